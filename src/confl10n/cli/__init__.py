@@ -1,0 +1,13 @@
+"""Command-line interface; each command group lives in its own module."""
+
+from __future__ import annotations
+
+from confl10n.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``confl10n`` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

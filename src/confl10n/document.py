@@ -1,0 +1,114 @@
+"""The document model: Article -> Section -> Paragraph -> Sentence.
+
+Every node is a frozen dataclass with a stable ID and the character span
+``[start, end)`` it covers in :attr:`Article.text` (the decoded source with
+line endings normalised to ``\\n``), so summaries, translations and figures can
+point back at the exact source.
+
+IDs:
+
+* ``title`` — the article's title line;
+* ``s2`` — the second section (the untitled intro, if any, is ``s1``);
+* ``s2.h`` — that section's heading;
+* ``s2.p3`` — its third paragraph;
+* ``s2.p3.t1`` — the first sentence of that paragraph.
+
+This module imports nothing from the project and nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or a title/heading line) and where it sits in the source."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of running text; ``kind`` is ``text``, ``list_item`` or ``quote``.
+
+    ``truncated`` marks a paragraph that stops mid-sentence or mid-quote (an
+    article cut off by its source); it is kept as it is, never completed.
+    """
+
+    id: str
+    sentences: tuple[Sentence, ...]
+    start: int
+    end: int
+    kind: str = "text"
+    truncated: bool = False
+
+    @property
+    def text(self) -> str:
+        """The paragraph's sentences joined by single spaces."""
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading (absent for the intro) and the paragraphs below it."""
+
+    id: str
+    heading: Sentence | None
+    paragraphs: tuple[Paragraph, ...]
+    start: int
+    end: int
+    level: int = 2
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Body sentences in source order (the heading excluded)."""
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A whole article: its title, sections and the normalised source text."""
+
+    title: Sentence | None
+    sections: tuple[Section, ...]
+    text: str
+    lang: str = "en"
+    source_name: str = "<string>"
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every body sentence of every section, in source order."""
+        return tuple(s for sec in self.sections for s in sec.sentences)
+
+    def units(self) -> Iterator[Sentence]:
+        """Everything a translator must translate: title, headings, sentences."""
+        if self.title is not None:
+            yield self.title
+        for section in self.sections:
+            if section.heading is not None:
+                yield section.heading
+            yield from section.sentences
+
+    def find(self, node_id: str) -> Sentence | Paragraph | Section:
+        """Return the node with ``node_id``; raise ``KeyError`` if there is none."""
+        for node in self._walk():
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def _walk(self) -> Iterator[Sentence | Paragraph | Section]:
+        if self.title is not None:
+            yield self.title
+        for section in self.sections:
+            yield section
+            if section.heading is not None:
+                yield section.heading
+            for paragraph in section.paragraphs:
+                yield paragraph
+                yield from paragraph.sentences

@@ -1,0 +1,74 @@
+"""One exception tree for the whole library; the CLI maps it to exit codes.
+
+::
+
+    Confl10nError                 1   anything confl10n raises on purpose
+    ├── InvalidOptionError       64   a bad option value: N <= 0, unknown algorithm,
+    │   │                             language, locale or engine name
+    │   └── UnsupportedLanguageError
+    ├── InputError               65   an article that cannot be read: missing,
+    │                                 a directory, empty, binary, undecodable
+    ├── ModelPackageError        65   a .argosmodel that fails validation or loading
+    ├── EngineUnavailableError   69   no installed engine/model can do the pair,
+    │                                 or an engine's program is not installed
+    ├── NetworkError             69   a step that needs the network found none
+    ├── TranslationError         70   an engine failed while translating
+    └── OutputError              73   a result could not be written
+
+The library raises these and never prints or exits; foreign exceptions are
+converted where they cross into confl10n (``raise ... from exc``).
+"""
+
+from __future__ import annotations
+
+
+class Confl10nError(Exception):
+    """Base class; ``exit_code`` is what the CLI exits with."""
+
+    exit_code: int = 1
+
+
+class InvalidOptionError(Confl10nError):
+    """An option value outside its valid choices; the message names them."""
+
+    exit_code = 64
+
+
+class UnsupportedLanguageError(InvalidOptionError):
+    """A language code no component here supports; the message lists those that are."""
+
+
+class InputError(Confl10nError):
+    """An input article that cannot be read or holds no text."""
+
+    exit_code = 65
+
+
+class ModelPackageError(Confl10nError):
+    """A model package that is malformed, unsafe or cannot be loaded."""
+
+    exit_code = 65
+
+
+class EngineUnavailableError(Confl10nError):
+    """No installed engine can translate the requested pair."""
+
+    exit_code = 69
+
+
+class NetworkError(Confl10nError):
+    """A command that needs the network could not reach it."""
+
+    exit_code = 69
+
+
+class TranslationError(Confl10nError):
+    """An engine failed part-way through a translation."""
+
+    exit_code = 70
+
+
+class OutputError(Confl10nError):
+    """A result could not be written where it belongs."""
+
+    exit_code = 73

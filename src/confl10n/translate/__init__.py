@@ -1,0 +1,1 @@
+"""Machine translation: one engine protocol, a registry, and the engines behind it."""
