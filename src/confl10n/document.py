@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,20 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A whole article: its title, sections and the normalised source text."""
+    """A whole article: its title, sections and the normalised source text.
+
+    ``published`` comes from the article's front matter (``date: 2024-12-20``)
+    when it has one; it resolves dates written without a year. ``warnings``
+    lists what the reader repaired or dropped (stripped control characters,
+    boilerplate blocks, a truncated ending).
+    """
 
     title: Sentence | None
     sections: tuple[Section, ...]
     text: str
     lang: str = "en"
     source_name: str = "<string>"
+    published: date | None = None
     warnings: tuple[str, ...] = field(default=())
 
     @property
