@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -25,14 +24,14 @@ if TYPE_CHECKING:
 class _Group(TyperGroup):
     """Turns library errors into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except Confl10nError as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
-            click.echo(f"confl10n: error: {exc}", err=True)
-            raise click.exceptions.Exit(exc.exit_code) from None
+            typer.echo(f"confl10n: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
 
 
 app = typer.Typer(
