@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 class _Group(TyperGroup):
     """Turns library errors into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    # typer.Context is the public name of the vendored click Context invoke() takes.
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except Confl10nError as exc:
@@ -66,7 +67,7 @@ def warn(message: str) -> None:
     typer.echo(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str = "en") -> Article:
+def load_article(path: str, *, lang: str | None = None) -> Article:
     """Read ``path`` (``-`` for stdin) into an Article, printing its warnings."""
     from confl10n.reader import parse_bytes, read_article
 

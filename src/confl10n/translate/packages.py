@@ -62,9 +62,9 @@ def read_package(folder: Path) -> PackageInfo:
         raise ModelPackageError(f"{folder.name}: no model/ folder")
     return PackageInfo(
         path=folder,
-        from_code=metadata["from_code"],
-        to_code=metadata["to_code"],
-        package_version=metadata["package_version"],
+        from_code=str(metadata["from_code"]),
+        to_code=str(metadata["to_code"]),
+        package_version=str(metadata["package_version"]),
         target_prefix=str(metadata.get("target_prefix") or ""),
         tokenizer=_find_tokenizer(folder),
     )

@@ -1,0 +1,63 @@
+"""Bytes -> clean text: encodings, line endings, control characters.
+
+Spans in the document model point into the text this module returns, so every
+repair here is one that keeps a reader's view of the article unchanged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from confl10n.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0/C1 controls except tab and newline, plus stray BOMs and line/paragraph separators.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+# More control characters than this share of the text means binary data, not text.
+_BINARY_SHARE = 0.01
+
+
+def decode(data: bytes, *, source_name: str) -> tuple[str, list[str]]:
+    """Decode ``data`` and normalise it; return the text and warnings.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; line
+    endings become ``\\n``; a few control characters are stripped with a
+    warning, many mean the file is binary and raise :class:`InputError`.
+    """
+    text = _decode_bytes(data, source_name=source_name)
+    text = _NEWLINES.sub("\n", text)
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) * _BINARY_SHARE):
+        raise InputError(f"{source_name}: looks like binary data, not text")
+    warnings = []
+    if controls:
+        text = _CONTROL.sub("", text)
+        warnings.append(f"{source_name}: stripped {controls} control character(s)")
+    return text, warnings
+
+
+def _decode_bytes(data: bytes, *, source_name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding, source_name)
+    return _strict(data, "utf-8", source_name)
+
+
+def _strict(data: bytes, encoding: str, source_name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{source_name}: looks like binary data, not text") from exc
+        raise InputError(
+            f"{source_name}: not valid {encoding.upper()} at byte {exc.start}; "
+            "save the article as UTF-8 (or UTF-16 with a BOM)"
+        ) from exc

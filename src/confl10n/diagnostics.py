@@ -1,0 +1,71 @@
+"""What is installed and whether any step would need the network (``confl10n doctor``).
+
+Every probe is cheap and offline: package versions come from metadata, not
+imports, so the doctor runs in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from confl10n.segmentation import SUPPORTED
+from confl10n.translate.packages import installed_packages, models_dir
+
+DEPENDENCIES = (
+    "argos-translate-lt",
+    "babel",
+    "ctranslate2",
+    "jieba",
+    "sentencepiece",
+    "sumy",
+    "typer",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One line of the report: ``ok`` is False for something missing or broken."""
+
+    area: str
+    name: str
+    ok: bool
+    detail: str
+
+
+def collect(*, models: str | Path | None = None) -> list[Check]:
+    """Run every probe; ``models`` overrides the Argos packages folder."""
+    return [
+        Check("python", "python", sys.version_info >= (3, 11), sys.version.split()[0]),
+        *_dependencies(),
+        Check("segmentation", "rules", True, f"built in, offline: {', '.join(SUPPORTED)}"),
+        *_argos(models_dir(models)),
+        _apertium(),
+        Check("network", "needed by", True, "only `models available` and `models download`"),
+    ]
+
+
+def _dependencies() -> list[Check]:
+    checks = []
+    for name in DEPENDENCIES:
+        try:
+            checks.append(Check("packages", name, True, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            checks.append(Check("packages", name, False, "not installed"))
+    return checks
+
+
+def _argos(directory: Path) -> list[Check]:
+    packages, problems = installed_packages(directory)
+    pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
+    checks = [Check("engines", "argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
+    checks += [Check("engines", "argos", False, problem) for problem in problems]
+    return checks
+
+
+def _apertium() -> Check:
+    found = shutil.which("apertium")
+    return Check("engines", "apertium", found is not None, found or "not installed")

@@ -1,0 +1,138 @@
+"""Sentence segmentation by rules, offline, in linear time.
+
+Two families of rules:
+
+* **spaced scripts** (en, de, fr, es, ko, ar, …): a break after ``. ! ? …``
+  (plus closing quotes and brackets) when whitespace and a sentence opener
+  follow, unless the word before is a known abbreviation, an initial, or a
+  German ordinal (``19. Dezember``). Decimals and grouped numbers (``1.92``,
+  ``1,926``) never break because no space follows their separator.
+* **unspaced scripts** (zh, ja): a break after ``。！？；…… !?`` and the
+  closing quotes that follow, whatever comes next.
+
+A tail without final punctuation is kept as a sentence of its own.
+Abbreviation lists are data (``data/abbreviations.toml``), loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+UNSPACED = frozenset({"zh", "ja"})
+CASELESS = frozenset({"ko", "ar", "zh", "ja", "he", "fa", "th", "hi"})
+SUPPORTED = ("ar", "de", "en", "es", "fr", "ja", "ko", "zh")
+
+_CLOSERS = re.escape("\"'”’»」』）)]】〕›")
+# French sets a (narrow) no-break space before closing guillemets: « Oui ! »
+_SPACED_END = re.compile(rf"(?:[.!?؟]+|…+)(?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*(?=\s)")
+_UNSPACED_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{_CLOSERS}]*")
+_OPENER = re.compile(r"\s+([\"'“‘«「『(\[¿¡]*)(\S)")
+_WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
+_NEXT_WORD = re.compile(r"\w+")
+_WINDOW = 40  # characters looked back for the word before a period
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    always: frozenset[str]
+    ambiguous: frozenset[str]
+    before_digit: frozenset[str]
+    openers: frozenset[str]
+    ordinal_nouns: frozenset[str]
+
+
+def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
+    """Return the ``[start, end)`` spans of the sentences in ``text``.
+
+    Spans exclude surrounding whitespace; text with no letters or digits at
+    all yields no sentence.
+    """
+    base = lang.split("_")[0].split("-")[0].lower()
+    ends = _unspaced_ends(text) if base in UNSPACED else _spaced_ends(text, base)
+    spans = []
+    start = 0
+    for end in [*ends, len(text)]:
+        span = _trim(text, start, end)
+        if span is not None:
+            spans.append(span)
+        start = end
+    return spans
+
+
+def _unspaced_ends(text: str) -> list[int]:
+    return [m.end() for m in _UNSPACED_END.finditer(text) if m.end() < len(text)]
+
+
+def _spaced_ends(text: str, lang: str) -> list[int]:
+    rules = _rules(lang)
+    return [
+        m.end()
+        for m in _SPACED_END.finditer(text)
+        if _is_break(text, m.start(), m.end(), lang, rules)
+    ]
+
+
+def _is_break(text: str, start: int, end: int, lang: str, rules: _Rules | None) -> bool:
+    """Decide whether the punctuation at ``text[start:end]`` ends a sentence."""
+    following = _OPENER.match(text, end)
+    if following is None:
+        return False
+    next_char = following.group(2)
+    if lang not in CASELESS and next_char.islower():
+        return False
+    if text[start] != "." or rules is None:
+        return True
+    word = _word_before(text, start)
+    return not _is_abbreviation(word, next_char, text, following.start(2), lang, rules)
+
+
+def _is_abbreviation(
+    word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
+) -> bool:
+    if word in rules.always or (len(word) == 1 and word.isupper()):
+        return True
+    if next_char.isdigit() and word in rules.before_digit | rules.always:
+        return True
+    following = _next_word(text, next_at)
+    if word.isdigit() and len(word) <= 2 and following in rules.ordinal_nouns:
+        return True  # ordinals written with a period: "am 19. Dezember"
+    return word in rules.ambiguous and following not in rules.openers
+
+
+def _word_before(text: str, dot: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, dot - _WINDOW), dot)
+    return match.group(1) if match else ""
+
+
+def _next_word(text: str, at: int) -> str:
+    match = _NEXT_WORD.match(text, at)
+    return match.group(0) if match else ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+@cache
+def _rules(lang: str) -> _Rules | None:
+    """The abbreviation rules of ``lang``, or None where the data has none."""
+    table = _abbreviation_table().get(lang)
+    if table is None:
+        return None
+    return _Rules(*(frozenset(table.get(key, ())) for key in _Rules.__slots__))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_table() -> dict[str, dict[str, list[str]]]:
+    data = resources.files("confl10n").joinpath("data/abbreviations.toml").read_text("utf-8")
+    return tomllib.loads(data)

@@ -1,0 +1,107 @@
+"""The CLI skeleton: version, segment, doctor, errors, and a light start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from confl10n import __version__
+from confl10n.cli import app
+
+runner = CliRunner()
+HEAVY = (
+    "numpy",
+    "ctranslate2",
+    "sentencepiece",
+    "sumy",
+    "babel",
+    "jieba",
+    "argostranslate",
+    "nltk",
+)
+
+
+def run_module(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "confl10n", *args], input=stdin, capture_output=True, check=False
+    )
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"confl10n {__version__}"
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; sys.argv = ['confl10n', '--help']\n"
+        "from confl10n.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "segment" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_segment_text_shows_ids(seed_path: Path) -> None:
+    result = runner.invoke(app, ["segment", str(seed_path)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("title  National newspaper")
+    assert "s2  Developing New Quality Productive Forces" in lines
+    assert "  s4.p6 [truncated]" in lines
+    assert any(line.startswith("    s1.p1.t1  On December 19") for line in lines)
+
+
+def test_segment_json(sample_path: Path) -> None:
+    result = runner.invoke(app, ["segment", str(sample_path), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["published"] == "2024-12-20"
+    assert data["sections"][1]["heading"]["id"] == "s2.h"
+    first = data["sections"][0]["paragraphs"][0]["sentences"][0]
+    assert first["id"] == "s1.p1.t1"
+    source = sample_path.read_text(encoding="utf-8")
+    assert source[first["start"] : first["end"]] == first["text"]
+
+
+def test_segment_stdin_in_a_subprocess() -> None:
+    result = run_module("segment", "-", stdin=b"Title\n\nOne. Two.\n")
+    assert result.returncode == 0
+    assert b"s1.p1.t2  Two." in result.stdout
+
+
+def test_errors_are_one_line_with_exit_codes(tmp_path: Path) -> None:
+    result = run_module("segment", str(tmp_path / "missing.txt"))
+    assert result.returncode == 65
+    assert result.stderr.decode().splitlines() == [
+        f"confl10n: error: {tmp_path / 'missing.txt'}: no such file"
+    ]
+    assert result.stdout == b""
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run_module("--debug", "segment", str(tmp_path))
+    assert result.returncode != 0
+    assert b"Traceback" in result.stderr and b"InputError" in result.stderr
+
+
+def test_warnings_go_to_stderr(seed_path: Path) -> None:
+    result = run_module("segment", str(seed_path))
+    assert result.returncode == 0
+    assert b"confl10n: warning:" in result.stderr
+    assert b"warning" not in result.stdout
+
+
+def test_doctor_reports_models_dir(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["doctor", "--models-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert f"{tmp_path}: no models" in result.stdout
+    assert "network" in result.stdout
