@@ -1,0 +1,195 @@
+"""``confl10n models ...``: list, install, remove, and (online only) find and download packages."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from confl10n.cli.app import app, warn
+
+if TYPE_CHECKING:
+    from confl10n.translate.index import IndexEntry
+    from confl10n.translate.packages import PackageInfo
+
+models_app = typer.Typer(
+    help="Manage offline translation models (Argos packages).", no_args_is_help=True
+)
+app.add_typer(models_app, name="models")
+
+
+class ModelsFormat(StrEnum):
+    """Output formats of the listing commands."""
+
+    text = "text"
+    json = "json"
+
+
+ModelsDir = Annotated[
+    str | None,
+    typer.Option(
+        "--models-dir",
+        help="Packages folder (default: $CONFL10N_MODELS_DIR, $ARGOS_PACKAGES_DIR, XDG data).",
+    ),
+]
+IndexUrl = Annotated[
+    str | None,
+    typer.Option("--index", help="Package index URL (default: $CONFL10N_ARGOS_INDEX or Argos')."),
+]
+FormatOption = Annotated[ModelsFormat, typer.Option("--format", help="Output format.")]
+
+
+@models_app.command("list")
+def list_models(
+    models_dir: ModelsDir = None, output_format: FormatOption = ModelsFormat.text
+) -> None:
+    """List installed packages (pair, version, size, path); broken folders are reported too."""
+    from confl10n.translate.install import package_size
+    from confl10n.translate.packages import installed_packages
+    from confl10n.translate.packages import models_dir as resolve
+
+    directory = resolve(models_dir)
+    packages, problems = installed_packages(directory)
+    rows = [_package_row(p, package_size(p.path)) for p in packages]
+    if output_format is ModelsFormat.json:
+        document = {"models_dir": str(directory), "packages": rows, "problems": problems}
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    _print_table(rows, f"no packages installed in {directory}")
+    for problem in problems:
+        warn(f"broken package in {directory}: {problem}")
+
+
+@models_app.command("install")
+def install(
+    file: Annotated[Path, typer.Argument(help="An .argosmodel package file.")],
+    models_dir: ModelsDir = None,
+) -> None:
+    """Validate a package file and install it (replacing any package for the same pair)."""
+    from confl10n.translate.install import install_package
+
+    info = install_package(file, models_dir=models_dir)
+    typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
+
+
+@models_app.command("remove")
+def remove(
+    pair: Annotated[str, typer.Argument(help="A pair like en-zh, or a package folder name.")],
+    models_dir: ModelsDir = None,
+) -> None:
+    """Remove an installed package (a folder name also removes a broken one)."""
+    from confl10n.translate.install import remove_package
+
+    typer.echo(f"removed {remove_package(pair, models_dir=models_dir)}")
+
+
+@models_app.command("available")
+def available(index: IndexUrl = None, output_format: FormatOption = ModelsFormat.text) -> None:
+    """List the packages of the Argos package index (needs the network)."""
+    from confl10n.translate.index import fetch_index
+
+    rows = [_entry_row(entry) for entry in fetch_index(url=index)]
+    if output_format is ModelsFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print_table(rows, "the package index lists no translation packages")
+
+
+@models_app.command("download")
+def download(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Source language code.")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="Target language code.")],
+    models_dir: ModelsDir = None,
+    index: IndexUrl = None,
+) -> None:
+    """Download a package from the Argos index, check it and install it (needs the network)."""
+    from confl10n.translate.index import download_and_install
+
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        info = download_and_install(source, target, models_dir=models_dir, url=index, progress=bar)
+    finally:
+        if bar:
+            bar.finish()
+    typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
+
+
+def _pair(info: PackageInfo | IndexEntry) -> str:
+    return f"{info.from_code}-{info.to_code}"
+
+
+def _package_row(info: PackageInfo, size: int) -> dict[str, object]:
+    return {
+        "pair": _pair(info),
+        "version": info.package_version,
+        "size": size,
+        "path": str(info.path),
+    }
+
+
+def _entry_row(entry: IndexEntry) -> dict[str, object]:
+    return {
+        "pair": _pair(entry),
+        "version": entry.package_version,
+        "languages": f"{entry.from_name} -> {entry.to_name}",
+        "code": entry.code,
+    }
+
+
+def _print_table(rows: list[dict[str, object]], empty: str) -> None:
+    if not rows:
+        typer.echo(empty)
+        return
+    cells = [[_cell(key, value) for key, value in row.items()] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
+    for line in cells:
+        typer.echo("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+
+
+def _cell(key: str, value: object) -> str:
+    return _human(value) if key == "size" and isinstance(value, int) else str(value)
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "kB", "MB"):
+        if value < 1000:
+            return f"{size} B" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"
+
+
+class _ProgressBar:
+    """Bytes, percentage and ETA on one stderr line, redrawn at most ten times a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - self.drawn < 0.1 and done != total:
+            return
+        self.drawn = now
+        self.shown = True
+        typer.echo(f"\r{self._line(done, total, now - self.started)}\x1b[K", nl=False, err=True)
+
+    def _line(self, done: int, total: int | None, elapsed: float) -> str:
+        if not total:
+            return f"downloading {_human(done)}"
+        rate = done / elapsed if elapsed > 0 else 0.0
+        eta = int((total - done) / rate) if rate else 0
+        percent = 100 * done // total
+        eta_text = f"{eta // 60}:{eta % 60:02d}"
+        return f"downloading {_human(done)} / {_human(total)}  {percent}%  ETA {eta_text}"
+
+    def finish(self) -> None:
+        """End the progress line, if one was drawn."""
+        if self.shown:
+            typer.echo("", err=True)
