@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -35,3 +40,111 @@ def seed_path() -> Path:
 def sample_path() -> Path:
     """The project's own sample article, processed by default."""
     return REPO / "source" / "article.md"
+
+
+# Tiny Argos packages (tests/argos_kit.py): built once per session, copied by tests that change them.
+
+KIT_PREFIXES = ("__ja__", "__zh__")
+
+
+@pytest.fixture(scope="session")
+def argos_tokenizer(
+    tmp_path_factory: pytest.TempPathFactory, seed_path: Path, sample_path: Path
+) -> Path:
+    """A SentencePiece model trained on the seed and sample articles (knows the kit prefixes)."""
+    from tests import argos_kit
+
+    lines = argos_kit.corpus_lines([seed_path, sample_path])
+    folder = tmp_path_factory.mktemp("argos-tokenizer")
+    return argos_kit.train_sentencepiece(lines, folder, user_symbols=KIT_PREFIXES)
+
+
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Path) -> Path:
+    """A built en->zh package folder (read-only: copy it before changing it)."""
+    from tests import argos_kit
+
+    return argos_kit.write_package(tmp_path_factory.mktemp("argos-package"), argos_tokenizer)
+
+
+@pytest.fixture(scope="session")
+def argos_model_file(tmp_path_factory: pytest.TempPathFactory, argos_package: Path) -> Path:
+    """The en->zh package zipped as ``translate-en_zh-1_0.argosmodel`` (read-only)."""
+    from tests import argos_kit
+
+    destination = tmp_path_factory.mktemp("argos-file") / f"{argos_package.name}.argosmodel"
+    return argos_kit.pack_argosmodel(argos_package, destination)
+
+
+@pytest.fixture
+def argos_packages_dir(tmp_path: Path, argos_package: Path) -> Path:
+    """A fresh packages folder under ``tmp_path`` holding a copy of the en->zh package."""
+    from tests import argos_kit
+
+    packages = tmp_path / "packages"
+    argos_kit.install_package(argos_package, packages)
+    return packages
+
+
+# A web server on 127.0.0.1 for the network paths (models available/download): nothing leaves
+# the machine, and a closed loopback port stands for "no network".
+
+
+@dataclass
+class LocalWeb:
+    """What the local server serves (``files``: URL path -> body) and what it was asked for."""
+
+    url: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+
+def _web_handler(web: LocalWeb) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            web.requests.append(self.path)
+            body = web.files.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: tests read ``web.requests`` instead."""
+
+    return Handler
+
+
+@pytest.fixture
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalWeb]:
+    """A running local web server; proxies are bypassed for loopback only."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    served = LocalWeb()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _web_handler(served))
+    served.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    yield served
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture
+def closed_url() -> str:
+    """An http URL on a loopback port nothing listens on: connecting is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/index.json"
+
+
+@pytest.fixture(autouse=True)
+def _no_index_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests name their package index explicitly; the caller's environment never leaks in."""
+    for variable in ("CONFL10N_ARGOS_INDEX", "ARGOS_PACKAGE_INDEX"):
+        monkeypatch.delenv(variable, raising=False)

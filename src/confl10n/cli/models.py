@@ -89,11 +89,19 @@ def remove(
 
 
 @models_app.command("available")
-def available(index: IndexUrl = None, output_format: FormatOption = ModelsFormat.text) -> None:
-    """List the packages of the Argos package index (needs the network)."""
+def available(
+    models_dir: ModelsDir = None,
+    index: IndexUrl = None,
+    output_format: FormatOption = ModelsFormat.text,
+) -> None:
+    """List the packages of the Argos package index, and which are installed (needs the network)."""
     from confl10n.translate.index import fetch_index
+    from confl10n.translate.packages import installed_packages
+    from confl10n.translate.packages import models_dir as resolve
 
-    rows = [_entry_row(entry) for entry in fetch_index(url=index)]
+    entries = fetch_index(url=index)
+    installed = {p.pair: p.package_version for p in installed_packages(resolve(models_dir))[0]}
+    rows = [_entry_row(entry, installed.get(entry.pair)) for entry in entries]
     if output_format is ModelsFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -132,12 +140,12 @@ def _package_row(info: PackageInfo, size: int) -> dict[str, object]:
     }
 
 
-def _entry_row(entry: IndexEntry) -> dict[str, object]:
+def _entry_row(entry: IndexEntry, installed: str | None) -> dict[str, object]:
     return {
         "pair": _pair(entry),
         "version": entry.package_version,
+        "installed": installed,
         "languages": f"{entry.from_name} -> {entry.to_name}",
-        "code": entry.code,
     }
 
 
@@ -152,7 +160,11 @@ def _print_table(rows: list[dict[str, object]], empty: str) -> None:
 
 
 def _cell(key: str, value: object) -> str:
-    return _human(value) if key == "size" and isinstance(value, int) else str(value)
+    if key == "size" and isinstance(value, int):
+        return _human(value)
+    if key == "installed":
+        return f"installed {value}" if value else "-"
+    return str(value)
 
 
 def _human(size: int) -> str:
@@ -170,15 +182,17 @@ class _ProgressBar:
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.drawn = 0.0
-        self.shown = False
+        self.width = 0
 
     def __call__(self, done: int, total: int | None) -> None:
         now = time.monotonic()
         if now - self.drawn < 0.1 and done != total:
             return
         self.drawn = now
-        self.shown = True
-        typer.echo(f"\r{self._line(done, total, now - self.started)}\x1b[K", nl=False, err=True)
+        line = self._line(done, total, now - self.started)
+        # Pad over the longer line drawn before, without terminal escape codes.
+        typer.echo(f"\r{line.ljust(self.width)}", nl=False, err=True)
+        self.width = len(line)
 
     def _line(self, done: int, total: int | None, elapsed: float) -> str:
         if not total:
@@ -191,5 +205,5 @@ class _ProgressBar:
 
     def finish(self) -> None:
         """End the progress line, if one was drawn."""
-        if self.shown:
+        if self.width:
             typer.echo("", err=True)

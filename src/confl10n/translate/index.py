@@ -179,6 +179,7 @@ def _open(url: str, *, timeout: float) -> HTTPResponse:
     try:
         response: HTTPResponse = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the open connection
         raise NetworkError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
