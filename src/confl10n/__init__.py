@@ -17,6 +17,8 @@ from confl10n.errors import (
     TranslationError,
     UnsupportedLanguageError,
 )
+from confl10n.translate.index import download_and_install, fetch_index
+from confl10n.translate.install import install_package, remove_package
 
 __version__ = "0.1.0"
 
@@ -35,4 +37,8 @@ __all__ = [
     "TranslationError",
     "UnsupportedLanguageError",
     "__version__",
+    "download_and_install",
+    "fetch_index",
+    "install_package",
+    "remove_package",
 ]

@@ -35,6 +35,7 @@ OFFLINE_HINT = (
 )
 
 Progress = Callable[[int, int | None], None]
+_ENTRY_FIELDS = ("from_code", "from_name", "to_code", "to_name", "package_version")
 _SHA256 = re.compile(r"(?:sha256:)?([0-9a-fA-F]{64})")
 
 
@@ -88,21 +89,14 @@ def parse_entry(item: object) -> IndexEntry | None:
     """One index item as an :class:`IndexEntry`; None if not a usable translation package."""
     if not isinstance(item, dict) or item.get("type", "translate") != "translate":
         return None
-    fields = ("from_code", "from_name", "to_code", "to_name", "package_version")
-    if not all(isinstance(item.get(key), str) and item[key] for key in fields):
+    fields = {k: v for k in _ENTRY_FIELDS if isinstance(v := item.get(k), str) and v}
+    if len(fields) < len(_ENTRY_FIELDS):
         return None
-    links = tuple(link for link in item.get("links") or () if _is_http(link))
     code = item.get("code")
-    return IndexEntry(
-        code=code if isinstance(code, str) else f"translate-{item['from_code']}_{item['to_code']}",
-        from_code=item["from_code"],
-        from_name=item["from_name"],
-        to_code=item["to_code"],
-        to_name=item["to_name"],
-        package_version=item["package_version"],
-        links=links,
-        sha256=_checksum(item),
-    )
+    if not isinstance(code, str):
+        code = f"translate-{fields['from_code']}_{fields['to_code']}"
+    links = tuple(link for link in item.get("links") or () if _is_http(link))
+    return IndexEntry(code=code, links=links, sha256=_checksum(item), **fields)
 
 
 def find_entry(entries: list[IndexEntry], source: str, target: str) -> IndexEntry:
@@ -180,12 +174,12 @@ def _open(url: str, *, timeout: float) -> HTTPResponse:
         response: HTTPResponse = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the open connection
-        raise NetworkError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+        raise NetworkError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise NetworkError(
             f"this needs the network, and {url} cannot be reached ({reason}); {OFFLINE_HINT}"
-        ) from None
+        ) from exc
     return response
 
 
