@@ -31,7 +31,8 @@ DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-ind
 CONNECT_TIMEOUT = 5.0
 MAX_INDEX_BYTES = 16 * 1024 * 1024
 OFFLINE_HINT = (
-    "to install offline, copy a package file here and run: confl10n models install FILE.argosmodel"
+    "without it, get the .argosmodel file another way and run: "
+    "confl10n models install FILE.argosmodel"
 )
 
 Progress = Callable[[int, int | None], None]
