@@ -1,0 +1,147 @@
+"""What the output writers consume: one locale's bulletin as plain frozen data.
+
+These types are deliberately independent of the summarizer, translator and
+quantity types: the build maps their results into a :class:`LocaleBulletin`,
+and the writers in :mod:`confl10n.bundle` never need to know where a value
+came from. Everything here is already final text (translated, localized);
+the writers only lay it out and escape it.
+
+This module imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, TypeAlias
+
+JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
+Direction: TypeAlias = Literal["ltr", "rtl"]
+UnitState: TypeAlias = Literal["source", "mt", "approved", "missing"]
+"""``source``: no translation needed (the English bulletin); ``mt``: machine
+translated, needs review; ``approved``: a human-approved translation;
+``missing``: no translation could be made (the source is shown instead)."""
+
+_RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
+_UNSPACED_LANGUAGES = frozenset({"ja", "km", "lo", "my", "th", "zh"})
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class BulletinUnit:
+    """One translatable unit (title, heading or sentence) with its document ID."""
+
+    id: str
+    source: str
+    target: str
+    state: UnitState = "mt"
+    flags: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """What a reader sees: the target, or the source when there is none."""
+        return self.target or self.source
+
+
+@dataclass(frozen=True, slots=True)
+class BulletinSection:
+    """A section: its heading (none for the intro), summary and full paragraphs."""
+
+    id: str
+    heading: BulletinUnit | None
+    summary: tuple[BulletinUnit, ...]
+    paragraphs: tuple[tuple[BulletinUnit, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletinFigure:
+    """A key figure: the source wording and its rendering in the locale."""
+
+    sentence_id: str
+    source: str
+    rendered: str
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BulletinFinding:
+    """A QA finding on one unit, for reviewers (XLIFF notes, bundle.json)."""
+
+    sentence_id: str
+    kind: str
+    source: str
+    target: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleBulletin:
+    """Everything written for one article in one locale.
+
+    ``locale`` is a POSIX-style code (``zh_CN``, ``ar_EG``, ``en``) and names
+    the output folder. ``published`` is the date already formatted for the
+    locale; ``published_on`` is the same date for machines. ``units`` lists
+    every unit once in document order; ``title``, ``lede`` and ``sections``
+    refer to the same unit objects. ``provenance`` holds plain JSON values
+    (engine, model, checksum, options, versions, timings).
+    """
+
+    locale: str
+    direction: Direction
+    title: BulletinUnit
+    units: tuple[BulletinUnit, ...]
+    lede: tuple[BulletinUnit, ...] = ()
+    sections: tuple[BulletinSection, ...] = ()
+    figures: tuple[BulletinFigure, ...] = ()
+    findings: tuple[BulletinFinding, ...] = ()
+    published: str | None = None
+    published_on: date | None = None
+    source_lang: str = "en"
+    provenance: dict[str, JSONValue] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The language part of the locale: ``zh`` for ``zh_CN``."""
+        return language_of(self.locale)
+
+    @property
+    def bcp47(self) -> str:
+        """The locale as an HTML/XML language tag: ``zh-CN``."""
+        return self.locale.replace("_", "-")
+
+    @property
+    def needs_review(self) -> bool:
+        """True when any unit is an unreviewed machine translation."""
+        return any(unit.state == "mt" for unit in self.units)
+
+    @property
+    def separator(self) -> str:
+        """What goes between sentences: nothing in zh/ja/th, else a space."""
+        return "" if self.language in _UNSPACED_LANGUAGES else " "
+
+    def join(self, units: tuple[BulletinUnit, ...]) -> str:
+        """The units' texts joined into running text."""
+        return self.separator.join(unit.text for unit in units)
+
+
+def language_of(locale: str) -> str:
+    """The lower-case language subtag of a POSIX or BCP 47 locale code."""
+    return locale.replace("-", "_").split("_", 1)[0].lower()
+
+
+def text_direction(locale: str) -> Direction:
+    """``rtl`` for scripts written right to left (Arabic, Hebrew, …), else ``ltr``."""
+    return "rtl" if language_of(locale) in _RTL_LANGUAGES else "ltr"
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters, which Markdown, HTML and XML cannot carry.
+
+    Lone surrogates (left by a lossy decode) become U+FFFD so the text can be
+    encoded as UTF-8 at all.
+    """
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))

@@ -1,0 +1,96 @@
+"""Write one article's bulletins: ``<out>/<slug>/<locale>/`` with these files.
+
+* ``article.md`` — the translated article;
+* ``bulletin.md`` and ``bulletin.html`` — title, date, lede, summaries, key figures;
+* ``bundle.json`` — everything, for machines (schema: ``data/bundle.schema.json``);
+* ``article.xlf`` — XLIFF 1.2 for post-editing (not for the source language).
+
+Everything is rendered in memory first, then written into a hidden temp folder
+and swapped in whole (:mod:`confl10n.bundle.atomic`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from confl10n.bulletin import LocaleBulletin, language_of
+from confl10n.bundle import atomic
+from confl10n.bundle.html import render_html
+from confl10n.bundle.jsonout import render_json
+from confl10n.bundle.labels import Labels, load_labels
+from confl10n.bundle.md import render_article, render_bulletin
+from confl10n.bundle.slug import check_slug, slugify, unique_slugs
+from confl10n.bundle.xliff import ApprovedUnit, read_xliff_approved, render_xliff
+from confl10n.errors import InvalidOptionError
+
+_LOCALE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
+
+
+@dataclass(frozen=True, slots=True)
+class BundleResult:
+    """Where an article's output went, which files it has, and any warnings."""
+
+    path: Path
+    files: tuple[Path, ...]
+    warnings: tuple[str, ...]
+
+
+def write_article_bundle(
+    out_dir: Path, slug: str, bulletins_by_locale: Mapping[str, LocaleBulletin]
+) -> BundleResult:
+    """Write every locale's files for one article, replacing ``out_dir/slug`` atomically."""
+    check_slug(slug)
+    if not bulletins_by_locale:
+        raise InvalidOptionError(f"no bulletins to write for {slug!r}")
+    files: dict[Path, str | bytes] = {}
+    warnings: list[str] = []
+    for locale, bulletin in bulletins_by_locale.items():
+        labels = _labels_for(locale, bulletin)
+        warnings += [labels.warning] if labels.warning else []
+        files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
+    path = atomic.write_atomically(Path(out_dir), slug, lambda temp: _write_all(temp, files))
+    return BundleResult(path, tuple(sorted(files)), tuple(warnings))
+
+
+def render_locale(
+    bulletin: LocaleBulletin, slug: str, labels: Labels
+) -> list[tuple[str, str | bytes]]:
+    """One locale's files as ``(name, content)``, in memory."""
+    rendered: list[tuple[str, str | bytes]] = [
+        ("article.md", render_article(bulletin, labels)),
+        ("bulletin.md", render_bulletin(bulletin, labels)),
+        ("bulletin.html", render_html(bulletin, labels)),
+        ("bundle.json", render_json(bulletin, slug=slug, labels=labels)),
+    ]
+    if language_of(bulletin.locale) != language_of(bulletin.source_lang):
+        rendered.append(("article.xlf", render_xliff(bulletin, slug=slug)))
+    return rendered
+
+
+def _labels_for(locale: str, bulletin: LocaleBulletin) -> Labels:
+    if not _LOCALE.fullmatch(locale):
+        raise InvalidOptionError(f"not a locale code: {locale!r}")
+    if bulletin.locale != locale:
+        raise InvalidOptionError(f"bulletin for {bulletin.locale!r} filed under {locale!r}")
+    return load_labels(locale)
+
+
+def _write_all(folder: Path, files: Mapping[Path, str | bytes]) -> None:
+    for relative, data in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(folder / relative, data.encode() if isinstance(data, str) else data)
+
+
+__all__ = [
+    "ApprovedUnit",
+    "BundleResult",
+    "check_slug",
+    "read_xliff_approved",
+    "render_locale",
+    "slugify",
+    "unique_slugs",
+    "write_article_bundle",
+]

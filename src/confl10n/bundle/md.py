@@ -1,0 +1,89 @@
+"""``article.md`` (the whole translated article) and ``bulletin.md`` (the summary).
+
+Text from the article is escaped so that it can never turn into Markdown
+markup: a sentence starting "1." stays a sentence, ``*`` stays a star.
+"""
+
+from __future__ import annotations
+
+import re
+
+from confl10n.bulletin import BulletinFigure, BulletinSection, LocaleBulletin, printable
+from confl10n.bundle import labels as L
+from confl10n.bundle.labels import Labels
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_BLOCK_MARK = re.compile(r"^([#+=-])(?=\s|$|\1)")  # "# h", "- item", "---", "==="
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # "1. item", not "1.92"
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")  # not \s: keep no-break spaces (fr 1\u202f926)
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what CommonMark would read as markup; newlines become spaces."""
+    text = _LINE_BREAK.sub(" ", printable(text)).strip(" \t")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK_MARK.sub(r"\\\1", text)
+    return _ORDERED_ITEM.sub(r"\1\\\2", text)
+
+
+def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
+    """The translated article: title, date, then every section in full."""
+    lines = _header(bulletin, labels)
+    for section in bulletin.sections:
+        if section.heading is not None:
+            lines += [f"## {escape(section.heading.text)}", ""]
+        for paragraph in section.paragraphs:
+            lines += [escape(bulletin.join(paragraph)), ""]
+    return _finish(lines)
+
+
+def render_bulletin(bulletin: LocaleBulletin, labels: Labels) -> str:
+    """The bulletin: title, date, lede, per-section summaries and key figures."""
+    lines = _header(bulletin, labels)
+    if bulletin.lede:
+        lines += [f"**{escape(bulletin.join(bulletin.lede))}**", ""]
+    summaries = [s for s in bulletin.sections if s.summary]
+    if summaries:
+        lines += [f"## {labels(L.SUMMARY)}", ""]
+    for section in summaries:
+        lines += [f"### {escape(_heading(section, labels))}", ""]
+        lines += [escape(bulletin.join(section.summary)), ""]
+    lines += _figures(bulletin, labels)
+    lines += [f"[{labels(L.FULL_ARTICLE)}](article.md)", ""]
+    return _finish(lines)
+
+
+def _header(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
+    lines = [f"# {escape(bulletin.title.text)}", ""]
+    if bulletin.published:
+        lines += [f"*{escape(labels(L.PUBLISHED, date=bulletin.published))}*", ""]
+    if bulletin.needs_review:
+        lines += [f"> {labels(L.MT_NOTICE)}", ""]
+    return lines
+
+
+def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
+    if not bulletin.figures:
+        return []
+    headings = {s.id: _heading(s, labels) for s in bulletin.sections}
+    lines = [f"## {labels(L.KEY_FIGURES)}", ""]
+    lines.append(f"| {labels(L.VALUE)} | {labels(L.ORIGINAL)} | {labels(L.SECTION)} |")
+    lines.append("| --- | --- | --- |")
+    lines += [_figure_row(figure, headings) for figure in bulletin.figures]
+    return [*lines, ""]
+
+
+def _figure_row(figure: BulletinFigure, headings: dict[str, str]) -> str:
+    section = headings.get(figure.sentence_id.split(".", 1)[0], "")
+    cells = (figure.rendered, figure.source, section)
+    return "| " + " | ".join(escape(cell) for cell in cells) + " |"
+
+
+def _heading(section: BulletinSection, labels: Labels) -> str:
+    return section.heading.text if section.heading is not None else labels(L.INTRODUCTION)
+
+
+def _finish(lines: list[str]) -> str:
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,149 @@
+"""``article.xlf`` (XLIFF 1.2) for post-editing in CAT tools, and reading it back.
+
+One ``<trans-unit>`` per unit, its document ID as both ``id`` and ``resname``.
+Machine translations are ``state="needs-review-translation"``; approved ones
+``state="translated"`` with ``approved="yes"``; a unit without a translation
+has no ``<target>``. QA findings and flags become ``<note>``\\ s.
+
+:func:`read_xliff_approved` returns the targets a reviewer marked done
+(``translated``, ``signed-off``, ``final`` or ``approved="yes"``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import NamedTuple
+
+from confl10n import __version__
+from confl10n.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
+from confl10n.errors import InputError
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DONE_STATES = frozenset({"translated", "signed-off", "final"})
+
+
+class ApprovedUnit(NamedTuple):
+    """An approved translation read from an XLIFF file."""
+
+    id: str
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+
+
+def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
+    """The bulletin's units as an XLIFF 1.2 document (UTF-8 bytes)."""
+    root = ET.Element("xliff", {"version": "1.2", "xmlns": NS})
+    file_el = ET.SubElement(root, "file", _file_attributes(bulletin, slug))
+    header = ET.SubElement(file_el, "header")
+    tool = {"tool-id": "confl10n", "tool-name": "confl10n", "tool-version": __version__}
+    ET.SubElement(header, "tool", tool)
+    body = ET.SubElement(file_el, "body")
+    findings: dict[str, list[BulletinFinding]] = {}
+    for finding in bulletin.findings:
+        findings.setdefault(finding.sentence_id, []).append(finding)
+    for unit in bulletin.units:
+        body.append(_trans_unit(bulletin, unit, findings.get(unit.id, [])))
+    ET.indent(root)
+    # xmlns as a plain attribute: ElementTree's default_namespace rejects
+    # unqualified attributes, and register_namespace would change global state.
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
+
+
+def read_xliff_approved(path: Path) -> list[ApprovedUnit]:
+    """Approved targets in an XLIFF 1.2 file, in document order."""
+    root = _parse(path)
+    approved: list[ApprovedUnit] = []
+    for file_el in (el for el in root if _local(el.tag) == "file"):
+        languages = (file_el.get("source-language", ""), file_el.get("target-language", ""))
+        for unit_el in (el for el in file_el.iter() if _local(el.tag) == "trans-unit"):
+            unit = _approved(unit_el, *languages)
+            if unit is not None:
+                approved.append(unit)
+    if any(not unit.target_lang for unit in approved):
+        raise InputError(f"{path}: approved units without a target language")
+    return approved
+
+
+def _file_attributes(bulletin: LocaleBulletin, slug: str) -> dict[str, str]:
+    return {
+        "original": slug,
+        "source-language": bulletin.source_lang,
+        "target-language": bulletin.bcp47,
+        "datatype": "plaintext",
+    }
+
+
+def _trans_unit(
+    bulletin: LocaleBulletin, unit: BulletinUnit, findings: list[BulletinFinding]
+) -> ET.Element:
+    attributes = {"id": unit.id, "resname": unit.id}
+    if unit.state == "approved":
+        attributes["approved"] = "yes"
+    element = ET.Element("trans-unit", attributes)
+    _text_child(element, "source", unit.source, {XML_LANG: bulletin.source_lang})
+    if unit.target and unit.state != "missing":
+        state = {"state": "translated"} if unit.state == "approved" else _MT_STATE
+        _text_child(element, "target", unit.target, {XML_LANG: bulletin.bcp47, **state})
+    for finding in findings:
+        _text_child(element, "note", _finding_note(finding), _QA_NOTE)
+    if unit.flags:
+        _text_child(element, "note", "flags: " + ", ".join(unit.flags), _FLAG_NOTE)
+    return element
+
+
+_MT_STATE = {"state": "needs-review-translation", "state-qualifier": "mt-suggestion"}
+_QA_NOTE = {"from": "confl10n-qa", "annotates": "target", "priority": "2"}
+_FLAG_NOTE = {"from": "confl10n", "annotates": "general", "priority": "5"}
+
+
+def _finding_note(finding: BulletinFinding) -> str:
+    detail = f"source {finding.source!r}, target {finding.target!r}"
+    return f"[{finding.kind}] {finding.message} ({detail})"
+
+
+def _text_child(parent: ET.Element, tag: str, text: str, attributes: dict[str, str]) -> None:
+    """Add ``<tag>text</tag>``; ElementTree escapes it, but would keep control characters."""
+    ET.SubElement(parent, tag, attributes).text = printable(text)
+
+
+def _parse(path: Path) -> ET.Element:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise InputError(f"{path}: XLIFF with a DTD or entities is not accepted")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise InputError(f"{path}: not well-formed XML ({exc})") from exc
+    if _local(root.tag) != "xliff" or not root.get("version", "").startswith("1."):
+        raise InputError(f"{path}: not an XLIFF 1.x file (found {_local(root.tag)!r})")
+    return root
+
+
+def _approved(unit_el: ET.Element, source_lang: str, target_lang: str) -> ApprovedUnit | None:
+    """The unit if a reviewer marked its target done, else None."""
+    source, target = _child(unit_el, "source"), _child(unit_el, "target")
+    if source is None or target is None:
+        return None
+    done = target.get("state") in DONE_STATES or unit_el.get("approved") == "yes"
+    text = "".join(target.itertext())
+    if not done or not text.strip():
+        return None
+    unit_id = unit_el.get("resname") or unit_el.get("id") or ""
+    target_lang = target.get(XML_LANG) or target_lang
+    return ApprovedUnit(unit_id, "".join(source.itertext()), text, source_lang, target_lang)
+
+
+def _child(element: ET.Element, name: str) -> ET.Element | None:
+    return next((child for child in element if _local(child.tag) == name), None)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
