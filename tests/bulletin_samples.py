@@ -17,7 +17,7 @@ from confl10n.bulletin import (
     text_direction,
 )
 
-LONG_TOKEN = "https://example.invalid/" + "an-extremely-long-address-without-break-" * 3 + "0123"
+LONG_TOKEN = "https://example.invalid/" + "AnExtremelyLongPathWithoutBreaks" * 4
 
 SOURCE = {
     "title": "National newspaper peers gathered in Shanghai to observe “AI + Media.”",

@@ -34,15 +34,15 @@ FLAGS = (
 TIMEOUT = 30.0
 
 PAGE_FACTS = """
-(async () => {
+(async (width) => {
   await document.fonts.ready;
-  const root = document.documentElement, width = window.innerWidth;
+  const root = document.documentElement;
   const outside = [...document.body.querySelectorAll('*')].filter((el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
   }).map((el) => el.tagName + '.' + el.className);
   return {
-    innerWidth: width,
+    innerWidth: window.innerWidth,
     scrollWidth: Math.max(root.scrollWidth, document.body.scrollWidth),
     outside,
     direction: getComputedStyle(document.body).direction,
@@ -51,7 +51,7 @@ PAGE_FACTS = """
     resources: performance.getEntriesByType('resource').length,
     textLength: document.body.innerText.trim().length,
   };
-})()
+})
 """
 
 
@@ -89,7 +89,7 @@ class Chromium:
         metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
         self.send("Emulation.setDeviceMetricsOverride", metrics, sid)
         self.send("Page.navigate", {"url": url}, sid)
-        facts = self._evaluate(PAGE_FACTS, sid)
+        facts = self._evaluate(f"({PAGE_FACTS})({width})", sid)
         screenshot.write_bytes(self._screenshot(sid, width))
         self.send("Target.closeTarget", {"targetId": target})
         return facts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -148,3 +150,17 @@ def _no_index_override(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests name their package index explicitly; the caller's environment never leaks in."""
     for variable in ("CONFL10N_ARGOS_INDEX", "ARGOS_PACKAGE_INDEX"):
         monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """Path of a headless-capable Chromium; skip (or fail with
+    ``CONFL10N_REQUIRE_BROWSER=1``) when none is installed."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path is not None:
+            return path
+    message = "no chromium on PATH (Debian: apt-get install chromium)"
+    if os.environ.get("CONFL10N_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + "; CONFL10N_REQUIRE_BROWSER=1 requires it")
+    pytest.skip(message)
