@@ -169,7 +169,10 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
 def _unfilter(raw: bytes, width: int, bpp: int, height: int) -> list[bytes]:
     stride, rows, previous = width * bpp, [], bytearray(width * bpp)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        kind, line = (
+            raw[y * (stride + 1)],
+            bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]),
+        )
         for i in range(stride):
             left = line[i - bpp] if i >= bpp else 0
             up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
@@ -197,7 +200,5 @@ def ink_fraction(data: bytes) -> float:
     """Share of pixels that are clearly not white: 0.0 for a blank page."""
     width, height, rows = png_pixels(data)
     bpp = len(rows[0]) // width
-    inked = sum(
-        1 for row in rows for x in range(0, len(row), bpp) if min(row[x : x + 3]) < 160
-    )
+    inked = sum(1 for row in rows for x in range(0, len(row), bpp) if min(row[x : x + 3]) < 160)
     return inked / (width * height)

@@ -13,17 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bulletin_samples import make_bulletin
-from chromium_cdp import Chromium, ink_fraction
 
 from confl10n.bundle import write_article_bundle
+from tests.bulletin_samples import make_bulletin
+from tests.chromium_cdp import Chromium, ink_fraction
 
 LOCALES = ("zh_CN", "ar_EG", "en")
 WIDTHS = (390, 1280)
 
 
 @pytest.fixture(scope="module")
-def browser(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+def browser(
+    chromium_executable: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Chromium]:
     chromium = Chromium(chromium_executable, tmp_path_factory.mktemp("chromium-profile"))
     yield chromium
     chromium.close()
@@ -36,9 +38,9 @@ def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pages(browser: Chromium, bundle_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
-    tuple[str, int], tuple[dict[str, Any], Path]
-]:
+def pages(
+    browser: Chromium, bundle_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, int], tuple[dict[str, Any], Path]]:
     """Every locale at every width: the page facts and its screenshot."""
     artifacts = tmp_path_factory.mktemp("screenshots")
     results = {}

@@ -1,0 +1,118 @@
+"""write_article_bundle: the per-locale layout, bad input, and a build killed mid-write."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from confl10n.bundle import write_article_bundle
+from confl10n.errors import InvalidOptionError
+from tests.bulletin_samples import make_bulletin
+from tests.conftest import REPO
+
+ALL_FILES = ["article.md", "article.xlf", "bulletin.html", "bulletin.md", "bundle.json"]
+
+# Runs in a child process: writes zh_CN, but stalls after the first file reaches
+# the temp folder (the slowness is patched in here, not built into the product).
+KILLABLE_WRITER = """
+import sys, time
+from pathlib import Path
+from confl10n.bundle import atomic, write_article_bundle
+from tests.bulletin_samples import make_bulletin
+
+real_write = atomic.write_bytes
+def stalling_write(path, data):
+    real_write(path, data)
+    Path(sys.argv[2]).touch()
+    time.sleep(120)
+atomic.write_bytes = stalling_write
+write_article_bundle(Path(sys.argv[1]), "sample", {"zh_CN": make_bulletin("zh_CN")})
+"""
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_layout_per_locale(tmp_path: Path) -> None:
+    result = write_article_bundle(
+        tmp_path / "output", "sample", {loc: make_bulletin(loc) for loc in ("en", "zh_CN", "ar_EG")}
+    )
+    assert result.path == tmp_path / "output" / "sample"
+    assert sorted(p.name for p in result.path.iterdir()) == ["ar_EG", "en", "zh_CN"]
+    assert sorted(p.name for p in (result.path / "zh_CN").iterdir()) == ALL_FILES
+    assert sorted(p.name for p in (result.path / "en").iterdir()) == [
+        f for f in ALL_FILES if f != "article.xlf"
+    ]
+    assert result.files == tuple(sorted(Path(p) for p in _snapshot(result.path)))
+    assert result.warnings == ()
+    assert "机器翻译——待审校" in (result.path / "zh_CN" / "bulletin.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_locale_without_catalog_warns_and_uses_english_labels(tmp_path: Path) -> None:
+    result = write_article_bundle(tmp_path, "sample", {"ko_KR": make_bulletin("ko_KR")})
+    assert result.warnings == (
+        "no label catalog for locale 'ko_KR'; bulletin labels are in English",
+    )
+    assert "## Summary" in (result.path / "ko_KR" / "bulletin.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("slug", "bulletins", "message"),
+    [
+        ("sample", {}, "no bulletins"),
+        ("../up", {"en": make_bulletin("en")}, "output folder name"),
+        ("sample", {"../x": make_bulletin("en")}, "not a locale code"),
+        ("sample", {"de_DE": make_bulletin("en")}, "filed under 'de_DE'"),
+    ],
+)
+def test_bad_arguments_write_nothing(
+    tmp_path: Path, slug: str, bulletins: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidOptionError, match=message):
+        write_article_bundle(tmp_path, slug, bulletins)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_killed_mid_write_leaves_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    previous = write_article_bundle(
+        out, "sample", {"en": make_bulletin("en"), "ar_EG": make_bulletin("ar_EG")}
+    )
+    before = _snapshot(previous.path)
+    marker = tmp_path / "first-file-written"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE_WRITER, str(out), str(marker)], cwd=REPO
+    )
+    try:
+        _wait_for(marker, child)
+        temp = [p for p in out.iterdir() if p.name.startswith(".sample.tmp-")]
+        assert len(temp) == 1 and any(temp[0].rglob("*.*"))  # it really was mid-write
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert _snapshot(out / "sample") == before
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["sample"]
+
+    write_article_bundle(out, "sample", {"zh_CN": make_bulletin("zh_CN")})  # the next run cleans up
+    assert sorted(p.name for p in out.iterdir()) == [".sample.lock", "sample"]
+    assert sorted(p.name for p in (out / "sample").iterdir()) == ["zh_CN"]
+
+
+def _wait_for(marker: Path, child: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert child.poll() is None, "the writer exited before it was killed"
+        assert time.monotonic() < deadline, "the writer never started writing"
+        time.sleep(0.02)

@@ -1,0 +1,114 @@
+"""The all-or-nothing folder swap, its recovery after a kill, and its errors."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+import pytest
+
+from confl10n.bundle import atomic
+from confl10n.bundle.atomic import write_atomically
+from confl10n.errors import OutputError
+
+
+def _fill(files: dict[str, str]):  # type: ignore[no-untyped-def]
+    def fill(folder: Path) -> None:
+        for name, text in files.items():
+            atomic.write_bytes(folder / name, text.encode())
+
+    return fill
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text() for p in sorted(folder.iterdir())}
+
+
+def _hidden(out: Path) -> list[str]:
+    return sorted(
+        p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")
+    )
+
+
+def test_replaces_the_whole_folder(tmp_path: Path) -> None:
+    write_atomically(tmp_path, "a", _fill({"one": "1", "old": "x"}))
+    final = write_atomically(tmp_path, "a", _fill({"one": "2"}))
+    assert final == tmp_path / "a"
+    assert _tree(final) == {"one": "2"}
+    assert _hidden(tmp_path) == []
+    assert final.stat().st_mode & 0o777 == 0o777 & ~_umask()
+
+
+def test_failure_leaves_previous_output_and_no_temp_folder(tmp_path: Path) -> None:
+    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+
+    def broken(folder: Path) -> None:
+        atomic.write_bytes(folder / "one", b"half")
+        raise RuntimeError("writer bug")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(tmp_path, "a", broken)
+    assert _tree(tmp_path / "a") == {"one": "1"}
+    assert _hidden(tmp_path) == []
+
+
+def test_two_rename_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
+    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    write_atomically(tmp_path, "a", _fill({"two": "2"}))
+    assert _tree(tmp_path / "a") == {"two": "2"}
+    assert _hidden(tmp_path) == []
+
+
+def test_leftovers_of_a_killed_run_are_recovered(tmp_path: Path) -> None:
+    moved_aside = tmp_path / ".a.old-123"  # killed between the two fallback renames
+    moved_aside.mkdir()
+    (moved_aside / "one").write_text("1")
+    (tmp_path / ".a.tmp-dead").mkdir()
+    (tmp_path / ".b.tmp-other").mkdir()
+
+    def check(folder: Path) -> None:
+        assert _tree(tmp_path / "a") == {"one": "1"}  # restored before the new write
+        atomic.write_bytes(folder / "one", b"2")
+
+    write_atomically(tmp_path, "a", check)
+    assert _tree(tmp_path / "a") == {"one": "2"}
+    assert _hidden(tmp_path) == [".b.tmp-other"]  # another article's folder is not ours to clean
+
+
+def test_concurrent_build_of_the_same_slug_is_refused(tmp_path: Path) -> None:
+    fd = os.open(tmp_path / ".a.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(OutputError, match="another confl10n build is writing"):
+            write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("kind", ["file", "below-a-file"])
+def test_unwritable_output_is_one_line_output_error(tmp_path: Path, kind: str) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    out = blocker if kind == "file" else blocker / "out"
+    with pytest.raises(OutputError) as info:
+        write_atomically(out, "a", _fill({"one": "1"}))
+    assert str(info.value).startswith(f"cannot write {out / 'a'}: ")
+    assert "\n" not in str(info.value)
+    assert info.value.exit_code == 73
+
+
+def test_write_error_inside_the_folder_is_output_error(tmp_path: Path) -> None:
+    def full_disk(folder: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_atomically(tmp_path, "a", full_disk)
+    assert not (tmp_path / "a").exists() and _hidden(tmp_path) == []
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

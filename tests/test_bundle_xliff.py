@@ -1,0 +1,134 @@
+"""article.xlf: read back by Translate Toolkit, edited, and re-imported."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from translate.storage import xliff as ttk_xliff
+
+from confl10n.bundle.xliff import NS, ApprovedUnit, read_xliff_approved, render_xliff
+from confl10n.errors import InputError
+from tests.bulletin_samples import SOURCE, TARGETS, make_bulletin
+
+
+def _store(locale: str = "zh_CN") -> ttk_xliff.xlifffile:
+    return ttk_xliff.xlifffile.parsestring(render_xliff(make_bulletin(locale), slug="sample"))
+
+
+def _by_id(store: ttk_xliff.xlifffile) -> dict[str, ttk_xliff.xliffunit]:
+    return {u.xmlelement.get("id"): u for u in store.getunits()}
+
+
+def test_translate_toolkit_reads_one_unit_per_sentence_with_its_id() -> None:
+    store = _store()
+    units = store.getunits()
+    assert [u.getid() for u in units] == [f"sample\x04{uid}" for uid in SOURCE]  # file + id
+    assert [u.xmlelement.get("id") for u in units] == list(SOURCE)
+    assert [u.xmlelement.get("resname") for u in units] == list(SOURCE)
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("en", "zh-CN")
+
+
+def test_sources_and_targets_survive_escaping() -> None:
+    units = _by_id(_store())
+    assert units["s1.p1.t2"].source == SOURCE["s1.p1.t2"]
+    assert units["s1.p1.t2"].target == TARGETS["zh_CN"]["s1.p1.t2"]
+    assert (
+        units["s3.p1.t2"].source == "*Monthly* rent ranges from 500 to 1,000 yuan."
+    )  # \x0b dropped
+
+
+def test_states_machine_translation_and_approved() -> None:
+    units = _by_id(_store())
+    mt = units["s1.p1.t1"].getlanguageNode(lang=None, index=1)
+    assert (mt.get("state"), mt.get("state-qualifier")) == (
+        "needs-review-translation",
+        "mt-suggestion",
+    )
+    assert units["s1.p1.t1"].get_state_n() == ttk_xliff.xliffunit.S_NEEDS_REVIEW
+    assert not units["s1.p1.t1"].isapproved()
+    assert units["s2.h"].isapproved()
+
+
+def test_findings_and_flags_are_notes() -> None:
+    units = _by_id(_store("ar_EG"))
+    notes = units["s3.p1.t2"].getnotes()
+    assert "[number-changed] figure <1,000> rewritten; check the grouping & digits" in notes
+    assert "flags: engine-empty" in notes
+    assert units["s3.p1.t2"].target in (None, "")  # no translation, no <target>
+
+
+def test_round_trip_through_translate_toolkit(tmp_path: Path) -> None:
+    store = _store()
+    edited = _by_id(store)["s2.p1.t1"]
+    edited.settarget("上海人工智能产业规模已超过3800亿元。")
+    edited.markapproved(True)
+    path = tmp_path / "edited.xlf"
+    path.write_bytes(bytes(store))
+    approved = read_xliff_approved(path)
+    assert [u.id for u in approved] == ["s2.h", "s2.p1.t1"]
+    assert approved[1] == ApprovedUnit(
+        "s2.p1.t1", SOURCE["s2.p1.t1"], "上海人工智能产业规模已超过3800亿元。", "en", "zh-CN"
+    )
+
+
+@pytest.mark.parametrize("state", ["translated", "signed-off", "final"])
+def test_done_states_are_approved(tmp_path: Path, state: str) -> None:
+    root = ET.fromstring(render_xliff(make_bulletin("zh_CN"), slug="sample"))
+    target = root.find(f".//{{{NS}}}trans-unit[@id='s3.h']/{{{NS}}}target")
+    assert target is not None
+    target.set("state", state)
+    path = tmp_path / "a.xlf"
+    path.write_bytes(ET.tostring(root, encoding="utf-8"))
+    assert [u.id for u in read_xliff_approved(path)] == ["s2.h", "s3.h"]
+
+
+def test_untouched_export_yields_only_the_already_approved(tmp_path: Path) -> None:
+    path = tmp_path / "article.xlf"
+    path.write_bytes(render_xliff(make_bulletin("ar_EG"), slug="sample"))
+    assert [(u.id, u.target_lang) for u in read_xliff_approved(path)] == [("s2.h", "ar-EG")]
+
+
+def test_groups_and_missing_namespace_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xlf"
+    path.write_text(
+        '<xliff version="1.2"><file source-language="en" target-language="de" original="x" datatype="plaintext"><body>'
+        '<group id="g"><trans-unit id="s1.p1.t1"><source>Hi <g id="1">there</g></source>'
+        '<target state="final">Hallo <g id="1">da</g></target></trans-unit></group>'
+        '<trans-unit id="s1.p1.t2" approved="yes"><source>Empty</source><target> </target></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    assert read_xliff_approved(path) == [
+        ApprovedUnit("s1.p1.t1", "Hi there", "Hallo da", "en", "de")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<xliff version='1.2'><file", "not well-formed"),
+        (b"<html/>", "not an XLIFF 1.x file"),
+        (
+            b"<xliff version='2.0' xmlns='urn:oasis:names:tc:xliff:document:2.0'/>",
+            "not an XLIFF 1.x file",
+        ),
+        (b'<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"/>', "DTD"),
+        (
+            b'<xliff version="1.2"><file><body><trans-unit id="a"><source>a</source>'
+            b'<target state="final">b</target></trans-unit></body></file></xliff>',
+            "without a target language",
+        ),
+    ],
+)
+def test_bad_files_are_input_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.xlf"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_xliff_approved(path)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_xliff_approved(tmp_path / "nope.xlf")
