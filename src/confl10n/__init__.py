@@ -5,6 +5,20 @@ The public API is re-exported here; ``__all__`` is sorted and guarded by a test.
 
 from __future__ import annotations
 
+from confl10n.bulletin import (
+    BulletinFigure,
+    BulletinFinding,
+    BulletinSection,
+    BulletinUnit,
+    LocaleBulletin,
+)
+from confl10n.bundle import (
+    ApprovedUnit,
+    BundleResult,
+    read_xliff_approved,
+    slugify,
+    write_article_bundle,
+)
 from confl10n.document import Article, Paragraph, Section, Sentence
 from confl10n.errors import (
     Confl10nError,
@@ -23,11 +37,18 @@ from confl10n.translate.install import install_package, remove_package
 __version__ = "0.1.0"
 
 __all__ = [
+    "ApprovedUnit",
     "Article",
+    "BulletinFigure",
+    "BulletinFinding",
+    "BulletinSection",
+    "BulletinUnit",
+    "BundleResult",
     "Confl10nError",
     "EngineUnavailableError",
     "InputError",
     "InvalidOptionError",
+    "LocaleBulletin",
     "ModelPackageError",
     "NetworkError",
     "OutputError",
@@ -40,5 +61,8 @@ __all__ = [
     "download_and_install",
     "fetch_index",
     "install_package",
+    "read_xliff_approved",
     "remove_package",
+    "slugify",
+    "write_article_bundle",
 ]

@@ -12,7 +12,6 @@ import json
 from importlib import resources
 from typing import Any
 
-from confl10n import __version__
 from confl10n.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -35,6 +34,8 @@ def render_json(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> str:
 
 def bundle_dict(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> dict[str, JSONValue]:
     """The bundle as plain JSON values, in the order the schema lists them."""
+    from confl10n import __version__  # here: confl10n/__init__ imports this module
+
     published_on = bulletin.published_on.isoformat() if bulletin.published_on else None
     return {
         "format_version": FORMAT_VERSION,

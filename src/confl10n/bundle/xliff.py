@@ -15,7 +15,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import NamedTuple
 
-from confl10n import __version__
 from confl10n.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
 from confl10n.errors import InputError
 
@@ -36,6 +35,8 @@ class ApprovedUnit(NamedTuple):
 
 def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
     """The bulletin's units as an XLIFF 1.2 document (UTF-8 bytes)."""
+    from confl10n import __version__  # here: confl10n/__init__ imports this module
+
     root = ET.Element("xliff", {"version": "1.2", "xmlns": NS})
     file_el = ET.SubElement(root, "file", _file_attributes(bulletin, slug))
     header = ET.SubElement(file_el, "header")
