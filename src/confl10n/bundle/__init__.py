@@ -39,7 +39,7 @@ class BundleResult:
 
 
 def write_article_bundle(
-    out_dir: Path, slug: str, bulletins_by_locale: Mapping[str, LocaleBulletin]
+    out_dir: Path | str, slug: str, bulletins_by_locale: Mapping[str, LocaleBulletin]
 ) -> BundleResult:
     """Write every locale's files for one article, replacing ``out_dir/slug`` atomically."""
     check_slug(slug)
@@ -49,7 +49,8 @@ def write_article_bundle(
     warnings: list[str] = []
     for locale, bulletin in bulletins_by_locale.items():
         labels = _labels_for(locale, bulletin)
-        warnings += [labels.warning] if labels.warning else []
+        if labels.warning:
+            warnings.append(labels.warning)
         files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
     path = atomic.write_atomically(Path(out_dir), slug, lambda temp: _write_all(temp, files))
     return BundleResult(path, tuple(sorted(files)), tuple(warnings))

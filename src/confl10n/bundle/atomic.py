@@ -66,7 +66,11 @@ def _swap(new: Path, final: Path) -> None:
     else:
         old = final.with_name(f".{final.name}.old-{os.getpid()}")
         final.rename(old)
-        new.rename(final)
+        try:
+            new.rename(final)
+        except OSError:
+            old.rename(final)
+            raise
         _remove(old)
 
 

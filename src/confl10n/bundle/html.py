@@ -17,7 +17,9 @@ from confl10n.bulletin import (
     BulletinSection,
     BulletinUnit,
     LocaleBulletin,
+    language_of,
     printable,
+    text_direction,
 )
 from confl10n.bundle import labels as L
 from confl10n.bundle.labels import Labels
@@ -151,10 +153,11 @@ def _join(bulletin: LocaleBulletin, units: tuple[BulletinUnit, ...]) -> str:
 
 def _unit(bulletin: LocaleBulletin, unit: BulletinUnit) -> str:
     """One unit as escaped HTML; an untranslated one is marked as English."""
-    lang = ""
-    if unit.state == "missing" and bulletin.language != bulletin.source_lang:
-        lang = f' lang="{escape(bulletin.source_lang)}"'
-    return f'<span{lang} data-unit="{escape(unit.id)}">{escape(unit.text)}</span>'
+    source = ""
+    if unit.state == "missing" and bulletin.language != language_of(bulletin.source_lang):
+        direction = text_direction(bulletin.source_lang)
+        source = f' lang="{escape(bulletin.source_lang)}" dir="{direction}"'
+    return f'<span{source} data-unit="{escape(unit.id)}">{escape(unit.text)}</span>'
 
 
 def escape(text: str) -> str:

@@ -34,9 +34,22 @@ def render_json(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> str:
 
 def bundle_dict(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> dict[str, JSONValue]:
     """The bundle as plain JSON values, in the order the schema lists them."""
+    return {
+        **_about(bulletin, slug, labels),
+        "title": bulletin.title.id,
+        "published": _published(bulletin),
+        "lede": _ids(bulletin.lede),
+        "sections": [_section(section) for section in bulletin.sections],
+        "units": [_unit(unit) for unit in bulletin.units],
+        "figures": [_figure(figure) for figure in bulletin.figures],
+        "findings": [_finding(finding) for finding in bulletin.findings],
+        "provenance": bulletin.provenance,
+    }
+
+
+def _about(bulletin: LocaleBulletin, slug: str, labels: Labels) -> dict[str, JSONValue]:
     from confl10n import __version__  # here: confl10n/__init__ imports this module
 
-    published_on = bulletin.published_on.isoformat() if bulletin.published_on else None
     return {
         "format_version": FORMAT_VERSION,
         "generator": {"name": "confl10n", "version": __version__},
@@ -46,15 +59,12 @@ def bundle_dict(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> dict[
         "lang": bulletin.bcp47,
         "direction": bulletin.direction,
         "labels_catalog": labels.catalog,
-        "title": bulletin.title.id,
-        "published": {"date": published_on, "display": bulletin.published},
-        "lede": _ids(bulletin.lede),
-        "sections": [_section(section) for section in bulletin.sections],
-        "units": [_unit(unit) for unit in bulletin.units],
-        "figures": [_figure(figure) for figure in bulletin.figures],
-        "findings": [_finding(finding) for finding in bulletin.findings],
-        "provenance": bulletin.provenance,
     }
+
+
+def _published(bulletin: LocaleBulletin) -> dict[str, JSONValue]:
+    iso = bulletin.published_on.isoformat() if bulletin.published_on else None
+    return {"date": iso, "display": bulletin.published}
 
 
 def bundle_schema() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from confl10n.bundle.labels import Labels
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_MARK = re.compile(r"^([#+=-])(?=\s|$|\1)")  # "# h", "- item", "---", "==="
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # "1. item", not "1.92"
+_COLUMNS = (L.VALUE, L.ORIGINAL, L.SECTION)
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")  # not \s: keep no-break spaces (fr 1\u202f926)
 
 
@@ -44,12 +45,12 @@ def render_bulletin(bulletin: LocaleBulletin, labels: Labels) -> str:
         lines += [f"**{escape(bulletin.join(bulletin.lede))}**", ""]
     summaries = [s for s in bulletin.sections if s.summary]
     if summaries:
-        lines += [f"## {labels(L.SUMMARY)}", ""]
+        lines += [f"## {escape(labels(L.SUMMARY))}", ""]
     for section in summaries:
         lines += [f"### {escape(_heading(section, labels))}", ""]
         lines += [escape(bulletin.join(section.summary)), ""]
     lines += _figures(bulletin, labels)
-    lines += [f"[{labels(L.FULL_ARTICLE)}](article.md)", ""]
+    lines += [f"[{escape(labels(L.FULL_ARTICLE))}](article.md)", ""]
     return _finish(lines)
 
 
@@ -58,7 +59,7 @@ def _header(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
     if bulletin.published:
         lines += [f"*{escape(labels(L.PUBLISHED, date=bulletin.published))}*", ""]
     if bulletin.needs_review:
-        lines += [f"> {labels(L.MT_NOTICE)}", ""]
+        lines += [f"> {escape(labels(L.MT_NOTICE))}", ""]
     return lines
 
 
@@ -66,8 +67,8 @@ def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
     if not bulletin.figures:
         return []
     headings = {s.id: _heading(s, labels) for s in bulletin.sections}
-    lines = [f"## {labels(L.KEY_FIGURES)}", ""]
-    lines.append(f"| {labels(L.VALUE)} | {labels(L.ORIGINAL)} | {labels(L.SECTION)} |")
+    lines = [f"## {escape(labels(L.KEY_FIGURES))}", ""]
+    lines.append("| " + " | ".join(escape(labels(c)) for c in _COLUMNS) + " |")
     lines.append("| --- | --- | --- |")
     lines += [_figure_row(figure, headings) for figure in bulletin.figures]
     return [*lines, ""]

@@ -35,14 +35,8 @@ class ApprovedUnit(NamedTuple):
 
 def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
     """The bulletin's units as an XLIFF 1.2 document (UTF-8 bytes)."""
-    from confl10n import __version__  # here: confl10n/__init__ imports this module
-
     root = ET.Element("xliff", {"version": "1.2", "xmlns": NS})
-    file_el = ET.SubElement(root, "file", _file_attributes(bulletin, slug))
-    header = ET.SubElement(file_el, "header")
-    tool = {"tool-id": "confl10n", "tool-name": "confl10n", "tool-version": __version__}
-    ET.SubElement(header, "tool", tool)
-    body = ET.SubElement(file_el, "body")
+    body = _file(root, bulletin, slug)
     findings: dict[str, list[BulletinFinding]] = {}
     for finding in bulletin.findings:
         findings.setdefault(finding.sentence_id, []).append(finding)
@@ -70,13 +64,15 @@ def read_xliff_approved(path: Path) -> list[ApprovedUnit]:
     return approved
 
 
-def _file_attributes(bulletin: LocaleBulletin, slug: str) -> dict[str, str]:
-    return {
-        "original": slug,
-        "source-language": bulletin.source_lang,
-        "target-language": bulletin.bcp47,
-        "datatype": "plaintext",
-    }
+def _file(root: ET.Element, bulletin: LocaleBulletin, slug: str) -> ET.Element:
+    """Add the ``<file>`` with its header; return its ``<body>``."""
+    from confl10n import __version__  # here: confl10n/__init__ imports this module
+
+    languages = {"source-language": bulletin.source_lang, "target-language": bulletin.bcp47}
+    file_el = ET.SubElement(root, "file", {"original": slug, **languages, "datatype": "plaintext"})
+    tool = {"tool-id": "confl10n", "tool-name": "confl10n", "tool-version": __version__}
+    ET.SubElement(ET.SubElement(file_el, "header"), "tool", tool)
+    return ET.SubElement(file_el, "body")
 
 
 def _trans_unit(
