@@ -59,25 +59,31 @@ class Chromium:
     """One headless browser; :meth:`inspect` loads a page at a given width."""
 
     def __init__(self, executable: str, profile: Path) -> None:
-        cmd_read, self._cmd_write = os.pipe()
-        self._reply_read, reply_write = os.pipe()
-        args = [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"]
+        cmd_read, self._cmd_write = _high_pipe()
+        self._reply_read, reply_write = _high_pipe()
+        # bash moves the pipe ends to fds 3 and 4 for Chromium (preexec_fn would fork
+        # a possibly multi-threaded test process; dash only knows fds 0-9).
+        moves = f"3<&{cmd_read} 4>&{reply_write} {cmd_read}<&- {reply_write}>&-"
+        args = ["bash", "-c", f'exec "$@" {moves}', "bash", executable, *FLAGS]
         self._process = subprocess.Popen(
-            args,
+            [*args, f"--user-data-dir={profile}", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=_as_fds_3_and_4(cmd_read, reply_write),
-            close_fds=False,  # would close fds 3 and 4 after preexec_fn; exec drops the rest
+            pass_fds=(cmd_read, reply_write),
         )
         os.close(cmd_read)
         os.close(reply_write)
         self._next_id, self._buffer = 0, b""
 
     def close(self) -> None:
-        """Stop the browser and release the pipes."""
-        self._process.kill()
-        self._process.wait(timeout=TIMEOUT)
+        """Stop the browser (politely, so its helper processes exit too) and release the pipes."""
+        try:
+            self.send("Browser.close")
+            self._process.wait(timeout=10)
+        except (OSError, RuntimeError, subprocess.TimeoutExpired):
+            self._process.kill()
+            self._process.wait(timeout=TIMEOUT)
         os.close(self._cmd_write)
         os.close(self._reply_read)
 
@@ -138,16 +144,13 @@ class Chromium:
         return result
 
 
-def _as_fds_3_and_4(cmd_read: int, reply_write: int) -> Any:
-    """A preexec_fn putting the two pipe ends where Chromium expects them."""
-
-    def move() -> None:
-        high_read = fcntl.fcntl(cmd_read, fcntl.F_DUPFD_CLOEXEC, 10)
-        high_write = fcntl.fcntl(reply_write, fcntl.F_DUPFD_CLOEXEC, 10)
-        os.dup2(high_read, 3)
-        os.dup2(high_write, 4)
-
-    return move
+def _high_pipe() -> tuple[int, int]:
+    """A pipe whose ends are numbered 10 or above, so never 3 or 4."""
+    ends = []
+    for fd in os.pipe():
+        ends.append(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10))
+        os.close(fd)
+    return ends[0], ends[1]
 
 
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
