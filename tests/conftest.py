@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -164,3 +165,18 @@ def chromium_executable() -> str:
     if os.environ.get("CONFL10N_REQUIRE_BROWSER") == "1":
         pytest.fail(message + "; CONFL10N_REQUIRE_BROWSER=1 requires it")
     pytest.skip(message)
+@pytest.fixture(scope="session")
+def apertium_bin() -> str:
+    """The real ``apertium`` command, with the eng-spa pair installed.
+
+    Tests taking it skip when Apertium is missing, and fail instead when
+    ``CONFL10N_REQUIRE_APERTIUM=1`` (CI installs the Debian packages).
+    """
+    found = shutil.which("apertium")
+    listing = subprocess.run([found, "-l"], capture_output=True, text=True) if found else None
+    if found is None or listing is None or "eng-spa" not in listing.stdout.split():
+        reason = "needs apertium + eng-spa: apt-get install apertium apertium-eng-spa"
+        if os.environ.get("CONFL10N_REQUIRE_APERTIUM") == "1":
+            pytest.fail(f"CONFL10N_REQUIRE_APERTIUM=1 but Apertium is missing ({reason})")
+        pytest.skip(reason)
+    return found
