@@ -95,6 +95,13 @@ def test_identity_is_the_debian_package_and_a_data_checksum(apertium_bin: str) -
     assert engine(apertium_bin, mark_unknown=True).identity("en", "es") != identity
 
 
+def test_identity_of_unpackaged_data(apertium_bin: str, tmp_path: Path) -> None:
+    data = data_dir_running(tmp_path, apertium_bin, "cat")
+    identity = engine(apertium_bin, data_dir=data).identity("en", "es")
+    assert (identity.model, identity.version) == ("unpackaged:eng-spa", "unknown")
+    assert identity.checksum != engine(apertium_bin).identity("en", "es").checksum
+
+
 # --- translating the seed article --------------------------------------------
 
 
@@ -180,29 +187,36 @@ def test_very_long_sentences_stay_aligned(apertium_bin: str) -> None:
     assert translated[1].count("casa") == 5000
 
 
-def test_nul_in_a_sentence_is_refused(apertium_bin: str) -> None:
+def test_nul_or_broken_unicode_is_refused(apertium_bin: str) -> None:
     with pytest.raises(InputError, match="sentence 2 contains a NUL"):
         engine(apertium_bin).translate_batch(["Fine.", "Bad\0bad."], "en", "es")
+    with pytest.raises(InputError, match="not valid Unicode"):
+        engine(apertium_bin).translate_batch(["Lone \udc80 surrogate."], "en", "es")
 
 
 # --- placeholders for protected quantities ------------------------------------
 
-PLACEHOLDER_STYLES = [r"⟦\d+⟧", r"\{\{\d+\}\}", r"__Q\d+__", r"<ph id=\d+/>", r"\[\[Q\d+\]\]"]
+PLACEHOLDERS = [  # (pattern given as ``verbatim``, how one token is written)
+    (r"⟦\d+⟧", "⟦{}⟧"),
+    (r"\{\{\d+\}\}", "{{{{{}}}}}"),
+    (r"__Q\d+__", "__Q{}__"),
+    (r"<ph id=\d+/>", "<ph id={}/>"),
+    (r"\[\[Q\d+\]\]", "[[Q{}]]"),
+]
 
 
-@pytest.mark.parametrize("style", PLACEHOLDER_STYLES)
-def test_placeholders_pass_through_unchanged_and_in_place(apertium_bin: str, style: str) -> None:
-    token = {r"⟦\d+⟧": "⟦{}⟧", r"\{\{\d+\}\}": "{{{{{}}}}}", r"__Q\d+__": "__Q{}__"}.get(
-        style, "<ph id={}/>" if style.startswith("<") else "[[Q{}]]"
-    )
+@pytest.mark.parametrize(("pattern", "token"), PLACEHOLDERS)
+def test_placeholders_pass_through_unchanged_and_in_place(
+    apertium_bin: str, pattern: str, token: str
+) -> None:
+    p1, p2, p3, p4 = (token.format(n) for n in (1, 2, 3, 4))
     source = (
-        f"On {token.format(1)}, the {token.format(2)} conference opened, and {token.format(3)} "
-        f"of media outlets worldwide use AI, while {token.format(4)} are exploring it."
+        f"On {p1}, the {p2} conference opened, and {p3} of media outlets worldwide "
+        f"use AI, while {p4} are exploring it."
     )
-    (target,) = engine(apertium_bin, verbatim=style).translate_batch([source], "en", "es")
-    found = re.findall(style, target)
-    assert found == [token.format(n) for n in (1, 2, 3, 4)]
-    assert target.startswith(f"Encima {token.format(1)}, la {token.format(2)} conferencia")
+    (target,) = engine(apertium_bin, verbatim=pattern).translate_batch([source], "en", "es")
+    assert re.findall(pattern, target) == [p1, p2, p3, p4]
+    assert target.startswith(f"Encima {p1}, la {p2} conferencia")
 
 
 def test_placeholder_opening_and_closing_a_sentence(apertium_bin: str) -> None:
@@ -231,6 +245,15 @@ def test_missing_binary_names_the_debian_packages(
         translator.pairs()
     assert apertium_pairs() == []
     assert not ApertiumEngine.available()
+
+
+def test_binary_that_cannot_run(tmp_path: Path) -> None:
+    broken = tmp_path / "apertium"
+    broken.write_text("not a program", encoding="utf-8")
+    broken.chmod(0o755)
+    with pytest.raises(EngineUnavailableError, match="cannot run"):
+        ApertiumEngine(apertium_bin=str(broken)).pairs()
+    assert apertium_pairs(apertium_bin=str(broken)) == []
 
 
 def test_pair_not_installed(apertium_bin: str) -> None:

@@ -158,16 +158,10 @@ class ApertiumEngine:
 
     def _run(self, args: list[str], stream: str, *, what: str) -> tuple[str, str]:
         """Run the command on ``stream``; its stdout and the last line of its stderr."""
-        command = [self._binary(), "-d", str(self.data_dir()), *args]
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,  # so a timeout can stop the whole pipeline
-        )
+        data = _utf8_bytes(stream)
+        process = _start([self._binary(), "-d", str(self.data_dir()), *args])
         try:
-            out, err = process.communicate(stream.encode("utf-8"), timeout=self.timeout)
+            out, err = process.communicate(data, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             _stop(process)
             raise TranslationError(f"{what} did not finish within {self.timeout:g} s") from None
@@ -312,6 +306,26 @@ def _utf8(data: bytes, what: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TranslationError(f"{what} wrote invalid UTF-8 ({exc.reason})") from exc
+
+
+def _start(command: list[str]) -> subprocess.Popen[bytes]:
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # so a timeout can stop the whole pipeline
+        )
+    except OSError as exc:
+        raise EngineUnavailableError(f"cannot run {command[0]}: {exc.strerror}") from exc
+
+
+def _utf8_bytes(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"text is not valid Unicode ({exc.reason})") from exc
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
