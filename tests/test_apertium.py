@@ -17,7 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from confl10n.errors import EngineUnavailableError, InputError, TranslationError
+from confl10n.errors import (
+    EngineUnavailableError,
+    InputError,
+    InvalidOptionError,
+    TranslationError,
+)
 from confl10n.reader import read_article
 from confl10n.translate.apertium import (
     INSTALL_HINT,
@@ -245,6 +250,13 @@ def test_missing_binary_names_the_debian_packages(
         translator.pairs()
     assert apertium_pairs() == []
     assert not ApertiumEngine.available()
+
+
+def test_bad_options() -> None:
+    with pytest.raises(InvalidOptionError, match="verbatim is not a valid regular expression"):
+        ApertiumEngine(verbatim="[unclosed")
+    with pytest.raises(InvalidOptionError, match="timeout must be positive"):
+        ApertiumEngine(timeout=0)
 
 
 def test_binary_that_cannot_run(tmp_path: Path) -> None:

@@ -48,6 +48,10 @@ def test_verbatim_matches_become_superblanks() -> None:
     assert decode(stream) == "rose ⟦1⟧ to ⟦2⟧ [sic]"
 
 
+def test_empty_verbatim_matches_are_ignored() -> None:
+    assert encode("a1b", verbatim=re.compile(r"\d*")) == "a[1]b"
+
+
 def test_superblank_content_with_brackets_round_trips() -> None:
     content = "[[Q1]] \\ ]["
     assert decode(superblank(content)) == content

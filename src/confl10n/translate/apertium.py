@@ -24,7 +24,12 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from confl10n.errors import EngineUnavailableError, InputError, TranslationError
+from confl10n.errors import (
+    EngineUnavailableError,
+    InputError,
+    InvalidOptionError,
+    TranslationError,
+)
 from confl10n.translate.apertium_stream import decode, encode
 from confl10n.translate.engine import EngineIdentity
 
@@ -81,8 +86,8 @@ class ApertiumEngine:
     """The :class:`~confl10n.translate.engine.Engine` that runs the ``apertium`` command.
 
     Options: ``apertium_bin`` (name on PATH or a path), ``data_dir`` (the
-    folder holding ``modes/``; default ``$APERTIUM_DATADIR`` or
-    ``<prefix>/share/apertium``), ``mark_unknown`` (keep Apertium's ``*``/``#``/``@``
+    folder holding ``modes/``; default ``$APERTIUM_DATADIR``, else the
+    ``apertium`` script's own default), ``mark_unknown`` (keep Apertium's ``*``/``#``/``@``
     marks, for QA), ``verbatim`` (a regex whose matches, e.g. placeholders
     for protected quantities, pass through untranslated and in place) and
     ``timeout`` in seconds per batch.
@@ -101,7 +106,9 @@ class ApertiumEngine:
     ) -> None:
         self.apertium_bin = apertium_bin
         self.mark_unknown = mark_unknown
-        self.verbatim = re.compile(verbatim) if isinstance(verbatim, str) else verbatim
+        self.verbatim = _compile(verbatim)
+        if timeout <= 0:
+            raise InvalidOptionError(f"timeout must be positive, got {timeout:g}")
         self.timeout = timeout
         self._data_dir = Path(data_dir) if data_dir is not None else None
         self._modes: dict[tuple[str, str], str] | None = None
@@ -213,6 +220,15 @@ class ApertiumEngine:
         if "\0" in sentence:
             raise InputError(f"sentence {index + 1} contains a NUL character")
         return _MARK.format(index) + encode(sentence, verbatim=self.verbatim) + _END + "\0"
+
+
+def _compile(verbatim: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
+    if not isinstance(verbatim, str):
+        return verbatim
+    try:
+        return re.compile(verbatim)
+    except re.error as exc:
+        raise InvalidOptionError(f"verbatim is not a valid regular expression: {exc}") from exc
 
 
 def _unframe(output: str, count: int, what: str, stderr: str) -> list[str]:

@@ -39,6 +39,8 @@ def encode(text: str, *, verbatim: re.Pattern[str] | None = None) -> str:
     parts: list[str] = []
     position = 0
     for match in verbatim.finditer(text):
+        if match.start() == match.end():
+            continue  # an empty superblank would only split a word
         parts.append(_escape_text(text[position : match.start()]))
         parts.append(superblank(match.group()))
         position = match.end()
