@@ -100,6 +100,11 @@ def test_identity_is_the_debian_package_and_a_data_checksum(apertium_bin: str) -
     assert engine(apertium_bin, mark_unknown=True).identity("en", "es") != identity
 
 
+def test_decoding_options_name_what_changes_output() -> None:
+    options = ApertiumEngine(mark_unknown=True, verbatim=r"⟦\d+⟧").decoding_options()
+    assert options == {"format": "none", "mark_unknown": True, "verbatim": r"⟦\d+⟧"}
+
+
 def test_identity_of_unpackaged_data(apertium_bin: str, tmp_path: Path) -> None:
     data = data_dir_running(tmp_path, apertium_bin, "cat")
     identity = engine(apertium_bin, data_dir=data).identity("en", "es")

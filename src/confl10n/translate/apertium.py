@@ -130,6 +130,11 @@ class ApertiumEngine:
             self._identities[mode] = self._read_identity(mode)
         return self._identities[mode]
 
+    def decoding_options(self) -> dict[str, object]:
+        """The options that change the output, for cache keys and provenance."""
+        verbatim = self.verbatim.pattern if self.verbatim is not None else None
+        return {"format": "none", "mark_unknown": self.mark_unknown, "verbatim": verbatim}
+
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate every sentence with one apertium process; exactly one result per input."""
         if not sentences:
