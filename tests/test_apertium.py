@@ -207,6 +207,7 @@ def test_nul_or_broken_unicode_is_refused(apertium_bin: str) -> None:
 # --- placeholders for protected quantities ------------------------------------
 
 PLACEHOLDERS = [  # (pattern given as ``verbatim``, how one token is written)
+    (r"⟦Q\d+⟧", "⟦Q{}⟧"),  # confl10n.protect's placeholders
     (r"⟦\d+⟧", "⟦{}⟧"),
     (r"\{\{\d+\}\}", "{{{{{}}}}}"),
     (r"__Q\d+__", "__Q{}__"),
