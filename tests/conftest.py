@@ -165,6 +165,8 @@ def chromium_executable() -> str:
     if os.environ.get("CONFL10N_REQUIRE_BROWSER") == "1":
         pytest.fail(message + "; CONFL10N_REQUIRE_BROWSER=1 requires it")
     pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def apertium_bin() -> str:
     """The real ``apertium`` command, with the eng-spa pair installed.
