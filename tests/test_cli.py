@@ -105,3 +105,12 @@ def test_doctor_reports_models_dir(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"{tmp_path}: no models" in result.stdout
     assert "network" in result.stdout
+
+
+def test_doctor_names_the_apertium_packages_when_missing(tmp_path: Path) -> None:
+    env = {"PATH": str(tmp_path), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "confl10n", "doctor"], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0
+    assert b"apertium             not installed (apt-get install apertium" in result.stdout

@@ -6,7 +6,6 @@ imports, so the doctor runs in a fraction of a second.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from dataclasses import dataclass
 from importlib import metadata
@@ -67,5 +66,9 @@ def _argos(directory: Path) -> list[Check]:
 
 
 def _apertium() -> Check:
-    found = shutil.which("apertium")
-    return Check("engines", "apertium", found is not None, found or "not installed")
+    from confl10n.translate.apertium import INSTALL_HINT, ApertiumEngine, apertium_pairs
+
+    if not ApertiumEngine.available():
+        return Check("engines", "apertium", False, f"not installed ({INSTALL_HINT})")
+    pairs = ", ".join(f"{source}->{target}" for source, target in apertium_pairs())
+    return Check("engines", "apertium", bool(pairs), pairs or "no language pairs installed")
