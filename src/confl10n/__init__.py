@@ -19,7 +19,7 @@ from confl10n.bundle import (
     slugify,
     write_article_bundle,
 )
-from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.document import Article, Paragraph, Quantity, Section, Sentence
 from confl10n.errors import (
     Confl10nError,
     EngineUnavailableError,
@@ -31,6 +31,10 @@ from confl10n.errors import (
     TranslationError,
     UnsupportedLanguageError,
 )
+from confl10n.localize import format_quantity
+from confl10n.protect import Slot, protect, restore
+from confl10n.qa import Finding, check_translation
+from confl10n.quantities import article_quantities, find_quantities
 from confl10n.translate.index import download_and_install, fetch_index
 from confl10n.translate.install import install_package, remove_package
 
@@ -46,6 +50,7 @@ __all__ = [
     "BundleResult",
     "Confl10nError",
     "EngineUnavailableError",
+    "Finding",
     "InputError",
     "InvalidOptionError",
     "LocaleBulletin",
@@ -53,16 +58,24 @@ __all__ = [
     "NetworkError",
     "OutputError",
     "Paragraph",
+    "Quantity",
     "Section",
     "Sentence",
+    "Slot",
     "TranslationError",
     "UnsupportedLanguageError",
     "__version__",
+    "article_quantities",
+    "check_translation",
     "download_and_install",
     "fetch_index",
+    "find_quantities",
+    "format_quantity",
     "install_package",
+    "protect",
     "read_xliff_approved",
     "remove_package",
+    "restore",
     "slugify",
     "write_article_bundle",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +121,38 @@ class Article:
             for paragraph in section.paragraphs:
                 yield paragraph
                 yield from paragraph.sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure found in English text: what was written, where, and what it means.
+
+    ``start``/``end`` index the text it was found in (a sentence, or
+    :attr:`Article.text` for :func:`confl10n.quantities.article_quantities`).
+
+    ``kind`` is one of ``number``, ``count`` (a number with its noun), ``percent``
+    (``value`` in percent: 10.2), ``money`` (``unit`` an ISO 4217 code, ``value``
+    in whole units: 380000000000), ``measure`` (``unit`` a CLDR unit id such as
+    ``area-square-kilometer``), ``ordinal``, ``date`` or ``flagged``.
+
+    A range ("500 to 1,000 yuan") has ``value`` 500 and ``upper`` 1000. A date's
+    ``value`` is a :class:`~datetime.date` and ``parts`` says what was written:
+    ``ymd``, ``md``, ``d``, ``ym`` or ``y``; parts not written were resolved from a
+    reference date. ``decimals`` is how many digits followed the decimal point,
+    ``scale`` the scale word ("billion", "bn"). ``flagged`` quantities (ambiguous
+    dates, absurd numbers, dates without a year to resolve them) have ``value``
+    None; ``note`` says why a quantity deserves a human look.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Decimal | date | None
+    upper: Decimal | None = None
+    unit: str | None = None
+    decimals: int = 0
+    scale: str | None = None
+    parts: str | None = None
+    sentence_id: str | None = None
+    note: str | None = None

@@ -1,0 +1,174 @@
+"""The English vocabulary of quantities, loaded once from ``data/quantities.toml``.
+
+Kept apart from the extractor so the word lists stay data: adding a currency
+or a unit is an edit to the TOML file, not to code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+
+class Hit(NamedTuple):
+    """A vocabulary entry found in text: what it means and where it ends."""
+
+    meaning: str
+    word: str
+    end: int
+
+
+@cache
+def _data() -> dict[str, Any]:
+    path = resources.files("confl10n") / "data" / "quantities.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _set(table: str) -> frozenset[str]:
+    return frozenset(_data()[table]["words"])
+
+
+@cache
+def _phrases(tables: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
+    """A regex matching any key of ``tables`` at a position, longest first."""
+    keys = sorted({k for t in tables for k in _data()[t]}, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, k.split(" "))) for k in keys)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"\s*({alternation})(?![\w²³])", flags)
+
+
+def _lookup(table: str, text: str, pos: int, *, ignore_case: bool = True) -> Hit | None:
+    m = _phrases((table,), ignore_case).match(text, pos)
+    if m is None:
+        return None
+    key = " ".join(m[1].split())
+    value = _data()[table][key.lower() if ignore_case else key]
+    return Hit(str(value), m[1], m.end())
+
+
+def scale_after(text: str, pos: int) -> Hit | None:
+    """A scale word ("billion") at ``pos``; ``meaning`` is the power of ten."""
+    return _lookup("scales", text, pos)
+
+
+def currency_after(text: str, pos: int) -> Hit | None:
+    """A currency word or code at ``pos``; ``meaning`` is the ISO 4217 code."""
+    return _lookup("currency_words", text, pos)
+
+
+def currency_before(text: str, pos: int) -> tuple[str, int] | None:
+    """An ISO code or RMB written just before ``pos`` ("RMB 5 billion"): (code, start)."""
+    m = re.search(r"\b([A-Z]{3})\s?$", text[max(0, pos - 4) : pos])
+    code = currency_word(m[1]) if m else None
+    return (code, max(0, pos - 4) + m.start()) if m and code else None
+
+
+def currency_word(word: str) -> str | None:
+    """The ISO 4217 code a currency word or code stands for."""
+    return _data()["currency_words"].get(word.lower())  # type: ignore[no-any-return]
+
+
+def currency_sign(sign: str) -> str:
+    """The ISO 4217 code of a currency sign written before a number."""
+    return str(_data()["currency_signs"][sign.lower()])
+
+
+def percent_after(text: str, pos: int) -> int | None:
+    """Where a "%", "percent" or "per cent" at ``pos`` ends."""
+    m = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE).match(text, pos)
+    return m.end() if m else None
+
+
+def unit_after(text: str, pos: int) -> Hit | None:
+    """A unit name or symbol at ``pos``; ``meaning`` is the CLDR unit id."""
+    return _lookup("units", text, pos) or _lookup("unit_symbols", text, pos, ignore_case=False)
+
+
+def unit_symbol(word: str) -> str | None:
+    """The CLDR unit id of a symbol attached to a number ("20km")."""
+    return _data()["unit_symbols"].get(word)  # type: ignore[no-any-return]
+
+
+def suffix_power(word: str, *, money: bool) -> int | None:
+    """Power of ten of an attached scale ("bn"); "k" and "m" only count for money."""
+    power = _data()["scale_suffixes"].get(word.lower())
+    if power is None or (word.lower() in ("k", "m") and not money):
+        return None
+    return int(power)
+
+
+def scale_power(word: str | None) -> int:
+    """Power of ten of a scale word or attached abbreviation (0 for None)."""
+    if word is None:
+        return 0
+    lower = word.lower()
+    return int(_data()["scales"].get(lower) or _data()["scale_suffixes"].get(lower, 0))
+
+
+def is_unit_or_scale(word: str) -> bool:
+    """Whether letters attached to a number are a unit or scale, not an identifier."""
+    return word in _data()["unit_symbols"] or word.lower() in _data()["scale_suffixes"]
+
+
+def spelled_value(word: str, unit: str | None) -> int | None:
+    """The value of "seven" or "twenty-five"; None for any other word."""
+    numbers: dict[str, int] = _data()["number_words"]
+    value = numbers.get(word.lower())
+    if unit is None or value is None:
+        return value
+    ones = numbers.get(unit.lower()) or _data()["compound_units"].get(unit.lower())
+    if value % 10 or value < 20 or not ones or ones > 9:
+        return None
+    return value + int(ones)
+
+
+def ordinal_value(word: str) -> int | None:
+    """The value of an ordinal word ("fifth")."""
+    return _data()["ordinal_words"].get(word.lower())  # type: ignore[no-any-return]
+
+
+def month(word: str) -> int | None:
+    """The month number of an English month name or abbreviation ("Dec.")."""
+    number = _data()["months"].get(word.lower().rstrip("."))
+    return None if number is None else int(number)
+
+
+def month_pattern() -> str:
+    """A regex alternation of capitalised month names, longest first."""
+    names = sorted(_data()["months"], key=len, reverse=True)
+    return "|".join(name.capitalize() for name in names)
+
+
+def is_cue(word: str, *, strict: bool = False) -> bool:
+    """Whether ``word`` before a four-digit number makes it a year ("since 2018").
+
+    ``strict`` leaves out "the", which also introduces names ("the 2024 Games").
+    """
+    lower = word.lower()
+    return lower in _set("year_cues") and not (strict and lower == "the")
+
+
+def is_street(word: str) -> bool:
+    """Whether ``word`` ends a street name ("Road")."""
+    return word.lower() in _set("street_words")
+
+
+def is_noun_stop(word: str) -> bool:
+    """Whether ``word`` ends the noun phrase a number counts."""
+    return word.lower() in _set("noun_stops")
+
+
+def looks_plural(word: str) -> bool:
+    """Whether ``word`` is probably a plural noun ("beds", "people", not "business")."""
+    lower = word.lower()
+    regular = lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2
+    return regular or lower in _set("irregular_plurals")
+
+
+def is_filler(word: str) -> bool:
+    """Whether ``word`` sits between a number and its noun ("30,000 more beds")."""
+    return word.lower() in _set("noun_fillers")

@@ -1,0 +1,128 @@
+"""``confl10n figures``: the article's key figures, one row each, one column per locale."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from confl10n.cli.app import app, load_article
+from confl10n.errors import InvalidOptionError
+
+if TYPE_CHECKING:
+    from confl10n.document import Quantity
+
+
+class FiguresFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def figures(
+    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    locales: Annotated[
+        list[str], typer.Option("--locale", help="Target locale, e.g. zh_CN; repeatable.")
+    ],
+    output_format: Annotated[FiguresFormat, typer.Option("--format")] = FiguresFormat.table,
+    reference_date: Annotated[
+        str | None,
+        typer.Option("--reference-date", help="YYYY-MM-DD for dates written without a year "
+                     "(default: the article's front-matter date)."),
+    ] = None,
+    style_dir: Annotated[
+        Path | None, typer.Option("--style-dir", help="Folder of <locale>/style.toml files.")
+    ] = None,
+) -> None:  # fmt: skip
+    """Show every figure of the article as each locale's newsroom would write it."""
+    from dataclasses import replace
+
+    from confl10n.localize import check_locale, format_quantity
+    from confl10n.quantities import article_quantities
+
+    for locale in locales:
+        check_locale(locale)
+    article = load_article(file)
+    when = _parse_date(reference_date) if reference_date else article.published
+    found = article_quantities(replace(article, published=when))
+    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
+            for q in found]  # fmt: skip
+    typer.echo(_RENDER[output_format](rows, locales))
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidOptionError(f"--reference-date must be YYYY-MM-DD, not {text!r}") from None
+
+
+def _row(q: Quantity, renderings: dict[str, str]) -> dict[str, object]:
+    """One figure as plain data: where it is, what it is, how each locale writes it."""
+    value = _date_value(q.value, q.parts) if isinstance(q.value, date) else q.value
+    return {
+        "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "source": q.text,
+        "kind": q.kind, "value": None if value is None else str(value),
+        "upper": None if q.upper is None else str(q.upper), "unit": q.unit,
+        "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": q.note,
+        "renderings": renderings,
+    }  # fmt: skip
+
+
+def _date_value(value: date, parts: str | None) -> str:
+    """Only the parts that mean something: 2018, 2023-09, 2024-12-19."""
+    return {"y": value.isoformat()[:4], "ym": value.isoformat()[:7]}.get(parts or "", str(value))
+
+
+def _shown_value(row: dict[str, object]) -> str:
+    """The normalised value as a reader sees it: '500–1000 CNY', '2024-12-19'."""
+    value = str(row["value"]) if row["value"] is not None else "?"
+    if row["upper"] is not None:
+        value = f"{value}–{row['upper']}"
+    if row["kind"] == "percent":
+        return value + "%"
+    if row["kind"] == "measure":  # the English unit as written, never a CLDR id
+        return f"{value} {str(row['source']).lstrip('0123456789.,-−– ')}"
+    return f"{value} {row['unit']}" if row["kind"] == "money" else value
+
+
+def _cells(rows: list[dict[str, object]], locales: list[str]) -> list[list[str]]:
+    header = ["id", "source", "kind", "value", *locales]
+    has_notes = any(row["note"] for row in rows)
+    body = [[str(row["sentence_id"]), str(row["source"]), str(row["kind"]), _shown_value(row),
+             *(row["renderings"][loc] for loc in locales)]  # type: ignore[index]
+            + ([str(row["note"] or "")] if has_notes else []) for row in rows]  # fmt: skip
+    return [header + (["note"] if has_notes else []), *body]
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(rows: list[dict[str, object]], locales: list[str]) -> str:
+    cells = _cells(rows, locales)
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
+    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True))
+             for row in cells]  # fmt: skip
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _markdown(rows: list[dict[str, object]], locales: list[str]) -> str:
+    cells = [[c.replace("|", "\\|") for c in row] for row in _cells(rows, locales)]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "|" + "---|" * len(cells[0]))
+    return "\n".join(lines)
+
+
+def _json(rows: list[dict[str, object]], locales: list[str]) -> str:
+    return json.dumps({"locales": locales, "figures": rows}, ensure_ascii=False, indent=2)
+
+
+_RENDER = {FiguresFormat.table: _table, FiguresFormat.md: _markdown, FiguresFormat.json: _json}

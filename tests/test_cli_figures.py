@@ -1,0 +1,103 @@
+"""``confl10n figures``: one row per figure, one column per locale, in three formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from confl10n.cli import app
+
+runner = CliRunner()
+
+
+def test_table_has_a_row_per_figure_and_a_column_per_locale(sample_path: Path) -> None:
+    result = runner.invoke(
+        app, ["figures", str(sample_path), "--locale", "zh_CN", "--locale", "de_DE"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "source", "kind", "value", "zh_CN", "de_DE"]
+    assert len(lines) == 1 + 34
+    money = next(line for line in lines if line.startswith("s2.p1.t1"))
+    assert "380000000000 CNY" in money and "3800亿元" in money
+    assert money.rstrip().endswith("380 Milliarden Yuan")
+
+
+def test_json_carries_spans_values_and_renderings(sample_path: Path) -> None:
+    result = runner.invoke(
+        app, ["figures", str(sample_path), "--locale", "es_ES", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["locales"] == ["es_ES"]
+    text = sample_path.read_text(encoding="utf-8")
+    first = data["figures"][0]
+    assert first["source"] == "December 19" and first["value"] == "2024-12-19"
+    assert first["parts"] == "md" and first["renderings"] == {"es_ES": "19 de diciembre"}
+    rent = next(f for f in data["figures"] if f["upper"] is not None)
+    assert (rent["value"], rent["upper"], rent["unit"]) == ("500", "1000", "CNY")
+    assert rent["renderings"]["es_ES"] == "500–1000 yuanes"
+    assert "500 to 1,000 yuan" in text
+
+
+def test_markdown_table(sample_path: Path) -> None:
+    result = runner.invoke(
+        app, ["figures", str(sample_path), "--locale", "ja_JP", "--format", "md"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["| id | source | kind | value | ja_JP |", "|---|---|---|---|---|"]
+    assert "| s2.p8.t5 | 1.92 square kilometers | measure | 1.92 square kilometers |" in (
+        result.stdout
+    )
+    assert "| 1.92平方キロメートル |" in result.stdout
+
+
+def test_dates_without_a_year_need_a_reference_date(seed_path: Path) -> None:
+    flagged = runner.invoke(app, ["figures", str(seed_path), "--locale", "fr_FR"])
+    assert flagged.exit_code == 0
+    assert "no year written and no reference date" in flagged.stdout
+    resolved = runner.invoke(
+        app, ["figures", str(seed_path), "--locale", "fr_FR", "--reference-date", "2024-12-20"]
+    )
+    assert resolved.exit_code == 0
+    assert "no reference date" not in resolved.stdout
+    assert "2024-12-19" in resolved.stdout and "19 décembre" in resolved.stdout
+
+
+def test_an_article_without_figures_gives_an_empty_table(tmp_path: Path) -> None:
+    article = tmp_path / "plain.txt"
+    article.write_text("A title\n\nNothing here is a figure at all.\n", encoding="utf-8")
+    result = runner.invoke(app, ["figures", str(article), "--locale", "fr_FR"])
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["id", "source", "kind", "value", "fr_FR"]
+    as_json = runner.invoke(app, ["figures", str(article), "--locale", "fr_FR", "--format", "json"])
+    assert json.loads(as_json.stdout) == {"locales": ["fr_FR"], "figures": []}
+
+
+def test_unknown_locale_is_one_line_and_exit_64(sample_path: Path) -> None:
+    result = runner.invoke(app, ["figures", str(sample_path), "--locale", "zh_XX"])
+    assert result.exit_code == 64
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "confl10n: error: unknown locale 'zh_XX'; did you mean zh_CN, zh_TW, zh_SG?"
+    ]
+
+
+def test_bad_reference_date_and_missing_locale(sample_path: Path) -> None:
+    bad_date = runner.invoke(
+        app, ["figures", str(sample_path), "--locale", "de_DE", "--reference-date", "20/12/2024"]
+    )
+    assert bad_date.exit_code == 64
+    assert "YYYY-MM-DD" in bad_date.stderr
+    no_locale = runner.invoke(app, ["figures", str(sample_path)])
+    assert no_locale.exit_code == 2
+    assert "--locale" in no_locale.stderr
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["figures", str(tmp_path / "nope.txt"), "--locale", "de_DE"])
+    assert result.exit_code == 65
+    assert "no such file" in result.stderr
