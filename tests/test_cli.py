@@ -114,3 +114,10 @@ def test_doctor_names_the_apertium_packages_when_missing(tmp_path: Path) -> None
     )
     assert result.returncode == 0
     assert b"apertium             not installed (apt-get install apertium" in result.stdout
+
+
+def test_doctor_lists_locales(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["doctor", "--models-dir", str(tmp_path)])
+    lines = [line for line in result.stdout.splitlines() if "locales" in line]
+    assert any("editorial style" in line and "zh_CN" in line and "es_ES" in line for line in lines)
+    assert any("label catalogs" in line and "ar_EG" in line for line in lines)

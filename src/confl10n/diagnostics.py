@@ -42,6 +42,7 @@ def collect(*, models: str | Path | None = None) -> list[Check]:
         *_dependencies(),
         Check("segmentation", "rules", True, f"built in, offline: {', '.join(SUPPORTED)}"),
         *_argos(models_dir(models)),
+        *_locales(),
         _apertium(),
         Check("network", "needed by", True, "only `models available` and `models download`"),
     ]
@@ -63,6 +64,17 @@ def _argos(directory: Path) -> list[Check]:
     checks = [Check("engines", "argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
     checks += [Check("engines", "argos", False, problem) for problem in problems]
     return checks
+
+
+def _locales() -> list[Check]:
+    from confl10n.bundle.labels import available_catalogs
+    from confl10n.styles import available_styles
+
+    return [
+        Check("locales", "formatting", True, "babel/CLDR: any locale, offline"),
+        Check("locales", "editorial style", True, ", ".join(available_styles())),
+        Check("locales", "label catalogs", True, ", ".join(available_catalogs())),
+    ]
 
 
 def _apertium() -> Check:

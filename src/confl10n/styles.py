@@ -46,6 +46,11 @@ def find_style(names: Sequence[str], *, style_dir: Path | None = None) -> dict[s
     return {}
 
 
+def available_styles(*, style_dir: Path | None = None) -> list[str]:
+    """The locales that have an editorial style file, sorted."""
+    return sorted(p.parent.name for p in _root(style_dir).glob("*/style.toml"))
+
+
 def _root(style_dir: Path | None) -> Path:
     if style_dir is not None:
         if not style_dir.is_dir():
