@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from confl10n.words import split_words
+from confl10n.words import has_letters, split_words
 
 # name -> (module under sumy.summarizers, class); lexrank, the default, first.
 SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -125,7 +125,8 @@ def stemmer(language: str) -> Callable[[str], str]:
         stem("probe")
     except (LookupError, ValueError):
         return null_stemmer  # type: ignore[no-any-return]
-    return stem
+    # Numbers are words here; stemmers have nothing to do with them (the Czech one warns).
+    return lambda word: stem(word) if has_letters(word) else word
 
 
 @cache
