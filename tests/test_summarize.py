@@ -35,6 +35,7 @@ DUPLICATES = (
     "# T\n\n## Media\n\nAI changes the media industry quickly. Reporters test new tools every "
     "week. AI changes the media industry quickly. The weather was mild on Tuesday.\n"
 )
+EDMUNDSON_WORDS = {"bonus_words": ["shanghai", "media"], "stigma_words": ["not"]}
 SOLAR = (
     "# Solar Power\n\nThe weather was mild on Tuesday. Residents walked along the river. "
     "Solar power plants opened across the region.\n"
@@ -122,7 +123,8 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
     ]
     summarizer = classes[algorithm](Stemmer("english"))
     if algorithm == "edmundson":
-        summarizer.bonus_words, summarizer.stigma_words = ["shanghai", "media"], ["not"]
+        summarizer.bonus_words = EDMUNDSON_WORDS["bonus_words"]
+        summarizer.stigma_words = EDMUNDSON_WORDS["stigma_words"]
         summarizer.null_words = get_stop_words("english")
     else:
         summarizer.stop_words = get_stop_words("english")
@@ -146,8 +148,7 @@ def same_but_for_float_ties(ours: list[str], theirs: list[str], scores: dict[str
 def test_selection_equals_sumy_called_directly(
     article: Article, algorithm: str, count: int
 ) -> None:
-    words = {"bonus_words": ["shanghai", "media"], "stigma_words": ["not"]}
-    extra: dict[str, Any] = words if algorithm == "edmundson" else {}
+    extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
     summary = summarize_sections(article, algorithm=algorithm, sentences=count, **extra)
     full = summarize_sections(article, algorithm=algorithm, sentences=999, **extra)
     for section, result, every in zip(
@@ -159,14 +160,15 @@ def test_selection_equals_sumy_called_directly(
         assert same_but_for_float_ties(ours, theirs, {s.text: s.score for s in every.sentences})
 
 
-def test_parity_holds_with_duplicate_sentences() -> None:
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_parity_holds_with_duplicate_sentences(algorithm: str) -> None:
     article = parse_text(DUPLICATES)
-    for algorithm in ALGORITHMS:
-        if algorithm == "edmundson":
-            continue  # needs word lists; covered above
-        summary = summarize_sections(article, algorithm=algorithm, sentences=2)
-        expected = sumy_direct(article, article.sections[0], algorithm, 2)
-        assert [s.text for s in summary.sections[0].sentences] == expected, algorithm
+    extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
+    ours = summarize_sections(article, algorithm=algorithm, sentences=2, **extra).sections[0]
+    every = summarize_sections(article, algorithm=algorithm, sentences=9, **extra).sections[0]
+    theirs = sumy_direct(article, article.sections[0], algorithm, 2)
+    scores = {s.text: s.score for s in every.sentences}
+    assert same_but_for_float_ties([s.text for s in ours.sentences], theirs, scores)
 
 
 # --- scores, IDs and duplicates ---------------------------------------------------------
