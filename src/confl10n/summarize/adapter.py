@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from confl10n.words import has_letters, split_words
+from confl10n.words import split_words
 
 # name -> (module under sumy.summarizers, class); lexrank, the default, first.
 SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -116,7 +116,11 @@ def sumy_document(blocks: Sequence[Block], words: SumyWords) -> Any:
 
 
 def stemmer(language: str) -> Callable[[str], str]:
-    """NLTK's Snowball stemmer via sumy where it works offline, else no stemming."""
+    """NLTK's Snowball stemmer via sumy where it works offline, else no stemming.
+
+    Each call gets its own memo: sumy stems every word several times and Snowball
+    is slow, so this makes the stem-heavy algorithms (Edmundson, Luhn) faster.
+    """
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     try:
@@ -125,8 +129,13 @@ def stemmer(language: str) -> Callable[[str], str]:
         stem("probe")
     except (LookupError, ValueError):
         return null_stemmer  # type: ignore[no-any-return]
-    # Numbers are words here; stemmers have nothing to do with them (the Czech one warns).
-    return lambda word: stem(word) if has_letters(word) else word
+
+    @cache
+    def stemmed(word: str) -> str:
+        # Numbers are words here; stemmers have nothing to do with them (Czech's warns).
+        return word if word[:1].isdigit() else stem(word)
+
+    return stemmed
 
 
 @cache
