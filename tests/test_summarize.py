@@ -328,6 +328,22 @@ def test_german_uses_its_stop_words() -> None:
     assert english.sentences[0].score > 0
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "تتبنى وسائل الإعلام الذكاء الاصطناعي. الذكاء الاصطناعي يغير الإعلام. الطقس معتدل."),
+        ("el", "Τα μέσα ενημέρωσης υιοθετούν την τεχνητή νοημοσύνη. Η τεχνητή νοημοσύνη αλλάζει τα μέσα. Ο καιρός είναι ήπιος."),
+        ("ko", "언론은 인공지능을 도입한다. 인공지능은 언론을 바꾼다. 날씨는 온화하다."),
+        ("ja", "メディアは人工知能を導入する。人工知能はメディアを変える。天気は穏やかだ。"),
+        ("uk", "Медіа впроваджують штучний інтелект. Штучний інтелект змінює медіа. Погода тепла."),
+    ],
+)  # fmt: skip
+def test_non_latin_languages_summarize_their_own_text(lang: str, text: str) -> None:
+    section = summarize_sections(text, lang=lang, sentences=2).sections[0]
+    assert section.size == 3 and len(section.sentences) == 2
+    assert max(s.score for s in section.sentences) > 0
+
+
 @pytest.mark.parametrize("lang", ["en-US", "EN", "english", "zh_Hans", "pt-BR"])
 def test_language_tags_and_names_are_accepted(lang: str) -> None:
     summary = summarize_sections("One dog barks. Two cats sleep.", lang=lang)
@@ -364,14 +380,24 @@ def test_bad_options_name_the_valid_choices(options: dict[str, Any], message: st
         summarize_sections("One dog barks. Two cats sleep.", **options)
 
 
+def test_an_article_without_sections_is_an_error() -> None:
+    empty = Article(title=None, sections=(), text="", source_name="empty.txt")
+    with pytest.raises(InputError, match=r"^empty\.txt has no sentences to summarize$"):
+        summarize_sections(empty)
+
+
 def test_a_section_without_sentences_is_an_error_naming_it() -> None:
     with pytest.raises(InputError, match=r"^section s1 has no sentences to summarize$"):
         summarize_sections("# T\n\n## Empty\n\n## Full\n\nSome text here.\n")
 
 
 def test_text_with_only_numbers_and_punctuation_is_an_error() -> None:
-    with pytest.raises(InputError, match="section s1 has no words to summarize"):
-        summarize_sections("Title\n\n2024. 10.2%. 1,926!\n")
+    with pytest.raises(InputError, match="section s2 has no words to summarize"):
+        summarize_sections(
+            "# T\n\n## Words\n\nSome words here.\n\n## Numbers\n\n2024: 10.2%. 1,926!\n"
+        )
+    with pytest.raises(InputError, match="<string> has no words"):
+        summarize_sections("Title\n\n2024. 10.2%.\n")
     with pytest.raises(InputError, match="<string> has no words"):
         summarize_text("Title\n\n2024. 10.2%.\n")
 

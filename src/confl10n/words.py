@@ -91,6 +91,8 @@ def _chinese_spans(text: str) -> Iterator[tuple[int, int]]:
 def _jieba() -> Any:
     """The process's one jieba tokenizer, built on first use (thread-safe)."""
     global _jieba_tokenizer
+    if _jieba_tokenizer is not None:  # loaded: no need to take the lock
+        return _jieba_tokenizer
     with _jieba_lock:
         if _jieba_tokenizer is None:
             _jieba_tokenizer = _load_jieba(_cache_dir())
@@ -98,17 +100,8 @@ def _jieba() -> Any:
 
 
 def _load_jieba(cache_dir: Path) -> Any:
-    """Import jieba quietly and load its dictionary, caching it under ``cache_dir``."""
-    import logging
-    import warnings
-
-    with warnings.catch_warnings():
-        # jieba imports pkg_resources, which warns on import; the warning is not ours to show.
-        warnings.filterwarnings("ignore", message="pkg_resources", category=UserWarning)
-        import jieba
-
-    # jieba logs progress to stderr; a library must stay silent.
-    jieba.setLogLevel(logging.CRITICAL)
+    """A jieba tokenizer with its dictionary loaded, cached under ``cache_dir``."""
+    jieba = _import_jieba()
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(cache_dir)
     # Unwritable cache dir: jieba fails to save its cache (silently) and rebuilds next time.
@@ -116,6 +109,20 @@ def _load_jieba(cache_dir: Path) -> Any:
         cache_dir.mkdir(parents=True, exist_ok=True)
     tokenizer.initialize()
     return tokenizer
+
+
+def _import_jieba() -> Any:
+    """Import jieba without its noise: a warning on import and progress logs on stderr."""
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():
+        # jieba imports pkg_resources, which warns on import (once per process, under our lock).
+        warnings.filterwarnings("ignore", message="pkg_resources", category=UserWarning)
+        import jieba
+
+    jieba.setLogLevel(logging.CRITICAL)  # a library stays silent
+    return jieba
 
 
 def _cache_dir() -> Path:

@@ -78,6 +78,7 @@ def _lines(summary: ArticleSummary | TextSummary) -> list[str]:
 
 
 def _ids(sentences: tuple[ScoredSentence, ...]) -> list[str]:
+    """One indented ``ID  sentence`` line each."""
     return [f"  {s.id}  {s.text}" for s in sentences]
 
 
@@ -95,4 +96,5 @@ def _markdown(summary: ArticleSummary | TextSummary) -> list[str]:
 
 
 def _joined(sentences: tuple[ScoredSentence, ...]) -> str:
+    """The sentences as one paragraph."""
     return " ".join(s.text for s in sentences)

@@ -107,6 +107,7 @@ def summarize_sections(
     options.check_lede(lede)
     article = _article(article_or_text, lang)
     run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
+    options.check_body(article.sentences, article.source_name)
     summaries = tuple(run.section(section, sentences, ratio) for section in article.sections)
     return ArticleSummary(
         _text(article.title), run.algorithm, run.lang, run.lede(summaries, lede), summaries
@@ -215,6 +216,7 @@ def _capped(blocks: Sequence[Block], limit: int) -> list[Block]:
 
 
 def _text(sentence: Sentence | None) -> str | None:
+    """The text of a title or heading that may be absent."""
     return None if sentence is None else sentence.text
 
 

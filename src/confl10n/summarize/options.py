@@ -129,8 +129,10 @@ def _content_words(texts: Iterable[str], lang: str, stop: frozenset[str]) -> lis
 
 
 def _is_count(value: object, *, minimum: int) -> bool:
+    """A whole number (not a bool) of at least ``minimum``."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
 def _is_number(value: object) -> bool:
+    """An int or float, not a bool."""
     return isinstance(value, int | float) and not isinstance(value, bool)
