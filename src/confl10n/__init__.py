@@ -35,6 +35,14 @@ from confl10n.localize import format_quantity
 from confl10n.protect import Slot, protect, restore
 from confl10n.qa import Finding, check_translation
 from confl10n.quantities import article_quantities, find_quantities
+from confl10n.summarize import (
+    ArticleSummary,
+    ScoredSentence,
+    SectionSummary,
+    TextSummary,
+    summarize_sections,
+    summarize_text,
+)
 from confl10n.translate.index import download_and_install, fetch_index
 from confl10n.translate.install import install_package, remove_package
 
@@ -43,6 +51,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ApprovedUnit",
     "Article",
+    "ArticleSummary",
     "BulletinFigure",
     "BulletinFinding",
     "BulletinSection",
@@ -59,9 +68,12 @@ __all__ = [
     "OutputError",
     "Paragraph",
     "Quantity",
+    "ScoredSentence",
     "Section",
+    "SectionSummary",
     "Sentence",
     "Slot",
+    "TextSummary",
     "TranslationError",
     "UnsupportedLanguageError",
     "__version__",
@@ -77,5 +89,7 @@ __all__ = [
     "remove_package",
     "restore",
     "slugify",
+    "summarize_sections",
+    "summarize_text",
     "write_article_bundle",
 ]

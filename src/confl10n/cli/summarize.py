@@ -1,0 +1,100 @@
+"""``confl10n summarize``: extractive summaries per section, or of the whole article."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from confl10n.cli.app import app, load_article, warn
+from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
+
+
+class SummaryFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def summarize(
+    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-n", help="Sentences per section.")
+    ] = None,
+    ratio: Annotated[
+        float | None, typer.Option("--ratio", help="Share of each section to keep, in (0, 1].")
+    ] = None,
+    algorithm: Annotated[
+        str, typer.Option("--algorithm", "-a", help=f"One of: {', '.join(ALGORITHMS)}.")
+    ] = "lexrank",
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the article.")] = None,
+    whole: Annotated[
+        bool, typer.Option("--whole", help="Summarize the article as one text, not by section.")
+    ] = False,
+    output_format: Annotated[SummaryFormat, typer.Option("--format")] = SummaryFormat.text,
+) -> None:
+    """Print the most central sentences of each section (and a lede), with their IDs."""
+    import warnings
+
+    from confl10n.summarize import summarize_sections, summarize_text
+
+    article = load_article(file, lang=lang)
+    summarizer = summarize_text if whole else summarize_sections
+    # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = summarizer(
+            article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang
+        )
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        warn(message)
+    typer.echo(_render(summary, output_format))
+
+
+def _render(summary: ArticleSummary | TextSummary, output_format: SummaryFormat) -> str:
+    """The summary as text (with IDs), Markdown or JSON."""
+    if output_format is SummaryFormat.json:
+        return json.dumps(asdict(summary), ensure_ascii=False, indent=2)
+    if output_format is SummaryFormat.md:
+        return "\n".join(_markdown(summary)).strip()
+    return "\n".join(_lines(summary))
+
+
+def _lines(summary: ArticleSummary | TextSummary) -> list[str]:
+    """Plain text: each part's label and size, then one ``ID  sentence`` line each."""
+    if isinstance(summary, TextSummary):
+        head = f"whole article [{len(summary.sentences)} of {summary.size}]"
+        return [head, *_ids(summary.sentences)]
+    lines = ["lede", *_ids(summary.lede)] if summary.lede else []
+    for section in summary.sections:
+        label = section.heading or "(untitled)"
+        lines += [f"{section.id}  {label} [{len(section.sentences)} of {section.size}]"]
+        lines += _ids(section.sentences)
+    return lines
+
+
+def _ids(sentences: tuple[ScoredSentence, ...]) -> list[str]:
+    """One indented ``ID  sentence`` line each."""
+    return [f"  {s.id}  {s.text}" for s in sentences]
+
+
+def _markdown(summary: ArticleSummary | TextSummary) -> list[str]:
+    """Markdown: the title, the lede in bold, then each heading with its summary."""
+    lines = [f"# {summary.title}", ""] if summary.title else []
+    if isinstance(summary, TextSummary):
+        return [*lines, _joined(summary.sentences)]
+    if summary.lede:
+        lines += [f"**{_joined(summary.lede)}**", ""]
+    for section in summary.sections:
+        lines += [f"## {section.heading}", ""] if section.heading else []
+        lines += [_joined(section.sentences), ""]
+    return lines
+
+
+def _joined(sentences: tuple[ScoredSentence, ...]) -> str:
+    """The sentences as one paragraph."""
+    return " ".join(s.text for s in sentences)

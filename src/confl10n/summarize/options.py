@@ -1,0 +1,138 @@
+"""Checking a summary's options, and the rules that turn them into sentence counts."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from confl10n.document import Article, Sentence
+from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
+from confl10n.summarize.adapter import SUMMARIZERS, stop_words
+from confl10n.words import has_letters, split_words
+
+ALGORITHMS: tuple[str, ...] = tuple(SUMMARIZERS)
+
+#: Language codes summaries support -> the name of sumy's bundled stop-word list.
+LANGUAGES: dict[str, str] = {
+    "ar": "arabic",
+    "cs": "czech",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "he": "hebrew",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "pl": "polish",
+    "pt": "portuguese",
+    "sk": "slovak",
+    "sv": "swedish",
+    "th": "thai",
+    "uk": "ukrainian",
+    "zh": "chinese",
+}
+
+# sumy's Edmundson refuses empty word lists; this "word" is never produced by our
+# tokenizer, so it stands for "no such words" without changing any rating.
+_NONE = frozenset({"\x00"})
+
+
+def check_algorithm(name: str) -> str:
+    """``name`` in lower case if it is one of :data:`ALGORITHMS`."""
+    key = name.strip().lower()
+    if key not in SUMMARIZERS:
+        choices = ", ".join(ALGORITHMS)
+        raise InvalidOptionError(f"unknown algorithm {name!r}; choose one of: {choices}")
+    return key
+
+
+def language(lang: str) -> tuple[str, str]:
+    """``(code, sumy name)`` for a code (``en``, ``pt-BR``, ``zh_Hans``) or a sumy name."""
+    key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
+    names = {name: code for code, name in LANGUAGES.items()}
+    code = names.get(key, key)
+    if code not in LANGUAGES:
+        supported = ", ".join(LANGUAGES)
+        raise UnsupportedLanguageError(
+            f"summaries do not support language {lang!r}; supported: {supported}"
+        )
+    return code, LANGUAGES[code]
+
+
+def check_length(sentences: int | None, ratio: float | None) -> None:
+    """Reject N <= 0, a ratio outside (0, 1], or both given."""
+    if sentences is not None and ratio is not None:
+        raise InvalidOptionError("give a number of sentences or a ratio, not both")
+    if sentences is not None and not _is_count(sentences, minimum=1):
+        raise InvalidOptionError(f"sentences must be a whole number >= 1, got {sentences!r}")
+    if ratio is not None and not (_is_number(ratio) and 0 < ratio <= 1):
+        raise InvalidOptionError(f"ratio must be in (0, 1], got {ratio!r}")
+
+
+def check_lede(lede: int | None) -> None:
+    """The lede's length: ``None`` (by length), or a whole number >= 0 (0: no lede)."""
+    if lede is not None and not _is_count(lede, minimum=0):
+        raise InvalidOptionError(f"lede must be a whole number >= 0, got {lede!r}")
+
+
+def check_body(body: Sequence[Sentence], where: str) -> None:
+    """A summary needs sentences, and words with letters in them."""
+    if not body:
+        raise InputError(f"{where} has no sentences to summarize")
+    if not any(ch.isalpha() for sentence in body for ch in sentence.text):
+        raise InputError(f"{where} has no words to summarize (only numbers or punctuation)")
+
+
+def count(size: int, sentences: int | None, ratio: float | None) -> int:
+    """How many of ``size`` sentences to keep: N, a ratio (at least 1), or by length."""
+    if sentences is not None:
+        return min(sentences, size)
+    if ratio is not None:
+        return max(1, math.floor(ratio * size + 0.5))
+    return 1 if size <= 3 else 2 if size <= 8 else 3
+
+
+def cue_words(
+    article: Article,
+    algorithm: str,
+    languages: tuple[str, str],
+    word_lists: tuple[Iterable[str] | None, ...],
+) -> tuple[frozenset[str], ...] | None:
+    """Edmundson's bonus, stigma and null words; ``None`` for the other algorithms.
+
+    Defaults: bonus words are the title's and headings' content words, null
+    words the language's stop words, and there are no stigma words.
+    """
+    if algorithm != "edmundson":
+        if any(words is not None for words in word_lists):
+            raise InvalidOptionError("bonus, stigma and null words apply to edmundson only")
+        return None
+    bonus, stigma, null = (None if w is None else frozenset(w) for w in word_lists)
+    stop = stop_words(languages[1])
+    if bonus is None:
+        bonus = frozenset(_content_words(_headings(article), languages[0], stop))
+    return bonus or _NONE, stigma or _NONE, stop if null is None else null or _NONE
+
+
+def _headings(article: Article) -> list[str]:
+    """The title and every section heading, in order."""
+    heads = [article.title] + [section.heading for section in article.sections]
+    return [head.text for head in heads if head is not None]
+
+
+def _content_words(texts: Iterable[str], lang: str, stop: frozenset[str]) -> list[str]:
+    """Words of ``texts`` with a letter in them and not stop words."""
+    words = (w for text in texts for w in split_words(text, lang=lang))
+    return [w for w in words if has_letters(w) and w.lower() not in stop]
+
+
+def _is_count(value: object, *, minimum: int) -> bool:
+    """A whole number (not a bool) of at least ``minimum``."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def _is_number(value: object) -> bool:
+    """An int or float, not a bool."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
