@@ -201,3 +201,20 @@ def test_quantities_may_be_passed_instead_of_the_sentence() -> None:
 def test_bad_locale_is_an_option_error() -> None:
     with pytest.raises(InvalidOptionError, match="unknown locale"):
         check_translation("10.2%", "10.2%", "zz_ZZ")
+
+
+def test_check_article_reports_in_reading_order_with_ids() -> None:
+    from confl10n.qa import check_article
+    from confl10n.reader import parse_text
+
+    article = parse_text(
+        "---\ndate: 2024-12-20\n---\n# Title\n\nIt rose 10.2% to 380 billion yuan. On December 19, it opened.\n"
+    )
+    good = {"s1.p1.t1": "它增长了10.2%，达到3800亿元。", "s1.p1.t2": "12月19日开幕。"}
+    assert check_article(article, good, "zh_CN") == []
+    bad = {"s1.p1.t1": "它增长了10.2%，达到380亿元。", "s1.p1.t2": "12月18日开幕。"}
+    findings = check_article(article, bad, "zh_CN")
+    assert [(f.sentence_id, f.problem) for f in findings] == [
+        ("s1.p1.t1", "wrong_scale"),
+        ("s1.p1.t2", "wrong_date"),
+    ]

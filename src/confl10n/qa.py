@@ -28,12 +28,12 @@ from confl10n.localize import check_locale, format_quantity
 from confl10n.quantities import find_quantities
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
 
-    from confl10n.document import Quantity
+    from confl10n.document import Article, Quantity
 
-__all__ = ["Finding", "check_translation"]
+__all__ = ["Finding", "check_article", "check_translation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,28 @@ def check_translation(
     if isinstance(source, str):
         _unexpected(check, source)
     return sorted(check.findings, key=lambda f: (f.start < 0, f.start))
+
+
+def check_article(
+    article: Article,
+    targets: Mapping[str, str],
+    locale: str,
+    *,
+    style_dir: Path | None = None,
+) -> list[Finding]:
+    """The numeric QA report of a translated article, in reading order.
+
+    ``targets`` maps unit IDs (title, headings, sentences) to their
+    translations; units without one are not checked.
+    """
+    findings: list[Finding] = []
+    for unit in article.units():
+        if unit.id in targets:
+            findings += check_translation(
+                unit.text, targets[unit.id], locale, sentence_id=unit.id,
+                reference_date=article.published, style_dir=style_dir,
+            )  # fmt: skip
+    return findings
 
 
 def _flag_or_match(check: _Check, q: Quantity) -> bool:
