@@ -1,0 +1,97 @@
+"""The subword tokenizers Argos packages ship: SentencePiece or BPE (``bpe.model``).
+
+Encoding and decoding reproduce argostranslate's own tokenizer classes, so a
+sentence translated here comes out exactly as argostranslate would print it.
+The libraries are imported when a tokenizer is first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from confl10n.errors import ModelPackageError
+
+_SPACE = "▁"  # SentencePiece's word-start marker
+
+
+class Tokenizer(Protocol):
+    """Turns a sentence into the model's tokens and tokens back into text."""
+
+    def encode(self, text: str) -> list[str]:
+        """The tokens of ``text``."""
+        ...
+
+    def decode(self, tokens: Sequence[str]) -> str:
+        """The text of ``tokens``."""
+        ...
+
+    def word_starts(self, tokens: Sequence[str]) -> list[int]:
+        """Indexes where a new word starts: where a long input may be cut."""
+        ...
+
+
+def load_tokenizer(path: Path, *, source: str, target: str) -> Tokenizer:
+    """The tokenizer stored at ``path`` (``sentencepiece.model`` or ``bpe.model``)."""
+    if path.name == "bpe.model":
+        return BpeTokenizer(path, source=source, target=target)
+    return SentencePieceTokenizer(path)
+
+
+class SentencePieceTokenizer:
+    """A SentencePiece model, loaded once."""
+
+    def __init__(self, path: Path) -> None:
+        import sentencepiece
+
+        try:
+            self._processor = sentencepiece.SentencePieceProcessor(model_file=str(path))
+        except (OSError, RuntimeError) as exc:
+            raise ModelPackageError(f"{path}: unreadable SentencePiece model ({exc})") from exc
+
+    def encode(self, text: str) -> list[str]:
+        """The pieces of ``text``."""
+        pieces: list[str] = self._processor.encode(text, out_type=str)
+        return pieces
+
+    def decode(self, tokens: Sequence[str]) -> str:
+        """The text of ``tokens``; like argostranslate, ``▁`` and ``_`` become spaces."""
+        text: str = self._processor.decode_pieces(list(tokens))
+        return text.replace(_SPACE, " ").replace("_", " ")
+
+    def word_starts(self, tokens: Sequence[str]) -> list[int]:
+        """Indexes of the pieces that begin a word."""
+        return [i for i, token in enumerate(tokens) if token.startswith(_SPACE)]
+
+
+class BpeTokenizer:
+    """Moses tokenization plus BPE codes, as argostranslate applies them."""
+
+    def __init__(self, path: Path, *, source: str, target: str) -> None:
+        from argostranslate.apply_bpe import BPE
+        from sacremoses import MosesDetokenizer, MosesPunctNormalizer, MosesTokenizer
+
+        self._normalizer = MosesPunctNormalizer(source)
+        self._tokenizer = MosesTokenizer(source)
+        self._detokenizer = MosesDetokenizer(target)
+        try:
+            with path.open(encoding="utf-8") as codes:
+                self._bpe: Any = BPE(codes)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ModelPackageError(f"{path}: unreadable BPE codes ({exc})") from exc
+
+    def encode(self, text: str) -> list[str]:
+        """The BPE segments of ``text``."""
+        words = " ".join(self._tokenizer.tokenize(self._normalizer.normalize(text)))
+        segments: list[str] = self._bpe.segment_tokens(words.strip("\r\n ").split(" "))
+        return segments
+
+    def decode(self, tokens: Sequence[str]) -> str:
+        """The detokenized text of ``tokens`` (``@@`` joins a word's segments)."""
+        text: str = self._detokenizer.detokenize(" ".join(tokens).replace("@@ ", "").split(" "))
+        return text
+
+    def word_starts(self, tokens: Sequence[str]) -> list[int]:
+        """Indexes of the segments that follow a complete word."""
+        return [i for i in range(1, len(tokens)) if not tokens[i - 1].endswith("@@")]
