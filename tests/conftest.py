@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -182,3 +183,11 @@ def apertium_bin() -> str:
             pytest.fail(f"CONFL10N_REQUIRE_APERTIUM=1 but Apertium is missing ({reason})")
         pytest.skip(reason)
     return found
+
+
+@pytest.fixture
+def argos_engine(argos_packages_dir: Path) -> Any:
+    """A real ArgosEngine over ``argos_packages_dir``, one thread (the machine is shared)."""
+    from confl10n.translate.argos import ArgosEngine
+
+    return ArgosEngine(models_dir=argos_packages_dir, threads=1)

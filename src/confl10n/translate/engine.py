@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,4 +38,21 @@ class Engine(Protocol):
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate each sentence; the result has exactly one string per input."""
+        ...
+
+
+@runtime_checkable
+class DecodingEngine(Engine, Protocol):
+    """An engine with tunable decoding (a neural model): optional, checked at run time.
+
+    Its options belong in cache keys and provenance, and it can retry sentences
+    whose output ran away with settings that penalise repetition.
+    """
+
+    def decoding_options(self) -> dict[str, object]:
+        """The decoding options that shape the output."""
+        ...
+
+    def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        """Translate again with repetition penalised; one string per input."""
         ...

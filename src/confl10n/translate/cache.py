@@ -1,0 +1,199 @@
+"""Translation cache: SQLite, so re-running an unchanged article translates nothing.
+
+Machine translations are keyed by everything that shapes them: engine, model
+checksum, language pair, decoding options and the source sentence. Approved
+human translations (imported from XLIFF, say) are keyed by pair and source
+sentence only, and win over any machine translation.
+
+The database runs in WAL mode with a busy timeout and writes one transaction
+per batch, so two runs can share it and a run killed mid-way leaves every
+finished batch behind and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from confl10n.errors import OutputError
+from confl10n.translate.engine import EngineIdentity
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS machine (
+        key TEXT PRIMARY KEY, engine TEXT NOT NULL, model TEXT NOT NULL, checksum TEXT NOT NULL,
+        source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, options TEXT NOT NULL,
+        source TEXT NOT NULL, target TEXT NOT NULL, flags TEXT NOT NULL, created REAL NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS approved (
+        source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, source TEXT NOT NULL,
+        target TEXT NOT NULL, origin TEXT NOT NULL, updated REAL NOT NULL,
+        PRIMARY KEY (source_lang, target_lang, source)
+    )""",
+)
+_BUSY_SECONDS = 60.0
+_CHUNK = 500  # stays under SQLite's limit on bound parameters
+
+
+@dataclass(frozen=True, slots=True)
+class CacheContext:
+    """What a machine translation depends on besides its source sentence."""
+
+    identity: EngineIdentity
+    source: str
+    target: str
+    options: str  # canonical JSON of the decoding options
+
+    def key(self, sentence: str) -> str:
+        """The cache key of ``sentence`` translated in this context."""
+        parts = [*_identity_parts(self.identity), self.source, self.target, self.options]
+        return hashlib.sha256(json.dumps([*parts, sentence]).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class CachedTranslation:
+    """A stored translation and the flags it was stored with."""
+
+    target: str
+    flags: tuple[str, ...]
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/confl10n/translations.sqlite3`` (``~/.cache`` without XDG)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "confl10n" / "translations.sqlite3"
+
+
+class TranslationCache:
+    """One SQLite database of machine and approved translations."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.parent.is_dir():
+            raise OutputError(f"translation cache {self.path}: folder does not exist")
+        try:
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            with _transaction(self._db):
+                for statement in _SCHEMA:
+                    self._db.execute(statement)
+        except sqlite3.Error as exc:
+            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+
+    @classmethod
+    def open_default(cls) -> TranslationCache:
+        """The cache in the user's cache folder, created if need be."""
+        path = default_cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(path)
+
+    def lookup(
+        self, context: CacheContext, sentences: Sequence[str]
+    ) -> dict[str, CachedTranslation]:
+        """The cached machine translations of ``sentences`` in ``context``."""
+        keys = {context.key(sentence): sentence for sentence in sentences}
+        found: dict[str, CachedTranslation] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, target, flags FROM machine WHERE key IN ({marks})"
+            for key, target, flags in self._select(query, chunk):
+                found[keys[key]] = CachedTranslation(target, tuple(json.loads(flags)))
+        return found
+
+    def store(
+        self, context: CacheContext, results: Iterable[tuple[str, CachedTranslation]]
+    ) -> None:
+        """Store ``(source sentence, translation)`` pairs in one transaction."""
+        now = time.time()
+        rows = [_machine_row(context, source, result, now) for source, result in results]
+        self._write("INSERT OR REPLACE INTO machine VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def put_approved(
+        self, source_lang: str, target_lang: str, source: str, target: str, *, origin: str = ""
+    ) -> None:
+        """Store an approved human translation; it wins over machine translation."""
+        row = (source_lang, target_lang, source, target, origin, time.time())
+        self._write("INSERT OR REPLACE INTO approved VALUES (?,?,?,?,?,?)", [row])
+
+    def approved(
+        self, source_lang: str, target_lang: str, sentences: Sequence[str]
+    ) -> dict[str, str]:
+        """The approved translations of those ``sentences`` that have one."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(sentences))):
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT source, target FROM approved WHERE source_lang = ? AND target_lang = ?"
+                f" AND source IN ({marks})"
+            )
+            for source, target in self._select(query, [source_lang, target_lang, *chunk]):
+                found[source] = target
+        return found
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _select(self, query: str, parameters: Sequence[str]) -> list[tuple[str, ...]]:
+        try:
+            rows: list[tuple[str, ...]] = self._db.execute(query, parameters).fetchall()
+        except sqlite3.Error as exc:
+            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+        return rows
+
+    def _write(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
+        try:
+            with _transaction(self._db):
+                self._db.executemany(statement, rows)
+        except sqlite3.Error as exc:
+            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` takes the write lock up front: writers queue, never deadlock."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _machine_row(
+    context: CacheContext, source: str, result: CachedTranslation, now: float
+) -> tuple[object, ...]:
+    identity = _identity_parts(context.identity)
+    flags = json.dumps(list(result.flags))
+    languages_and_options = (context.source, context.target, context.options)
+    return (
+        context.key(source),
+        *identity,
+        *languages_and_options,
+        source,
+        result.target,
+        flags,
+        now,
+    )
+
+
+def _identity_parts(identity: EngineIdentity) -> tuple[str, str, str]:
+    return identity.engine, identity.model, identity.checksum
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]

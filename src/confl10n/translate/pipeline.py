@@ -1,0 +1,359 @@
+"""Translate a whole article: every unit once, through the cache, in long batches.
+
+All units of the document (title, headings, body sentences) go to the engine
+together, deduplicated and sorted by length, in chunks that report progress.
+With no direct model for the pair, the text goes through an installed
+intermediate language (usually English) and the provenance says so. Approved
+human translations win, then cached ones; only the rest reaches the engine,
+and each finished chunk is cached at once.
+
+Seam for the quantities module: a :class:`SentenceWrapper` sees every sentence
+before the engine (to protect numbers with placeholders) and after it (to
+restore them and flag what does not match).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Protocol
+
+from confl10n.document import Article, Sentence
+from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
+from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
+from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity
+from confl10n.translate.guard import is_degenerate
+from confl10n.translate.registry import create_engine
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
+
+AUTO_ORDER = ("argos",)
+"""Engines ``engine="auto"`` tries, in order; the first that can do the pair wins."""
+
+PIVOTS = ("en",)
+"""Intermediate languages preferred when no model translates the pair directly."""
+
+CHUNK_SENTENCES = 32
+_CODE = re.compile(r"[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*")
+
+
+class SentenceWrapper(Protocol):
+    """Rewrites each sentence around the engine (placeholders in, values back out)."""
+
+    name: str
+
+    def before(self, text: str, *, source: str, target: str) -> str:
+        """The text the engine should see instead of ``text``."""
+        ...
+
+    def after(
+        self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]]:
+        """The final translation of ``text`` and any flags about it."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTranslation:
+    """One unit (title, heading or sentence) and its translation.
+
+    ``origin`` is ``engine``, ``cache``, ``approved`` or ``identity``; ``flags``
+    hold warnings such as ``degenerate`` (still looping after a retry) or
+    ``retried`` (looped once, a careful retry fixed it).
+    """
+
+    id: str
+    source: str
+    target: str
+    origin: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How a translation was made: path of languages, models, options, timings."""
+
+    path: tuple[str, ...]
+    engines: tuple[EngineIdentity, ...]
+    options: tuple[tuple[str, str], ...]
+    timings: tuple[tuple[str, float], ...]
+
+    @property
+    def pivot(self) -> str | None:
+        """The intermediate language, if the translation went through one."""
+        return self.path[1] if len(self.path) == 3 else None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTranslation:
+    """An article translated unit by unit, in :meth:`Article.units` order."""
+
+    article: Article
+    source: str
+    target: str
+    units: tuple[UnitTranslation, ...]
+    provenance: Provenance
+
+    def unit(self, unit_id: str) -> UnitTranslation:
+        """The translation of unit ``unit_id``; ``KeyError`` if there is none."""
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    @property
+    def flagged(self) -> tuple[UnitTranslation, ...]:
+        """The units with warnings."""
+        return tuple(unit for unit in self.units if unit.flags)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hop:
+    engine: Engine
+    source: str
+    target: str
+    cache: TranslationCache | None
+    progress: Progress | None
+    wrapper: SentenceWrapper | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.source}->{self.target}"
+
+
+def translate_article(
+    article: Article,
+    *,
+    to: str,
+    source: str | None = None,
+    engine: str | Engine = "auto",
+    models_dir: str | Path | None = None,
+    cache: TranslationCache | str | Path | bool = True,
+    device: str = "cpu",
+    threads: int = 0,
+    compute_type: str = "default",
+    beam_size: int = 4,
+    progress: Progress | None = None,
+    wrapper: SentenceWrapper | None = None,
+) -> ArticleTranslation:
+    """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
+
+    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
+    ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
+    Raises :class:`EngineUnavailableError` when no installed model can do the pair.
+    """
+    source, target = language_code(source or article.lang), language_code(to)
+    if source == target:
+        return _identity(article, source)
+    started = time.perf_counter()
+    settings = {"models_dir": models_dir, "device": device, "threads": threads}
+    settings.update(compute_type=compute_type, beam_size=beam_size)
+    chosen, path = pick_engine(engine, source, target, settings)
+    timings = [("engine", time.perf_counter() - started)]
+    with _open_cache(cache) as store:
+        hop = _Hop(chosen, source, target, store, progress, wrapper)
+        units, hop_timings = _translate_units(article, hop, path)
+    provenance = Provenance(
+        path=path,
+        engines=tuple(chosen.identity(a, b) for a, b in pairwise(path)),
+        options=_options(chosen, wrapper),
+        timings=(*timings, *hop_timings),
+    )
+    return ArticleTranslation(article, source, target, units, provenance)
+
+
+def language_code(code: str) -> str:
+    """``code`` lower-cased, or :class:`UnsupportedLanguageError` if it is no language code."""
+    normal = code.strip().lower()
+    if not _CODE.fullmatch(normal):
+        raise UnsupportedLanguageError(
+            f"unknown language code {code!r}; use an ISO 639 code such as en, zh, ja"
+        )
+    return normal
+
+
+def pick_engine(
+    engine: str | Engine, source: str, target: str, settings: dict[str, Any]
+) -> tuple[Engine, tuple[str, ...]]:
+    """The engine to use and its path of languages (``auto``: first of :data:`AUTO_ORDER`)."""
+    if isinstance(engine, str):
+        names = AUTO_ORDER if engine == "auto" else (engine,)
+        candidates: Iterable[Engine] = (_create(name, settings) for name in names)
+    else:
+        candidates = (engine,)
+    pairs: list[tuple[str, str]] = []
+    for candidate in candidates:
+        path = route(candidate.pairs(), source, target)
+        if path is not None:
+            return candidate, path
+        pairs += candidate.pairs()
+    raise unavailable(source, target, pairs)
+
+
+def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
+    """``(source, target)``, or ``(source, pivot, target)`` through an installed pivot."""
+    if (source, target) in pairs:
+        return (source, target)
+    middles = {b for a, b in pairs if a == source} & {a for a, b in pairs if b == target}
+    pivots = [*[p for p in PIVOTS if p in middles], *sorted(middles)]
+    return (source, pivots[0], target) if pivots else None
+
+
+def unavailable(
+    source: str, target: str, pairs: Sequence[tuple[str, str]]
+) -> EngineUnavailableError:
+    """The error for a pair no installed model can translate, saying how to get one."""
+    installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
+    return EngineUnavailableError(
+        f"no installed model translates {source}->{target} (installed: {installed}); "
+        f"install one with `confl10n models install FILE.argosmodel` "
+        f"or, online, `confl10n models download {source} {target}`"
+    )
+
+
+def _create(name: str, settings: dict[str, Any]) -> Engine:
+    # Only the Argos engine takes model and decoding settings so far.
+    return create_engine(name, **(settings if name == "argos" else {}))
+
+
+def _identity(article: Article, language: str) -> ArticleTranslation:
+    units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
+    provenance = Provenance(path=(language,), engines=(), options=(), timings=())
+    return ArticleTranslation(article, language, language, units, provenance)
+
+
+def _translate_units(
+    article: Article, hop: _Hop, path: tuple[str, ...]
+) -> tuple[tuple[UnitTranslation, ...], list[tuple[str, float]]]:
+    """Approved translations of the whole pair first, then each hop of ``path`` in turn."""
+    texts = list(dict.fromkeys(u.text for u in article.units()))
+    approved = hop.cache.approved(hop.source, hop.target, texts) if hop.cache else {}
+    current = {t: CachedTranslation(t, ()) for t in texts if t not in approved}
+    origins = dict.fromkeys(current, "cache")
+    timings = []
+    for a, b in pairwise(path):
+        started = time.perf_counter()
+        step = _HopRun(_Hop(hop.engine, a, b, hop.cache, hop.progress, hop.wrapper))
+        outcome = step.run(sorted({r.target for r in current.values()}, key=len))
+        origins.update({t: "engine" for t, r in current.items() if r.target in step.fresh})
+        current = {t: _chain(r, outcome[r.target]) for t, r in current.items()}
+        timings.append((f"{a}->{b}", time.perf_counter() - started))
+    return tuple(_unit(u, approved, current, origins) for u in article.units()), timings
+
+
+def _chain(earlier: CachedTranslation, later: CachedTranslation) -> CachedTranslation:
+    flags = tuple(dict.fromkeys((*earlier.flags, *later.flags)))
+    return CachedTranslation(later.target, flags)
+
+
+def _unit(
+    unit: Sentence,
+    approved: dict[str, str],
+    results: dict[str, CachedTranslation],
+    origins: dict[str, str],
+) -> UnitTranslation:
+    if unit.text in approved:
+        return UnitTranslation(unit.id, unit.text, approved[unit.text], "approved")
+    result = results[unit.text]
+    return UnitTranslation(unit.id, unit.text, result.target, origins[unit.text], result.flags)
+
+
+class _HopRun:
+    """One language step: approved, cached, then the engine in chunks.
+
+    ``fresh`` collects the texts the engine translated (not found in a store).
+    """
+
+    def __init__(self, hop: _Hop) -> None:
+        self.hop = hop
+        self.fresh: set[str] = set()
+
+    def run(self, texts: list[str]) -> dict[str, CachedTranslation]:
+        hop, context = self.hop, self._context()
+        done = self._known(texts, context)
+        pending = [t for t in texts if t not in done]
+        for start in range(0, len(pending), CHUNK_SENTENCES):
+            chunk = _translate_chunk(hop, pending[start : start + CHUNK_SENTENCES])
+            if hop.cache:
+                hop.cache.store(context, chunk.items())
+            done.update(chunk)
+            self.fresh.update(chunk)
+            if hop.progress:
+                hop.progress(hop.label, start + len(chunk), len(pending))
+        return done
+
+    def _known(self, texts: list[str], context: CacheContext) -> dict[str, CachedTranslation]:
+        cache = self.hop.cache
+        if cache is None:
+            return {}
+        approved = cache.approved(context.source, context.target, texts)
+        done = {t: CachedTranslation(a, ()) for t, a in approved.items()}
+        done.update(cache.lookup(context, [t for t in texts if t not in done]))
+        return done
+
+    def _context(self) -> CacheContext:
+        hop = self.hop
+        identity = hop.engine.identity(hop.source, hop.target)
+        options = json.dumps(dict(_options(hop.engine, hop.wrapper)), sort_keys=True)
+        return CacheContext(identity, hop.source, hop.target, options)
+
+
+def _translate_chunk(hop: _Hop, texts: list[str]) -> dict[str, CachedTranslation]:
+    """Translate ``texts``, guard against runaway outputs, restore wrapped values."""
+    sent = [_before(hop, text) for text in texts]
+    outputs = hop.engine.translate_batch(sent, hop.source, hop.target)
+    flags = _guard(hop, sent, outputs)
+    return {t: _after(hop, t, o, f) for t, o, f in zip(texts, outputs, flags, strict=True)}
+
+
+def _guard(hop: _Hop, sent: list[str], outputs: list[str]) -> list[tuple[str, ...]]:
+    """Retry runaway outputs once (in place) if the engine can; flag what still runs away."""
+    bad = [i for i, (s, o) in enumerate(zip(sent, outputs, strict=True)) if is_degenerate(s, o)]
+    flags: list[tuple[str, ...]] = [() for _ in sent]
+    retry = bool(bad) and isinstance(hop.engine, DecodingEngine)
+    if retry and isinstance(hop.engine, DecodingEngine):
+        retried = hop.engine.retry_batch([sent[i] for i in bad], hop.source, hop.target)
+        for i, output in zip(bad, retried, strict=True):
+            outputs[i] = output
+    for i in bad:
+        still = ("degenerate",) if is_degenerate(sent[i], outputs[i]) else ()
+        flags[i] = (*(("retried",) if retry else ()), *still)
+    return flags
+
+
+def _before(hop: _Hop, text: str) -> str:
+    if hop.wrapper is None:
+        return text
+    return hop.wrapper.before(text, source=hop.source, target=hop.target)
+
+
+def _after(hop: _Hop, text: str, output: str, flags: tuple[str, ...]) -> CachedTranslation:
+    if hop.wrapper is None:
+        return CachedTranslation(output, flags)
+    restored, more = hop.wrapper.after(text, output, source=hop.source, target=hop.target)
+    return CachedTranslation(restored, (*flags, *more))
+
+
+def _options(engine: Engine, wrapper: SentenceWrapper | None) -> tuple[tuple[str, str], ...]:
+    options = engine.decoding_options() if isinstance(engine, DecodingEngine) else {}
+    if wrapper is not None:
+        options = {**options, "wrapper": wrapper.name}
+    return tuple(sorted((key, str(value)) for key, value in options.items()))
+
+
+@contextmanager
+def _open_cache(cache: TranslationCache | str | Path | bool) -> Iterator[TranslationCache | None]:
+    """The cache to use; one opened here is closed here, one passed in stays open."""
+    if isinstance(cache, TranslationCache) or cache is False:
+        yield cache or None
+        return
+    opened = TranslationCache.open_default() if cache is True else TranslationCache(cache)
+    with opened:
+        yield opened
