@@ -15,7 +15,6 @@ restore them and flag what does not match).
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
 from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
 from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity
 from confl10n.translate.guard import is_degenerate
+from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
 
 Progress = Callable[[str, int, int], None]
@@ -41,7 +41,6 @@ PIVOTS = ("en",)
 """Intermediate languages preferred when no model translates the pair directly."""
 
 CHUNK_SENTENCES = 32
-_CODE = re.compile(r"[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*")
 
 
 class SentenceWrapper(Protocol):
@@ -172,10 +171,9 @@ def translate_article(
 def language_code(code: str) -> str:
     """``code`` lower-cased, or :class:`UnsupportedLanguageError` if it is no language code."""
     normal = code.strip().lower()
-    if not _CODE.fullmatch(normal):
-        raise UnsupportedLanguageError(
-            f"unknown language code {code!r}; use an ISO 639 code such as en, zh, ja"
-        )
+    problem = language_problem(normal)
+    if problem is not None:
+        raise UnsupportedLanguageError(f"{problem}; use an ISO 639-1 code such as en, zh, ja")
     return normal
 
 
