@@ -17,7 +17,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ class ModelShape:
     vocab_size: int = 0  # 0: just the SentencePiece pieces; more: padded with filler pieces
     quantization: str | None = None
     output_bias: Mapping[str, float] = field(default_factory=dict)
+    prefix_tokens: int = 0  # forced target-prefix tokens the copy must skip over
 
 
 BASE = ModelShape(6, 6, 512, 8, 2048, 512, 32000, "int8")
@@ -140,6 +141,7 @@ def write_package(
     """Build a complete package folder ``root/translate-<from>_<to>-<ver>/``; return it."""
     folder = root / package_name(from_code, to_code, version)
     folder.mkdir(parents=True)
+    shape = replace(shape, prefix_tokens=1) if target_prefix else shape
     build_model(sp_model, folder / "model", shape=shape, seed=seed)
     shutil.copyfile(sp_model, folder / "sentencepiece.model")
     metadata = _metadata(from_code, to_code, version, target_prefix)
@@ -276,7 +278,9 @@ def _fill_encoder(encoder: Any, w: _Weights) -> None:
 def _fill_decoder(decoder: Any, w: _Weights, bias: np.ndarray) -> None:
     decoder.embeddings.weight = w.embeddings
     decoder.scale_embeddings = False
-    decoder.position_encodings.encodings = w.positions
+    # Shifted so that after a forced prefix the copy resumes at the first source token.
+    shift = w.shape.prefix_tokens
+    decoder.position_encodings.encodings = np.roll(w.positions, shift, axis=0)
     _fill_norm(decoder.layer_norm, w.shape.d_model)
     decoder.projection.weight = w.embeddings.copy()
     decoder.projection.bias = bias
