@@ -45,6 +45,12 @@ from confl10n.summarize import (
 )
 from confl10n.translate.index import download_and_install, fetch_index
 from confl10n.translate.install import install_package, remove_package
+from confl10n.translate.pipeline import (
+    ArticleTranslation,
+    Provenance,
+    UnitTranslation,
+    translate_article,
+)
 
 __version__ = "0.1.0"
 
@@ -52,6 +58,7 @@ __all__ = [
     "ApprovedUnit",
     "Article",
     "ArticleSummary",
+    "ArticleTranslation",
     "BulletinFigure",
     "BulletinFinding",
     "BulletinSection",
@@ -67,6 +74,7 @@ __all__ = [
     "NetworkError",
     "OutputError",
     "Paragraph",
+    "Provenance",
     "Quantity",
     "ScoredSentence",
     "Section",
@@ -75,6 +83,7 @@ __all__ = [
     "Slot",
     "TextSummary",
     "TranslationError",
+    "UnitTranslation",
     "UnsupportedLanguageError",
     "__version__",
     "article_quantities",
@@ -91,5 +100,6 @@ __all__ = [
     "slugify",
     "summarize_sections",
     "summarize_text",
+    "translate_article",
     "write_article_bundle",
 ]
