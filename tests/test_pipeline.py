@@ -14,6 +14,7 @@ import pytest
 
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, UnsupportedLanguageError
 from confl10n.reader import parse_text, read_article
+from confl10n.translate import pipeline
 from confl10n.translate.argos import ArgosEngine
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.pipeline import ArticleTranslation, translate_article
@@ -199,7 +200,10 @@ def test_runaway_output_is_flagged_after_the_retry(tmp_path: Path, argos_tokeniz
     assert result.units[0].flags == ("retried", "degenerate")
 
 
-def test_progress_reports_each_chunk(argos_engine: ArgosEngine, sample_path: Path) -> None:
+def test_progress_reports_each_chunk(
+    argos_engine: ArgosEngine, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = Spy(argos_engine, monkeypatch)
     seen: list[tuple[str, int, int]] = []
     translate_article(
         read_article(sample_path),
@@ -208,7 +212,10 @@ def test_progress_reports_each_chunk(argos_engine: ArgosEngine, sample_path: Pat
         cache=False,
         progress=lambda label, done, total: seen.append((label, done, total)),
     )
-    assert [done for _, done, _ in seen] == [32, 64, 79]
+    sizes = [len(call) for call in spy.calls]
+    assert len(sizes) > 1
+    assert all(sum(map(len, call)) <= pipeline.CHUNK_CHARS for call in spy.calls)
+    assert [done for _, done, _ in seen] == [sum(sizes[: i + 1]) for i in range(len(sizes))]
     assert {(label, total) for label, _, total in seen} == {("en->zh", 79)}
 
 

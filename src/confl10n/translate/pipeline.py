@@ -40,7 +40,9 @@ AUTO_ORDER = ("argos",)
 PIVOTS = ("en",)
 """Intermediate languages preferred when no model translates the pair directly."""
 
-CHUNK_SENTENCES = 32
+CHUNK_CHARS = 4000
+"""Characters per call to the engine: about one 1024-token CTranslate2 batch of English,
+so progress comes once per batch and no call ends in a small, inefficient batch."""
 
 
 class SentenceWrapper(Protocol):
@@ -144,7 +146,8 @@ def translate_article(
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
+    ``engine`` is a registered name, ``auto``, or an engine instance to reuse
+    (the model and decoding settings only apply to an engine created here);
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
     Raises :class:`EngineUnavailableError` when no installed model can do the pair.
     """
@@ -239,7 +242,7 @@ def _translate_units(
     for a, b in pairwise(path):
         started = time.perf_counter()
         step = _HopRun(_Hop(hop.engine, a, b, hop.cache, hop.progress, hop.wrapper))
-        outcome = step.run(sorted({r.target for r in current.values()}, key=len))
+        outcome = step.run(sorted(dict.fromkeys(r.target for r in current.values()), key=len))
         origins.update({t: "engine" for t, r in current.items() if r.target in step.fresh})
         current = {t: _chain(r, outcome[r.target]) for t, r in current.items()}
         timings.append((f"{a}->{b}", time.perf_counter() - started))
@@ -277,14 +280,14 @@ class _HopRun:
         hop, context = self.hop, self._context()
         done = self._known(texts, context)
         pending = [t for t in texts if t not in done]
-        for start in range(0, len(pending), CHUNK_SENTENCES):
-            chunk = _translate_chunk(hop, pending[start : start + CHUNK_SENTENCES])
+        for part in _chunks(pending, CHUNK_CHARS):
+            chunk = _translate_chunk(hop, part)
             if hop.cache:
                 hop.cache.store(context, chunk.items())
             done.update(chunk)
             self.fresh.update(chunk)
             if hop.progress:
-                hop.progress(hop.label, start + len(chunk), len(pending))
+                hop.progress(hop.label, len(self.fresh), len(pending))
         return done
 
     def _known(self, texts: list[str], context: CacheContext) -> dict[str, CachedTranslation]:
@@ -301,6 +304,20 @@ class _HopRun:
         identity = hop.engine.identity(hop.source, hop.target)
         options = json.dumps(dict(_options(hop.engine, hop.wrapper)), sort_keys=True)
         return CacheContext(identity, hop.source, hop.target, options)
+
+
+def _chunks(texts: list[str], budget: int) -> Iterator[list[str]]:
+    """Consecutive runs of ``texts`` of at most ``budget`` characters (at least one text)."""
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        if chunk and size + len(text) > budget:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text)
+    if chunk:
+        yield chunk
 
 
 def _translate_chunk(hop: _Hop, texts: list[str]) -> dict[str, CachedTranslation]:
