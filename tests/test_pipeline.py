@@ -14,7 +14,7 @@ import pytest
 
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, UnsupportedLanguageError
 from confl10n.reader import parse_text, read_article
-from confl10n.translate import pipeline
+from confl10n.translate import pipeline, registry
 from confl10n.translate.argos import ArgosEngine
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.pipeline import ArticleTranslation, translate_article
@@ -179,6 +179,14 @@ def test_unknown_language_code_is_refused(code: str, argos_packages_dir: Path) -
 def test_unknown_engine_is_refused(argos_packages_dir: Path) -> None:
     with pytest.raises(InvalidOptionError, match="unknown engine 'marian'"):
         translate_article(parse_text(ARTICLE), to="zh", engine="marian")
+
+
+def test_engine_whose_module_is_missing_is_unavailable(
+    argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(registry.ENGINES, "ghost", "confl10n.translate.ghost:GhostEngine")
+    with pytest.raises(EngineUnavailableError, match="engine 'ghost' is not available"):
+        translate_article(parse_text(ARTICLE), to="zh", engine="ghost")
 
 
 def test_looping_output_is_retried(tmp_path: Path, argos_tokenizer: Path) -> None:

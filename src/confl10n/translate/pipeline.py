@@ -221,7 +221,10 @@ def unavailable(
 
 def _create(name: str, settings: dict[str, Any]) -> Engine:
     # Only the Argos engine takes model and decoding settings so far.
-    return create_engine(name, **(settings if name == "argos" else {}))
+    try:
+        return create_engine(name, **(settings if name == "argos" else {}))
+    except ImportError as exc:
+        raise EngineUnavailableError(f"engine {name!r} is not available here ({exc})") from exc
 
 
 def _identity(article: Article, language: str) -> ArticleTranslation:
