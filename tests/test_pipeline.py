@@ -72,7 +72,7 @@ def test_provenance_names_model_options_and_timings(argos_engine: ArgosEngine) -
     assert [name for name, _ in provenance.timings] == ["engine", "en->zh"]
 
 
-def test_all_units_go_to_the_engine_in_one_sorted_batch(
+def test_all_units_go_to_the_engine_in_one_sorted_call(
     argos_engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spy = Spy(argos_engine, monkeypatch)
@@ -81,6 +81,14 @@ def test_all_units_go_to_the_engine_in_one_sorted_batch(
     assert spy.calls[0] == sorted(spy.calls[0], key=len)
     assert "What they saw" in spy.calls[0]  # headings and title go too
     assert len(spy.calls[0]) == 6
+
+
+def test_without_progress_a_long_article_is_still_one_call(
+    sample_path: Path, argos_engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = Spy(argos_engine, monkeypatch)
+    translate_article(read_article(sample_path), to="zh", engine=argos_engine, cache=False)
+    assert [len(call) for call in spy.calls] == [79]
 
 
 def test_rerun_translates_nothing_and_a_change_only_its_sentence(
