@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+CLOSED_PROXY = "http://127.0.0.1:9"  # the discard port; nothing listens on it here
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +30,14 @@ def _isolated_home(
         monkeypatch.setenv(variable, str(home / variable.lower()))
     for variable in ("ARGOS_PACKAGES_DIR", "CONFL10N_MODELS_DIR"):
         monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proxies point at a closed local port: anything that tries the network fails at once."""
+    for variable in ("http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.setenv(variable, CLOSED_PROXY)
+        monkeypatch.setenv(variable.upper(), CLOSED_PROXY)
 
 
 @pytest.fixture(scope="session")

@@ -172,7 +172,7 @@ class ArgosEngine:
         import ctranslate2
 
         if self._device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
-            raise EngineUnavailableError("--device cuda: CTranslate2 sees no CUDA device here")
+            raise EngineUnavailableError("device 'cuda': CTranslate2 sees no CUDA device here")
         options: dict[str, Any] = {"device": self._device, "inter_threads": 1}
         options.update(intra_threads=self._threads, compute_type=self._compute_type)
         try:

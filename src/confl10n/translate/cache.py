@@ -79,7 +79,7 @@ class TranslationCache:
             raise OutputError(f"translation cache {self.path}: folder does not exist")
         try:
             self._db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self._db)
             with _transaction(self._db):
                 for statement in _SCHEMA:
                     self._db.execute(statement)
@@ -159,6 +159,20 @@ class TranslationCache:
                 self._db.executemany(statement, rows)
         except sqlite3.Error as exc:
             raise OutputError(f"translation cache {self.path}: {exc}") from exc
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying: while another process creates the same file, SQLite
+    refuses the switch at once ("database is locked") instead of waiting."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager
