@@ -130,7 +130,14 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
 ) -> None:
     target = tmp_path / "out.txt"
     code, out, err = translate(
-        argos_packages_dir, str(sample_path), "--to", "fr", "--output", str(target)
+        argos_packages_dir,
+        str(sample_path),
+        "--to",
+        "fr",
+        "--engine",
+        "argos",
+        "--output",
+        str(target),
     )
     assert code == 69
     assert out == ""

@@ -165,7 +165,9 @@ def test_missing_pair_names_pair_installed_pairs_and_the_install_command(
     argos_packages_dir: Path,
 ) -> None:
     with pytest.raises(EngineUnavailableError) as error:
-        translate_article(parse_text(ARTICLE), to="fr", models_dir=argos_packages_dir)
+        translate_article(
+            parse_text(ARTICLE), to="fr", engine="argos", models_dir=argos_packages_dir
+        )
     message = str(error.value)
     assert "en->fr" in message
     assert "installed: en->zh" in message
@@ -175,7 +177,38 @@ def test_missing_pair_names_pair_installed_pairs_and_the_install_command(
 
 def test_nothing_installed_says_none(tmp_path: Path) -> None:
     with pytest.raises(EngineUnavailableError, match=r"installed: none"):
-        translate_article(parse_text(ARTICLE), to="zh", models_dir=tmp_path / "empty")
+        translate_article(
+            parse_text(ARTICLE), to="zh", engine="argos", models_dir=tmp_path / "empty"
+        )
+
+
+def test_auto_skips_an_engine_that_is_not_installed(
+    tmp_path: Path, argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no apertium command to be found
+    with pytest.raises(EngineUnavailableError, match=r"\(installed: en->zh\);"):
+        translate_article(parse_text(ARTICLE), to="fr", models_dir=argos_packages_dir)
+
+
+def test_auto_falls_back_to_apertium_for_a_pair_argos_lacks(
+    apertium_bin: str, argos_packages_dir: Path
+) -> None:
+    article = parse_text("# The conference\n\nThe conference opened in Shanghai.\n")
+    result = translate_article(article, to="es", models_dir=argos_packages_dir, cache=False)
+    assert [e.engine for e in result.provenance.engines] == ["apertium"]
+    assert ("format", "none") in result.provenance.options
+    assert result.unit("s1.p1.t1").target.startswith("La conferencia")
+    assert result.unit("s1.p1.t1").origin == "engine"
+
+
+def test_auto_prefers_argos_where_both_can(
+    apertium_bin: str, argos_tokenizer: Path, argos_packages_dir: Path
+) -> None:
+    argos_kit.write_package(argos_packages_dir, argos_tokenizer, to_code="es")
+    result = translate_article(
+        parse_text(ARTICLE), to="es", models_dir=argos_packages_dir, threads=1, cache=False
+    )
+    assert [e.engine for e in result.provenance.engines] == ["argos"]
 
 
 @pytest.mark.parametrize("code", ["", "klingon", "z", "zh/../../etc", "xx"])

@@ -42,7 +42,9 @@ def translate(
             help="Write here (atomically) instead of stdout; {lang} in the name: one file each.",
         ),
     ] = None,
-    engine: Annotated[str, typer.Option("--engine", help="auto or argos.")] = "auto",
+    engine: Annotated[
+        str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
+    ] = "auto",
     models_dir: Annotated[
         str | None, typer.Option("--models-dir", help="Argos packages folder.")
     ] = None,

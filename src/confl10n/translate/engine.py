@@ -43,15 +43,19 @@ class Engine(Protocol):
 
 @runtime_checkable
 class DecodingEngine(Engine, Protocol):
-    """An engine with tunable decoding (a neural model): optional, checked at run time.
+    """An engine whose output depends on options (checked at run time, optional).
 
-    Its options belong in cache keys and provenance, and it can retry sentences
-    whose output ran away with settings that penalise repetition.
+    The options belong in cache keys and provenance.
     """
 
     def decoding_options(self) -> dict[str, object]:
-        """The decoding options that shape the output."""
+        """The options that shape the output."""
         ...
+
+
+@runtime_checkable
+class RetryingEngine(Engine, Protocol):
+    """An engine that can retry runaway outputs (a neural model; optional)."""
 
     def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate again with repetition penalised; one string per input."""

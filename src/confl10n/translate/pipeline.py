@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
 from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
-from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity
+from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity, RetryingEngine
 from confl10n.translate.guard import is_degenerate
 from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
@@ -36,8 +36,9 @@ from confl10n.translate.registry import create_engine
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
 
-AUTO_ORDER = ("argos",)
-"""Engines ``engine="auto"`` tries, in order; the first that can do the pair wins."""
+AUTO_ORDER = ("argos", "apertium")
+"""Engines ``engine="auto"`` tries, in order; the first that can do the pair wins
+(an engine that is not installed at all is skipped)."""
 
 PIVOTS = ("en",)
 """Intermediate languages preferred when no model translates the pair directly."""
@@ -194,11 +195,21 @@ def pick_engine(
         candidates = (engine,)
     pairs: list[tuple[str, str]] = []
     for candidate in candidates:
-        path = route(candidate.pairs(), source, target)
+        offered = _pairs(candidate, skip_missing=engine == "auto")
+        path = route(offered, source, target)
         if path is not None:
             return candidate, path
-        pairs += candidate.pairs()
+        pairs += offered
     raise unavailable(source, target, pairs)
+
+
+def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
+    try:
+        return engine.pairs()
+    except EngineUnavailableError:
+        if not skip_missing:
+            raise
+        return []
 
 
 def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
@@ -338,14 +349,15 @@ def _guard(hop: _Hop, sent: list[str], outputs: list[str]) -> list[tuple[str, ..
     """Retry runaway outputs once (in place) if the engine can; flag what still runs away."""
     bad = [i for i, (s, o) in enumerate(zip(sent, outputs, strict=True)) if is_degenerate(s, o)]
     flags: list[tuple[str, ...]] = [() for _ in sent]
-    retry = bool(bad) and isinstance(hop.engine, DecodingEngine)
-    if retry and isinstance(hop.engine, DecodingEngine):
-        retried = hop.engine.retry_batch([sent[i] for i in bad], hop.source, hop.target)
-        for i, output in zip(bad, retried, strict=True):
+    engine = hop.engine
+    retried = bool(bad) and isinstance(engine, RetryingEngine)
+    if bad and isinstance(engine, RetryingEngine):
+        again = engine.retry_batch([sent[i] for i in bad], hop.source, hop.target)
+        for i, output in zip(bad, again, strict=True):
             outputs[i] = output
     for i in bad:
         still = ("degenerate",) if is_degenerate(sent[i], outputs[i]) else ()
-        flags[i] = (*(("retried",) if retry else ()), *still)
+        flags[i] = (*(("retried",) if retried else ()), *still)
     return flags
 
 
