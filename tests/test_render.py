@@ -6,8 +6,8 @@ import json
 
 from confl10n.reader import parse_text
 from confl10n.translate.engine import EngineIdentity
-from confl10n.translate.pipeline import ArticleTranslation, Provenance, UnitTranslation
 from confl10n.translate.render import join_sentences, render_json, render_markdown, render_text
+from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 ARTICLE = """# Title here
 

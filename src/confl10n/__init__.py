@@ -45,12 +45,8 @@ from confl10n.summarize import (
 )
 from confl10n.translate.index import download_and_install, fetch_index
 from confl10n.translate.install import install_package, remove_package
-from confl10n.translate.pipeline import (
-    ArticleTranslation,
-    Provenance,
-    UnitTranslation,
-    translate_article,
-)
+from confl10n.translate.pipeline import translate_article
+from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 __version__ = "0.1.0"
 

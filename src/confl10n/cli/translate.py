@@ -14,7 +14,7 @@ from confl10n.cli.app import app, load_article, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
-    from confl10n.translate.pipeline import ArticleTranslation
+    from confl10n.translate.results import ArticleTranslation
 
 LANG_FIELD = "{lang}"
 

@@ -198,9 +198,13 @@ def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[lis
     except (RuntimeError, ValueError) as exc:
         raise TranslationError(f"{model.package.name}: translation failed ({exc})") from exc
     for index, result in zip(work, results, strict=True):
-        tokens = list(result.hypotheses[0])
-        outputs[index] = tokens[1:] if prefix and tokens[:1] == [prefix] else tokens
+        outputs[index] = _without_prefix(list(result.hypotheses[0]), prefix)
     return outputs
+
+
+def _without_prefix(tokens: list[str], prefix: str) -> list[str]:
+    # CTranslate2 returns the forced target prefix as the hypothesis's first token.
+    return tokens[1:] if prefix and tokens[:1] == [prefix] else tokens
 
 
 def _cut(

@@ -6,7 +6,7 @@ someone watches the progress.
 With no direct model for the pair, the text goes through an installed
 intermediate language (usually English) and the provenance says so. Approved
 human translations win, then cached ones; only the rest reaches the engine,
-and each finished chunk is cached at once.
+and each engine call's results are cached as soon as it returns.
 
 Seam for the quantities module: a :class:`SentenceWrapper` sees every sentence
 before the engine (to protect numbers with placeholders) and after it (to
@@ -28,10 +28,11 @@ from typing import Any, Protocol
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
 from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
-from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity, RetryingEngine
+from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.guard import is_degenerate
 from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
+from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
@@ -63,60 +64,6 @@ class SentenceWrapper(Protocol):
     ) -> tuple[str, tuple[str, ...]]:
         """The final translation of ``text`` and any flags about it."""
         ...
-
-
-@dataclass(frozen=True, slots=True)
-class UnitTranslation:
-    """One unit (title, heading or sentence) and its translation.
-
-    ``origin`` is ``engine``, ``cache``, ``approved`` or ``identity``; ``flags``
-    hold warnings such as ``degenerate`` (still looping after a retry) or
-    ``retried`` (looped once, a careful retry fixed it).
-    """
-
-    id: str
-    source: str
-    target: str
-    origin: str
-    flags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """How a translation was made: path of languages, models, options, timings."""
-
-    path: tuple[str, ...]
-    engines: tuple[EngineIdentity, ...]
-    options: tuple[tuple[str, str], ...]
-    timings: tuple[tuple[str, float], ...]
-
-    @property
-    def pivot(self) -> str | None:
-        """The intermediate language, if the translation went through one."""
-        return self.path[1] if len(self.path) == 3 else None
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleTranslation:
-    """An article translated unit by unit, in :meth:`Article.units` order."""
-
-    article: Article
-    source: str
-    target: str
-    units: tuple[UnitTranslation, ...]
-    provenance: Provenance
-
-    def unit(self, unit_id: str) -> UnitTranslation:
-        """The translation of unit ``unit_id``; ``KeyError`` if there is none."""
-        for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
-
-    @property
-    def flagged(self) -> tuple[UnitTranslation, ...]:
-        """The units with warnings."""
-        return tuple(unit for unit in self.units if unit.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +113,7 @@ def translate_article(
     with _open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
-    provenance = Provenance(
-        path=path,
-        engines=tuple(chosen.identity(a, b) for a, b in pairwise(path)),
-        options=_options(chosen, wrapper),
-        timings=(*timings, *hop_timings),
-    )
+    provenance = _provenance(hop, path, [*timings, *hop_timings])
     return ArticleTranslation(article, source, target, units, provenance)
 
 
@@ -239,6 +181,15 @@ def _create(name: str, settings: dict[str, Any]) -> Engine:
         return create_engine(name, **(settings if name == "argos" else {}))
     except ImportError as exc:
         raise EngineUnavailableError(f"engine {name!r} is not available here ({exc})") from exc
+
+
+def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float]]) -> Provenance:
+    return Provenance(
+        path=path,
+        engines=tuple(hop.engine.identity(a, b) for a, b in pairwise(path)),
+        options=_options(hop.engine, hop.wrapper),
+        timings=tuple(timings),
+    )
 
 
 def _identity(article: Article, language: str) -> ArticleTranslation:

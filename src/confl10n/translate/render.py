@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from confl10n.document import Paragraph, Section, Sentence
-from confl10n.translate.pipeline import ArticleTranslation, UnitTranslation
+from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 UNSPACED = frozenset({"ja", "zh", "zt", "th", "lo", "km", "my"})
 """Scripts written without spaces between sentences."""

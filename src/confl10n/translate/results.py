@@ -1,0 +1,65 @@
+"""What a translated article is: its units, their translations, and how they were made.
+
+Immutable values, so a result can be cached, compared and handed around safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from confl10n.document import Article
+from confl10n.translate.engine import EngineIdentity
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTranslation:
+    """One unit (title, heading or sentence) and its translation.
+
+    ``origin`` is ``engine``, ``cache``, ``approved`` or ``identity``; ``flags``
+    hold warnings such as ``degenerate`` (still looping after a retry) or
+    ``retried`` (looped once, a careful retry fixed it).
+    """
+
+    id: str
+    source: str
+    target: str
+    origin: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How a translation was made: path of languages, models, options, timings."""
+
+    path: tuple[str, ...]
+    engines: tuple[EngineIdentity, ...]
+    options: tuple[tuple[str, str], ...]
+    timings: tuple[tuple[str, float], ...]
+
+    @property
+    def pivot(self) -> str | None:
+        """The intermediate language, if the translation went through one."""
+        return self.path[1] if len(self.path) == 3 else None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTranslation:
+    """An article translated unit by unit, in :meth:`Article.units` order."""
+
+    article: Article
+    source: str
+    target: str
+    units: tuple[UnitTranslation, ...]
+    provenance: Provenance
+
+    def unit(self, unit_id: str) -> UnitTranslation:
+        """The translation of unit ``unit_id``; ``KeyError`` if there is none."""
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    @property
+    def flagged(self) -> tuple[UnitTranslation, ...]:
+        """The units with warnings."""
+        return tuple(unit for unit in self.units if unit.flags)
