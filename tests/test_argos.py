@@ -48,6 +48,7 @@ def _argostranslate(sentences: list[str], packages: Path, home: Path) -> list[st
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "ARGOS_PACKAGES_DIR": str(packages),
+        "ARGOS_INTRA_THREADS": "1",  # the machine is shared
     }
     result = subprocess.run(
         [sys.executable, "-c", ARGOS_SCRIPT],
@@ -62,7 +63,9 @@ def _argostranslate(sentences: list[str], packages: Path, home: Path) -> list[st
 
 
 def test_output_equals_argostranslate(tmp_path: Path, argos_packages_dir: Path) -> None:
-    ours = ArgosEngine(models_dir=argos_packages_dir).translate_batch(SENTENCES, "en", "zh")
+    ours = ArgosEngine(models_dir=argos_packages_dir, threads=1).translate_batch(
+        SENTENCES, "en", "zh"
+    )
     theirs = _argostranslate(SENTENCES, argos_packages_dir, tmp_path / "home")
     assert ours == theirs
     # The kit model copies its input, so this is no vacuous agreement of empty strings.
@@ -70,13 +73,13 @@ def test_output_equals_argostranslate(tmp_path: Path, argos_packages_dir: Path) 
 
 
 def test_is_an_engine(argos_packages_dir: Path) -> None:
-    engine: Engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine: Engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     assert engine.name == "argos"
     assert engine.pairs() == [("en", "zh")]
 
 
 def test_one_output_per_sentence_in_order(argos_packages_dir: Path) -> None:
-    engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     # Longest first, so a batch sorted by length comes back reordered.
     sentences = [*sorted(SENTENCES[:4], key=len, reverse=True), ""]
     assert engine.translate_batch(sentences, "en", "zh") == sentences
@@ -84,7 +87,7 @@ def test_one_output_per_sentence_in_order(argos_packages_dir: Path) -> None:
 
 def test_target_prefix_is_sent_and_stripped(tmp_path: Path, argos_tokenizer: Path) -> None:
     argos_kit.write_package(tmp_path, argos_tokenizer, to_code="ja", target_prefix="__ja__")
-    engine = ArgosEngine(models_dir=tmp_path)
+    engine = ArgosEngine(models_dir=tmp_path, threads=1)
     assert engine.translate_batch(["Mainstream media in China."], "en", "ja") == [
         "Mainstream media in China."
     ]
@@ -95,14 +98,14 @@ def test_sentence_longer_than_the_positions_is_cut_and_rejoined(
 ) -> None:
     # 12 sentences' worth of pieces: well past the model's 256 position encodings.
     long = ", and ".join(s.rstrip(".?”") for s in SENTENCES[:4] * 3) + "."
-    engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     assert engine.translate_batch([long], "en", "zh") == [long]
 
 
 def test_identity_names_the_package_and_hashes_its_files(
     tmp_path: Path, argos_packages_dir: Path
 ) -> None:
-    engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     identity = engine.identity("en", "zh")
     assert (identity.engine, identity.model, identity.version) == (
         "argos",
@@ -112,24 +115,24 @@ def test_identity_names_the_package_and_hashes_its_files(
     assert len(identity.checksum) == 64
     assert engine.identity("en", "zh") is identity
     (argos_packages_dir / "translate-en_zh-1_0" / "model" / "config.json").write_text("{}")
-    assert ArgosEngine(models_dir=argos_packages_dir).identity("en", "zh") != identity
+    assert ArgosEngine(models_dir=argos_packages_dir, threads=1).identity("en", "zh") != identity
 
 
 def test_newest_version_of_a_pair_wins(tmp_path: Path, argos_tokenizer: Path) -> None:
     for version in ("1.9", "1.10", "1.2"):
         argos_kit.write_package(tmp_path, argos_tokenizer, version=version)
-    assert ArgosEngine(models_dir=tmp_path).identity("en", "zh").version == "1.10"
+    assert ArgosEngine(models_dir=tmp_path, threads=1).identity("en", "zh").version == "1.10"
 
 
 def test_missing_pair_is_unavailable(argos_packages_dir: Path) -> None:
-    engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     with pytest.raises(EngineUnavailableError, match="en->fr"):
         engine.translate_batch(["Hello."], "en", "fr")
 
 
 def test_unloadable_model_is_a_package_error(argos_packages_dir: Path) -> None:
     (argos_packages_dir / "translate-en_zh-1_0" / "model" / "model.bin").write_bytes(b"junk")
-    engine = ArgosEngine(models_dir=argos_packages_dir)
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
     with pytest.raises(ModelPackageError, match="translate-en_zh-1_0: cannot load model/"):
         engine.translate_batch(["Hello."], "en", "zh")
 
@@ -160,7 +163,7 @@ def test_cuda_without_a_device_is_unavailable(argos_packages_dir: Path) -> None:
 
     if ctranslate2.get_cuda_device_count() > 0:
         pytest.skip("this machine has a CUDA device")
-    engine = ArgosEngine(models_dir=argos_packages_dir, device="cuda")
+    engine = ArgosEngine(models_dir=argos_packages_dir, device="cuda", threads=1)
     with pytest.raises(EngineUnavailableError, match="no CUDA device"):
         engine.translate_batch(["Hello."], "en", "zh")
 
@@ -168,7 +171,7 @@ def test_cuda_without_a_device_is_unavailable(argos_packages_dir: Path) -> None:
 def test_retry_penalises_repetition(tmp_path: Path, argos_tokenizer: Path) -> None:
     shape = argos_kit.ModelShape(output_bias=argos_kit.LOOPING)
     argos_kit.write_package(tmp_path, argos_tokenizer, shape=shape)
-    engine = ArgosEngine(models_dir=tmp_path)
+    engine = ArgosEngine(models_dir=tmp_path, threads=1)
     sentence = ["Shanghai opened a conference."]
     looping = engine.translate_batch(sentence, "en", "zh")[0]
     retried = engine.retry_batch(sentence, "en", "zh")[0]

@@ -15,7 +15,7 @@ def _translate(model: Path, tokenizer: Path, text: str, **options: Any) -> list[
     import sentencepiece
 
     processor = sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
-    translator = ctranslate2.Translator(str(model))
+    translator = ctranslate2.Translator(str(model), intra_threads=1)  # the machine is shared
     pieces = processor.encode(text, out_type=str)
     result = translator.translate_batch([pieces], beam_size=4, **options)
     return list(result[0].hypotheses[0])
