@@ -10,11 +10,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from confl10n import segmentation
 from confl10n.document import Paragraph, Section, Sentence
 from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
-UNSPACED = frozenset({"ja", "zh", "zt", "th", "lo", "km", "my"})
-"""Scripts written without spaces between sentences."""
+UNSPACED = segmentation.UNSPACED | {"zt", "th", "lo", "km", "my"}
+"""Languages written without spaces between sentences (``zt``: Argos's traditional Chinese)."""
 
 
 def render_text(translations: Sequence[ArticleTranslation]) -> str:
