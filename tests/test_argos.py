@@ -15,6 +15,7 @@ from confl10n.errors import (
     InvalidOptionError,
     ModelPackageError,
 )
+from confl10n.translate import argos
 from confl10n.translate.argos import ArgosEngine
 from confl10n.translate.engine import Engine
 from tests import argos_kit
@@ -133,8 +134,21 @@ def test_missing_pair_is_unavailable(argos_packages_dir: Path) -> None:
 def test_unloadable_model_is_a_package_error(argos_packages_dir: Path) -> None:
     (argos_packages_dir / "translate-en_zh-1_0" / "model" / "model.bin").write_bytes(b"junk")
     engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
-    with pytest.raises(ModelPackageError, match="translate-en_zh-1_0: cannot load model/"):
+    with pytest.raises(
+        ModelPackageError, match="translate-en_zh-1_0: CTranslate2 cannot load model/"
+    ):
         engine.translate_batch(["Hello."], "en", "zh")
+
+
+def test_install_and_engine_share_one_ctranslate2_loader(argos_package: Path) -> None:
+    source = Path(argos.__file__).parent.parent
+    importers = sorted(
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if "import ctranslate2" in path.read_text(encoding="utf-8")
+    )
+    assert importers == ["translate/argos.py"]
+    assert argos.load_translator(argos_package / "model", name="kit", threads=1) is not None
 
 
 @pytest.mark.parametrize(

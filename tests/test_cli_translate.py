@@ -176,7 +176,7 @@ def test_unloadable_model_is_a_package_error(sample_path: Path, argos_packages_d
     (argos_packages_dir / "translate-en_zh-1_0" / "model" / "model.bin").write_bytes(b"junk")
     code, _, err = translate(argos_packages_dir, str(sample_path), "--to", "zh", "--no-cache")
     assert code == 65
-    assert "translate-en_zh-1_0: cannot load model/" in err
+    assert "translate-en_zh-1_0: CTranslate2 cannot load model/" in err
 
 
 def test_cache_file_makes_the_rerun_a_lookup(tmp_path: Path, argos_packages_dir: Path) -> None:

@@ -169,17 +169,38 @@ class ArgosEngine:
         return self._models[pair]
 
     def _load(self, package: PackageInfo) -> Any:
-        import ctranslate2
+        return load_translator(
+            package.path / "model",
+            name=package.name,
+            device=self._device,
+            threads=self._threads,
+            compute_type=self._compute_type,
+        )
 
-        if self._device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
-            raise EngineUnavailableError("device 'cuda': CTranslate2 sees no CUDA device here")
-        options: dict[str, Any] = {"device": self._device, "inter_threads": 1}
-        options.update(intra_threads=self._threads, compute_type=self._compute_type)
-        try:
-            return ctranslate2.Translator(str(package.path / "model"), **options)
-        except (RuntimeError, ValueError, OSError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise ModelPackageError(f"{package.name}: cannot load model/ ({reason})") from exc
+
+def load_translator(
+    model: Path,
+    *,
+    name: str,
+    device: str = "cpu",
+    threads: int = 0,
+    compute_type: str = "default",
+) -> Any:
+    """A CTranslate2 translator for a package's ``model/`` folder, or ModelPackageError.
+
+    The one place CTranslate2 is imported: installing a package loads it here too.
+    """
+    import ctranslate2
+
+    if device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
+        raise EngineUnavailableError("device 'cuda': CTranslate2 sees no CUDA device here")
+    options: dict[str, Any] = {"device": device, "inter_threads": 1}
+    options.update(intra_threads=threads, compute_type=compute_type)
+    try:
+        return ctranslate2.Translator(str(model), **options)
+    except Exception as exc:  # any load failure means the package cannot translate
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelPackageError(f"{name}: CTranslate2 cannot load model/ ({reason})") from exc
 
 
 def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:

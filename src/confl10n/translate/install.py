@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
 from confl10n.translate.archive import ArchiveLimits, check_archive, extract_safely
+from confl10n.translate.argos import load_translator
 from confl10n.translate.langcodes import language_problem
 from confl10n.translate.packages import PackageInfo, installed_packages, read_package
 from confl10n.translate.packages import models_dir as resolve_models_dir
@@ -66,7 +67,7 @@ def validate_package(folder: Path) -> PackageInfo:
         if problem:
             raise ModelPackageError(f"{folder.name}: metadata.json {key}: {problem}")
     info = read_package(folder)
-    _check_model_loads(folder / "model", folder.name)
+    load_translator(folder / "model", name=folder.name, threads=1)
     return info
 
 
@@ -188,16 +189,6 @@ def _read_metadata(folder: Path) -> dict[str, str]:
     if not isinstance(data.get("target_prefix", ""), str):
         raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
     return {key: data[key] for key in REQUIRED_FIELDS}
-
-
-def _check_model_loads(model: Path, name: str) -> None:
-    import ctranslate2
-
-    try:
-        ctranslate2.Translator(str(model), device="cpu", intra_threads=1)
-    except Exception as exc:  # any load failure means the package cannot translate
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ModelPackageError(f"{name}: CTranslate2 cannot load model/ ({reason})") from exc
 
 
 def _find_installed(spec: str, directory: Path) -> Path:
