@@ -58,18 +58,21 @@ def sample_path() -> Path:
 # Tiny Argos packages (tests/argos_kit.py): built once per session, copied by tests that change them.
 
 KIT_PREFIXES = ("__ja__", "__zh__")
+# The brackets of confl10n.protect's placeholders (⟦Q1⟧), so the copy model copies them.
+KIT_SYMBOLS = (*KIT_PREFIXES, "⟦", "⟧")
 
 
 @pytest.fixture(scope="session")
 def argos_tokenizer(
     tmp_path_factory: pytest.TempPathFactory, seed_path: Path, sample_path: Path
 ) -> Path:
-    """A SentencePiece model trained on the seed and sample articles (knows the kit prefixes)."""
+    """A SentencePiece model trained on the seed and sample articles (knows the kit prefixes
+    and the placeholder brackets)."""
     from tests import argos_kit
 
     lines = argos_kit.corpus_lines([seed_path, sample_path])
     folder = tmp_path_factory.mktemp("argos-tokenizer")
-    return argos_kit.train_sentencepiece(lines, folder, user_symbols=KIT_PREFIXES)
+    return argos_kit.train_sentencepiece(lines, folder, user_symbols=KIT_SYMBOLS)
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def test_one_translation_per_unit_with_aligned_ids(
     sample_path: Path, argos_engine: ArgosEngine
 ) -> None:
     article = read_article(sample_path)
-    result = translate_article(article, to="zh", engine=argos_engine, cache=False)
+    result = translate_article(article, to="zh", engine=argos_engine, cache=False, quantities=False)
     assert [u.id for u in result.units] == [u.id for u in article.units()]
     assert all(u.target == u.source for u in result.units)
     assert {u.origin for u in result.units} == {"engine"}
@@ -69,7 +69,7 @@ def test_provenance_names_model_options_and_timings(argos_engine: ArgosEngine) -
     assert provenance.pivot is None
     assert [e.model for e in provenance.engines] == ["translate-en_zh-1_0"]
     assert ("beam_size", "4") in provenance.options
-    assert [name for name, _ in provenance.timings] == ["engine", "en->zh"]
+    assert [name for name, _ in provenance.timings] == ["engine", "en->zh", "qa"]
 
 
 def test_all_units_go_to_the_engine_in_one_sorted_call(
@@ -278,9 +278,14 @@ class Brackets:
 
     def after(
         self, text: str, translated: str, *, source: str, target: str
-    ) -> tuple[str, tuple[str, ...]]:
+    ) -> tuple[str, tuple[str, ...]] | None:
         flags = ("restored",) if "Beijing" in translated else ()
         return translated.replace("Beijing", "Shanghai"), flags
+
+    def unwrapped(
+        self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]]:
+        return translated, ("unwrapped",)
 
 
 def test_wrapper_sees_every_sentence_before_and_after(
@@ -294,3 +299,65 @@ def test_wrapper_sees_every_sentence_before_and_after(
     assert all(u.target == u.source for u in result.units)
     assert result.unit("s1.p1.t1").flags == ("restored",)
     assert ("wrapper", "brackets") in result.provenance.options
+
+
+class GivesUpOnMedia(Brackets):
+    """A wrapper that gives up on every sentence about media, as if its placeholder broke."""
+
+    name = "gives-up-on-media"
+
+    def after(
+        self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]] | None:
+        return (
+            None
+            if "edia" in text
+            else super().after(text, translated, source=source, target=target)
+        )
+
+
+def test_what_the_wrapper_gives_up_on_is_translated_again_as_it_is(
+    tmp_path: Path, argos_engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = Spy(argos_engine, monkeypatch)
+    cache = tmp_path / "cache.sqlite3"
+    result = translate_article(
+        parse_text(ARTICLE), to="zh", engine=argos_engine, cache=cache, wrapper=GivesUpOnMedia()
+    )
+    media = [u.text for u in parse_text(ARTICLE).units() if "edia" in u.text]
+    assert len(spy.calls) == 2
+    assert spy.calls[1] == sorted(media, key=len)  # once more, unwrapped, in one call
+    assert "Beijing hosts a media conference" in spy.calls[0]
+    assert all(u.target == u.source for u in result.units)
+    assert result.unit("s1.p1.t1").flags == ("unwrapped",)
+    assert result.unit("s1.p1.t2").flags == ()
+    spy.calls.clear()
+    again = translate_article(
+        parse_text(ARTICLE), to="zh", engine=argos_engine, cache=cache, wrapper=GivesUpOnMedia()
+    )
+    assert spy.calls == []
+    assert again.unit("s1.p1.t1").flags == ("unwrapped",)
+
+
+def test_missing_apertium_pair_names_the_debian_package(apertium_bin: str) -> None:
+    with pytest.raises(EngineUnavailableError) as error:
+        translate_article(parse_text(ARTICLE), to="ca", engine="apertium")
+    message = str(error.value)
+    assert "`apt-get install apertium apertium-eng-cat` (Apertium)" in message
+    assert "confl10n models" not in message
+
+
+def test_auto_names_the_debian_package_and_the_argos_commands(
+    tmp_path: Path, argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no apertium command
+    with pytest.raises(EngineUnavailableError) as error:
+        translate_article(parse_text(ARTICLE), to="gl", models_dir=argos_packages_dir)
+    message = str(error.value)
+    assert "install one with `apt-get install apertium apertium-en-gl` (Apertium)" in message
+    assert "or `confl10n models install FILE.argosmodel`" in message
+
+
+def test_apertium_without_debian_data_for_the_pair_says_so(apertium_bin: str) -> None:
+    with pytest.raises(EngineUnavailableError, match=r"Debian ships no Apertium data for en-zh"):
+        translate_article(parse_text(ARTICLE), to="zh", engine="apertium")

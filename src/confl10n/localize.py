@@ -32,7 +32,14 @@ if TYPE_CHECKING:
 
     from confl10n.document import Quantity
 
-__all__ = ["check_locale", "cldr_locale", "cldr_symbols", "format_quantity", "load_style"]
+__all__ = [
+    "check_locale",
+    "cldr_locale",
+    "cldr_symbols",
+    "format_quantity",
+    "load_style",
+    "usual_locale",
+]
 
 _SKELETONS = {"md": ("MMMMd", "MMMd"), "ym": ("yMMMM", "yMMM"), "y": ("y", "y"), "d": ("d", "d")}
 _MONEY_FIELDS = "{compact}, {compact_long}, {millions}, {name}"
@@ -95,7 +102,7 @@ def _suggest(locale: str) -> str:
     known = _known_locales()
     wanted = locale.strip().replace("-", "_").lower()
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
-    usual = _usual_locale(wanted.split("_")[0])
+    usual = usual_locale(wanted.split("_")[0])
     if usual and usual.lower() in known:  # the language's main locale first: zh -> zh_CN
         close = [usual.lower(), *[c for c in close if c != usual.lower()]][:3]
     return f"; did you mean {', '.join(known[c] for c in close)}?" if close else ""
@@ -115,7 +122,7 @@ def _known_locales() -> dict[str, str]:
     return known
 
 
-def _usual_locale(language: str) -> str | None:
+def usual_locale(language: str) -> str | None:
     """zh -> zh_CN, from CLDR's likely subtags."""
     from babel.core import get_global, parse_locale
 

@@ -30,12 +30,16 @@ from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
 from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
 from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.guard import is_degenerate
+from confl10n.translate.hints import install_hint
 from confl10n.translate.langcodes import language_problem
+from confl10n.translate.numbers import Figures, target_locale
 from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
+
+_Output = tuple[str, tuple[str, ...]]  # an engine's text and the guard's flags for it
 
 AUTO_ORDER = ("argos", "apertium")
 """Engines ``engine="auto"`` tries, in order; the first that can do the pair wins
@@ -51,9 +55,16 @@ call ends in a part-filled batch, which cost 10-15% with chunks (bench/translate
 
 
 class SentenceWrapper(Protocol):
-    """Rewrites each sentence around the engine (placeholders in, values back out)."""
+    """Rewrites each sentence around the engine (placeholders in, values back out).
 
-    name: str
+    When :meth:`after` gives up (the engine damaged what :meth:`before` hid), the
+    pipeline translates the original text and hands the result to :meth:`unwrapped`.
+    """
+
+    @property
+    def name(self) -> str:
+        """The wrapper and its settings; part of cache keys and provenance."""
+        ...
 
     def before(self, text: str, *, source: str, target: str) -> str:
         """The text the engine should see instead of ``text``."""
@@ -61,8 +72,14 @@ class SentenceWrapper(Protocol):
 
     def after(
         self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The final translation of ``text`` and any flags about it, or None to give up."""
+        ...
+
+    def unwrapped(
+        self, text: str, translated: str, *, source: str, target: str
     ) -> tuple[str, tuple[str, ...]]:
-        """The final translation of ``text`` and any flags about it."""
+        """The final translation of ``text`` from an engine that saw it as it is, and flags."""
         ...
 
 
@@ -94,27 +111,38 @@ def translate_article(
     beam_size: int = 4,
     progress: Progress | None = None,
     wrapper: SentenceWrapper | None = None,
+    quantities: bool = True,
+    locale: str | None = None,
+    style_dir: Path | None = None,
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
 
     ``engine`` is a registered name, ``auto``, or an engine instance to reuse
     (the model and decoding settings only apply to an engine created here);
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
+    Figures are kept from the engine and written in ``locale``'s style (default:
+    the language's usual locale, zh -> zh_CN; ``style_dir`` as for
+    :func:`~confl10n.localize.format_quantity`) unless ``quantities`` is False;
+    a ``wrapper`` replaces that protection. The result holds the numeric QA
+    findings of the final texts in ``locale``.
     Raises :class:`EngineUnavailableError` when no installed model can do the pair.
     """
     source, target = language_code(source or article.lang), language_code(to)
+    figures = Figures(article, target, target_locale(target, locale), style_dir)
     if source == target:
-        return _identity(article, source)
+        return _identity(article, source, figures.locale)
     started = time.perf_counter()
     settings = {"models_dir": models_dir, "device": device, "threads": threads}
     settings.update(compute_type=compute_type, beam_size=beam_size)
     chosen, path = pick_engine(engine, source, target, settings)
     timings = [("engine", time.perf_counter() - started)]
+    wrapper = wrapper or (figures.wrapper() if quantities else None)
     with _open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
-    provenance = _provenance(hop, path, [*timings, *hop_timings])
-    return ArticleTranslation(article, source, target, units, provenance)
+    findings, seconds = figures.check(units)
+    provenance = _provenance(hop, path, [*timings, *hop_timings, ("qa", seconds)])
+    return ArticleTranslation(article, source, target, units, provenance, findings, figures.locale)
 
 
 def language_code(code: str) -> str:
@@ -134,7 +162,7 @@ def pick_engine(
         names = AUTO_ORDER if engine == "auto" else (engine,)
         candidates: Iterable[Engine] = (_create(name, settings) for name in names)
     else:
-        candidates = (engine,)
+        names, candidates = (engine.name,), (engine,)
     pairs: list[tuple[str, str]] = []
     for candidate in candidates:
         offered = _pairs(candidate, skip_missing=engine == "auto")
@@ -142,7 +170,7 @@ def pick_engine(
         if path is not None:
             return candidate, path
         pairs += offered
-    raise unavailable(source, target, pairs)
+    raise unavailable(source, target, pairs, engines=names)
 
 
 def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
@@ -164,14 +192,18 @@ def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[s
 
 
 def unavailable(
-    source: str, target: str, pairs: Sequence[tuple[str, str]]
+    source: str,
+    target: str,
+    pairs: Sequence[tuple[str, str]],
+    *,
+    engines: Sequence[str] = ("argos",),
 ) -> EngineUnavailableError:
-    """The error for a pair no installed model can translate, saying how to get one."""
+    """The error for a pair no installed model can translate, saying how to get one
+    with the ``engines`` that were tried (Argos commands, Apertium's apt packages)."""
     installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
     return EngineUnavailableError(
         f"no installed model translates {source}->{target} (installed: {installed}); "
-        f"install one with `confl10n models install FILE.argosmodel` "
-        f"or, online, `confl10n models download {source} {target}`"
+        + install_hint(engines, source, target)
     )
 
 
@@ -192,10 +224,10 @@ def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float
     )
 
 
-def _identity(article: Article, language: str) -> ArticleTranslation:
+def _identity(article: Article, language: str, locale: str) -> ArticleTranslation:
     units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
     provenance = Provenance(path=(language,), engines=(), options=(), timings=())
-    return ArticleTranslation(article, language, language, units, provenance)
+    return ArticleTranslation(article, language, language, units, provenance, (), locale)
 
 
 def _translate_units(
@@ -289,11 +321,19 @@ def _chunks(texts: list[str], budget: int) -> Iterator[list[str]]:
 
 
 def _translate_chunk(hop: _Hop, texts: list[str]) -> dict[str, CachedTranslation]:
-    """Translate ``texts``, guard against runaway outputs, restore wrapped values."""
-    sent = [_before(hop, text) for text in texts]
+    """Translate ``texts`` (wrapped), guard against runaway outputs, restore wrapped values."""
+    outputs = _engine_run(hop, [_before(hop, text) for text in texts])
+    if hop.wrapper is None:
+        return {t: CachedTranslation(*o) for t, o in zip(texts, outputs, strict=True)}
+    return _unwrap(hop, hop.wrapper, texts, outputs)
+
+
+def _engine_run(hop: _Hop, sent: list[str]) -> list[_Output]:
+    """The engine's output for each text, with the runaway guard's flags."""
+    if not sent:
+        return []
     outputs = hop.engine.translate_batch(sent, hop.source, hop.target)
-    flags = _guard(hop, sent, outputs)
-    return {t: _after(hop, t, o, f) for t, o, f in zip(texts, outputs, flags, strict=True)}
+    return list(zip(outputs, _guard(hop, sent, outputs), strict=True))
 
 
 def _guard(hop: _Hop, sent: list[str], outputs: list[str]) -> list[tuple[str, ...]]:
@@ -318,11 +358,22 @@ def _before(hop: _Hop, text: str) -> str:
     return hop.wrapper.before(text, source=hop.source, target=hop.target)
 
 
-def _after(hop: _Hop, text: str, output: str, flags: tuple[str, ...]) -> CachedTranslation:
-    if hop.wrapper is None:
-        return CachedTranslation(output, flags)
-    restored, more = hop.wrapper.after(text, output, source=hop.source, target=hop.target)
-    return CachedTranslation(restored, (*flags, *more))
+def _unwrap(
+    hop: _Hop, wrapper: SentenceWrapper, texts: list[str], outputs: list[_Output]
+) -> dict[str, CachedTranslation]:
+    """The wrapper's final texts; those it gives up on go to the engine again as they are."""
+    done: dict[str, CachedTranslation] = {}
+    failed: list[str] = []
+    for text, (output, flags) in zip(texts, outputs, strict=True):
+        result = wrapper.after(text, output, source=hop.source, target=hop.target)
+        if result is None:
+            failed.append(text)
+        else:
+            done[text] = CachedTranslation(result[0], (*flags, *result[1]))
+    for text, (output, flags) in zip(failed, _engine_run(hop, failed), strict=True):
+        restored, more = wrapper.unwrapped(text, output, source=hop.source, target=hop.target)
+        done[text] = CachedTranslation(restored, (*flags, *more))
+    return done
 
 
 def _options(engine: Engine, wrapper: SentenceWrapper | None) -> tuple[tuple[str, str], ...]:

@@ -6,9 +6,13 @@ Immutable values, so a result can be cached, compared and handed around safely.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from confl10n.document import Article
 from confl10n.translate.engine import EngineIdentity
+
+if TYPE_CHECKING:
+    from confl10n.qa import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +20,9 @@ class UnitTranslation:
     """One unit (title, heading or sentence) and its translation.
 
     ``origin`` is ``engine``, ``cache``, ``approved`` or ``identity``; ``flags``
-    hold warnings such as ``degenerate`` (still looping after a retry) or
-    ``retried`` (looped once, a careful retry fixed it).
+    hold warnings such as ``degenerate`` (still looping after a retry),
+    ``retried`` (looped once, a careful retry fixed it) or ``numbers-unprotected``
+    (the engine damaged the figures' placeholders: translated without them).
     """
 
     id: str
@@ -44,13 +49,19 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class ArticleTranslation:
-    """An article translated unit by unit, in :meth:`Article.units` order."""
+    """An article translated unit by unit, in :meth:`Article.units` order.
+
+    ``findings`` is the numeric QA report of the units' final texts, checked in
+    ``locale`` (the locale the figures are written for).
+    """
 
     article: Article
     source: str
     target: str
     units: tuple[UnitTranslation, ...]
     provenance: Provenance
+    findings: tuple[Finding, ...] = ()
+    locale: str | None = None
 
     def unit(self, unit_id: str) -> UnitTranslation:
         """The translation of unit ``unit_id``; ``KeyError`` if there is none."""
