@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from confl10n.cli import app
 from confl10n.cli.translate import _Progress
 from confl10n.reader import read_article
+from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
 
 runner = CliRunner()
@@ -26,8 +27,11 @@ def translate(packages: Path, *args: str, stdin: str | None = None) -> tuple[int
 
 
 def test_text_lists_every_unit_with_its_id(sample_path: Path, argos_packages_dir: Path) -> None:
-    code, out, err = translate(argos_packages_dir, str(sample_path), "--to", "zh", "--no-cache")
-    assert (code, err) == (0, "")
+    code, out, err = translate(
+        argos_packages_dir, str(sample_path), "--to", "zh", "--no-cache", "--no-protect-numbers"
+    )
+    assert code == 0
+    assert err.startswith("confl10n: qa zh (zh_CN): 13 numeric findings in 79 units\n")
     units = list(read_article(sample_path).units())
     lines = out.splitlines()
     assert lines[0] == f"title  {units[0].text}"
@@ -207,7 +211,7 @@ def test_flagged_sentences_are_warned_about(tmp_path: Path, argos_tokenizer: Pat
     article.write_text("Shanghai opened a conference.\n", encoding="utf-8")
     code, _, err = translate(tmp_path / "packages", str(article), "--to", "zh", "--no-cache")
     assert code == 0
-    assert "confl10n: warning: s1.p1.t1: retried, degenerate" in err
+    assert "confl10n: warning: zh s1.p1.t1: retried, degenerate" in err
 
 
 def test_progress_line_counts_sentences(capsys: pytest.CaptureFixture[str]) -> None:
@@ -234,7 +238,13 @@ def test_a_real_process_offline_without_progress_on_a_pipe(
          "--format", "md", "--threads", "1", "--cache", str(tmp_path / "c.db")],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
-    assert (result.returncode, result.stderr) == (0, "")
+    summary, *findings = result.stderr.splitlines()
+    assert (result.returncode, summary) == (
+        0,
+        "confl10n: qa zh (zh_CN): 6 numeric findings in 79 units",
+    )
+    assert len(findings) == 6
+    assert all(line.startswith("confl10n: warning: zh s") for line in findings)
     assert result.stdout.startswith("# Newspaper Leaders From Across China")
 
 
@@ -248,3 +258,88 @@ def test_importing_the_translation_code_loads_no_engine_library() -> None:
     )
     loaded = set(json.loads(result.stdout.replace("'", '"')))
     assert not loaded & {"ctranslate2", "sentencepiece", "argostranslate", "numpy", "sacremoses"}
+
+
+def test_figures_are_protected_and_qa_is_summed_up_with_each_finding(
+    tmp_path: Path, argos_packages_dir: Path
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ndate: 2024-12-20\n---\n# Shanghai\n\nIt grew to 380 billion yuan. It rose 10.2%.\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache.sqlite3"
+    with TranslationCache(cache) as store:
+        store.put_approved("en", "zh", "It rose 10.2%.", "它增长了10%。")
+    code, out, err = translate(
+        argos_packages_dir, str(article), "--to", "zh", "--cache", str(cache)
+    )
+    assert code == 0
+    assert "s1.p1.t1  It grew to 3800亿元." in out
+    assert err.splitlines() == [
+        "confl10n: qa zh (zh_CN): 1 numeric finding in 3 units",
+        "confl10n: warning: zh s1.p1.t2 (source 8-13): wrong value: '10.2%' -> '10'; "
+        "expected '10.2%'",
+    ]
+
+
+def test_json_carries_the_qa_locale_and_findings(tmp_path: Path, argos_packages_dir: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Shanghai\n\nIt grew to 380 billion yuan.\n", encoding="utf-8")
+    code, out, _ = translate(
+        argos_packages_dir, str(article), "--to", "zh", "--format", "json", "--no-cache",
+        "--no-protect-numbers",
+    )  # fmt: skip
+    (result,) = json.loads(out)["translations"]
+    assert code == 0
+    assert result["qa"]["locale"] == "zh_CN"
+    (finding,) = result["qa"]["findings"]
+    assert finding | {"message": ""} == {
+        "problem": "wrong_scale", "source": "380 billion yuan", "start": 11, "end": 27,
+        "target": "380", "expected": "3800亿元", "sentence_id": "s1.p1.t1", "message": "",
+    }  # fmt: skip
+    assert "wrapper" not in result["provenance"]["options"]
+
+
+def test_locale_chooses_the_style_of_figures(tmp_path: Path, argos_packages_dir: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Shanghai\n\nIt grew to 380 billion yuan.\n", encoding="utf-8")
+    code, out, err = translate(
+        argos_packages_dir, str(article), "--to", "zh", "--locale", "zh_TW", "--no-cache"
+    )
+    assert code == 0
+    assert "It grew to 3800億元人民幣." in out
+    assert err == "confl10n: qa zh (zh_TW): no numeric findings in 2 units\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [("de_DE", "--locale de_DE is for none of the --to languages"),
+     ("zh_XX", "unknown locale 'zh_XX'; did you mean zh_CN")],
+)  # fmt: skip
+def test_a_locale_that_fits_no_target_is_refused(
+    locale: str, message: str, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    code, out, err = translate(
+        argos_packages_dir, str(sample_path), "--to", "zh", "--locale", locale
+    )
+    assert (code, out) == (64, "")
+    assert err.startswith(f"confl10n: error: {message}")
+    assert err.count("\n") == 1
+
+
+def test_units_translated_without_protection_are_counted_and_flagged(
+    tmp_path: Path, argos_tokenizer: Path
+) -> None:
+    shape = argos_kit.ModelShape(output_bias={"⟦": -1000.0})  # the model cannot write ⟦
+    argos_kit.write_package(tmp_path / "packages", argos_tokenizer, shape=shape)
+    article = tmp_path / "a.txt"
+    article.write_text("Shanghai\n\nIt grew to 380 billion yuan. It rained.\n", encoding="utf-8")
+    code, out, err = translate(tmp_path / "packages", str(article), "--to", "zh", "--no-cache")
+    assert code == 0
+    assert "s1.p1.t1  It grew to 3800亿元. [numbers-unprotected]" in out
+    assert err.splitlines() == [
+        "confl10n: warning: zh s1.p1.t1: numbers-unprotected",
+        "confl10n: qa zh (zh_CN): no numeric findings in 3 units, "
+        "1 translated without number protection",
+    ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
+from confl10n.qa import Finding
 from confl10n.reader import parse_text
 from confl10n.translate.engine import EngineIdentity
 from confl10n.translate.render import join_sentences, render_json, render_markdown, render_text
@@ -81,6 +83,23 @@ def test_json_nests_sections_paragraphs_and_sentences() -> None:
         ],
         "options": {"beam_size": "4"},
         "seconds": {"en->zh": 0.25},
+    }
+
+
+def test_json_has_the_numeric_qa_report() -> None:
+    finding = Finding("missing", "10.2%", 4, 9, "第一句。", "10.2%", "s1.p1.t1", "missing: '10.2%'")
+    translated = replace(_zh(), findings=(finding,), locale="zh_CN")
+    (result,) = json.loads(render_json([translated]))["translations"]
+    assert result["qa"] == {
+        "locale": "zh_CN",
+        "findings": [
+            {"problem": "missing", "source": "10.2%", "start": 4, "end": 9, "target": "第一句。",
+             "expected": "10.2%", "sentence_id": "s1.p1.t1", "message": "missing: '10.2%'"}
+        ],
+    }  # fmt: skip
+    assert json.loads(render_json([_zh()]))["translations"][0]["qa"] == {
+        "locale": None,
+        "findings": [],
     }
 
 

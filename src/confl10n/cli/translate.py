@@ -14,6 +14,7 @@ from confl10n.cli.app import app, load_article, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
+    from confl10n.qa import Finding
     from confl10n.translate.results import ArticleTranslation
 
 LANG_FIELD = "{lang}"
@@ -60,12 +61,31 @@ def translate(
         Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    locales: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--locale",
+            help="Write figures for a --to language in this locale, e.g. zh_TW for zh "
+            "(default: the language's usual locale, zh_CN).",
+        ),
+    ] = None,
+    no_protect_numbers: Annotated[
+        bool,
+        typer.Option(
+            "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
+        ),
+    ] = False,
 ) -> None:
-    """Translate every title, heading and sentence, keeping structure and IDs."""
-    from confl10n.translate.pipeline import translate_article
+    """Translate every title, heading and sentence, keeping structure and IDs.
+
+    Figures are kept from the engine and written in each locale's style; a
+    numeric QA summary per language and each finding go to stderr.
+    """
+    from confl10n.translate.pipeline import language_code, translate_article
 
     cache_choice = _cache_choice(cache, no_cache)
-    targets = list(dict.fromkeys(to))
+    targets = list(dict.fromkeys(language_code(t) for t in to))
+    chosen = _locales(targets, locales or [])
     _check_output(output, targets)
     run = partial(
         translate_article,
@@ -77,15 +97,32 @@ def translate(
         threads=threads,
         compute_type=compute_type,
         beam_size=beam_size,
+        quantities=not no_protect_numbers,
     )
-    results = [run(to=target, progress=_progress()) for target in targets]
+    results = [run(to=t, locale=chosen[t], progress=_progress()) for t in targets]
     _emit(results, output_format, output)
+    _report(results)
 
 
 def _cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
     if cache is not None and no_cache:
         raise InvalidOptionError("--cache and --no-cache exclude each other")
     return cache if cache is not None else not no_cache
+
+
+def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
+    """Each target language's --locale (None: its usual one); a --locale must fit a --to."""
+    from confl10n.localize import cldr_locale
+    from confl10n.translate.numbers import target_locale
+
+    languages = {t: cldr_locale(target_locale(t)).language for t in targets}
+    chosen: dict[str, str | None] = dict.fromkeys(targets)
+    for locale in locales:
+        fits = [t for t, language in languages.items() if cldr_locale(locale).language == language]
+        if not fits:
+            raise InvalidOptionError(f"--locale {locale} is for none of the --to languages")
+        chosen.update(dict.fromkeys(fits, locale))
+    return chosen
 
 
 def _check_output(output: Path | None, targets: list[str]) -> None:
@@ -113,8 +150,34 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
             write_text_atomic(_output_path(output, target), text)
     else:
         write_text_atomic(output, _render(results, fmt))
-    for unit in (u for r in results for u in r.flagged):
-        warn(f"{unit.id}: {', '.join(unit.flags)}")
+
+
+def _report(results: list[ArticleTranslation]) -> None:
+    """Per language: flagged units, a one-line numeric QA summary, then each finding."""
+    for result in results:
+        for unit in result.flagged:
+            warn(f"{result.target} {unit.id}: {', '.join(unit.flags)}")
+        typer.echo(f"confl10n: {_qa_summary(result)}", err=True)
+        for finding in result.findings:
+            warn(f"{result.target} {_finding_line(finding)}")
+
+
+def _qa_summary(result: ArticleTranslation) -> str:
+    from confl10n.translate.numbers import UNPROTECTED
+
+    count, units = len(result.findings), len(result.units)
+    found = f"{count} numeric finding{'s' * (count != 1)}" if count else "no numeric findings"
+    line = f"qa {result.target} ({result.locale}): {found} in {units} units"
+    unprotected = sum(UNPROTECTED in u.flags for u in result.units)
+    return line + (f", {unprotected} translated without number protection" if unprotected else "")
+
+
+def _finding_line(finding: Finding) -> str:
+    """ "s2.p1.t1 (source 45-61): wrong scale: '380 billion yuan' -> '380亿'; expected …" """
+    where = f" (source {finding.start}-{finding.end})" if finding.start >= 0 else ""
+    target = f": {finding.target!r}" if finding.problem == "missing" else ""
+    expected = f"; expected '{finding.expected}'" if finding.expected else ""
+    return f"{finding.sentence_id}{where}: {finding.message}{target}{expected}"
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:

@@ -99,6 +99,7 @@ def _json_translation(translation: ArticleTranslation) -> dict[str, object]:
         "source": translation.source,
         "target": translation.target,
         "provenance": _json_provenance(translation),
+        "qa": {"locale": translation.locale, "findings": _json_findings(translation)},
         "title": _json_unit(units, translation.article.title),
         "sections": [_json_section(units, s) for s in translation.article.sections],
     }
@@ -129,6 +130,11 @@ def _json_provenance(translation: ArticleTranslation) -> dict[str, object]:
         "options": dict(provenance.options),
         "seconds": {name: round(seconds, 3) for name, seconds in provenance.timings},
     }
+
+
+def _json_findings(translation: ArticleTranslation) -> list[dict[str, object]]:
+    """The numeric QA findings: sentence ID, problem, source span and text, target text."""
+    return [asdict(finding) for finding in translation.findings]
 
 
 def _by_id(translation: ArticleTranslation) -> dict[str, UnitTranslation]:
