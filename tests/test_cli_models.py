@@ -24,23 +24,48 @@ def models(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_list_when_nothing_is_installed(tmp_path: Path) -> None:
+@pytest.fixture
+def no_apertium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No apertium command on PATH, so listings show the Argos packages only."""
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+
+
+def test_list_when_nothing_is_installed(tmp_path: Path, no_apertium: None) -> None:
     code, out, _ = models("list", "--models-dir", str(tmp_path / "none"))
-    assert (code, out) == (0, f"no packages installed in {tmp_path / 'none'}\n")
+    assert (code, out) == (
+        0,
+        f"no packages installed in {tmp_path / 'none'} and no Apertium pairs\n",
+    )
 
 
-def test_install_then_list(tmp_path: Path, argos_model_file: Path) -> None:
+def test_list_shows_apertium_pairs_with_an_engine_column(
+    apertium_bin: str, argos_packages_dir: Path
+) -> None:
+    code, out, _ = models("list", "--models-dir", str(argos_packages_dir))
+    lines = [line.split() for line in out.splitlines()]
+    assert code == 0
+    assert lines[0][:2] == ["argos", "en-zh"]
+    mode = Path(apertium_bin).parent.parent / "share" / "apertium" / "modes" / "eng-spa.mode"
+    assert lines[1][:2] == ["apertium", "en-es"]
+    assert lines[1][3:] == ["-", str(mode)]
+    code, out, _ = models("list", "--models-dir", str(argos_packages_dir), "--format", "json")
+    (english_spanish,) = [p for p in json.loads(out)["apertium"] if p["pair"] == "en-es"]
+    assert english_spanish["mode"] == "eng-spa"
+    assert english_spanish["package"] == "apertium-eng-spa"
+
+
+def test_install_then_list(tmp_path: Path, argos_model_file: Path, no_apertium: None) -> None:
     packages = tmp_path / "packages"
     code, out, _ = models("install", str(argos_model_file), "--models-dir", str(packages))
     folder = packages / "translate-en_zh-1_0"
     assert (code, out) == (0, f"installed en-zh 1.0 in {folder}\n")
     code, out, _ = models("list", "--models-dir", str(packages))
     size = f"{package_size(folder) / 1e6:.1f} MB"
-    assert (code, out.split()) == (0, ["en-zh", "1.0", *size.split(), str(folder)])
+    assert (code, out.split()) == (0, ["argos", "en-zh", "1.0", *size.split(), str(folder)])
 
 
 def test_list_json_reports_broken_folders_without_failing(
-    argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+    argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch, no_apertium: None
 ) -> None:
     (argos_packages_dir / "broken").mkdir()
     monkeypatch.setenv("CONFL10N_MODELS_DIR", str(argos_packages_dir))
@@ -53,6 +78,7 @@ def test_list_json_reports_broken_folders_without_failing(
             {"pair": "en-zh", "version": "1.0", "size": package_size(folder), "path": str(folder)}
         ],
         "problems": ["broken: no metadata.json"],
+        "apertium": [],
     }
 
 
@@ -60,7 +86,7 @@ def test_list_text_warns_about_broken_folders(argos_packages_dir: Path) -> None:
     (argos_packages_dir / "broken").mkdir()
     code, out, err = models("list", "--models-dir", str(argos_packages_dir))
     assert code == 0
-    assert out.startswith("en-zh")
+    assert out.split()[:2] == ["argos", "en-zh"]
     assert (
         err
         == f"confl10n: warning: broken package in {argos_packages_dir}: broken: no metadata.json\n"

@@ -14,6 +14,7 @@ import typer
 from confl10n.cli.app import app, warn
 
 if TYPE_CHECKING:
+    from confl10n.translate.engine import EngineIdentity
     from confl10n.translate.index import IndexEntry
     from confl10n.translate.packages import PackageInfo
 
@@ -48,7 +49,10 @@ FormatOption = Annotated[ModelsFormat, typer.Option("--format", help="Output for
 def list_models(
     models_dir: ModelsDir = None, output_format: FormatOption = ModelsFormat.text
 ) -> None:
-    """List installed packages (pair, version, size, path); broken folders are reported too."""
+    """List installed Argos packages (pair, version, size, path) and Apertium pairs.
+
+    Broken package folders are reported too.
+    """
     from confl10n.translate.install import package_size
     from confl10n.translate.packages import installed_packages
     from confl10n.translate.packages import models_dir as resolve
@@ -56,13 +60,55 @@ def list_models(
     directory = resolve(models_dir)
     packages, problems = installed_packages(directory)
     rows = [_package_row(p, package_size(p.path)) for p in packages]
+    apertium = _apertium_pairs()
     if output_format is ModelsFormat.json:
         document = {"models_dir": str(directory), "packages": rows, "problems": problems}
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**document, "apertium": apertium}, ensure_ascii=False, indent=2))
         return
-    _print_table(rows, f"no packages installed in {directory}")
+    table = [{"engine": "argos", **row} for row in rows] + [_apertium_row(a) for a in apertium]
+    _print_table(table, f"no packages installed in {directory} and no Apertium pairs")
     for problem in problems:
         warn(f"broken package in {directory}: {problem}")
+
+
+def _apertium_pairs() -> list[dict[str, str]]:
+    """The installed Apertium pairs (none without Apertium): pair, mode, package, version."""
+    from confl10n.errors import EngineUnavailableError, TranslationError
+    from confl10n.translate.apertium import ApertiumEngine
+
+    if not ApertiumEngine.available():
+        return []
+    engine = ApertiumEngine()
+    try:
+        found = [(pair, engine.identity(*pair)) for pair in engine.pairs()]
+    except (EngineUnavailableError, TranslationError) as exc:
+        warn(f"Apertium is installed but cannot list its pairs: {exc}")
+        return []
+    modes = engine.data_dir() / "modes"
+    return [_apertium_entry(f"{a}-{b}", identity, modes) for (a, b), identity in found]
+
+
+def _apertium_entry(pair: str, identity: EngineIdentity, modes: Path) -> dict[str, str]:
+    package, _, mode = identity.model.partition(":")
+    path = str(modes / f"{mode}.mode")
+    return {
+        "pair": pair,
+        "mode": mode,
+        "package": package,
+        "version": identity.version,
+        "path": path,
+    }
+
+
+def _apertium_row(entry: dict[str, str]) -> dict[str, object]:
+    """A row of the text table: no size (Apertium's data is Debian's to manage)."""
+    return {
+        "engine": "apertium",
+        "pair": entry["pair"],
+        "version": entry["version"],
+        "size": "-",
+        "path": entry["path"],
+    }
 
 
 @models_app.command("install")
