@@ -79,6 +79,7 @@ def build(
     engine: str | None = None,
     algorithm: str | None = None,
     models_dir: str | Path | None = None,
+    threads: int = 0,
     cache: TranslationCache | str | Path | bool = True,
     strict: bool = False,
     progress: Progress | None = None,
@@ -86,12 +87,13 @@ def build(
     """Build every article (default: the config's ``sources``) for every locale, into ``out``.
 
     Options left as None come from ``confl10n.toml`` (``config``, or the one in
-    the current folder), then from the defaults. See :func:`plan_build` and
-    :func:`run_build`, which this calls in turn.
+    the current folder), then from the defaults; ``locales=[]`` builds only the
+    source-language bulletin. ``threads`` is CTranslate2's (0: its own choice).
+    See :func:`confl10n.plan.plan_build` and :func:`run_build`, which this calls in turn.
     """
     plan = plan_build(
         files, locales=locales, out=out, config=config, engine=engine,
-        algorithm=algorithm, models_dir=models_dir, strict=strict,
+        algorithm=algorithm, models_dir=models_dir, threads=threads, strict=strict,
     )  # fmt: skip
     return run_build(plan, cache=cache, progress=progress)
 

@@ -102,6 +102,7 @@ def plan_build(
     engine: str | None = None,
     algorithm: str | None = None,
     models_dir: str | Path | None = None,
+    threads: int = 0,
     strict: bool = False,
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
@@ -110,8 +111,10 @@ def plan_build(
     cannot be written, and (``strict``) any locale without an engine.
     """
     project = find_config(config)
-    options = _options(project, engine, algorithm, models_dir)
-    wanted = _check_locales(locales or (project and project.locales) or DEFAULT_LOCALES)
+    options = _options(project, engine, algorithm, models_dir=models_dir, threads=threads)
+    if locales is None:
+        locales = (project and project.locales) or DEFAULT_LOCALES
+    wanted = _check_locales(locales)
     articles = _read_articles(_sources(files, project))
     unavailable = _unavailable(articles, wanted, options)
     if strict and unavailable:
@@ -132,10 +135,7 @@ def check_out_dir(out: Path) -> None:
 
 
 def _options(
-    project: BuildConfig | None,
-    engine: str | None,
-    algorithm: str | None,
-    models_dir: str | Path | None,
+    project: BuildConfig | None, engine: str | None, algorithm: str | None, **settings: Any
 ) -> BuildOptions:
     from confl10n.summarize.options import check_algorithm
 
@@ -143,7 +143,7 @@ def _options(
     return BuildOptions(
         engine=engine or (project and project.engine) or "auto",
         algorithm=check_algorithm(chosen),
-        models_dir=models_dir,
+        **settings,
     )
 
 

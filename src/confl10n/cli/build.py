@@ -37,6 +37,9 @@ def build(
     models_dir: Annotated[
         str | None, typer.Option("--models-dir", help="Argos packages folder.")
     ] = None,
+    threads: Annotated[
+        int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")
+    ] = 0,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
     ] = None,
@@ -53,8 +56,8 @@ def build(
     from confl10n.plan import plan_build
 
     plan = plan_build(
-        files, locales=to, out=out, config=config, engine=engine,
-        algorithm=algorithm, models_dir=models_dir, strict=strict,
+        files, locales=to or None, out=out, config=config, engine=engine,
+        algorithm=algorithm, models_dir=models_dir, threads=threads, strict=strict,
     )  # fmt: skip
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
