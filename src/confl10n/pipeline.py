@@ -128,8 +128,9 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
         if store is None:
             raise InvalidOptionError("importing approved translations needs a cache")
         for unit in approved:
-            store.put_approved(language_of(unit.source_lang), language_of(unit.target_lang),
-                               unit.source, unit.target, origin=f"xliff:{unit.id}")  # fmt: skip
+            pair = (language_of(unit.source_lang), language_of(unit.target_lang))
+            origin = f"xliff:{Path(path).name}#{unit.id}"
+            store.put_approved(*pair, unit.source, unit.target, origin=origin)
     return len(approved)
 
 
