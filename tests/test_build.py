@@ -260,3 +260,16 @@ def test_one_progress_callback_counts_every_step(
     assert [done for _, done, _ in calls] == sorted(done for _, done, _ in calls)
     assert calls[-1][1:] == (3, 3)
     assert any("translating to zh_CN (en->zh: " in message for message, _, _ in calls)
+
+
+def test_a_missing_apertium_pair_names_its_debian_package(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    from confl10n.translate.apertium import apertium_pairs
+
+    if ("en", "ca") in apertium_pairs():
+        pytest.skip("apertium-eng-cat is installed here")
+    plan = plan_build([sample_path], locales=["ca_ES"], out=tmp_path / "out",
+                      models_dir=tmp_path / "none")  # fmt: skip
+    (skipped,) = plan.skipped()
+    assert skipped.reason.endswith("; or for Apertium: apt-get install apertium apertium-eng-cat")

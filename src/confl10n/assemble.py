@@ -30,7 +30,7 @@ from confl10n.localize import format_quantity
 if TYPE_CHECKING:
     from confl10n.qa import Finding
     from confl10n.summarize import ArticleSummary
-    from confl10n.translate.pipeline import ArticleTranslation, UnitTranslation
+    from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 KEY_FIGURE_KINDS = frozenset({"money", "percent", "measure", "count", "number"})
 """Quantities shown as key figures (dates, ordinals and flagged ones are not)."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from confl10n.bundle import BundleResult
     from confl10n.qa import Finding
     from confl10n.translate.cache import TranslationCache
-    from confl10n.translate.pipeline import ArticleTranslation
+    from confl10n.translate.results import ArticleTranslation
 
 _T = TypeVar("_T")
 
