@@ -273,3 +273,11 @@ def test_a_missing_apertium_pair_names_its_debian_package(
                       models_dir=tmp_path / "none")  # fmt: skip
     (skipped,) = plan.skipped()
     assert skipped.reason.endswith("; or for Apertium: apt-get install apertium apertium-eng-cat")
+
+
+def test_unknown_engine_is_refused_even_with_nothing_to_translate(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    with pytest.raises(InvalidOptionError, match=r"unknown engine 'deepl'; choose one of: auto, "):
+        build([sample_path], locales=[], engine="deepl", out=tmp_path / "out", cache=False)
+    assert not (tmp_path / "out").exists()

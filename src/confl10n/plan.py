@@ -141,10 +141,20 @@ def _options(
 
     chosen = algorithm or (project and project.algorithm) or "lexrank"
     return BuildOptions(
-        engine=engine or (project and project.engine) or "auto",
+        engine=_check_engine(engine or (project and project.engine) or "auto"),
         algorithm=check_algorithm(chosen),
         **settings,
     )
+
+
+def _check_engine(name: str) -> str:
+    """``name`` if it is ``auto`` or a registered engine (checked even if nothing is translated)."""
+    from confl10n.translate.registry import engine_names
+
+    choices = ["auto", *engine_names()]
+    if name not in choices:
+        raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(choices)}")
+    return name
 
 
 def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) -> list[Path]:
