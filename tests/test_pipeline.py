@@ -1,4 +1,4 @@
-"""confl10n.build (confl10n/pipeline.py, plan.py, assemble.py) on the sample article.
+"""confl10n.build (confl10n/pipeline.py, with plan.py) on the sample article.
 
 Translations come from real engines: the kit's tiny Argos en->zh package (it
 copies its input, so a unit's target equals its source) and, where installed,
