@@ -42,8 +42,9 @@ Five more parks follow. The budget grows by 10.2% to 1,926 million yuan.
 def prepared() -> Prepared:
     article = parse_text(TEXT, markdown=True)
     summary = summarize_sections(article, sentences=1)
-    return Prepared("parks.md", "shanghai-opens-parks", article, summary,
-                    tuple(article_quantities(article)))  # fmt: skip
+    return Prepared(
+        "parks.md", "shanghai-opens-parks", article, summary, tuple(article_quantities(article))
+    )
 
 
 def translated(engine: ArgosEngine, entry: Prepared) -> ArticleTranslation:

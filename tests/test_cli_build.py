@@ -26,8 +26,10 @@ from tests import argos_kit
 runner = CliRunner()
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 APPROVED = "发展新质生产力（人工审校）"
-ZH_FILES = {f"zh_CN/{name}" for name in
-            ("article.md", "article.xlf", "bulletin.html", "bulletin.md", "bundle.json")}  # fmt: skip
+ZH_FILES = {
+    f"zh_CN/{name}"
+    for name in ("article.md", "article.xlf", "bulletin.html", "bulletin.md", "bundle.json")
+}
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:
@@ -36,8 +38,16 @@ def invoke(*args: str | Path) -> tuple[int, str, str]:
 
 
 def kit_args(tmp_path: Path, packages: Path) -> list[str | Path]:
-    return ["--out", tmp_path / "out", "--models-dir", packages,
-            "--cache", tmp_path / "cache.sqlite3", "--threads", "1"]  # fmt: skip
+    return [
+        "--out",
+        tmp_path / "out",
+        "--models-dir",
+        packages,
+        "--cache",
+        tmp_path / "cache.sqlite3",
+        "--threads",
+        "1",
+    ]
 
 
 def unit(bundle_path: Path, unit_id: str) -> dict[str, Any]:
@@ -60,8 +70,15 @@ def test_help_lists_the_build_commands() -> None:
 def test_build_prints_where_output_went_and_warns_about_missing_engines(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:
-    code, out, err = invoke("build", sample_path, "--to", "zh_CN", "--to", "de_DE",
-                            *kit_args(tmp_path, argos_packages_dir))  # fmt: skip
+    code, out, err = invoke(
+        "build",
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--to",
+        "de_DE",
+        *kit_args(tmp_path, argos_packages_dir),
+    )
     assert code == 0, err
     assert out == f"{tmp_path / 'out' / SLUG}  (en, zh_CN)\n"
     lines = err.splitlines()
@@ -73,8 +90,16 @@ def test_build_prints_where_output_went_and_warns_about_missing_engines(
 def test_strict_exits_69_and_writes_nothing(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:
-    code, out, err = invoke("build", sample_path, "--to", "zh_CN", "--to", "de_DE", "--strict",
-                            *kit_args(tmp_path, argos_packages_dir))  # fmt: skip
+    code, out, err = invoke(
+        "build",
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--to",
+        "de_DE",
+        "--strict",
+        *kit_args(tmp_path, argos_packages_dir),
+    )
     assert (code, out) == (69, "")
     assert err.startswith("confl10n: error: strict build stopped before writing anything: de_DE")
     assert len(err.splitlines()) == 1
@@ -92,8 +117,9 @@ def test_unwritable_out_exits_73(tmp_path: Path, sample_path: Path) -> None:
 def test_slug_collision_exits_73_and_writes_nothing(tmp_path: Path) -> None:
     for name in ("a.md", "b.md"):
         (tmp_path / name).write_text("# The Same Title\n\nA body sentence here.\n")
-    code, _, err = invoke("build", tmp_path / "a.md", tmp_path / "b.md", "--out", tmp_path / "out",
-                          "--no-cache")  # fmt: skip
+    code, _, err = invoke(
+        "build", tmp_path / "a.md", tmp_path / "b.md", "--out", tmp_path / "out", "--no-cache"
+    )
     assert code == 73 and "would both be written to 'the-same-title'" in err
     assert not (tmp_path / "out").exists()
 
@@ -124,8 +150,9 @@ def test_locale_without_label_catalog_warns_and_builds(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path, argos_tokenizer: Path
 ) -> None:
     argos_kit.write_package(argos_packages_dir, argos_tokenizer, to_code="ko")
-    code, out, err = invoke("build", sample_path, "--to", "ko_KR",
-                            *kit_args(tmp_path, argos_packages_dir))  # fmt: skip
+    code, out, err = invoke(
+        "build", sample_path, "--to", "ko_KR", *kit_args(tmp_path, argos_packages_dir)
+    )
     assert code == 0 and out.endswith("(en, ko_KR)\n")
     assert (
         "confl10n: warning: no label catalog for locale 'ko_KR'; bulletin labels are in English"
@@ -155,9 +182,12 @@ def test_xliff_round_trip_makes_an_approved_unit_win(
     assert invoke(*args)[0] == 0
     folder = tmp_path / "out" / SLUG / "zh_CN"
     assert unit(folder / "bundle.json", "s2.h") | {"flags": []} == {
-        "id": "s2.h", "source": "Developing New Quality Productive Forces",
-        "target": APPROVED, "state": "approved", "flags": [],
-    }  # fmt: skip
+        "id": "s2.h",
+        "source": "Developing New Quality Productive Forces",
+        "target": APPROVED,
+        "state": "approved",
+        "flags": [],
+    }
     assert f"## {APPROVED}" in (folder / "bulletin.md").read_text(encoding="utf-8")
     with xlf.open("rb") as handle:
         rebuilt = xliff.xlifffile.parsefile(handle)
@@ -207,8 +237,23 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
     build([small, sample_path], locales=[], out=out, cache=False)  # the previous output
     before_small, before_sample = snapshot(out / small_slug), snapshot(out / SLUG)
 
-    command = [sys.executable, "-m", "confl10n", "build", small, sample_path, "--to", "zh_CN",
-               "--out", out, "--models-dir", slow_packages, "--no-cache", "--threads", "1"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "confl10n",
+        "build",
+        small,
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--out",
+        out,
+        "--models-dir",
+        slow_packages,
+        "--no-cache",
+        "--threads",
+        "1",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_for(out / small_slug / "zh_CN" / "bundle.json", process)

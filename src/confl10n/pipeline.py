@@ -92,9 +92,16 @@ def build(
     See :func:`confl10n.plan.plan_build` and :func:`run_build`, which this calls in turn.
     """
     plan = plan_build(
-        files, locales=locales, out=out, config=config, engine=engine,
-        algorithm=algorithm, models_dir=models_dir, threads=threads, strict=strict,
-    )  # fmt: skip
+        files,
+        locales=locales,
+        out=out,
+        config=config,
+        engine=engine,
+        algorithm=algorithm,
+        models_dir=models_dir,
+        threads=threads,
+        strict=strict,
+    )
     return run_build(plan, cache=cache, progress=progress)
 
 
@@ -197,14 +204,20 @@ class _ArticleRun:
 
     def run(self) -> ArticleReport:
         """Every locale's bulletin, then the article's folder written in one swap."""
-        prepared, lang = self.prepared, self.prepared.article.lang
+        lang = self.prepared.article.lang
         bulletins = {lang: self._source()}
         for locale in self.plan.targets(lang):
             bulletins[locale] = self._localize(locale)
         result = self._write(bulletins)
-        warned = (*self.notes, *result.warnings)
-        return ArticleReport(prepared.source, prepared.slug, result.path, tuple(bulletins),
-                             self.plan.skipped(lang), warned, tuple(self.timings))  # fmt: skip
+        return ArticleReport(
+            source=self.prepared.source,
+            slug=self.prepared.slug,
+            path=result.path,
+            locales=tuple(bulletins),
+            skipped=self.plan.skipped(lang),
+            warnings=tuple(dict.fromkeys((*self.notes, *result.warnings))),
+            timings=tuple(self.timings),
+        )
 
     def _source(self) -> LocaleBulletin:
         from confl10n.assemble import rounded, source_bulletin

@@ -22,8 +22,12 @@ if TYPE_CHECKING:
     from confl10n.document import Article
 
 DEFAULT_OUT = "output"
-APERTIUM_PACKAGES = {"ca": "apertium-eng-cat", "eo": "apertium-eo-en", "es": "apertium-eng-spa",
-                     "gl": "apertium-en-gl"}  # fmt: skip
+APERTIUM_PACKAGES = {
+    "ca": "apertium-eng-cat",
+    "eo": "apertium-eo-en",
+    "es": "apertium-eng-spa",
+    "gl": "apertium-en-gl",
+}
 """Debian packages of Apertium's English->X pairs, named in the hint for a missing engine."""
 
 
@@ -49,8 +53,13 @@ class BuildOptions:
 
     def engine_settings(self) -> dict[str, Any]:
         """The keyword settings an engine is created with."""
-        return {"models_dir": self.models_dir, "device": self.device, "threads": self.threads,
-                "compute_type": self.compute_type, "beam_size": self.beam_size}  # fmt: skip
+        return {
+            "models_dir": self.models_dir,
+            "device": self.device,
+            "threads": self.threads,
+            "compute_type": self.compute_type,
+            "beam_size": self.beam_size,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +224,9 @@ def _engine_problem(source: str, target: str, options: BuildOptions) -> str | No
     from confl10n.translate.pipeline import AUTO_ORDER, language_code, pick_engine
 
     try:
-        pick_engine(options.engine, language_code(source), language_code(target),
-                    options.engine_settings())  # fmt: skip
+        pick_engine(
+            options.engine, language_code(source), language_code(target), options.engine_settings()
+        )
     except (EngineUnavailableError, UnsupportedLanguageError) as exc:
         package = APERTIUM_PACKAGES.get(target) if source == "en" else None
         uses_apertium = options.engine == "apertium" or "apertium" in AUTO_ORDER

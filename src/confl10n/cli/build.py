@@ -56,9 +56,16 @@ def build(
     from confl10n.plan import plan_build
 
     plan = plan_build(
-        files, locales=to or None, out=out, config=config, engine=engine,
-        algorithm=algorithm, models_dir=models_dir, threads=threads, strict=strict,
-    )  # fmt: skip
+        files,
+        locales=to or None,
+        out=out,
+        config=config,
+        engine=engine,
+        algorithm=algorithm,
+        models_dir=models_dir,
+        threads=threads,
+        strict=strict,
+    )
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
     progress = _Progress() if sys.stderr.isatty() else None
