@@ -215,6 +215,34 @@ def test_import_xliff_of_a_non_xliff_file_exits_65(tmp_path: Path) -> None:
     assert code == 65 and "not an XLIFF 1.x file" in err
 
 
+def test_progress_is_one_line_redrawn_on_a_terminal(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "confl10n.toml").write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
+    leader, follower = os.openpty()
+    command = [sys.executable, "-m", "confl10n", "build", "--out", tmp_path / "out", "--no-cache"]
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower) as run:
+        os.close(follower)
+        shown = _read_all(leader)
+        assert run.wait() == 0
+    redraws = shown.split("\r\x1b[2K")  # return to the line start, clear it, redraw
+    assert [line[:5] for line in redraws] == ["", "[0/2]", "[1/2]", "[2/2]"]
+    assert redraws[1].endswith(f"{SLUG}: summarizing")
+    assert redraws[3].startswith("[2/2] built 1 article(s) into ") and shown.endswith("\r\n")
+
+
+def _read_all(fd: int) -> str:
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: the other end is closed
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.close(fd)
+    return data.decode()
+
+
 # --- a build killed mid-way ------------------------------------------------------------------
 
 

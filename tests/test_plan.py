@@ -137,3 +137,12 @@ def test_unknown_engine_is_refused_even_with_nothing_to_translate(
     with pytest.raises(InvalidOptionError, match=r"unknown engine 'deepl'; choose one of: auto, "):
         build([sample_path], locales=[], engine="deepl", out=tmp_path / "out", cache=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_locale_list_in_the_config_builds_only_the_source(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
+    plan = plan_build(config=config, out=tmp_path / "out")
+    assert plan.locales == () and plan.skipped() == ()

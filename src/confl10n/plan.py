@@ -122,7 +122,8 @@ def plan_build(
     project = find_config(config)
     options = _options(project, engine, algorithm, models_dir=models_dir, threads=threads)
     if locales is None:
-        locales = (project and project.locales) or DEFAULT_LOCALES
+        configured = project.locales if project is not None else None
+        locales = configured if configured is not None else DEFAULT_LOCALES
     wanted = _check_locales(locales)
     articles = _read_articles(_sources(files, project))
     unavailable = _unavailable(articles, wanted, options)
