@@ -175,3 +175,16 @@ def test_one_progress_callback_counts_every_step(
     assert [done for _, done, _ in calls] == sorted(done for _, done, _ in calls)
     assert calls[-1][1:] == (3, 3)
     assert any("translating to zh_CN (en->zh: " in message for message, _, _ in calls)
+
+
+def test_summarizer_warnings_become_report_warnings(tmp_path: Path) -> None:
+    rainy = tmp_path / "rain.md"
+    rainy.write_text("Rain. Rain. Rain. Sun.\n", encoding="utf-8")  # no title: titled "Rain."
+    report = build([rainy], locales=[], algorithm="lsa", out=tmp_path / "out", cache=False)
+    assert report.warnings  # one for the section, one for the lede: both from sumy's LSA
+    assert all(
+        w.startswith("rain: ") and "lower than number of sentences" in w for w in report.warnings
+    )
+    assert json.loads((tmp_path / "out" / "rain" / "en" / "bundle.json").read_text())["title"] == (
+        "s1.p1.t1"
+    )

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from confl10n.assemble import Prepared
     from confl10n.bulletin import JSONValue, LocaleBulletin
     from confl10n.bundle import BundleResult
+    from confl10n.document import Article
     from confl10n.qa import Finding
+    from confl10n.summarize import ArticleSummary
     from confl10n.translate.cache import TranslationCache
     from confl10n.translate.results import ArticleTranslation
 
@@ -173,22 +175,29 @@ def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.assemble import Prepared
     from confl10n.quantities import article_quantities
-    from confl10n.summarize import summarize_sections
 
     meter.start(f"{entry.slug}: summarizing")
-    article, started = entry.article, time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        summary = summarize_sections(article, algorithm=algorithm)
+    started = time.perf_counter()
+    summary, caught = _summarize(entry.article, algorithm)
     summarized = time.perf_counter()
-    quantities = tuple(article_quantities(article))
-    notes = (*article.warnings, *(f"{entry.slug}: {w.message}" for w in caught))
+    quantities = tuple(article_quantities(entry.article))
     timings = (
         ("summarize", summarized - started),
         ("quantities", time.perf_counter() - summarized),
     )
     meter.end()
-    return Prepared(entry.source, entry.slug, article, summary, quantities, notes, timings)
+    notes = (*entry.article.warnings, *(f"{entry.slug}: {message}" for message in caught))
+    return Prepared(entry.source, entry.slug, entry.article, summary, quantities, notes, timings)
+
+
+def _summarize(article: Article, algorithm: str) -> tuple[ArticleSummary, list[str]]:
+    """The section summaries, and sumy's warnings as text (reported, never printed)."""
+    from confl10n.summarize import summarize_sections
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = summarize_sections(article, algorithm=algorithm)
+    return summary, [str(w.message) for w in caught]
 
 
 class _ArticleRun:
