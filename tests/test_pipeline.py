@@ -188,3 +188,21 @@ def test_summarizer_warnings_become_report_warnings(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "out" / "rain" / "en" / "bundle.json").read_text())["title"] == (
         "s1.p1.t1"
     )
+
+
+def test_article_xlf_reads_back_with_translate_toolkit(
+    sample_build: tuple[BuildReport, Path], sample_path: Path
+) -> None:
+    from translate.storage import xliff
+
+    _, tmp_path = sample_build
+    with (tmp_path / "out" / SLUG / "zh_CN" / "article.xlf").open("rb") as handle:
+        store = xliff.xlifffile.parsefile(handle)
+    units = store.getunits()
+    assert [u.xmlelement.get("id") for u in units] == [
+        u.id for u in read_article(sample_path).units()
+    ]
+    assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "zh-CN"
+    assert not any(u.isapproved() for u in units)
+    states = {u.xmlelement.find(u.namespaced("target")).get("state") for u in units}
+    assert states == {"needs-review-translation"}
