@@ -32,6 +32,7 @@ from confl10n.errors import (
     UnsupportedLanguageError,
 )
 from confl10n.localize import format_quantity
+from confl10n.pipeline import BuildReport, build
 from confl10n.protect import Slot, protect, restore
 from confl10n.qa import Finding, check_translation
 from confl10n.quantities import article_quantities, find_quantities
@@ -55,6 +56,7 @@ __all__ = [
     "Article",
     "ArticleSummary",
     "ArticleTranslation",
+    "BuildReport",
     "BulletinFigure",
     "BulletinFinding",
     "BulletinSection",
@@ -83,6 +85,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "article_quantities",
+    "build",
     "check_translation",
     "download_and_install",
     "fetch_index",

@@ -1,0 +1,33 @@
+"""``confl10n import-xliff``: reviewed translations from a CAT tool back into the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from confl10n.cli.app import app, warn
+
+
+@app.command("import-xliff")
+def import_xliff(
+    file: Annotated[
+        Path, typer.Argument(help="An XLIFF 1.2 file, e.g. output/<slug>/zh_CN/article.xlf.")
+    ],
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
+    ] = None,
+) -> None:
+    """Store approved targets as approved translations, which win over MT on the next build.
+
+    Approved means state translated, signed-off or final, or approved="yes".
+    """
+    from confl10n.pipeline import import_xliff as store_approved
+    from confl10n.translate.cache import default_cache_path
+
+    count = store_approved(file, cache=cache if cache is not None else True)
+    where = cache if cache is not None else default_cache_path()
+    if count == 0:
+        warn(f"{file}: no approved translations (mark targets translated, signed-off or final)")
+    typer.echo(f"imported {count} approved translation(s) into {where}")

@@ -1,0 +1,309 @@
+"""``confl10n build`` and ``confl10n import-xliff`` from the command line.
+
+Real engines only (the kit's Argos en->zh package, a Transformer-base-sized
+kit package where slowness is the point); every file goes under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from translate.storage import xliff
+from typer.testing import CliRunner
+
+from confl10n import build
+from confl10n.cli import app
+from tests import argos_kit
+
+runner = CliRunner()
+SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
+APPROVED = "发展新质生产力（人工审校）"
+ZH_FILES = {
+    f"zh_CN/{name}"
+    for name in ("article.md", "article.xlf", "bulletin.html", "bulletin.md", "bundle.json")
+}
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def kit_args(tmp_path: Path, packages: Path) -> list[str | Path]:
+    return [
+        "--out",
+        tmp_path / "out",
+        "--models-dir",
+        packages,
+        "--cache",
+        tmp_path / "cache.sqlite3",
+        "--threads",
+        "1",
+    ]
+
+
+def unit(bundle_path: Path, unit_id: str) -> dict[str, Any]:
+    units = json.loads(bundle_path.read_text(encoding="utf-8"))["units"]
+    found: dict[str, Any] = next(u for u in units if u["id"] == unit_id)
+    return found
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_help_lists_the_build_commands() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0 and "build" in out and "import-xliff" in out
+
+
+def test_build_prints_where_output_went_and_warns_about_missing_engines(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    code, out, err = invoke(
+        "build",
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--to",
+        "de_DE",
+        *kit_args(tmp_path, argos_packages_dir),
+    )
+    assert code == 0, err
+    assert out == f"{tmp_path / 'out' / SLUG}  (en, zh_CN)\n"
+    lines = err.splitlines()
+    assert lines[0].startswith("confl10n: warning: skipping de_DE: no installed model translates")
+    assert "`confl10n models install FILE.argosmodel`" in lines[0]
+    assert "\r" not in err  # progress is drawn only on a terminal
+
+
+def test_strict_exits_69_and_writes_nothing(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    code, out, err = invoke(
+        "build",
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--to",
+        "de_DE",
+        "--strict",
+        *kit_args(tmp_path, argos_packages_dir),
+    )
+    assert (code, out) == (69, "")
+    assert err.startswith("confl10n: error: strict build stopped before writing anything: de_DE")
+    assert len(err.splitlines()) == 1
+    assert not (tmp_path / "out").exists() and not (tmp_path / "cache.sqlite3").exists()
+
+
+def test_unwritable_out_exits_73(tmp_path: Path, sample_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    code, _, err = invoke("build", sample_path, "--out", blocker / "out", "--no-cache")
+    assert code == 73
+    assert err == f"confl10n: error: cannot write {blocker / 'out'}: {blocker} is not a folder\n"
+
+
+def test_slug_collision_exits_73_and_writes_nothing(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# The Same Title\n\nA body sentence here.\n")
+    code, _, err = invoke(
+        "build", tmp_path / "a.md", tmp_path / "b.md", "--out", tmp_path / "out", "--no-cache"
+    )
+    assert code == 73 and "would both be written to 'the-same-title'" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_article_without_sections_exits_65_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bare.md").write_text("# Only a headline\n")
+    code, out, err = invoke("build", tmp_path / "bare.md", "--out", tmp_path / "out", "--no-cache")
+    assert (code, out) == (65, "")
+    assert (
+        err
+        == f"confl10n: error: {tmp_path / 'bare.md'}: the article has only headings, no body text\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_files_and_no_config_exits_64(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke("build")
+    assert code == 64 and "no article to build: no confl10n.toml here" in err
+
+
+def test_cache_and_no_cache_exclude_each_other(tmp_path: Path, sample_path: Path) -> None:
+    code, _, err = invoke("build", sample_path, "--cache", tmp_path / "c", "--no-cache")
+    assert code == 64 and "--cache and --no-cache exclude each other" in err
+
+
+def test_locale_without_label_catalog_warns_and_builds(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path, argos_tokenizer: Path
+) -> None:
+    argos_kit.write_package(argos_packages_dir, argos_tokenizer, to_code="ko")
+    code, out, err = invoke(
+        "build", sample_path, "--to", "ko_KR", *kit_args(tmp_path, argos_packages_dir)
+    )
+    assert code == 0 and out.endswith("(en, ko_KR)\n")
+    assert (
+        "confl10n: warning: no label catalog for locale 'ko_KR'; bulletin labels are in English"
+        in err
+    )
+
+
+def test_xliff_round_trip_makes_an_approved_unit_win(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    args = ["build", sample_path, "--to", "zh_CN", *kit_args(tmp_path, argos_packages_dir)]
+    assert invoke(*args)[0] == 0
+    xlf = tmp_path / "out" / SLUG / "zh_CN" / "article.xlf"
+    edited = tmp_path / "reviewed.xlf"
+    with xlf.open("rb") as handle:
+        store = xliff.xlifffile.parsefile(handle)
+    heading = next(u for u in store.getunits() if u.xmlelement.get("id") == "s2.h")
+    heading.target = APPROVED
+    heading.markapproved(True)
+    store.savefile(str(edited))
+
+    code, out, _ = invoke("import-xliff", edited, "--cache", tmp_path / "cache.sqlite3")
+    assert (code, out) == (
+        0,
+        f"imported 1 approved translation(s) into {tmp_path / 'cache.sqlite3'}\n",
+    )
+    assert invoke(*args)[0] == 0
+    folder = tmp_path / "out" / SLUG / "zh_CN"
+    assert unit(folder / "bundle.json", "s2.h") | {"flags": []} == {
+        "id": "s2.h",
+        "source": "Developing New Quality Productive Forces",
+        "target": APPROVED,
+        "state": "approved",
+        "flags": [],
+    }
+    assert f"## {APPROVED}" in (folder / "bulletin.md").read_text(encoding="utf-8")
+    with xlf.open("rb") as handle:
+        rebuilt = xliff.xlifffile.parsefile(handle)
+    approved = [u.xmlelement.get("id") for u in rebuilt.getunits() if u.isapproved()]
+    assert approved == ["s2.h"]
+
+
+def test_import_xliff_without_approved_units_warns(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    assert (
+        invoke("build", sample_path, "--to", "zh_CN", *kit_args(tmp_path, argos_packages_dir))[0]
+        == 0
+    )
+    xlf = tmp_path / "out" / SLUG / "zh_CN" / "article.xlf"
+    code, out, err = invoke("import-xliff", xlf, "--cache", tmp_path / "cache.sqlite3")
+    assert code == 0 and out.startswith("imported 0 approved translation(s)")
+    assert "no approved translations" in err
+
+
+def test_import_xliff_of_a_non_xliff_file_exits_65(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.xlf"
+    bad.write_text("<html/>")
+    code, _, err = invoke("import-xliff", bad, "--cache", tmp_path / "cache.sqlite3")
+    assert code == 65 and "not an XLIFF 1.x file" in err
+
+
+def test_progress_is_one_line_redrawn_on_a_terminal(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "confl10n.toml").write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
+    leader, follower = os.openpty()
+    command = [sys.executable, "-m", "confl10n", "build", "--out", tmp_path / "out", "--no-cache"]
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower) as run:
+        os.close(follower)
+        shown = _read_all(leader)
+        assert run.wait() == 0
+    redraws = shown.split("\r\x1b[2K")  # return to the line start, clear it, redraw
+    assert [line[:5] for line in redraws] == ["", "[0/2]", "[1/2]", "[2/2]"]
+    assert redraws[1].endswith(f"{SLUG}: summarizing")
+    assert redraws[3].startswith("[2/2] built 1 article(s) into ") and shown.endswith("\r\n")
+
+
+def _read_all(fd: int) -> str:
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: the other end is closed
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.close(fd)
+    return data.decode()
+
+
+# --- a build killed mid-way ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def slow_packages(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Path) -> Path:
+    """A Transformer-base-sized kit en->zh package: the sample takes many seconds per locale."""
+    packages = tmp_path_factory.mktemp("slow-packages")
+    argos_kit.write_package(packages, argos_tokenizer, shape=argos_kit.BASE)
+    return packages
+
+
+def test_sigkill_mid_build_leaves_previous_output_intact(
+    tmp_path: Path, sample_path: Path, slow_packages: Path
+) -> None:
+    """A small article is built first; the kill lands while the sample, second, is being
+    translated (many seconds with this model), so its previous output must be untouched."""
+    small = tmp_path / "small.md"
+    small.write_text("# Parks Open in Shanghai\n\nThe city opened 12 parks. Crowds came.\n")
+    out, small_slug = tmp_path / "out", "parks-open-in-shanghai"
+    build([small, sample_path], locales=[], out=out, cache=False)  # the previous output
+    before_small, before_sample = snapshot(out / small_slug), snapshot(out / SLUG)
+
+    command = [
+        sys.executable,
+        "-m",
+        "confl10n",
+        "build",
+        small,
+        sample_path,
+        "--to",
+        "zh_CN",
+        "--out",
+        out,
+        "--models-dir",
+        slow_packages,
+        "--no-cache",
+        "--threads",
+        "1",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for(out / small_slug / "zh_CN" / "bundle.json", process)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.kill()
+        process.communicate()
+    assert process.returncode == -signal.SIGKILL
+    assert snapshot(out / SLUG) == before_sample
+    assert set(snapshot(out / small_slug)) == {*before_small, *ZH_FILES}
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        [small_slug, SLUG]
+    )
+    build([small, sample_path], locales=[], out=out, cache=False)  # the next build cleans up
+    assert not [p for p in out.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+
+
+def _wait_for(path: Path, process: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if process.poll() is not None:
+            pytest.fail(f"the build ended before the kill: {process.communicate()[1].decode()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{path} did not appear within {timeout} s")
+        time.sleep(0.005)
