@@ -98,7 +98,9 @@ class QuantityWrapper:
     @property
     def name(self) -> str:
         """What shapes the output: locale, reference date, style data (for cache keys)."""
-        style = json.dumps(load_style(self.locale, style_dir=self.style_dir), sort_keys=True)
+        style = json.dumps(
+            load_style(self.locale, style_dir=self.style_dir), sort_keys=True, default=str
+        )
         digest = hashlib.sha256(style.encode()).hexdigest()[:12]
         when = self.reference_date.isoformat() if self.reference_date else "undated"
         return f"quantities/{VERSION} {self.locale} {when} style:{digest}"
