@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from confl10n.bulletin import JSONValue, LocaleBulletin
     from confl10n.bundle import BundleResult
     from confl10n.document import Article
-    from confl10n.qa import Finding
     from confl10n.summarize import ArticleSummary
     from confl10n.translate.cache import TranslationCache
     from confl10n.translate.results import ArticleTranslation
@@ -241,11 +240,10 @@ class _ArticleRun:
         step = f"{self.prepared.slug}: translating to {locale}"
         self.meter.start(step)
         translation = self._timed(f"translate {locale}", lambda: self._translate(locale, step))
-        findings = self._timed(f"qa {locale}", lambda: _check(translation, locale))
         self.meter.end()
+        findings = list(translation.findings)
         self.notes += _translation_notes(self.prepared.slug, locale, translation, len(findings))
-        timings = {"qa": self.timings[-1][1]}
-        provenance = translation_provenance(translation, self.common, timings)
+        provenance = translation_provenance(translation, self.common, {})
         return locale_bulletin(self.prepared, locale, translation, findings, provenance)
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
@@ -256,6 +254,7 @@ class _ArticleRun:
         return translate_article(
             self.prepared.article,
             to=language_of(locale),
+            locale=locale,
             engine=options.engine,
             cache=self.store or False,
             progress=self.meter.detail(step),
@@ -276,14 +275,6 @@ class _ArticleRun:
         result = work()
         self.timings.append((step, time.perf_counter() - started))
         return result
-
-
-def _check(translation: ArticleTranslation, locale: str) -> list[Finding]:
-    """The numeric QA findings of the translated units (nothing to check in the identity)."""
-    from confl10n.qa import check_article
-
-    targets = {u.id: u.target for u in translation.units if u.origin != "identity"}
-    return check_article(translation.article, targets, locale)
 
 
 def _translation_notes(

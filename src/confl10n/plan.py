@@ -22,13 +22,6 @@ if TYPE_CHECKING:
     from confl10n.document import Article
 
 DEFAULT_OUT = "output"
-APERTIUM_PACKAGES = {
-    "ca": "apertium-eng-cat",
-    "eo": "apertium-eo-en",
-    "es": "apertium-eng-spa",
-    "gl": "apertium-en-gl",
-}
-"""Debian packages of Apertium's English->X pairs, named in the hint for a missing engine."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,16 +215,12 @@ def _unavailable(
 def _engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
-    from confl10n.translate.pipeline import AUTO_ORDER, language_code, pick_engine
+    from confl10n.translate.pipeline import language_code, pick_engine
 
     try:
         pick_engine(
             options.engine, language_code(source), language_code(target), options.engine_settings()
         )
     except (EngineUnavailableError, UnsupportedLanguageError) as exc:
-        package = APERTIUM_PACKAGES.get(target) if source == "en" else None
-        uses_apertium = options.engine == "apertium" or "apertium" in AUTO_ORDER
-        if package and uses_apertium and package not in str(exc):
-            return f"{exc}; or for Apertium: apt-get install apertium {package}"
-        return str(exc)
+        return str(exc)  # names the pair and what installs an engine for it
     return None
