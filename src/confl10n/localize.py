@@ -380,3 +380,16 @@ def cldr_locale(locale: str) -> Locale:
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:
     """CLDR's number symbols of ``locale`` in numbering ``system`` (latn if it has none)."""
     return _symbols(_parse(locale), system)
+
+
+def compile_po(po: bytes, *, locale: str, domain: str) -> bytes:
+    """A gettext ``.po`` catalog compiled to ``.mo`` bytes (fuzzy entries left out, as msgfmt)."""
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(po), locale=locale, domain=domain)
+    mo = io.BytesIO()
+    write_mo(mo, catalog)
+    return mo.getvalue()

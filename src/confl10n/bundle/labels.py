@@ -85,15 +85,10 @@ def find_catalog(locale: str) -> str | None:
 
 @functools.cache
 def _compiled(name: str) -> gettext.GNUTranslations:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from confl10n.localize import compile_po
 
-    with _po_file(name).open("rb") as po:
-        catalog = read_po(po, locale=name, domain=DOMAIN)
-    mo = io.BytesIO()
-    write_mo(mo, catalog)  # fuzzy entries are left out, as msgfmt does
-    mo.seek(0)
-    return gettext.GNUTranslations(mo)
+    mo = compile_po(_po_file(name).read_bytes(), locale=name, domain=DOMAIN)
+    return gettext.GNUTranslations(io.BytesIO(mo))
 
 
 def _locales_dir() -> Traversable:
