@@ -34,8 +34,10 @@ from confl10n.errors import (
 from confl10n.localize import format_quantity
 from confl10n.pipeline import BuildReport, build
 from confl10n.protect import Slot, protect, restore
-from confl10n.qa import Finding, check_translation
+from confl10n.qa import Finding, check_article, check_translation
 from confl10n.quantities import article_quantities, find_quantities
+from confl10n.reader import parse_bytes, parse_text, read_article
+from confl10n.segmentation import split_sentences
 from confl10n.summarize import (
     ArticleSummary,
     ScoredSentence,
@@ -86,17 +88,22 @@ __all__ = [
     "__version__",
     "article_quantities",
     "build",
+    "check_article",
     "check_translation",
     "download_and_install",
     "fetch_index",
     "find_quantities",
     "format_quantity",
     "install_package",
+    "parse_bytes",
+    "parse_text",
     "protect",
+    "read_article",
     "read_xliff_approved",
     "remove_package",
     "restore",
     "slugify",
+    "split_sentences",
     "summarize_sections",
     "summarize_text",
     "translate_article",
