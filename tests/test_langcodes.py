@@ -20,3 +20,21 @@ def test_reports_unknown_codes(code: str) -> None:
 @pytest.mark.parametrize("code", ["", "e", "EN", "en!", "en-", "../en", "en zh", "english"])
 def test_reports_malformed_codes(code: str) -> None:
     assert language_problem(code) == f"malformed language code {code!r}"
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [
+        ("de_DE", "de"),
+        ("zh_CN", "zh"),
+        ("zh_TW", "zt"),
+        ("zh-HK", "zt"),
+        ("pt_BR", "pb"),
+        ("pt_PT", "pt"),
+        ("en", "en"),
+    ],
+)
+def test_language_for_locale(locale: str, language: str) -> None:
+    from confl10n.translate.langcodes import language_for_locale
+
+    assert language_for_locale(locale) == language

@@ -146,3 +146,17 @@ def test_an_empty_locale_list_in_the_config_builds_only_the_source(
     config.write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
     plan = plan_build(config=config, out=tmp_path / "out")
     assert plan.locales == () and plan.skipped() == ()
+
+
+def test_traditional_chinese_asks_for_argos_zt_not_the_simplified_model(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    plan = plan_build(
+        [sample_path],
+        locales=["zh_TW", "zh_CN"],
+        out=tmp_path / "out",
+        models_dir=argos_packages_dir,
+    )
+    (skipped,) = plan.skipped()
+    assert skipped.locale == "zh_TW"
+    assert "en->zt" in skipped.reason

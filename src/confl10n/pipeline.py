@@ -247,13 +247,13 @@ class _ArticleRun:
         return locale_bulletin(self.prepared, locale, translation, findings, provenance)
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        from confl10n.bulletin import language_of
+        from confl10n.translate.langcodes import language_for_locale
         from confl10n.translate.pipeline import translate_article
 
         options = self.plan.options
         return translate_article(
             self.prepared.article,
-            to=language_of(locale),
+            to=language_for_locale(locale),
             locale=locale,
             engine=options.engine,
             cache=self.store or False,

@@ -200,13 +200,14 @@ def _unavailable(
     articles: Sequence[PlannedArticle], locales: Sequence[str], options: BuildOptions
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
-    from confl10n.bulletin import language_of
+    from confl10n.translate.langcodes import language_for_locale
 
     missing = {}
     for source in dict.fromkeys(entry.article.lang for entry in articles):
         for locale in locales:
-            if language_of(locale) != language_of(source):
-                reason = _engine_problem(source, language_of(locale), options)
+            target = language_for_locale(locale)
+            if target != language_for_locale(source):
+                reason = _engine_problem(source, target, options)
                 if reason is not None:
                     missing[(source, locale)] = reason
     return missing

@@ -32,3 +32,19 @@ def language_problem(code: str) -> str | None:
     if match.group(1) not in ISO_639_1 | ARGOS_EXTRA:
         return f"unknown language code {code!r}"
     return None
+
+
+_ARGOS_FOR_LOCALE = {"zh_TW": "zt", "zh_HK": "zt", "zh_MO": "zt", "zh_Hant": "zt", "pt_BR": "pb"}
+
+
+def language_for_locale(locale: str) -> str:
+    """The language code a translation into ``locale`` asks the engines for.
+
+    Usually the locale's language (``de_DE`` -> ``de``); Argos's own codes
+    where the locale needs them: traditional Chinese (``zh_TW`` -> ``zt``)
+    and Brazilian Portuguese (``pt_BR`` -> ``pb``).
+    """
+    normal = locale.replace("-", "_")
+    if normal in _ARGOS_FOR_LOCALE:
+        return _ARGOS_FOR_LOCALE[normal]
+    return normal.split("_", 1)[0].lower()
