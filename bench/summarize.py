@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from confl10n.summarize.adapter import SUMMARIZERS  # names only; the baseline calls sumy itself
+
 REPEAT = 3
 SAMPLE = Path(__file__).resolve().parents[1] / "source" / "article.md"
 CHILD = """
@@ -76,16 +78,6 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"seconds": seconds, "sections": len(article.sections),
                   "peak_kib": peak, "growth_kib": peak - before}}))
 """
-CLASSES = {
-    "lexrank": ("lex_rank", "LexRankSummarizer"),
-    "textrank": ("text_rank", "TextRankSummarizer"),
-    "lsa": ("lsa", "LsaSummarizer"),
-    "luhn": ("luhn", "LuhnSummarizer"),
-    "edmundson": ("edmundson", "EdmundsonSummarizer"),
-    "kl": ("kl", "KLSummarizer"),
-    "sumbasic": ("sum_basic", "SumBasicSummarizer"),
-    "reduction": ("reduction", "ReductionSummarizer"),
-}
 
 
 def synthetic(count: int, folder: Path) -> Path:
@@ -106,7 +98,7 @@ def synthetic(count: int, folder: Path) -> Path:
 
 def measure(mode: str, algorithm: str, path: Path, repeat: int = REPEAT) -> dict[str, float]:
     """Run one mode in fresh interpreters; the fastest of ``repeat`` runs (CPUs are shared)."""
-    module, cls = CLASSES[algorithm]
+    module, cls = SUMMARIZERS[algorithm]
     code = CHILD.format(module=module, cls=cls)
     runs = []
     for _ in range(repeat):
@@ -149,13 +141,13 @@ def scaling(algorithm: str, folder: Path) -> None:
 def main() -> None:
     """Compare on 1,000 sections, then time 10, 100 and 1,000."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--algorithm", default="lexrank", choices=sorted(CLASSES))
+    parser.add_argument("--algorithm", default="lexrank", choices=sorted(SUMMARIZERS))
     parser.add_argument("--all", action="store_true", help="compare every algorithm")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="confl10n-bench-") as tmp:
         folder = Path(tmp)
         path = synthetic(1000, folder)
-        for algorithm in CLASSES if args.all else [args.algorithm]:
+        for algorithm in SUMMARIZERS if args.all else [args.algorithm]:
             compare(algorithm, path)
         scaling(args.algorithm, folder)
 
