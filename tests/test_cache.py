@@ -18,6 +18,7 @@ from confl10n.translate.cache import (
     CachedTranslation,
     TranslationCache,
     default_cache_path,
+    open_cache,
 )
 from confl10n.translate.engine import EngineIdentity
 
@@ -141,3 +142,17 @@ def test_a_killed_writer_leaves_whole_batches_only(tmp_path: Path) -> None:
     with TranslationCache(path) as cache:  # still usable for the next run
         cache.store(CONTEXT, [("After.", CachedTranslation("之后。", ()))])
         assert cache.lookup(CONTEXT, ["After."])["After."].target == "之后。"
+
+
+def test_open_cache_closes_only_what_it_opened(tmp_path: Path) -> None:
+    with open_cache(False) as none:
+        assert none is None
+    with open_cache(tmp_path / "c.sqlite3") as opened:
+        assert opened is not None
+        opened.put_approved("en", "zh", "Hi.", "你好。")
+    with pytest.raises(OutputError):  # closed on the way out
+        opened.approved("en", "zh", ["Hi."])
+    with TranslationCache(tmp_path / "c.sqlite3") as mine:
+        with open_cache(mine) as same:
+            assert same is mine
+        assert mine.approved("en", "zh", ["Hi."]) == {"Hi.": "你好。"}

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -113,11 +112,13 @@ def run_build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Summarize every article, then translate, check, assemble and write them one by one."""
+    from confl10n.translate.cache import open_cache
+
     started = time.perf_counter()
     steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
     meter = _Meter(progress, steps)
     prepared = [_prepare(entry, plan.options.algorithm, meter) for entry in plan.articles]
-    with _open_cache(cache) as store:
+    with open_cache(cache) as store:
         reports = tuple(_ArticleRun(entry, plan, store, meter).run() for entry in prepared)
     meter.finish(f"built {len(reports)} article(s) into {plan.out}")
     return BuildReport(plan.out, reports, plan.skipped(), time.perf_counter() - started)
@@ -130,9 +131,10 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     """
     from confl10n.bulletin import language_of
     from confl10n.bundle import read_xliff_approved
+    from confl10n.translate.cache import open_cache
 
     approved = read_xliff_approved(Path(path))
-    with _open_cache(cache) as store:
+    with open_cache(cache) as store:
         if store is None:
             raise InvalidOptionError("importing approved translations needs a cache")
         for unit in approved:
@@ -296,16 +298,3 @@ def _common_provenance(prepared: Prepared) -> dict[str, JSONValue]:
         "versions": tool_versions(),
         "summary": {"algorithm": summary.algorithm, "lang": summary.lang},
     }
-
-
-@contextmanager
-def _open_cache(cache: TranslationCache | str | Path | bool) -> Iterator[TranslationCache | None]:
-    """One cache for the whole build; a cache opened here is closed here."""
-    from confl10n.translate.cache import TranslationCache
-
-    if isinstance(cache, TranslationCache) or cache is False:
-        yield cache or None
-        return
-    opened = TranslationCache.open_default() if cache is True else TranslationCache(cache)
-    with opened:
-        yield opened

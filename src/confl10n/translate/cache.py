@@ -161,6 +161,20 @@ class TranslationCache:
             raise OutputError(f"translation cache {self.path}: {exc}") from exc
 
 
+@contextmanager
+def open_cache(cache: TranslationCache | str | Path | bool) -> Iterator[TranslationCache | None]:
+    """The cache a caller asked for: ``True`` the user's, a path, an open one, or ``False``.
+
+    A cache opened here is closed here; one passed in stays open.
+    """
+    if isinstance(cache, TranslationCache) or cache is False:
+        yield cache or None
+        return
+    opened = TranslationCache.open_default() if cache is True else TranslationCache(cache)
+    with opened:
+        yield opened
+
+
 def _use_wal(db: sqlite3.Connection) -> None:
     """Switch to WAL, retrying: while another process creates the same file, SQLite
     refuses the switch at once ("database is locked") instead of waiting."""

@@ -19,7 +19,6 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -27,7 +26,12 @@ from typing import Any, Protocol
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
-from confl10n.translate.cache import CacheContext, CachedTranslation, TranslationCache
+from confl10n.translate.cache import (
+    CacheContext,
+    CachedTranslation,
+    TranslationCache,
+    open_cache,
+)
 from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.guard import is_degenerate
 from confl10n.translate.hints import install_hint
@@ -137,7 +141,7 @@ def translate_article(
     chosen, path = pick_engine(engine, source, target, settings)
     timings = [("engine", time.perf_counter() - started)]
     wrapper = wrapper or (figures.wrapper() if quantities else None)
-    with _open_cache(cache) as store:
+    with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
     findings, seconds = figures.check(units)
@@ -381,14 +385,3 @@ def _options(engine: Engine, wrapper: SentenceWrapper | None) -> tuple[tuple[str
     if wrapper is not None:
         options = {**options, "wrapper": wrapper.name}
     return tuple(sorted((key, str(value)) for key, value in options.items()))
-
-
-@contextmanager
-def _open_cache(cache: TranslationCache | str | Path | bool) -> Iterator[TranslationCache | None]:
-    """The cache to use; one opened here is closed here, one passed in stays open."""
-    if isinstance(cache, TranslationCache) or cache is False:
-        yield cache or None
-        return
-    opened = TranslationCache.open_default() if cache is True else TranslationCache(cache)
-    with opened:
-        yield opened
