@@ -36,6 +36,7 @@ __all__ = [
     "check_locale",
     "cldr_locale",
     "cldr_symbols",
+    "cldr_version",
     "format_quantity",
     "load_style",
     "usual_locale",
@@ -380,6 +381,13 @@ def cldr_locale(locale: str) -> Locale:
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:
     """CLDR's number symbols of ``locale`` in numbering ``system`` (latn if it has none)."""
     return _symbols(_parse(locale), system)
+
+
+def cldr_version() -> str:
+    """The CLDR release behind babel's data ("49" for babel 2.19): it decides our output."""
+    from babel.core import get_cldr_version
+
+    return str(get_cldr_version())
 
 
 def compile_po(po: bytes, *, locale: str, domain: str) -> bytes:
