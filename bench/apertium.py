@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from confl10n.reader import read_article
-from confl10n.translate.apertium import ApertiumEngine
+from confl10n.text.reader import read_article
+from confl10n.translate.apertium.engine import ApertiumEngine
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 

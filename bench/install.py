@@ -28,7 +28,7 @@ started = time.perf_counter()
 if sys.argv[1] == "unzip":
     zipfile.ZipFile(sys.argv[2]).extractall(sys.argv[3])
 else:
-    from confl10n.translate.install import install_package
+    from confl10n.translate.argos.install import install_package
     install_package(Path(sys.argv[2]), models_dir=sys.argv[3])
 seconds = time.perf_counter() - started
 rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -18,7 +18,7 @@ from pathlib import Path
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 CHILD = """
 import json, resource, sys, time
-from confl10n.reader import parse_bytes
+from confl10n.text.reader import parse_bytes
 data = open(sys.argv[1], "rb").read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()

@@ -32,9 +32,9 @@ SAMPLE = Path(__file__).resolve().parents[1] / "source" / "article.md"
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from confl10n.reader import read_article
+from confl10n.text.reader import read_article
 from confl10n.summarize import summarize_sections
-from confl10n.words import split_words
+from confl10n.text.words import split_words
 
 mode, algorithm, path = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 article = read_article(path)
@@ -82,7 +82,7 @@ print(json.dumps({{"seconds": seconds, "sections": len(article.sections),
 
 def synthetic(count: int, folder: Path) -> Path:
     """A Markdown article of ``count`` sections cycled from the sample's own."""
-    from confl10n.reader import read_article
+    from confl10n.text.reader import read_article
 
     sample = read_article(SAMPLE)
     parts = ["# Synthetic bulletin source", ""]

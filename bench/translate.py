@@ -39,7 +39,7 @@ WORK = Path("/tmp/confl10n-bench-translate")
 COMMON = """
 import json, os, resource, sys, time
 from pathlib import Path
-from confl10n.reader import read_article
+from confl10n.text.reader import read_article
 packages, threads = sys.argv[1], int(sys.argv[2])
 article = read_article(Path(sys.argv[3]))
 def report(seconds, outputs):
@@ -47,7 +47,7 @@ def report(seconds, outputs):
     print(json.dumps({"seconds": seconds, "rss_mib": rss, "outputs": outputs}))
 """
 ARGOS = """
-from confl10n.segmentation import split_sentences
+from confl10n.text.segmentation import split_sentences
 import argostranslate.sbd, argostranslate.translate
 def split(self, text):
     return [text[a:b] for a, b in split_sentences(text)]
@@ -63,7 +63,7 @@ outputs = [translation.translate(p) for p in paragraphs]
 report(time.perf_counter() - started, outputs)
 """
 CONFL10N = """
-from confl10n.translate.argos import ArgosEngine
+from confl10n.translate.argos.engine import ArgosEngine
 from confl10n.translate.pipeline import translate_article
 engine = ArgosEngine(models_dir=packages, threads=threads)
 engine.translate_batch(["Warm-up loads the model."], "en", "zh")
@@ -134,7 +134,7 @@ def measure(mode: str, packages: Path, threads: int) -> Run:
 
 def agreement(confl10n: list[str], argos: list[str]) -> str:
     """Paragraphs where argos's output equals confl10n's sentences joined by spaces."""
-    from confl10n.reader import read_article
+    from confl10n.text.reader import read_article
 
     article = read_article(SAMPLE)
     by_id = dict(zip([u.id for u in article.units()], confl10n, strict=True))

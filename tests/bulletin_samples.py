@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from confl10n.bulletin import (
+from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
     BulletinSection,

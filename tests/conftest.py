@@ -58,7 +58,7 @@ def sample_path() -> Path:
 # Tiny Argos packages (tests/argos_kit.py): built once per session, copied by tests that change them.
 
 KIT_PREFIXES = ("__ja__", "__zh__")
-# The brackets of confl10n.protect's placeholders (⟦Q1⟧), so the copy model copies them.
+# The brackets of confl10n.figures.protect's placeholders (⟦Q1⟧), so the copy model copies them.
 KIT_SYMBOLS = (*KIT_PREFIXES, "⟦", "⟧")
 
 
@@ -200,6 +200,6 @@ def apertium_bin() -> str:
 @pytest.fixture
 def argos_engine(argos_packages_dir: Path) -> Any:
     """A real ArgosEngine over ``argos_packages_dir``, one thread (the machine is shared)."""
-    from confl10n.translate.argos import ArgosEngine
+    from confl10n.translate.argos.engine import ArgosEngine
 
     return ArgosEngine(models_dir=argos_packages_dir, threads=1)

@@ -10,13 +10,13 @@ import confl10n
 
 SOURCE = Path(confl10n.__file__).parent
 HOMES = {
-    "argostranslate": "translate/tokenizers.py",
-    "babel": "localize.py",
-    "ctranslate2": "translate/argos.py",
-    "jieba": "words.py",
+    "argostranslate": "translate/argos/tokenizers.py",
+    "babel": "localize/formatting.py",
+    "ctranslate2": "translate/argos/engine.py",
+    "jieba": "text/words.py",
     "numpy": "summarize/adapter.py",
-    "sacremoses": "translate/tokenizers.py",
-    "sentencepiece": "translate/tokenizers.py",
+    "sacremoses": "translate/argos/tokenizers.py",
+    "sentencepiece": "translate/argos/tokenizers.py",
     "sumy": "summarize/adapter.py",
 }
 

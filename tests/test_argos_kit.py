@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from confl10n.translate.packages import installed_packages
+from confl10n.translate.argos.packages import installed_packages
 from tests import argos_kit
 
 

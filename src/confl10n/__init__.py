@@ -5,19 +5,20 @@ The public API is re-exported here; ``__all__`` is sorted and guarded by a test.
 
 from __future__ import annotations
 
-from confl10n.bulletin import (
-    BulletinFigure,
-    BulletinFinding,
-    BulletinSection,
-    BulletinUnit,
-    LocaleBulletin,
-)
+from confl10n.building.build import BuildReport, build
 from confl10n.bundle import (
     ApprovedUnit,
     BundleResult,
     read_xliff_approved,
     slugify,
     write_article_bundle,
+)
+from confl10n.bundle.bulletin import (
+    BulletinFigure,
+    BulletinFinding,
+    BulletinSection,
+    BulletinUnit,
+    LocaleBulletin,
 )
 from confl10n.document import Article, Paragraph, Quantity, Section, Sentence
 from confl10n.errors import (
@@ -31,13 +32,10 @@ from confl10n.errors import (
     TranslationError,
     UnsupportedLanguageError,
 )
-from confl10n.localize import format_quantity
-from confl10n.pipeline import BuildReport, build
-from confl10n.protect import Slot, protect, restore
-from confl10n.qa import Finding, check_article, check_translation
-from confl10n.quantities import article_quantities, find_quantities
-from confl10n.reader import parse_bytes, parse_text, read_article
-from confl10n.segmentation import split_sentences
+from confl10n.figures.protect import Slot, protect, restore
+from confl10n.figures.qa import Finding, check_article, check_translation
+from confl10n.localize.formatting import format_quantity
+from confl10n.quantities.find import article_quantities, find_quantities
 from confl10n.summarize import (
     ArticleSummary,
     ScoredSentence,
@@ -46,8 +44,10 @@ from confl10n.summarize import (
     summarize_sections,
     summarize_text,
 )
-from confl10n.translate.index import download_and_install, fetch_index
-from confl10n.translate.install import install_package, remove_package
+from confl10n.text.reader import parse_bytes, parse_text, read_article
+from confl10n.text.segmentation import split_sentences
+from confl10n.translate.argos.index import download_and_install, fetch_index
+from confl10n.translate.argos.install import install_package, remove_package
 from confl10n.translate.pipeline import translate_article
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 

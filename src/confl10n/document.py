@@ -128,7 +128,7 @@ class Quantity:
     """A figure found in English text: what was written, where, and what it means.
 
     ``start``/``end`` index the text it was found in (a sentence, or
-    :attr:`Article.text` for :func:`confl10n.quantities.article_quantities`).
+    :attr:`Article.text` for :func:`confl10n.quantities.find.article_quantities`).
 
     ``kind`` is one of ``number``, ``count`` (a number with its noun), ``percent``
     (``value`` in percent: 10.2), ``money`` (``unit`` an ISO 4217 code, ``value``

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from confl10n.bulletin import (
+from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinSection,
     BulletinUnit,
@@ -21,8 +21,8 @@ from confl10n.bulletin import (
     printable,
     text_direction,
 )
-from confl10n.bundle import labels as L
-from confl10n.bundle.labels import Labels
+from confl10n.localize import labels as L
+from confl10n.localize.labels import Labels
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _CSS = """

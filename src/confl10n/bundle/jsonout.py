@@ -12,7 +12,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from confl10n.bulletin import (
+from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
     BulletinSection,
@@ -20,7 +20,7 @@ from confl10n.bulletin import (
     JSONValue,
     LocaleBulletin,
 )
-from confl10n.bundle.labels import Labels
+from confl10n.localize.labels import Labels
 
 FORMAT_VERSION = "1.0"
 SCHEMA_RESOURCE = "bundle.schema.json"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from confl10n.bulletin import BulletinFigure, BulletinSection, LocaleBulletin, printable
-from confl10n.bundle import labels as L
-from confl10n.bundle.labels import Labels
+from confl10n.bundle.bulletin import BulletinFigure, BulletinSection, LocaleBulletin, printable
+from confl10n.localize import labels as L
+from confl10n.localize.labels import Labels
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_MARK = re.compile(r"^([#+=-])(?=\s|$|\1)")  # "# h", "- item", "---", "==="

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import NamedTuple
 
-from confl10n.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
+from confl10n.bundle.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
 from confl10n.errors import InputError
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"

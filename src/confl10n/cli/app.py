@@ -69,7 +69,7 @@ def warn(message: str) -> None:
 
 def load_article(path: str, *, lang: str | None = None) -> Article:
     """Read ``path`` (``-`` for stdin) into an Article, printing its warnings."""
-    from confl10n.reader import parse_bytes, read_article
+    from confl10n.text.reader import parse_bytes, read_article
 
     if path == "-":
         article = parse_bytes(sys.stdin.buffer.read(), lang=lang, source_name="<stdin>")

@@ -13,7 +13,7 @@ from confl10n.cli.app import app, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
-    from confl10n.pipeline import BuildReport
+    from confl10n.building.build import BuildReport
 
 
 @app.command()
@@ -52,8 +52,8 @@ def build(
     ] = None,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
-    from confl10n.pipeline import run_build
-    from confl10n.plan import plan_build
+    from confl10n.building.build import run_build
+    from confl10n.building.plan import plan_build
 
     plan = plan_build(
         files,

@@ -43,8 +43,8 @@ def figures(
     """Show every figure of the article as each locale's newsroom would write it."""
     from dataclasses import replace
 
-    from confl10n.localize import check_locale, format_quantity
-    from confl10n.quantities import article_quantities
+    from confl10n.localize.formatting import check_locale, format_quantity
+    from confl10n.quantities.find import article_quantities
 
     for locale in locales:
         check_locale(locale)

@@ -14,9 +14,9 @@ import typer
 from confl10n.cli.app import app, warn
 
 if TYPE_CHECKING:
+    from confl10n.translate.argos.index import IndexEntry
+    from confl10n.translate.argos.packages import PackageInfo
     from confl10n.translate.engine import EngineIdentity
-    from confl10n.translate.index import IndexEntry
-    from confl10n.translate.packages import PackageInfo
 
 models_app = typer.Typer(
     help="Manage offline translation models (Argos packages).", no_args_is_help=True
@@ -53,9 +53,9 @@ def list_models(
 
     Broken package folders are reported too.
     """
-    from confl10n.translate.install import package_size
-    from confl10n.translate.packages import installed_packages
-    from confl10n.translate.packages import models_dir as resolve
+    from confl10n.translate.argos.install import package_size
+    from confl10n.translate.argos.packages import installed_packages
+    from confl10n.translate.argos.packages import models_dir as resolve
 
     directory = resolve(models_dir)
     packages, problems = installed_packages(directory)
@@ -74,7 +74,7 @@ def list_models(
 def _apertium_pairs() -> list[dict[str, str]]:
     """The installed Apertium pairs (none without Apertium): pair, mode, package, version."""
     from confl10n.errors import EngineUnavailableError, TranslationError
-    from confl10n.translate.apertium import ApertiumEngine
+    from confl10n.translate.apertium.engine import ApertiumEngine
 
     if not ApertiumEngine.available():
         return []
@@ -117,7 +117,7 @@ def install(
     models_dir: ModelsDir = None,
 ) -> None:
     """Validate a package file and install it (replacing any package for the same pair)."""
-    from confl10n.translate.install import install_package
+    from confl10n.translate.argos.install import install_package
 
     info = install_package(file, models_dir=models_dir)
     typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
@@ -129,7 +129,7 @@ def remove(
     models_dir: ModelsDir = None,
 ) -> None:
     """Remove an installed package (a folder name also removes a broken one)."""
-    from confl10n.translate.install import remove_package
+    from confl10n.translate.argos.install import remove_package
 
     typer.echo(f"removed {remove_package(pair, models_dir=models_dir)}")
 
@@ -141,9 +141,9 @@ def available(
     output_format: FormatOption = ModelsFormat.text,
 ) -> None:
     """List the packages of the Argos package index, and which are installed (needs the network)."""
-    from confl10n.translate.index import fetch_index
-    from confl10n.translate.packages import installed_packages
-    from confl10n.translate.packages import models_dir as resolve
+    from confl10n.translate.argos.index import fetch_index
+    from confl10n.translate.argos.packages import installed_packages
+    from confl10n.translate.argos.packages import models_dir as resolve
 
     entries = fetch_index(url=index)
     installed = {p.pair: p.package_version for p in installed_packages(resolve(models_dir))[0]}
@@ -162,7 +162,7 @@ def download(
     index: IndexUrl = None,
 ) -> None:
     """Download a package from the Argos index, check it and install it (needs the network)."""
-    from confl10n.translate.index import download_and_install
+    from confl10n.translate.argos.index import download_and_install
 
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:

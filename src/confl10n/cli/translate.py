@@ -14,7 +14,7 @@ from confl10n.cli.app import app, load_article, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
-    from confl10n.qa import Finding
+    from confl10n.figures.qa import Finding
     from confl10n.translate.results import ArticleTranslation
 
 LANG_FIELD = "{lang}"
@@ -112,8 +112,8 @@ def _cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
 
 def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
     """Each target language's --locale (None: its usual one); a --locale must fit a --to."""
-    from confl10n.localize import cldr_locale
-    from confl10n.translate.numbers import target_locale
+    from confl10n.figures.wrapper import target_locale
+    from confl10n.localize.formatting import cldr_locale
 
     languages = {t: cldr_locale(target_locale(t)).language for t in targets}
     chosen: dict[str, str | None] = dict.fromkeys(targets)
@@ -163,7 +163,7 @@ def _report(results: list[ArticleTranslation]) -> None:
 
 
 def _qa_summary(result: ArticleTranslation) -> str:
-    from confl10n.translate.numbers import UNPROTECTED
+    from confl10n.figures.wrapper import UNPROTECTED
 
     count, units = len(result.findings), len(result.units)
     found = f"{count} numeric finding{'s' * (count != 1)}" if count else "no numeric findings"

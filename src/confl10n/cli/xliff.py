@@ -23,7 +23,7 @@ def import_xliff(
 
     Approved means state translated, signed-off or final, or approved="yes".
     """
-    from confl10n.pipeline import import_xliff as store_approved
+    from confl10n.building.build import import_xliff as store_approved
     from confl10n.translate.cache import default_cache_path
 
     count = store_approved(file, cache=cache if cache is not None else True)

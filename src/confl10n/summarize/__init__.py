@@ -4,7 +4,7 @@ Each section is summarized on its own, so the cost grows linearly with the
 article, and every selected sentence keeps its ID: a translated bulletin reuses
 the translated sentences instead of summarizing the translation again.
 
-sumy gets the reader's sentences and :mod:`confl10n.words` words, never its
+sumy gets the reader's sentences and :mod:`confl10n.text.words` words, never its
 NLTK tokenizer (which needs downloaded data). Stop words come from sumy's
 bundled lists; stemming from NLTK's Snowball stemmers (no data needed), or
 none where a language has no stemmer that works offline.
@@ -188,7 +188,7 @@ def _article(article_or_text: Article | str, lang: str | None) -> Article:
     """The article itself, or the string read and segmented by the reader."""
     if isinstance(article_or_text, Article):
         return article_or_text
-    from confl10n.reader import parse_text
+    from confl10n.text.reader import parse_text
 
     return parse_text(article_or_text, lang=lang)
 

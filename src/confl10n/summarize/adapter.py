@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from confl10n.words import split_words
+from confl10n.text.words import split_words
 
 # name -> (module under sumy.summarizers, class); lexrank, the default, first.
 SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -92,7 +92,7 @@ class _Ranking:
 
 
 class SumyWords:
-    """sumy's tokenizer interface over :func:`confl10n.words.split_words`."""
+    """sumy's tokenizer interface over :func:`confl10n.text.words.split_words`."""
 
     def __init__(self, lang: str) -> None:
         self._lang = lang

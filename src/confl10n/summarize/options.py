@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from confl10n.document import Article, Sentence
 from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
 from confl10n.summarize.adapter import SUMMARIZERS, stop_words
-from confl10n.words import has_letters, split_words
+from confl10n.text.words import has_letters, split_words
 
 ALGORITHMS: tuple[str, ...] = tuple(SUMMARIZERS)
 

@@ -46,5 +46,6 @@ def _debian_pairs() -> dict[str, list[str]]:
     import tomllib
     from importlib import resources
 
-    text = resources.files("confl10n").joinpath("data/apertium_debian.toml").read_text("utf-8")
+    data = resources.files("confl10n.translate.apertium") / "data" / "apertium_debian.toml"
+    text = data.read_text("utf-8")
     return {package: list(languages) for package, languages in tomllib.loads(text).items()}

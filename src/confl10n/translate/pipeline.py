@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
+from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -36,7 +37,6 @@ from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.guard import is_degenerate
 from confl10n.translate.hints import install_hint
 from confl10n.translate.langcodes import language_problem
-from confl10n.translate.numbers import Figures, target_locale
 from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
@@ -126,7 +126,7 @@ def translate_article(
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
     Figures are kept from the engine and written in ``locale``'s style (default:
     the language's usual locale, zh -> zh_CN; ``style_dir`` as for
-    :func:`~confl10n.localize.format_quantity`) unless ``quantities`` is False;
+    :func:`~confl10n.localize.formatting.format_quantity`) unless ``quantities`` is False;
     a ``wrapper`` replaces that protection. The result holds the numeric QA
     findings of the final texts in ``locale``.
     Raises :class:`EngineUnavailableError` when no installed model can do the pair.

@@ -12,8 +12,8 @@ from confl10n.errors import InvalidOptionError
 from confl10n.translate.engine import Engine
 
 ENGINES: dict[str, str] = {
-    "argos": "confl10n.translate.argos:ArgosEngine",
-    "apertium": "confl10n.translate.apertium:ApertiumEngine",
+    "argos": "confl10n.translate.argos.engine:ArgosEngine",
+    "apertium": "confl10n.translate.apertium.engine:ApertiumEngine",
 }
 
 

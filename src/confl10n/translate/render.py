@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from confl10n import segmentation
 from confl10n.document import Paragraph, Section, Sentence
+from confl10n.text import segmentation
 from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 UNSPACED = segmentation.UNSPACED | {"zt", "th", "lo", "km", "my"}

@@ -12,7 +12,7 @@ from confl10n.document import Article
 from confl10n.translate.engine import EngineIdentity
 
 if TYPE_CHECKING:
-    from confl10n.qa import Finding
+    from confl10n.figures.qa import Finding
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,300 @@
+"""``build``: every article to every locale — read, summarize, translate, localize, write.
+
+Orchestration only; each step lives in its own module. The order is chosen so
+that a build fails before it writes anything wherever it can:
+
+1. :func:`confl10n.building.plan.plan_build` checks options, locales, articles, slugs,
+   engines and the output folder (see there).
+2. :func:`run_build` summarizes every article and finds its figures before the
+   first one is written, then per article translates to each locale, runs the
+   numeric QA, maps it all into bulletins (:mod:`confl10n.building.assemble`) and writes
+   the article's folder atomically (:func:`confl10n.bundle.write_article_bundle`).
+
+The source-language bulletin is always built. Heavy libraries load only when
+a build runs.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from confl10n.building.plan import BuildPlan, PlannedArticle, SkippedLocale, plan_build
+from confl10n.errors import InvalidOptionError
+
+if TYPE_CHECKING:
+    from confl10n.building.assemble import Prepared
+    from confl10n.bundle import BundleResult
+    from confl10n.bundle.bulletin import JSONValue, LocaleBulletin
+    from confl10n.document import Article
+    from confl10n.summarize import ArticleSummary
+    from confl10n.translate.cache import TranslationCache
+    from confl10n.translate.results import ArticleTranslation
+
+_T = TypeVar("_T")
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(message, done, total)``: ``done`` of ``total`` steps are finished and
+``message`` says what runs now (``"national-newspaper-…: translating to zh_CN"``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    """One article's outcome: where it went, which locales were built or skipped."""
+
+    source: str
+    slug: str
+    path: Path
+    locales: tuple[str, ...]
+    skipped: tuple[SkippedLocale, ...]
+    warnings: tuple[str, ...]
+    timings: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: the output folder, one report per article, the total time."""
+
+    out: Path
+    articles: tuple[ArticleReport, ...]
+    skipped: tuple[SkippedLocale, ...]
+    seconds: float
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every article's warnings, in build order."""
+        return tuple(w for article in self.articles for w in article.warnings)
+
+
+def build(
+    files: Sequence[str | Path] | None = None,
+    *,
+    locales: Sequence[str] | None = None,
+    out: str | Path | None = None,
+    config: str | Path | None = None,
+    engine: str | None = None,
+    algorithm: str | None = None,
+    models_dir: str | Path | None = None,
+    threads: int = 0,
+    cache: TranslationCache | str | Path | bool = True,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build every article (default: the config's ``sources``) for every locale, into ``out``.
+
+    Options left as None come from ``confl10n.toml`` (``config``, or the one in
+    the current folder), then from the defaults; ``locales=[]`` builds only the
+    source-language bulletin. ``threads`` is CTranslate2's (0: its own choice).
+    See :func:`confl10n.building.plan.plan_build` and :func:`run_build`, which this calls in turn.
+    """
+    plan = plan_build(
+        files,
+        locales=locales,
+        out=out,
+        config=config,
+        engine=engine,
+        algorithm=algorithm,
+        models_dir=models_dir,
+        threads=threads,
+        strict=strict,
+    )
+    return run_build(plan, cache=cache, progress=progress)
+
+
+def run_build(
+    plan: BuildPlan,
+    *,
+    cache: TranslationCache | str | Path | bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Summarize every article, then translate, check, assemble and write them one by one."""
+    from confl10n.translate.cache import open_cache
+
+    started = time.perf_counter()
+    steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
+    meter = _Meter(progress, steps)
+    prepared = [_prepare(entry, plan.options.algorithm, meter) for entry in plan.articles]
+    with open_cache(cache) as store:
+        reports = tuple(_ArticleRun(entry, plan, store, meter).run() for entry in prepared)
+    meter.finish(f"built {len(reports)} article(s) into {plan.out}")
+    return BuildReport(plan.out, reports, plan.skipped(), time.perf_counter() - started)
+
+
+def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | bool = True) -> int:
+    """Store the approved targets of an XLIFF file as approved translations; return how many.
+
+    They win over machine translation on the next build of the same sentences.
+    """
+    from confl10n.bundle import read_xliff_approved
+    from confl10n.bundle.bulletin import language_of
+    from confl10n.translate.cache import open_cache
+
+    approved = read_xliff_approved(Path(path))
+    with open_cache(cache) as store:
+        if store is None:
+            raise InvalidOptionError("importing approved translations needs a cache")
+        for unit in approved:
+            pair = (language_of(unit.source_lang), language_of(unit.target_lang))
+            origin = f"xliff:{Path(path).name}#{unit.id}"
+            store.put_approved(*pair, unit.source, unit.target, origin=origin)
+    return len(approved)
+
+
+# --- running ------------------------------------------------------------------------------
+
+
+class _Meter:
+    """Counts finished steps and forwards them to the one progress callback."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def start(self, message: str) -> None:
+        """A step begins (the previous one, if any, is finished)."""
+        if self.progress is not None:
+            self.progress(message, self.done, self.total)
+
+    def end(self) -> None:
+        self.done += 1
+
+    def detail(self, prefix: str) -> Callable[[str, int, int], None] | None:
+        """A translation progress callback that reports within the current step."""
+        if self.progress is None:
+            return None
+        return lambda label, done, total: self.start(f"{prefix} ({label}: {done}/{total})")
+
+    def finish(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message, self.total, self.total)
+
+
+def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
+    """Summarize (on the source text, once) and find the figures; warnings are collected."""
+    from confl10n.building.assemble import Prepared
+    from confl10n.quantities.find import article_quantities
+
+    meter.start(f"{entry.slug}: summarizing")
+    started = time.perf_counter()
+    summary, caught = _summarize(entry.article, algorithm)
+    summarized = time.perf_counter()
+    quantities = tuple(article_quantities(entry.article))
+    timings = (
+        ("summarize", summarized - started),
+        ("quantities", time.perf_counter() - summarized),
+    )
+    meter.end()
+    notes = (*entry.article.warnings, *(f"{entry.slug}: {message}" for message in caught))
+    return Prepared(entry.source, entry.slug, entry.article, summary, quantities, notes, timings)
+
+
+def _summarize(article: Article, algorithm: str) -> tuple[ArticleSummary, list[str]]:
+    """The section summaries, and sumy's warnings as text (reported, never printed)."""
+    from confl10n.summarize import summarize_sections
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = summarize_sections(article, algorithm=algorithm)
+    return summary, [str(w.message) for w in caught]
+
+
+class _ArticleRun:
+    """One article's build in progress: its bulletins, warnings and timings so far."""
+
+    def __init__(
+        self, prepared: Prepared, plan: BuildPlan, store: TranslationCache | None, meter: _Meter
+    ) -> None:
+        self.prepared, self.plan, self.store, self.meter = prepared, plan, store, meter
+        self.notes = list(prepared.warnings)
+        self.timings = list(prepared.timings)
+        self.common = _common_provenance(prepared)
+
+    def run(self) -> ArticleReport:
+        """Every locale's bulletin, then the article's folder written in one swap."""
+        lang = self.prepared.article.lang
+        bulletins = {lang: self._source()}
+        for locale in self.plan.targets(lang):
+            bulletins[locale] = self._localize(locale)
+        result = self._write(bulletins)
+        return ArticleReport(
+            source=self.prepared.source,
+            slug=self.prepared.slug,
+            path=result.path,
+            locales=tuple(bulletins),
+            skipped=self.plan.skipped(lang),
+            warnings=tuple(dict.fromkeys((*self.notes, *result.warnings))),
+            timings=tuple(self.timings),
+        )
+
+    def _source(self) -> LocaleBulletin:
+        from confl10n.building.assemble import rounded, source_bulletin
+
+        provenance = {**self.common, "timings": rounded(dict(self.prepared.timings))}
+        return source_bulletin(self.prepared, provenance)
+
+    def _localize(self, locale: str) -> LocaleBulletin:
+        """Translate to ``locale``, check the figures, assemble the bulletin."""
+        from confl10n.building.assemble import locale_bulletin, translation_provenance
+
+        step = f"{self.prepared.slug}: translating to {locale}"
+        self.meter.start(step)
+        translation = self._timed(f"translate {locale}", lambda: self._translate(locale, step))
+        self.meter.end()
+        findings = list(translation.findings)
+        self.notes += _translation_notes(self.prepared.slug, locale, translation, len(findings))
+        provenance = translation_provenance(translation, self.common, {})
+        return locale_bulletin(self.prepared, locale, translation, findings, provenance)
+
+    def _translate(self, locale: str, step: str) -> ArticleTranslation:
+        from confl10n.translate.langcodes import language_for_locale
+        from confl10n.translate.pipeline import translate_article
+
+        options = self.plan.options
+        return translate_article(
+            self.prepared.article,
+            to=language_for_locale(locale),
+            locale=locale,
+            engine=options.engine,
+            cache=self.store or False,
+            progress=self.meter.detail(step),
+            **options.engine_settings(),
+        )
+
+    def _write(self, bulletins: dict[str, LocaleBulletin]) -> BundleResult:
+        from confl10n.bundle import write_article_bundle
+
+        out, slug = self.plan.out, self.prepared.slug
+        self.meter.start(f"{slug}: writing {out / slug}")
+        result = self._timed("write", lambda: write_article_bundle(out, slug, bulletins))
+        self.meter.end()
+        return result
+
+    def _timed(self, step: str, work: Callable[[], _T]) -> _T:
+        started = time.perf_counter()
+        result = work()
+        self.timings.append((step, time.perf_counter() - started))
+        return result
+
+
+def _translation_notes(
+    slug: str, locale: str, translation: ArticleTranslation, findings: int
+) -> list[str]:
+    """A warning per flagged unit (e.g. ``degenerate``) and one for any QA findings."""
+    flagged = translation.flagged
+    notes = [f"{slug}/{locale} {unit.id}: {', '.join(unit.flags)}" for unit in flagged]
+    if findings:
+        notes.append(f"{slug}/{locale}: {findings} numeric QA finding(s), see bundle.json")
+    return notes
+
+
+def _common_provenance(prepared: Prepared) -> dict[str, JSONValue]:
+    from confl10n.building.assemble import tool_versions
+
+    summary = prepared.summary
+    return {
+        "versions": tool_versions(),
+        "summary": {"algorithm": summary.algorithm, "lang": summary.lang},
+    }

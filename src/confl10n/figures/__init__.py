@@ -1,0 +1,2 @@
+"""Figures across a translation: placeholders (protect), reading them back (readback),
+numeric QA (qa) and the sentence wrapper that ties them to an engine (wrapper)."""

@@ -1,0 +1,162 @@
+"""Keep figures away from the translation engine, then put them back in target style.
+
+Engines are good at words and bad at figures: they round, drop scales, copy
+English separators. So a sentence's figures are swapped for placeholders
+before translation and written back afterwards with
+:func:`confl10n.localize.formatting.format_quantity`::
+
+    masked, slots = protect(sentence.text, [q for q in quantities if worth_protecting(q)])
+    restored = restore(engine.translate(masked), slots, "zh_CN")
+
+A placeholder is ``⟦Q1⟧``. :func:`restore` accepts what engines commonly make
+of it (``⟦*Q1⟧``, ``[[Q1]]``, ``【Q１】``, spaces inside) and raises
+:class:`~confl10n.errors.TranslationError` when one was dropped or repeated;
+:func:`placeholder_problems` lists the same problems without raising.
+:func:`restyle` is for text translated without placeholders: it rewrites
+figures the engine copied verbatim from the English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from confl10n.errors import InvalidOptionError, TranslationError
+from confl10n.localize.formatting import check_locale, format_quantity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+    from confl10n.document import Quantity
+
+__all__ = [
+    "PLACEHOLDER",
+    "Slot",
+    "placeholder_problems",
+    "protect",
+    "restore",
+    "restyle",
+    "worth_protecting",
+]
+
+# What protect() writes, as a regex: give it to an engine that can pass spans through
+# untouched, e.g. ApertiumEngine(verbatim=PLACEHOLDER).
+PLACEHOLDER = r"⟦Q\d+⟧"
+
+_OPEN, _CLOSE = r"[⟦\[【〚〔(（]", r"[⟧\]】〛〕)）]"
+_TOKEN = re.compile(
+    rf"(?P<lead>\s*)(?:{_OPEN}\s*){{1,2}}\*?\s*[QqＱｑ]\s*(?P<n>[0-9０-９]+)\s*(?:{_CLOSE}){{1,2}}"
+    r"(?P<trail>\s*)"
+)
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One placeholder and the quantity it stands for."""
+
+    token: str
+    quantity: Quantity
+
+
+def worth_protecting(q: Quantity) -> bool:
+    """Figures engines tend to damage: money, percentages, measures, dates with a
+    month, and numbers with separators or decimals. Bare years, days and small
+    numbers (spelled out or not) read better translated with their sentence."""
+    if q.value is None:
+        return False
+    if q.kind == "date":
+        return q.parts not in ("y", "d")
+    if q.kind in ("money", "percent", "measure"):
+        return True
+    return q.text[:1].isdigit() and (q.decimals > 0 or "," in q.text)
+
+
+def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]:
+    """``text`` with each quantity replaced by a placeholder, and the slots to restore.
+
+    The quantities' spans must index ``text`` (as :func:`find_quantities` gives them).
+    """
+    slots, pieces, position = [], [], 0
+    for number, q in enumerate(sorted(quantities, key=lambda q: q.start), start=1):
+        if text[q.start : q.end] != q.text or q.start < position:
+            raise InvalidOptionError(f"quantity {q.text!r} does not sit at {q.start}:{q.end}")
+        slot = Slot(f"⟦Q{number}⟧", q)
+        pieces += [text[position : q.start], slot.token]
+        slots.append(slot)
+        position = q.end
+    return "".join([*pieces, text[position:]]), slots
+
+
+def placeholder_problems(translated: str, slots: Sequence[Slot]) -> list[str]:
+    """What the engine did to the placeholders: dropped, repeated or invented ones."""
+    seen = [int(_ascii(m["n"])) for m in _TOKEN.finditer(translated)]
+    problems = []
+    for number, slot in enumerate(slots, start=1):
+        count = seen.count(number)
+        if count != 1:
+            what = "dropped" if count == 0 else f"repeated {count} times"
+            problems.append(f"placeholder {slot.token} ({slot.quantity.text!r}) {what}")
+    extra = sorted({n for n in seen if not 1 <= n <= len(slots)})
+    problems += [f"placeholder ⟦Q{n}⟧ is not one of ours" for n in extra]
+    return problems
+
+
+def restore(
+    translated: str, slots: Sequence[Slot], locale: str, *, style_dir: Path | None = None
+) -> str:
+    """Put each slot's quantity back into ``translated``, written in ``locale``'s style.
+
+    Raises TranslationError when a placeholder was dropped, repeated or invented:
+    the caller should then translate the sentence unprotected and :func:`restyle` it.
+    """
+    problems = placeholder_problems(translated, slots)
+    if problems:
+        raise TranslationError("; ".join(problems))
+    cjk = check_locale(locale).split("_")[0] in ("zh", "ja")
+    rendered = [format_quantity(s.quantity, locale, style_dir=style_dir) for s in slots]
+
+    def put_back(m: re.Match[str]) -> str:
+        value = rendered[int(_ascii(m["n"])) - 1]
+        if not cjk:
+            return f"{m['lead']}{value}{m['trail']}"
+        # Chinese and Japanese put no space between a figure and CJK text.
+        lead = "" if _touches_cjk(translated, m.start(), -1) else m["lead"]
+        trail = "" if _touches_cjk(translated, m.end(), 0) else m["trail"]
+        return f"{lead}{value}{trail}"
+
+    return _dedupe_units(_TOKEN.sub(put_back, translated), rendered)
+
+
+def restyle(
+    translated: str, quantities: Sequence[Quantity], locale: str, *, style_dir: Path | None = None
+) -> str:
+    """Rewrite figures the engine copied verbatim from English ("1,926", "10.2%")."""
+    for q in quantities:
+        if q.value is None or not q.text[:1].isdigit() or q.parts in ("y", "d"):
+            continue
+        pattern = rf"(?<![\d.,]){re.escape(q.text)}(?![\d]|[.,]\d)"
+        value = format_quantity(q, locale, style_dir=style_dir)
+        translated = re.sub(pattern, value.replace("\\", "\\\\"), translated)
+    return translated
+
+
+def _ascii(digits: str) -> str:
+    return digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _touches_cjk(text: str, index: int, offset: int) -> bool:
+    """Whether the character just outside a match (offset -1: before, 0: after) is CJK."""
+    position = index + offset
+    return 0 <= position < len(text) and bool(_CJK.match(text[position]))
+
+
+def _dedupe_units(text: str, values: Iterable[str]) -> str:
+    """ "3800亿元元" -> "3800亿元": the engine kept a unit the figure already has."""
+    for value in values:
+        unit = re.search(r"[\u3000-\u9fff]$|%$", value)
+        if unit is not None:
+            text = text.replace(value + unit[0], value)
+    return text

@@ -1,0 +1,247 @@
+"""Numeric QA: does a translation say the same numbers, dates and amounts as its source?
+
+:func:`check_translation` reads the figures back out of the translation (see
+:mod:`confl10n.figures.readback`) and pairs them with the source quantities. Each source
+quantity must be found with the same value; what is not becomes a
+:class:`Finding`:
+
+* ``missing`` — no figure in the translation is left to pair it with;
+* ``wrong_value`` — 380 became 38, 10.2% became 10%;
+* ``wrong_scale`` — the digits are right but the scale is off (380亿 for 380 billion);
+* ``wrong_date`` — a different day, month or year;
+* ``english_style`` — right value only if read the English way ("1,926" in German);
+* ``unexpected`` — a number in the translation that is nowhere in the source;
+* ``flagged`` — the source figure itself needs a human (an ambiguous date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from confl10n.figures.readback import Reading, normalize_digits, read_figures
+from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.quantities.find import find_quantities
+from confl10n.quantities.words import scale_power
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+    from confl10n.document import Article, Quantity
+
+__all__ = ["Finding", "check_article", "check_translation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One numeric mismatch between a source sentence and its translation.
+
+    ``start``/``end`` index the source text (-1 for an unexpected number);
+    ``target`` is the translated text at fault, or the whole translation when
+    the figure is missing; ``expected`` is the source figure in target style.
+    """
+
+    problem: str
+    source: str
+    start: int
+    end: int
+    target: str
+    expected: str
+    sentence_id: str | None
+    message: str
+
+
+@dataclass
+class _Check:
+    """One check in progress: the readings still unclaimed and the findings so far."""
+
+    locale: str
+    translation: str
+    readings: list[Reading]
+    sentence_id: str | None
+    style_dir: Path | None
+    findings: list[Finding]
+
+    def take(self, reading: Reading) -> None:
+        self.readings.remove(reading)
+
+    def report(self, problem: str, q: Quantity, target: str, why: str) -> None:
+        expected = format_quantity(q, self.locale, style_dir=self.style_dir)
+        message = f"{problem.replace('_', ' ')}: {q.text!r} -> {why}"
+        self.findings.append(Finding(problem, q.text, q.start, q.end, target, expected,
+                                     self.sentence_id, message))  # fmt: skip
+
+
+def check_translation(
+    source: str | Sequence[Quantity],
+    translation: str,
+    locale: str,
+    *,
+    sentence_id: str | None = None,
+    reference_date: date | None = None,
+    style_dir: Path | None = None,
+) -> list[Finding]:
+    """Every numeric mismatch between ``source`` and its ``translation`` into ``locale``.
+
+    ``source`` is the English sentence (its quantities are found here) or the
+    quantities already found in it; only with the sentence can numbers the
+    translation added be told from numbers the source also has.
+    """
+    readings = read_figures(translation, check_locale(locale), style_dir=style_dir)
+    check = _Check(locale, translation, readings, sentence_id, style_dir, [])
+    if isinstance(source, str):
+        quantities = find_quantities(source, reference_date=reference_date)
+    else:
+        quantities = list(source)
+    pending = [q for q in quantities if not _flag_or_match(check, q)]
+    for q in pending:
+        _mismatch(check, q)
+    if isinstance(source, str):
+        _unexpected(check, source)
+    return sorted(check.findings, key=lambda f: (f.start < 0, f.start))
+
+
+def check_article(
+    article: Article,
+    targets: Mapping[str, str],
+    locale: str,
+    *,
+    style_dir: Path | None = None,
+) -> list[Finding]:
+    """The numeric QA report of a translated article, in reading order.
+
+    ``targets`` maps unit IDs (title, headings, sentences) to their
+    translations; units without one are not checked.
+    """
+    findings: list[Finding] = []
+    for unit in article.units():
+        if unit.id in targets:
+            findings += check_translation(
+                unit.text, targets[unit.id], locale, sentence_id=unit.id,
+                reference_date=article.published, style_dir=style_dir,
+            )  # fmt: skip
+    return findings
+
+
+def _flag_or_match(check: _Check, q: Quantity) -> bool:
+    """Claim the reading equal to ``q``; True when done (matched or flagged)."""
+    if q.value is None:
+        check.report("flagged", q, q.text, q.note or "needs a human look")
+        return True
+    if q.upper is not None and _match_range(check, q):
+        return True
+    for reading in list(check.readings):
+        verdict = _compare(q, reading)
+        if verdict in ("same", "english_style"):
+            check.take(reading)
+            if verdict == "english_style":
+                check.report(verdict, q, reading.text, f"{reading.text!r} is written English-style")
+            return _claim_range(check, q)
+    return False
+
+
+def _match_range(check: _Check, q: Quantity) -> bool:
+    """Two neighbouring readings giving both ends; the low end may leave its scale
+    to the high end, as "5 bis 7 Milliarden" and "50至70亿" do."""
+    pairs = zip(check.readings, check.readings[1:], strict=False)
+    for low, high in pairs:
+        if q.upper is None or not _value_matches(q.upper, high) or low.value is None:
+            continue
+        shared = high.value / high.mantissa if high.value and high.mantissa else 1
+        if q.value in (low.value, low.value * shared if not low.scaled else None):
+            check.take(low)
+            check.take(high)
+            return True
+    return False
+
+
+def _claim_range(check: _Check, q: Quantity) -> bool:
+    """A range also needs its upper bound ("500至1000元")."""
+    if q.upper is None:
+        return True
+    for reading in list(check.readings):
+        if _value_matches(q.upper, reading):
+            check.take(reading)
+            return True
+    wrong = next((r for r in check.readings if r.digits and r.ymd is None), None)
+    if wrong is None:
+        check.report("missing", q, check.translation, f"upper bound {q.upper} not found")
+    else:
+        check.take(wrong)
+        check.report("wrong_value", q, wrong.text, f"upper bound {wrong.text!r}")
+    return True
+
+
+def _compare(q: Quantity, r: Reading) -> str | None:
+    """ "same", "english_style" or None for one source quantity and one reading."""
+    if isinstance(q.value, date):
+        return "same" if _date_matches(q, r) else None
+    if q.value is None or (not r.digits and q.text[:1].isdigit()):
+        return None
+    if r.value == q.value:
+        return "same"
+    return "english_style" if r.english == q.value else None
+
+
+def _value_matches(value: Decimal, r: Reading) -> bool:
+    return r.value == value or r.english == value
+
+
+def _date_matches(q: Quantity, r: Reading) -> bool:
+    """Every part the source wrote must be there; parts the target adds must agree."""
+    value, parts = q.value, q.parts or "ymd"
+    if not isinstance(value, date):
+        return False
+    want = (value.year, value.month, value.day)
+    if r.ymd is None:
+        single = {"y": value.year, "d": value.day}.get(parts)
+        return single is not None and r.value == single
+    for part, got, wanted in zip("ymd", r.ymd, want, strict=True):
+        if (got is None and part in parts) or (got is not None and got != wanted):
+            return False
+    return True
+
+
+def _mismatch(check: _Check, q: Quantity) -> None:
+    """Pair an unmatched quantity with the next unclaimed figure of its kind."""
+    dated = isinstance(q.value, date)
+    loose = dated and q.parts in ("y", "d")  # a year or a day may come back as a plain number
+    spelled = not q.text[:1].isdigit() and q.text[:1] not in "$€£-−"
+    for reading in check.readings:
+        kind_fits = loose or (reading.ymd is not None) == dated
+        if kind_fits and (reading.digits or spelled):
+            check.take(reading)
+            problem = "wrong_date" if dated else _value_problem(check, q, reading)
+            check.report(problem, q, reading.text, f"{reading.text!r}")
+            return
+    check.report("missing", q, check.translation, "not found in the translation")
+
+
+def _value_problem(check: _Check, q: Quantity, r: Reading) -> str:
+    """wrong_scale when the digits are the source's (or the expected ones) but the
+    scale word is off (380亿 or 3800万 for 380 billion); anything else is wrong_value."""
+    if r.mantissa is None or not isinstance(q.value, Decimal):
+        return "wrong_value"
+    written = q.value.scaleb(-scale_power(q.scale))
+    rendered = format_quantity(q, check.locale, style_dir=check.style_dir)
+    expected = read_figures(rendered, check_locale(check.locale), style_dir=check.style_dir)
+    digits = {written, *(e.mantissa for e in expected[:1])}
+    return "wrong_scale" if r.mantissa in digits else "wrong_value"
+
+
+def _unexpected(check: _Check, source: str) -> None:
+    """Digits in the translation that the source does not have anywhere."""
+    known = _digit_runs(source)
+    for r in check.readings:
+        if r.digits and r.ymd is None and not _digit_runs(r.text) <= known:
+            message = f"unexpected: {r.text!r} is not in the source"
+            finding = Finding("unexpected", "", -1, -1, r.text, "", check.sentence_id, message)
+            check.findings.append(finding)
+
+
+def _digit_runs(text: str) -> set[str]:
+    return set(re.findall(r"\d+", normalize_digits(text).replace(",", "")))

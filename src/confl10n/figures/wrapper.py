@@ -1,0 +1,171 @@
+"""Numbers survive translation: the figures of every sentence kept away from the engine.
+
+:class:`QuantityWrapper` is the pipeline's :class:`~confl10n.translate.pipeline.SentenceWrapper`
+for figures. Before the engine, a sentence's figures worth protecting
+(:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, dates
+with a month, grouped or decimal numbers) become placeholders (``⟦Q1⟧``); after
+it, :func:`~confl10n.figures.protect.restore` writes them back in the target locale's
+style, and :func:`~confl10n.figures.protect.restyle` rewrites the plain figures the
+engine was trusted with (``348``, years) where it copied them English-style.
+Where the engine damaged or dropped a placeholder, :meth:`QuantityWrapper.after`
+gives up on the sentence: the pipeline translates it again as it is and
+:meth:`QuantityWrapper.unwrapped` restyles the figures the engine copied, and
+flags the unit ``numbers-unprotected``.
+
+Figures are read from English only (:mod:`confl10n.quantities.find`): on a pivot
+path, the step out of English is protected and the others pass through.
+:class:`Figures` ties it together for one article and locale, including the
+numeric QA report (:func:`~confl10n.figures.qa.check_article`) of the final texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from confl10n.errors import InvalidOptionError, TranslationError
+from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
+from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
+from confl10n.quantities.find import find_quantities
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+    from pathlib import Path
+
+    from confl10n.document import Article, Quantity
+    from confl10n.figures.qa import Finding
+    from confl10n.translate.results import UnitTranslation
+
+UNPROTECTED = "numbers-unprotected"
+"""The flag of a unit translated without placeholders because the engine damaged them."""
+
+VERSION = 1
+"""Part of the wrapper's name, so of cache keys: bump it when the same input would
+come out differently."""
+
+_ARGOS_LOCALES = {"zt": "zh_TW", "pb": "pt_BR"}  # Argos's own language codes
+
+
+def target_locale(language: str, locale: str | None = None) -> str:
+    """The locale figures are written in for ``language``: ``locale`` when given (it
+    must be one of that language's), else the language's usual one (zh -> zh_CN)."""
+    usual = _ARGOS_LOCALES.get(language) or usual_locale(language) or language
+    try:
+        check_locale(usual)
+    except InvalidOptionError:
+        raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
+    if locale is None:
+        return usual
+    chosen = locale.strip().replace("-", "_")
+    if cldr_locale(chosen).language != cldr_locale(usual).language:
+        raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """One English sentence: the text the engine sees, and its figures."""
+
+    masked: str
+    slots: list[Slot]
+    loose: list[Quantity]  # found, but left to the engine
+    found: list[Quantity]
+
+
+class QuantityWrapper:
+    """Placeholders for figures before the engine, figures in ``locale``'s style after.
+
+    ``language`` is the target language ``locale`` is for; a pivot step into
+    another language renders in that language's usual locale.
+    """
+
+    def __init__(
+        self,
+        *,
+        language: str,
+        locale: str,
+        reference_date: date | None = None,
+        style_dir: Path | None = None,
+    ) -> None:
+        self.language, self.locale = language, locale
+        self.reference_date, self.style_dir = reference_date, style_dir
+        self._plans: dict[str, _Plan] = {}
+
+    @property
+    def name(self) -> str:
+        """What shapes the output: locale, reference date, style data (for cache keys)."""
+        style = json.dumps(
+            load_style(self.locale, style_dir=self.style_dir), sort_keys=True, default=str
+        )
+        digest = hashlib.sha256(style.encode()).hexdigest()[:12]
+        when = self.reference_date.isoformat() if self.reference_date else "undated"
+        return f"quantities/{VERSION} {self.locale} {when} style:{digest}"
+
+    def before(self, text: str, *, source: str, target: str) -> str:
+        """``text`` with its figures worth protecting replaced by placeholders."""
+        return self._plan(text).masked if source == "en" else text
+
+    def after(
+        self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The figures put back in target style; None when a placeholder was damaged."""
+        if source != "en":
+            return translated, ()
+        plan, locale = self._plan(text), self._locale(target)
+        try:
+            restored = restore(translated, plan.slots, locale, style_dir=self.style_dir)
+        except TranslationError:
+            return None
+        return restyle(restored, plan.loose, locale, style_dir=self.style_dir), ()
+
+    def unwrapped(
+        self, text: str, translated: str, *, source: str, target: str
+    ) -> tuple[str, tuple[str, ...]]:
+        """A translation made without placeholders, its copied figures restyled; flagged."""
+        found = self._plan(text).found
+        restyled = restyle(translated, found, self._locale(target), style_dir=self.style_dir)
+        return restyled, (UNPROTECTED,)
+
+    def _locale(self, target: str) -> str:
+        return self.locale if target == self.language else target_locale(target)
+
+    def _plan(self, text: str) -> _Plan:
+        if text not in self._plans:
+            found = find_quantities(text, reference_date=self.reference_date)
+            chosen = [q for q in found if worth_protecting(q)]
+            masked, slots = protect(text, chosen)
+            loose = [q for q in found if not worth_protecting(q)]
+            self._plans[text] = _Plan(masked, slots, loose, found)
+        return self._plans[text]
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """How one article's figures are written and checked in one target locale."""
+
+    article: Article
+    language: str
+    locale: str
+    style_dir: Path | None = None
+
+    def wrapper(self) -> QuantityWrapper:
+        """The wrapper protecting this article's figures (dates placed by its date)."""
+        return QuantityWrapper(
+            language=self.language,
+            locale=self.locale,
+            reference_date=self.article.published,
+            style_dir=self.style_dir,
+        )
+
+    def check(self, units: Sequence[UnitTranslation]) -> tuple[tuple[Finding, ...], float]:
+        """The numeric QA findings of the translated units, and the seconds it took."""
+        from confl10n.figures.qa import check_article
+
+        started = time.perf_counter()
+        targets = {u.id: u.target for u in units if u.origin != "identity"}
+        findings = check_article(self.article, targets, self.locale, style_dir=self.style_dir)
+        return tuple(findings), time.perf_counter() - started

@@ -1,0 +1,2 @@
+"""Writing figures and labels for a locale: babel/CLDR formatting, newsroom styles and
+the label catalogs."""

@@ -1,0 +1,1 @@
+"""English figures in the source: numbers, money, dates, number words."""

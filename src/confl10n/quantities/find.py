@@ -1,0 +1,293 @@
+"""Find the figures in English text: numbers, money, percentages, measures, dates.
+
+Pure and light (regular expressions over ``data/quantities.toml``, no babel), so
+the translation pipeline can call it per sentence. What is deliberately *not* a
+quantity: house numbers ("630 Anpu Road"), years inside proper names ("the 2024
+China ... Conference"), identifiers ("COVID-19", "5G", "192.168.0.1", "10:30").
+What cannot be read without guessing (02/03/2024, 1e400, a 50-digit number, a
+day with no reference date to place it) comes back as a ``flagged`` quantity with
+a note, never as a guessed value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
+
+from confl10n.document import Quantity
+from confl10n.quantities import words
+from confl10n.quantities.dates import find_dates
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from confl10n.document import Article
+
+__all__ = ["article_quantities", "find_quantities"]
+
+_TOO_BIG = Decimal(10) ** 18  # beyond any real-world figure a news article reports
+_NUMERAL = re.compile(
+    r"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>[-\u2212])?(?P<cur>(?:US|HK|NT)\$|[$€£₹₩])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,:/]\d)"
+    r"(?P<exp>[eE][+-]?\d+)?(?P<tail>%|°[CF]|[^\W\d_]+[²³]?)?(?!\d)"
+)
+_SPELLED = re.compile(r"\b(?P<w>[A-Za-z]+)(?:-(?P<u>[A-Za-z]+))?\b(?!-\w)")
+_YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_NAMES = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\b")
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*")
+_NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
+_CHANGE_VERBS = re.compile(
+    r"\b(?:rose|risen|rise|grew|grown|grow|increased|increase|fell|fallen|fall|dropped"
+    r"|drop|climbed|declined|decreased|jumped|slipped|expanded|shrank|went|up|down)\b"
+    r"[^.;]{0,40}\bfrom\s*$",
+    re.IGNORECASE,
+)
+
+
+class _Tail(NamedTuple):
+    """What follows a number: its kind, unit, scale and where the quantity ends."""
+
+    kind: str
+    unit: str | None
+    scale: str | None
+    power: int
+    end: int
+    start: int
+
+
+def find_quantities(text: str, *, reference_date: date | None = None) -> list[Quantity]:
+    """Every quantity in ``text``, in order, with spans indexing ``text``.
+
+    ``reference_date`` (usually the article's publication date) supplies the
+    year or month a date leaves out ("December 19", "the 19th").
+    """
+    candidates = [*find_dates(text, reference_date), *_numerals(text), *_spelled(text)]
+    candidates.sort(key=lambda q: (q.start, q.start - q.end))
+    chosen: list[Quantity] = []
+    for q in candidates:
+        if not chosen or q.start >= chosen[-1].end:
+            chosen.append(q)
+    return chosen
+
+
+def article_quantities(article: Article) -> list[Quantity]:
+    """The quantities of every title, heading and sentence of ``article``.
+
+    Spans index :attr:`Article.text`; each quantity carries its sentence ID.
+    """
+    found: list[Quantity] = []
+    for sentence in article.units():
+        for q in find_quantities(sentence.text, reference_date=article.published):
+            start, end = q.start + sentence.start, q.end + sentence.start
+            found.append(replace(q, start=start, end=end, sentence_id=sentence.id))
+    return found
+
+
+def _numerals(text: str) -> Iterator[Quantity]:
+    for match in _NUMERAL.finditer(text):
+        q = _numeral(text, match)
+        if q is not None:
+            yield q
+
+
+def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
+    """Read one numeral with what surrounds it; None when it is not a quantity."""
+    if _is_identifier(text, m) or _is_address(text, m.end()):
+        return None
+    if m["exp"] or len(m["num"].replace(",", "").split(".")[0]) > 18:
+        return _flagged(m, "number too large or in scientific notation; check the source")
+    year = _year_role(text, m)
+    if year == "name":
+        return None
+    if year == "year":
+        value = date(int(m["num"]), 1, 1)
+        return Quantity("date", m["num"], m.start(), m.end(), value, parts="y")
+    tail = _tail(text, m)
+    if tail is None:
+        return None
+    return _range(text, m, tail) or _build(text, m, tail)
+
+
+def _build(text: str, m: re.Match[str], tail: _Tail) -> Quantity:
+    """The quantity a numeral and its tail make."""
+    digits = m["num"].replace(",", "")
+    value = _scaled(Decimal(digits), tail.power)
+    if m["sign"]:
+        value = -value
+    if abs(value) >= _TOO_BIG:
+        return _flagged(m, "number too large to be a real figure; check the source")
+    decimals = len(digits.partition(".")[2])
+    note = "negative value: check the sign survives translation" if m["sign"] else None
+    start, end = tail.start, tail.end
+    return Quantity(tail.kind, text[start:end], start, end, value, unit=tail.unit,
+                    decimals=decimals, scale=tail.scale, note=note)  # fmt: skip
+
+
+def _scaled(number: Decimal, power: int) -> Decimal:
+    """``number`` times 10**power, written as an integer when it is one (4500000)."""
+    value = number.scaleb(power)
+    return value.quantize(Decimal(1)) if power and value == value.to_integral_value() else value
+
+
+def _flagged(m: re.Match[str], note: str) -> Quantity:
+    return Quantity("flagged", m[0], m.start(), m.end(), None, note=note)
+
+
+def _is_identifier(text: str, m: re.Match[str]) -> bool:
+    """Numbers that name rather than count: 5G, Windows 11, No. 7, ISO 4217."""
+    tail = m["tail"]
+    if tail and tail != "%" and not words.is_unit_or_scale(tail):
+        return tail.lower() not in ("st", "nd", "rd", "th")
+    before = _before(text, m.start())
+    if re.search(r"(?:\bNo\.|\bnumber|#)\s*$", before, re.IGNORECASE):
+        return True
+    prev = re.search(r"(?<![.!?:;“\"(]\s)(?<!^)\b([A-Z][A-Za-z]*)\s+$", before)
+    if prev is None or m["cur"]:
+        return False
+    return not words.is_cue(prev[1]) and words.currency_word(prev[1]) is None
+
+
+def _is_address(text: str, pos: int) -> bool:
+    """A number followed by Capitalised names and a street word: a house number."""
+    names = _NAMES.match(text, pos)
+    return names is not None and words.is_street(names[0].split()[-1])
+
+
+def _year_role(text: str, m: re.Match[str]) -> str | None:
+    """ "year" for a bare year ("since 2018"), "name" inside a name ("the 2024 Games")."""
+    if m["sign"] or m["cur"] or m["tail"] or not _YEAR.fullmatch(m["num"]):
+        return None
+    prev = re.search(r"([A-Za-z]+)\W*$", _before(text, m.start()))
+    word = prev[1] if prev else ""
+    cue = words.is_cue(word)
+    if _CAPITAL_NEXT.match(text, m.end()) and not words.is_cue(word, strict=True):
+        return "name"
+    return "year" if cue or _CLAUSE_END.match(text, m.end()) else None
+
+
+def _tail(text: str, m: re.Match[str]) -> _Tail | None:
+    """Classify a numeral by what is attached to it or follows it."""
+    attached, pos, start = m["tail"], m.end(), m.start()
+    if not attached:
+        scale = words.scale_after(text, pos)
+        if scale is not None:
+            return _after(text, start, scale.end, m["cur"], scale)
+        return _after(text, start, pos, m["cur"], None)
+    if attached.lower() in ("st", "nd", "rd", "th"):
+        return _Tail("ordinal", _noun(text, pos), None, 0, pos, start)
+    if attached == "%":
+        return _Tail("percent", None, None, 0, pos, start)
+    power = words.suffix_power(attached, money=bool(m["cur"]))
+    if power is None:
+        return _Tail("measure", words.unit_symbol(attached), None, 0, pos, start)
+    return _after(text, start, pos, m["cur"], words.Hit(str(power), attached, pos))
+
+
+def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit | None) -> _Tail:
+    """What a number (with its scale, if any) is, judging by the words after it."""
+    word, power = (scale.word, int(scale.meaning)) if scale else (None, 0)
+    money = _money_tail(text, start, pos, sign)
+    if money is not None:
+        code, begin, end = money
+        return _Tail("money", code, word, power, end, begin)
+    percent = words.percent_after(text, pos)
+    if percent is not None:
+        return _Tail("percent", None, word, power, percent, start)
+    unit = words.unit_after(text, pos)
+    if unit is not None:
+        return _Tail("measure", unit.meaning, word, power, unit.end, start)
+    noun = _noun(text, pos)
+    return _Tail("count" if noun else "number", noun, word, power, pos, start)
+
+
+def _money_tail(text: str, start: int, pos: int, sign: str | None) -> tuple[str, int, int] | None:
+    """(ISO code, start, end) when a sign, a currency word after or a code before makes it money."""
+    if sign:
+        return words.currency_sign(sign), start, pos
+    after = words.currency_after(text, pos)
+    if after:
+        return after.meaning, start, after.end
+    before = words.currency_before(text, start)
+    return (before[0], before[1], pos) if before else None
+
+
+def _noun(text: str, pos: int) -> str | None:
+    """The noun a number counts: the first plural in the phrase after it, else the last word."""
+    found: list[str] = []
+    m = _NOUN_WORD.match(text, pos)
+    while m and len(found) < 6:
+        word = m[1]
+        if words.is_noun_stop(word) or (word[0].isupper() and not word.isupper()):
+            break
+        found.append(word)
+        m = _NOUN_WORD.match(text, m.end())
+    content = [w for w in found if not words.is_filler(w)]
+    plural = [w for w in content if words.looks_plural(w)]
+    if plural:
+        return plural[0]
+    return content[-1] if content else None
+
+
+def _range(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """'500 to 1,000 yuan' -> one money range; 'rose from 5 to 7' stays two numbers."""
+    upper = _range_upper(text, m, tail)
+    if upper is None or not isinstance(upper.value, Decimal):
+        return None
+    power = tail.power if tail.scale else words.scale_power(upper.scale)
+    value = _scaled(Decimal(m["num"].replace(",", "")), power)
+    decimals = max(len(m["num"].partition(".")[2]), upper.decimals)
+    return replace(upper, text=text[m.start() : upper.end], start=m.start(), value=value,
+                   upper=upper.value, decimals=decimals)  # fmt: skip
+
+
+def _range_upper(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """The upper end of a range that starts with a bare number, if there is one."""
+    join = _RANGE_JOIN.match(text, tail.end)
+    if tail.kind != "number" or join is None or m["sign"]:
+        return None
+    before = _before(text, m.start())
+    if "and" in join[0] and not re.search(r"\bbetween\s*$", before):
+        return None
+    second = _NUMERAL.match(text, join.end())
+    upper = _numeral(text, second) if second and not _CHANGE_VERBS.search(before) else None
+    kinds = ("money", "percent", "measure", "count")
+    return upper if upper and upper.kind in kinds and upper.upper is None else None
+
+
+def _before(text: str, pos: int) -> str:
+    """The few words before ``pos``: context checks never rescan the whole text."""
+    return text[max(0, pos - 80) : pos]
+
+
+def _spelled(text: str) -> Iterator[Quantity]:
+    """Small numbers and ordinals written as words: "seven consecutive years"."""
+    for m in _SPELLED.finditer(text):
+        value = words.spelled_value(m["w"], m["u"])
+        if value is not None:
+            scale = words.scale_after(text, m.end())
+            tail = _after(text, m.start(), scale.end if scale else m.end(), None, scale)
+            if tail.kind != "number":
+                yield _spelled_quantity(text, m.start(), tail.end, value, tail)
+        elif _is_ordinal(text, m):
+            value = words.ordinal_value(m["w"]) or 0
+            yield _spelled_quantity(text, m.start(), m.end(), value, _Tail(
+                "ordinal", _noun(text, m.end()), None, 0, m.end(), m.start()))  # fmt: skip
+
+
+def _is_ordinal(text: str, m: re.Match[str]) -> bool:
+    """An ordinal word after "the" and before a noun: "the fifth consecutive year"."""
+    if m["u"] or words.ordinal_value(m["w"]) is None:
+        return False
+    after_the = re.search(r"\bthe\s+$", _before(text, m.start()), re.IGNORECASE)
+    return after_the is not None and _noun(text, m.end()) is not None
+
+
+def _spelled_quantity(text: str, start: int, end: int, value: int, tail: _Tail) -> Quantity:
+    amount = _scaled(Decimal(value), tail.power)
+    return Quantity(tail.kind, text[start:end], start, end, amount, unit=tail.unit,
+                    scale=tail.scale)  # fmt: skip

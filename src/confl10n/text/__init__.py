@@ -1,0 +1,1 @@
+"""Reading an article: decoding, blocks, sentence segmentation, words."""

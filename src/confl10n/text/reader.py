@@ -1,0 +1,243 @@
+"""Read an article (plain text or Markdown) into the document model.
+
+``bytes -> text`` (decoding), ``text -> blocks`` (blocks), ``blocks ->
+Article`` (here): front matter, title, sections, paragraphs and sentences with
+IDs and source spans; trailing boilerplate dropped; a truncated ending kept
+but flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.errors import InputError
+from confl10n.text.blocks import Block, markdown_blocks, plain_blocks
+from confl10n.text.decoding import decode
+from confl10n.text.segmentation import split_sentences
+
+MAX_BYTES = 200 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,50}?)---[ \t]*(?:\n|$)")
+_MARKDOWN_HINT = re.compile(r"^ {0,3}(?:#{1,6}[ \t]|[-*+][ \t]|>|(?:=+|-{2,})[ \t]*$)", re.M)
+_ENDINGS = tuple('.!?…。！？"”’»」』)')
+_OPEN_CLOSE = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
+_SHORT_LINE_WORDS = 25
+
+
+def read_article(path: Path, *, lang: str | None = None, markdown: bool | None = None) -> Article:
+    """Read the article at ``path``; Markdown is detected from the suffix or content."""
+    name = str(path)
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not an article file")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MiB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if markdown is None and path.suffix.lower() in (".md", ".markdown"):
+        markdown = True
+    return parse_bytes(data, lang=lang, source_name=name, markdown=markdown)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    lang: str | None = None,
+    source_name: str = "<bytes>",
+    markdown: bool | None = None,
+) -> Article:
+    """Decode ``data`` and parse it; see :func:`parse_text`."""
+    text, warnings = decode(data, source_name=source_name)
+    return parse_text(
+        text, lang=lang, source_name=source_name, markdown=markdown, warnings=warnings
+    )
+
+
+def parse_text(
+    text: str,
+    *,
+    lang: str | None = None,
+    source_name: str = "<string>",
+    markdown: bool | None = None,
+    warnings: list[str] | None = None,
+) -> Article:
+    """Parse article ``text`` into an :class:`Article`.
+
+    ``lang`` defaults to the front matter's ``lang`` and then to English;
+    ``markdown=None`` detects the format from the content.
+    """
+    meta, body_start = _front_matter(text)
+    lang = lang or meta.get("lang") or "en"
+    if markdown is None:
+        markdown = bool(_MARKDOWN_HINT.search(text, body_start))
+    blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
+    notes = list(warnings or [])
+    blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    builder = _Builder(text, lang)
+    article = builder.build(blocks, markdown=markdown)
+    _check_body(article, source_name)
+    notes.extend(f"{source_name}: {note}" for note in builder.notes)
+    return Article(
+        title=article.title,
+        sections=article.sections,
+        text=text,
+        lang=lang,
+        source_name=source_name,
+        published=_published(meta, source_name, notes),
+        warnings=tuple(notes),
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """``key: value`` pairs of a leading ``---`` block, and where the body starts."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, 0
+    pairs = (line.partition(":") for line in match.group(1).splitlines())
+    meta = {key.strip().lower(): value.strip().strip("\"'") for key, sep, value in pairs if sep}
+    return meta, match.end()
+
+
+def _published(meta: dict[str, str], source_name: str, notes: list[str]) -> dt.date | None:
+    if "date" not in meta:
+        return None
+    try:
+        return dt.date.fromisoformat(meta["date"][:10])
+    except ValueError:
+        notes.append(f"{source_name}: front matter date {meta['date']!r} is not YYYY-MM-DD")
+        return None
+
+
+def _drop_boilerplate(
+    blocks: list[Block], text: str, notes: list[str], source_name: str
+) -> list[Block]:
+    """Cut at the first boilerplate marker after which only short lines follow."""
+    for index, block in enumerate(blocks):
+        if index and _is_marker(block.text(text)) and _all_short(blocks[index + 1 :], text):
+            dropped = block.text(text)
+            notes.append(f"{source_name}: dropped trailing boilerplate from {dropped!r} on")
+            return blocks[:index]
+    return blocks
+
+
+def _is_marker(line: str) -> bool:
+    key = " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
+    return key in _boilerplate_markers()
+
+
+def _all_short(blocks: list[Block], text: str) -> bool:
+    return all(len(b.text(text).split()) <= _SHORT_LINE_WORDS for b in blocks)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_markers() -> frozenset[str]:
+    data = resources.files("confl10n").joinpath("data/boilerplate.txt").read_text("utf-8")
+    lines = (line.strip() for line in data.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _check_body(article: Article, source_name: str) -> None:
+    if not article.sentences:
+        if article.sections or article.title:
+            raise InputError(f"{source_name}: the article has only headings, no body text")
+        raise InputError(f"{source_name}: the article is empty")
+
+
+def is_truncated(text: str) -> bool:
+    """True if ``text`` stops mid-sentence or inside an open quotation."""
+    stripped = text.rstrip()
+    if not stripped.endswith(_ENDINGS):
+        return True
+    return any(stripped.count(a) > stripped.count(b) for a, b in _OPEN_CLOSE)
+
+
+class _Builder:
+    """Assembles sections, paragraphs and sentences, numbering them as it goes."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.notes: list[str] = []
+        self.title: Sentence | None = None
+        self.sections: list[Section] = []
+        self.heading: Sentence | None = None
+        self.heading_level = 2
+        self.paragraphs: list[Paragraph] = []
+
+    def build(self, blocks: list[Block], *, markdown: bool) -> Article:
+        blocks = self._take_title(blocks, markdown=markdown)
+        for block in blocks:
+            if block.kind == "heading":
+                self._close_section()
+                self.heading = self._line(block, f"s{len(self.sections) + 1}.h")
+                self.heading_level = block.level
+            elif (paragraph := self._paragraph(block)).sentences:
+                self.paragraphs.append(paragraph)
+        self._close_section()
+        self._flag_truncated_end()
+        return Article(title=self.title, sections=tuple(self.sections), text=self.text)
+
+    def _take_title(self, blocks: list[Block], *, markdown: bool) -> list[Block]:
+        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain)."""
+        if len(blocks) < 2:
+            return blocks
+        first = blocks[0]
+        if markdown:
+            is_title = first.kind == "heading" and first.level == 1
+        else:
+            is_title = len(first.pieces) == 1
+        if is_title:
+            self.title = self._line(first, "title")
+            return blocks[1:]
+        return blocks
+
+    def _line(self, block: Block, node_id: str) -> Sentence:
+        start, end = block.span
+        return Sentence(node_id, block.text(self.text), start, end)
+
+    def _paragraph(self, block: Block) -> Paragraph:
+        section_no = len(self.sections) + 1
+        node_id = f"s{section_no}.p{len(self.paragraphs) + 1}"
+        joined = block.text(self.text)
+        sentences = tuple(
+            self._sentence(block, joined, f"{node_id}.t{number}", span)
+            for number, span in enumerate(split_sentences(joined, lang=self.lang), 1)
+        )
+        start, end = block.span
+        return Paragraph(node_id, sentences, start, end, kind=block.kind)
+
+    def _sentence(self, block: Block, joined: str, node_id: str, span: tuple[int, int]) -> Sentence:
+        start, end = span
+        source_start, source_end = block.to_source(start), block.to_source(end - 1) + 1
+        return Sentence(node_id, joined[start:end], source_start, source_end)
+
+    def _close_section(self) -> None:
+        if self.heading is None and not self.paragraphs:
+            return
+        number = len(self.sections) + 1
+        paragraphs = tuple(self.paragraphs)
+        start = self.heading.start if self.heading else paragraphs[0].start
+        end = paragraphs[-1].end if paragraphs else self.heading.end  # type: ignore[union-attr]
+        self.sections.append(
+            Section(f"s{number}", self.heading, paragraphs, start, end, self.heading_level)
+        )
+        self.heading, self.paragraphs = None, []
+
+    def _flag_truncated_end(self) -> None:
+        if not self.sections or not self.sections[-1].paragraphs:
+            return
+        last_section = self.sections[-1]
+        last = last_section.paragraphs[-1]
+        if not is_truncated(last.text):
+            return
+        paragraphs = (*last_section.paragraphs[:-1], replace(last, truncated=True))
+        self.sections[-1] = replace(last_section, paragraphs=paragraphs)
+        self.notes.append(f"the last paragraph ({last.id}) ends mid-sentence; kept as it is")

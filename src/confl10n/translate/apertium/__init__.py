@@ -1,0 +1,1 @@
+"""The Apertium engine: the Debian ``apertium`` command, its stream format and packages."""

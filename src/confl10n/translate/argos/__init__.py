@@ -1,0 +1,1 @@
+"""The Argos engine: installed packages run with CTranslate2, and package management."""

@@ -1,0 +1,217 @@
+"""Install and remove Argos model packages in the packages folder.
+
+An install checks the archive, extracts it into a hidden workspace inside the
+packages folder (hidden folders are skipped by
+:func:`~confl10n.translate.argos.packages.installed_packages`), validates the result
+-- metadata, language codes, tokenizer, and a real CTranslate2 load of
+``model/`` -- and only then renames it into place. One package per language
+pair: installing replaces any package already installed for the same pair.
+A failure at any step leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
+from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
+from confl10n.translate.argos.engine import load_translator
+from confl10n.translate.argos.packages import PackageInfo, installed_packages, read_package
+from confl10n.translate.argos.packages import models_dir as resolve_models_dir
+from confl10n.translate.langcodes import language_problem
+
+if TYPE_CHECKING:
+    from zipfile import ZipFile, ZipInfo
+
+REQUIRED_FIELDS = (
+    "package_version",
+    "argos_version",
+    "from_code",
+    "from_name",
+    "to_code",
+    "to_name",
+)
+DEFAULT_LIMITS = ArchiveLimits()
+
+
+def install_package(
+    path: str | Path,
+    *,
+    models_dir: str | Path | None = None,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
+) -> PackageInfo:
+    """Validate the ``.argosmodel`` at ``path`` and install it; a failure leaves nothing behind."""
+    source = Path(path)
+    directory = resolve_models_dir(models_dir)
+    with _open_archive(source) as archive:
+        top, entries = check_archive(archive, limits=limits)
+        created = _make_dir(directory)
+        try:
+            return _install_checked(archive, top, entries, directory, limits)
+        except BaseException:
+            if created:
+                with contextlib.suppress(OSError):
+                    directory.rmdir()
+            raise
+
+
+def validate_package(folder: Path) -> PackageInfo:
+    """Check an extracted package: metadata, language codes, tokenizer, loadable model."""
+    metadata = _read_metadata(folder)
+    for key in ("from_code", "to_code"):
+        problem = language_problem(metadata[key])
+        if problem:
+            raise ModelPackageError(f"{folder.name}: metadata.json {key}: {problem}")
+    info = read_package(folder)
+    load_translator(folder / "model", name=folder.name, threads=1)
+    return info
+
+
+def remove_package(spec: str, *, models_dir: str | Path | None = None) -> Path:
+    """Remove the package named by ``spec`` (a pair like ``en-zh`` or a folder name).
+
+    A folder name also removes a broken package; returns the removed folder.
+    """
+    directory = resolve_models_dir(models_dir)
+    folder = _find_installed(spec, directory)
+    workspace = _workspace(directory, ".remove-")
+    try:
+        folder.replace(workspace / folder.name)
+    except OSError as exc:
+        raise OutputError(f"cannot remove {folder}: {exc.strerror or exc}") from exc
+    finally:
+        _discard(workspace)
+    return folder
+
+
+def package_size(folder: Path) -> int:
+    """Bytes taken by the regular files under ``folder``."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _open_archive(source: Path) -> ZipFile:
+    import zipfile
+
+    try:
+        return zipfile.ZipFile(source)
+    except FileNotFoundError:
+        raise ModelPackageError(f"{source}: no such file") from None
+    except zipfile.BadZipFile as exc:
+        raise ModelPackageError(f"{source.name}: not a zip archive (.argosmodel)") from exc
+    except OSError as exc:
+        raise ModelPackageError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _make_dir(directory: Path) -> bool:
+    existed = directory.is_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {directory}: {exc.strerror or exc}") from exc
+    return not existed
+
+
+def _install_checked(
+    archive: ZipFile, top: str, entries: list[ZipInfo], directory: Path, limits: ArchiveLimits
+) -> PackageInfo:
+    workspace = _workspace(directory, ".install-")
+    try:
+        extract_safely(archive, entries, workspace, limits=limits)
+        info = validate_package(workspace / top)
+        target = _move_into_place(workspace / top, info, directory, workspace)
+    finally:
+        _discard(workspace)
+    return read_package(target)
+
+
+def _workspace(directory: Path, prefix: str) -> Path:
+    # Hidden and inside the packages folder, so the final rename stays on one filesystem.
+    try:
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+    except OSError as exc:
+        raise OutputError(f"cannot write in {directory}: {exc.strerror or exc}") from exc
+
+
+def _discard(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _move_into_place(new: Path, info: PackageInfo, directory: Path, workspace: Path) -> Path:
+    target = directory / new.name
+    trash = workspace / ".replaced"
+    try:
+        _swap(new, target, trash)
+        for other in _same_pair(directory, info.pair, target):
+            other.replace(trash / other.name)
+    except OSError as exc:
+        raise OutputError(f"cannot install into {directory}: {exc.strerror or exc}") from exc
+    return target
+
+
+def _swap(new: Path, target: Path, trash: Path) -> None:
+    """Rename ``target`` (if any) into ``trash``, then ``new`` into its place; undo on failure."""
+    trash.mkdir()
+    old = trash / target.name
+    displaced = target.exists() or target.is_symlink()
+    if displaced:
+        target.replace(old)
+    try:
+        new.replace(target)
+    except OSError:
+        if displaced:
+            old.replace(target)
+        raise
+
+
+def _same_pair(directory: Path, pair: tuple[str, str], keep: Path) -> list[Path]:
+    packages, _ = installed_packages(directory)
+    return [p.path for p in packages if p.pair == pair and p.path != keep]
+
+
+def _read_metadata(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelPackageError(f"{folder.name}: no metadata.json") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
+    missing = [k for k in REQUIRED_FIELDS if not isinstance(data.get(k), str) or not data[k]]
+    if missing:
+        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
+    if not isinstance(data.get("target_prefix", ""), str):
+        raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
+    return {key: data[key] for key in REQUIRED_FIELDS}
+
+
+def _find_installed(spec: str, directory: Path) -> Path:
+    if spec and not spec.startswith(".") and "/" not in spec and "\\" not in spec:
+        candidate = directory / spec
+        if candidate.is_dir() and not candidate.is_symlink():
+            return candidate
+    pair = _parse_pair(spec)
+    packages, _ = installed_packages(directory)
+    matches = [p for p in packages if p.pair == pair]
+    if not matches:
+        installed = ", ".join(sorted({f"{p.from_code}-{p.to_code}" for p in packages})) or "none"
+        raise InvalidOptionError(f"{spec} is not installed in {directory} (installed: {installed})")
+    if len(matches) > 1:
+        names = ", ".join(p.name for p in matches)
+        raise InvalidOptionError(f"{spec} is ambiguous ({names}); remove one by its folder name")
+    return matches[0].path
+
+
+def _parse_pair(spec: str) -> tuple[str, str]:
+    parts = spec.split("-")
+    if len(parts) != 2 or not all(parts):
+        raise InvalidOptionError(
+            f"{spec!r} is neither a pair like en-zh nor an installed package folder"
+        )
+    return parts[0], parts[1]

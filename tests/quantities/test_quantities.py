@@ -1,0 +1,222 @@
+"""Finding quantities in English: what counts, what does not, and what gets flagged."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from confl10n.document import Quantity
+from confl10n.quantities.find import article_quantities, find_quantities
+from confl10n.text.reader import read_article
+
+REF = date(2024, 12, 20)
+D = Decimal
+
+# (sentence id, text as written, kind, value, upper, unit) for every figure of the sample.
+SAMPLE = [
+    ("s1.p1.t1", "December 19", "date", date(2024, 12, 19), None, None),
+    ("s1.p3.t2", "10.2%", "percent", D("10.2"), None, None),
+    ("s1.p3.t2", "41%", "percent", D(41), None, None),
+    ("s1.p7.t1", "19th", "date", date(2024, 12, 19), None, None),
+    ("s1.p7.t2", "three", "count", D(3), None, "perspectives"),
+    ("s2.p1.t1", "380 billion yuan", "money", D(380_000_000_000), None, "CNY"),
+    ("s2.p3.t2", "two", "count", D(2), None, "fields"),
+    ("s2.p8.t1", "2018", "date", date(2018, 1, 1), None, None),
+    ("s2.p8.t1", "seven", "count", D(7), None, "years"),
+    ("s2.p8.t2", "348", "count", D(348), None, "companies"),
+    ("s2.p8.t2", "2023", "date", date(2023, 1, 1), None, None),
+    ("s2.p8.t2", "183", "number", D(183), None, None),
+    ("s2.p8.t2", "2018", "date", date(2018, 1, 1), None, None),
+    ("s2.p8.t2", "380 billion yuan", "money", D(380_000_000_000), None, "CNY"),
+    ("s2.p8.t2", "134 billion yuan", "money", D(134_000_000_000), None, "CNY"),
+    ("s2.p8.t3", "September 2023", "date", date(2023, 9, 1), None, None),
+    ("s2.p8.t5", "1.92 square kilometers", "measure", D("1.92"), None, "area-square-kilometer"),
+    ("s3.p1.t2", "November 2, 2019", "date", date(2019, 11, 2), None, None),
+    ("s3.p4.t1", "twenty-five", "count", D(25), None, "exhibits"),
+    ("s3.p4.t1", "five", "count", D(5), None, "areas"),
+    ("s3.p10.t2", "2023", "date", date(2023, 1, 1), None, None),
+    ("s3.p10.t2", "1,926", "count", D(1926), None, "locations"),
+    ("s3.p10.t2", "346", "number", D(346), None, None),
+    ("s3.p10.t3", "2024", "date", date(2024, 1, 1), None, None),
+    ("s3.p10.t3", "40", "count", D(40), None, "centers"),
+    ("s3.p10.t3", "30", "count", D(30), None, "halls"),
+    ("s3.p10.t3", "200", "count", D(200), None, "stations"),
+    ("s3.p10.t3", "6,000", "count", D(6000), None, "households"),
+    ("s3.p11.t2", "2023", "date", date(2023, 1, 1), None, None),
+    ("s3.p11.t2", "11,000", "count", D(11000), None, "beds"),
+    ("s3.p11.t2", "30,000", "number", D(30000), None, None),
+    ("s3.p11.t2", "2024", "date", date(2024, 1, 1), None, None),
+    ("s3.p11.t3", "500 to 1,000 yuan", "money", D(500), D(1000), "CNY"),
+    ("s4.p4.t1", "January 2023", "date", date(2023, 1, 1), None, None),
+]
+
+
+def _one(text: str, **kwargs: date) -> Quantity:
+    found = find_quantities(text, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_every_figure_of_the_sample_article(sample_path: Path) -> None:
+    article = read_article(sample_path)
+    found = article_quantities(article)
+    got = [(q.sentence_id, q.text, q.kind, q.value, q.upper, q.unit) for q in found]
+    assert got == SAMPLE
+    assert all(article.text[q.start : q.end] == q.text for q in found)
+
+
+def test_seed_article_figures_have_the_right_values(seed_path: Path) -> None:
+    article = read_article(seed_path)
+    found = find_quantities(article.text, reference_date=REF)
+    values = {(q.text, q.value, q.upper, q.unit) for q in found}
+    assert ("380 billion yuan", D(380_000_000_000), None, "CNY") in values
+    assert ("134 billion yuan", D(134_000_000_000), None, "CNY") in values
+    assert ("10.2%", D("10.2"), None, None) in values
+    assert ("1.92 square kilometers", D("1.92"), None, "area-square-kilometer") in values
+    assert ("500 to 1,000 yuan", D(500), D(1000), "CNY") in values
+    assert ("11,000", D(11000), None, "beds") in values
+    assert ("twenty-five", D(25), None, "exhibits") in values
+    assert ("November 2, 2019", date(2019, 11, 2), None, None) in values
+    assert ("December 19", date(2024, 12, 19), None, None) in values
+    assert ("September 2023", date(2023, 9, 1), None, None) in values
+
+
+@pytest.mark.parametrize("text", ["630 Anpu Road", "the 2024 China Newspaper Media Industry"])
+def test_seed_non_quantities_are_left_alone(seed_path: Path, text: str) -> None:
+    article = read_article(seed_path)
+    assert text in article.text
+    start = article.text.index(text)
+    found = find_quantities(article.text, reference_date=REF)
+    assert not [q for q in found if start <= q.start < start + len(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "decimals", "written"),
+    [
+        ("worth $4.5 million now", "money", D(4_500_000), "USD", 1, "$4.5 million"),
+        ("a €12bn fund", "money", D(12_000_000_000), "EUR", 0, "€12bn"),
+        ("paid US$3m for it", "money", D(3_000_000), "USD", 0, "US$3m"),
+        ("raised RMB 5 billion today", "money", D(5_000_000_000), "CNY", 0, "RMB 5 billion"),
+        ("it rose 41 percent", "percent", D(41), None, 0, "41 percent"),
+        ("up 3.50 per cent", "percent", D("3.50"), None, 2, "3.50 per cent"),
+        ("a 20 km walk", "measure", D(20), "length-kilometer", 0, "20 km"),
+        ("about 20km away", "measure", D(20), "length-kilometer", 0, "20km"),
+        ("carrying 5 kg of rice", "measure", D(5), "mass-kilogram", 0, "5 kg"),
+        ("a 1.90 m fence", "measure", D("1.90"), "length-meter", 2, "1.90 m"),
+        ("for 3 hours", "measure", D(3), "duration-hour", 0, "3 hours"),
+        ("two million people", "count", D(2_000_000), "people", 0, "two million"),
+        ("the fifth consecutive year", "ordinal", D(5), "year", 0, "fifth"),
+        ("the 19th century", "ordinal", D(19), "century", 0, "19th"),
+    ],
+)
+def test_kinds_values_units_and_precision(
+    text: str, kind: str, value: Decimal, unit: str | None, decimals: int, written: str
+) -> None:
+    q = _one(text)
+    assert (q.kind, q.value, q.unit, q.decimals, q.text) == (kind, value, unit, decimals, written)
+    assert str(q.value) == str(value)  # 1.90 keeps its zero; 4.5 million is 4500000
+
+
+def test_a_range_keeps_both_ends_and_the_unit() -> None:
+    q = _one("beds cost from 500 to 1,000 yuan a month")
+    assert (q.kind, q.value, q.upper, q.unit, q.text) == (
+        "money", D(500), D(1000), "CNY", "500 to 1,000 yuan"
+    )  # fmt: skip
+    between = _one("between 20 and 30 people came")
+    assert (between.value, between.upper, between.unit) == (D(20), D(30), "people")
+
+
+def test_a_change_is_not_a_range() -> None:
+    found = find_quantities("It rose from 5 to 7 percent.")
+    assert [(q.kind, q.value) for q in found] == [("number", D(5)), ("percent", D(7))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "parts"),
+    [
+        ("On December 19, they met.", date(2024, 12, 19), "md"),
+        ("on Dec. 19 they met", date(2024, 12, 19), "md"),
+        ("On November 2, 2019, he came.", date(2019, 11, 2), "ymd"),
+        ("on 3 May 2021 it opened", date(2021, 5, 3), "ymd"),
+        ("on the 2nd of May 2020 it opened", date(2020, 5, 2), "ymd"),
+        ("In September 2023, it opened.", date(2023, 9, 1), "ym"),
+        ("On the afternoon of the 19th, a tour began.", date(2024, 12, 19), "d"),
+        ("It opens on January 5.", date(2025, 1, 5), "md"),  # nearest the reference date
+        ("It ends on the 25th.", date(2024, 12, 25), "d"),
+        ("Since 2018, it has grown.", date(2018, 1, 1), "y"),
+        ("In 2023 Shanghai made beds.", date(2023, 1, 1), "y"),
+        ("due 2024-12-19 at noon", date(2024, 12, 19), "ymd"),
+        ("due 25/03/2024 at noon", date(2024, 3, 25), "ymd"),
+    ],
+)
+def test_dates_full_partial_and_resolved(text: str, value: date, parts: str) -> None:
+    q = _one(text, reference_date=REF)
+    assert (q.kind, q.value, q.parts) == ("date", value, parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("On 02/03/2024 they met.", "ambiguous date"),
+        ("On 02/03/24 they met.", "two-digit year"),
+        ("It was 1e400 times bigger.", "scientific notation"),
+        ("It had 12345678901234567890123456789012345678901234567890 parts.", "too large"),
+        ("On December 19, they met.", "no reference date"),
+        ("It ends on the 25th.", "no reference date"),
+    ],
+)
+def test_what_cannot_be_read_safely_is_flagged_not_guessed(text: str, note: str) -> None:
+    q = _one(text)
+    assert q.kind == "flagged" and q.value is None
+    assert q.note is not None and note in q.note
+
+
+def test_an_impossible_date_is_flagged() -> None:
+    q = _one("On February 30 it rained.", reference_date=REF)
+    assert q.kind == "flagged" and q.note is not None and "not a calendar date" in q.note
+
+
+@pytest.mark.parametrize("text", ["Profits fell -5% this year.", "It was −3.2 percent."])
+def test_negative_values_keep_their_sign_and_are_flagged(text: str) -> None:
+    q = _one(text)
+    assert q.kind == "percent" and isinstance(q.value, Decimal) and q.value < 0
+    assert q.note is not None and "negative" in q.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It moved to 630 Anpu Road, Yangpu District.",
+        "The 2024 China Newspaper Media Conference opened.",
+        "He attended the 2024 Summer Olympics.",
+        "COVID-19 spread over 5G networks.",
+        "It runs Windows 11 and follows ISO 4217.",
+        "Room No. 7 opens at 10:30 on 192.168.0.1.",
+        "The two will keep working; one route was new.",
+        "It is a two-dimensional culture.",
+        "AI is not perfect yet.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text, reference_date=REF) == []
+
+
+def test_spelled_numbers_need_a_noun() -> None:
+    found = find_quantities("seven consecutive years and twenty-one days")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("seven", D(7), "years"),
+        ("twenty-one", D(21), "days"),
+    ]
+
+
+def test_counts_find_the_counted_noun_past_modifiers() -> None:
+    found = find_quantities("It made 11,000 beds available and 40 more service centers.")
+    assert [(q.value, q.unit) for q in found] == [(D(11000), "beds"), (D(40), "centers")]
+
+
+def test_a_text_without_figures_gives_nothing() -> None:
+    assert find_quantities("Embracing AI is not an optional question.") == []
+    assert find_quantities("") == []

@@ -1,0 +1,507 @@
+"""Section summaries: every algorithm, parity with sumy, lengths, languages, bad input, the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from confl10n import (
+    Article,
+    ArticleSummary,
+    InputError,
+    InvalidOptionError,
+    Section,
+    UnsupportedLanguageError,
+    summarize_sections,
+    summarize_text,
+)
+from confl10n.cli import app
+from confl10n.summarize import ALGORITHMS, LANGUAGES
+from confl10n.text.reader import parse_text, read_article
+from confl10n.text.words import split_words
+
+runner = CliRunner()
+DUPLICATES = (
+    "# T\n\n## Media\n\nAI changes the media industry quickly. Reporters test new tools every "
+    "week. AI changes the media industry quickly. The weather was mild on Tuesday.\n"
+)
+EDMUNDSON_WORDS = {"bonus_words": ["shanghai", "media"], "stigma_words": ["not"]}
+SOLAR = (
+    "# Solar Power\n\nThe weather was mild on Tuesday. Residents walked along the river. "
+    "Solar power plants opened across the region.\n"
+)
+
+
+@pytest.fixture(scope="module", params=["sample", "seed"])
+def article(request: pytest.FixtureRequest, sample_path: Path, seed_path: Path) -> Article:
+    return read_article(sample_path if request.param == "sample" else seed_path)
+
+
+def positions(section: Section) -> dict[str, int]:
+    return {sentence.id: i for i, sentence in enumerate(section.sentences)}
+
+
+# --- every algorithm on the two real articles -------------------------------------------
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_picks_own_section_sentences_in_source_order(
+    article: Article, algorithm: str
+) -> None:
+    summary = summarize_sections(article, algorithm=algorithm)
+    texts = {s.id: s.text for s in article.sentences}
+    assert [s.id for s in summary.sections] == [s.id for s in article.sections]
+    for section, result in zip(article.sections, summary.sections, strict=True):
+        order = [positions(section)[s.id] for s in result.sentences]
+        assert order == sorted(order) and len(set(order)) == len(order)
+        assert all(texts[s.id] == s.text for s in result.sentences)
+        assert len(result.sentences) == 3 and result.size == len(section.sentences)
+    assert summary == summarize_sections(article, algorithm=algorithm)
+
+
+def test_same_summary_in_fresh_processes_with_different_hash_seeds(sample_path: Path) -> None:
+    code = (
+        "import sys, json; from pathlib import Path; from confl10n.text.reader import read_article\n"
+        "from confl10n.summarize import ALGORITHMS, summarize_sections\n"
+        "a = read_article(Path(sys.argv[1]))\n"
+        "print(json.dumps([summarize_sections(a, algorithm=n).sentence_ids for n in ALGORITHMS]))"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(sample_path)], env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+
+
+# --- parity: the same selection as sumy called directly ---------------------------------
+
+
+class SameWords:
+    """The words confl10n hands sumy, as a sumy tokenizer."""
+
+    @staticmethod
+    def to_words(sentence: str) -> tuple[str, ...]:
+        return tuple(split_words(sentence, lang="en"))
+
+
+def sumy_direct(article: Article, section: Section, algorithm: str, count: int) -> list[str]:
+    """sumy's own selection for ``section``: its classes, its stop words and stemmer."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers import edmundson, kl, lex_rank, lsa, luhn, reduction, sum_basic, text_rank
+    from sumy.utils import get_stop_words
+
+    classes: dict[str, Any] = {
+        "lexrank": lex_rank.LexRankSummarizer, "textrank": text_rank.TextRankSummarizer,
+        "lsa": lsa.LsaSummarizer, "luhn": luhn.LuhnSummarizer, "kl": kl.KLSummarizer,
+        "edmundson": edmundson.EdmundsonSummarizer, "sumbasic": sum_basic.SumBasicSummarizer,
+        "reduction": reduction.ReductionSummarizer,
+    }  # fmt: skip
+    head = section.heading or article.title
+    heading = head.text if head else ""
+    paragraphs = [
+        Paragraph(
+            ([SumySentence(heading, SameWords, is_heading=True)] if i == 0 and heading else [])
+            + [SumySentence(s.text, SameWords) for s in p.sentences]
+        )
+        for i, p in enumerate(section.paragraphs)
+    ]
+    summarizer = classes[algorithm](Stemmer("english"))
+    if algorithm == "edmundson":
+        summarizer.bonus_words = EDMUNDSON_WORDS["bonus_words"]
+        summarizer.stigma_words = EDMUNDSON_WORDS["stigma_words"]
+        summarizer.null_words = get_stop_words("english")
+    else:
+        summarizer.stop_words = get_stop_words("english")
+    return [str(s) for s in summarizer(ObjectDocumentModel(paragraphs), count)]
+
+
+def same_but_for_float_ties(ours: list[str], theirs: list[str], scores: dict[str, float]) -> bool:
+    """Equal selections, or equal but for sentences tied with the cut-off score.
+
+    sumy ranks exact floats, and some (LSA's SVD, LexRank's set sums) vary in the
+    last bits with the process's hash seed: between two tied sentences its pick
+    changes from run to run, where ours stays on the earlier sentence.
+    """
+    cutoff = min(scores[text] for text in ours)
+    swapped = set(ours) ^ set(theirs)
+    return all(math.isclose(scores[text], cutoff, rel_tol=1e-9) for text in swapped)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("count", [1, 3])
+def test_selection_equals_sumy_called_directly(
+    article: Article, algorithm: str, count: int
+) -> None:
+    extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
+    summary = summarize_sections(article, algorithm=algorithm, sentences=count, **extra)
+    full = summarize_sections(article, algorithm=algorithm, sentences=999, **extra)
+    for section, result, every in zip(
+        article.sections, summary.sections, full.sections, strict=True
+    ):
+        ours = [s.text for s in result.sentences]
+        theirs = sumy_direct(article, section, algorithm, count)
+        assert len(ours) == len(theirs) == count
+        assert same_but_for_float_ties(ours, theirs, {s.text: s.score for s in every.sentences})
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_parity_holds_with_duplicate_sentences(algorithm: str) -> None:
+    article = parse_text(DUPLICATES)
+    extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
+    ours = summarize_sections(article, algorithm=algorithm, sentences=2, **extra).sections[0]
+    every = summarize_sections(article, algorithm=algorithm, sentences=9, **extra).sections[0]
+    theirs = sumy_direct(article, article.sections[0], algorithm, 2)
+    scores = {s.text: s.score for s in every.sentences}
+    assert same_but_for_float_ties([s.text for s in ours.sentences], theirs, scores)
+
+
+# --- scores, IDs and duplicates ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_selection_is_the_top_scores_with_ties_to_the_earlier_sentence(algorithm: str) -> None:
+    article = parse_text(DUPLICATES)
+    scores = {
+        s.id: s.score
+        for s in summarize_sections(article, algorithm=algorithm, sentences=99)
+        .sections[0]
+        .sentences
+    }
+    for n in (1, 2, 3):
+        chosen = summarize_sections(article, algorithm=algorithm, sentences=n).sections[0]
+        picked = [s.id for s in chosen.sentences]
+        assert len(picked) == n
+        for left in set(scores) - set(picked):
+            for kept in picked:
+                tied = math.isclose(scores[kept], scores[left], rel_tol=1e-9)
+                assert (kept < left) if tied else scores[kept] > scores[left]
+
+
+def test_duplicate_texts_keep_their_own_ids() -> None:
+    result = summarize_sections(DUPLICATES, algorithm="luhn", sentences=2).sections[0]
+    assert [s.id for s in result.sentences] == ["s1.p1.t1", "s1.p1.t3"]
+    assert result.sentences[0].text == result.sentences[1].text
+
+
+def test_lexrank_with_no_similar_sentences_scores_zero_without_warnings() -> None:
+    # sumy's LexRank divides 0 by 0 here (NaN, numpy RuntimeWarning); pytest makes warnings errors.
+    result = summarize_sections("Apples grow on trees. Cars drive on roads.", sentences=1)
+    assert [(s.id, s.score) for s in result.sections[0].sentences] == [("s1.p1.t1", 0.0)]
+
+
+def test_results_are_immutable() -> None:
+    summary = summarize_sections(DUPLICATES)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.lang = "fr"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.sections[0].sentences[0].score = 1.0  # type: ignore[misc]
+
+
+# --- length -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("size", "expected"), [(1, 1), (3, 1), (4, 2), (8, 2), (9, 3), (20, 3)])
+def test_default_length_grows_with_the_section(size: int, expected: int) -> None:
+    text = " ".join(f"Sentence number {i} talks about topic {i % 3} today." for i in range(size))
+    section = summarize_sections(text).sections[0]
+    assert (len(section.sentences), section.size) == (expected, size)
+
+
+def test_n_larger_than_the_section_returns_all_of_it_and_one_sentence_returns_itself() -> None:
+    summary = summarize_sections("# T\n\n## A\n\nOnly one here.\n\n## B\n\nOne. Two. Three.")
+    assert [s.text for s in summary.sections[0].sentences] == ["Only one here."]
+    everything = summarize_sections(summary_text := "One dog. Two cats. Three birds.", sentences=9)
+    assert " ".join(s.text for s in everything.sections[0].sentences) == summary_text
+
+
+def test_ratio_keeps_a_share_and_at_least_one(sample_path: Path) -> None:
+    article = read_article(sample_path)
+    half = summarize_sections(article, ratio=0.5)
+    assert [len(s.sentences) for s in half.sections] == [7, 13, 11, 7]
+    tiny = summarize_sections(article, ratio=0.01)
+    assert all(len(s.sentences) == 1 for s in tiny.sections)
+    whole = summarize_sections(article, ratio=1)
+    assert whole.sentence_ids == tuple(s.id for s in article.sentences)
+
+
+# --- the lede and the whole-text summary ------------------------------------------------
+
+
+def test_lede_comes_from_the_section_summaries(article: Article) -> None:
+    summary = summarize_sections(article)
+    assert 1 <= len(summary.lede) <= 2
+    assert {s.id for s in summary.lede} <= set(summary.sentence_ids)
+    assert len(summarize_sections(article, lede=1).lede) == 1
+    assert summarize_sections(article, lede=0).lede == ()
+
+
+def test_lede_is_chosen_from_a_bounded_pool() -> None:
+    sections = [f"## Part {i}\n\nPart {i} reports that media use AI tools." for i in range(100)]
+    summary = summarize_sections("# AI\n\n" + "\n\n".join(sections), lede=3)
+    assert len(summary.sections) == 100
+    assert all(int(s.id.split(".")[0][1:]) <= 64 for s in summary.lede)
+
+
+def test_whole_text_summary_spans_sections(sample_path: Path) -> None:
+    article = read_article(sample_path)
+    summary = summarize_text(article, algorithm="textrank")
+    ids = [s.id for s in summary.sentences]
+    assert (len(ids), summary.size) == (3, len(article.sentences))
+    order = [s.id for s in article.sentences]
+    assert sorted(ids, key=order.index) == ids
+    assert len(summarize_text(article, sentences=5).sentences) == 5
+
+
+# --- Edmundson's word lists -------------------------------------------------------------
+
+
+def test_edmundson_bonus_words_default_to_title_and_headings() -> None:
+    chosen = summarize_sections(SOLAR, algorithm="edmundson", sentences=1).sections[0]
+    assert [s.id for s in chosen.sentences] == ["s1.p1.t3"]  # the one about solar power
+
+
+def test_edmundson_accepts_user_word_lists() -> None:
+    stigma = ["solar", "power", "plants", "opened", "across", "region"]
+    chosen = summarize_sections(
+        SOLAR,
+        algorithm="edmundson",
+        sentences=1,
+        bonus_words=["residents", "walked", "river"],
+        stigma_words=stigma,
+    ).sections[0]
+    assert [s.id for s in chosen.sentences] == ["s1.p1.t2"]
+
+
+def test_word_lists_are_refused_for_other_algorithms() -> None:
+    with pytest.raises(InvalidOptionError, match="edmundson only"):
+        summarize_sections(SOLAR, algorithm="lexrank", bonus_words=["solar"])
+
+
+# --- languages --------------------------------------------------------------------------
+
+
+def test_chinese_keeps_a_final_sentence_without_a_full_stop() -> None:
+    text = "人工智能正在迅速改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体行业积极探索人工智能的应用"
+    summary = summarize_sections(text, lang="zh", sentences=9)
+    texts = [s.text for s in summary.sections[0].sentences]
+    assert texts[-1] == "媒体行业积极探索人工智能的应用" and len(texts) == 3
+    best = summarize_sections(text, lang="zh", sentences=1).sections[0].sentences
+    assert best[0].score > 0 and summary.lang == "zh"
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_every_language_with_stop_words_summarizes(lang: str, sample_path: Path) -> None:
+    article = read_article(sample_path)
+    summary = summarize_sections(article, lang=lang, algorithm="lexrank")
+    assert summary.lang == lang and all(len(s.sentences) == 3 for s in summary.sections)
+
+
+def test_german_uses_its_stemmer() -> None:
+    text = "Die Zeitungen schreiben Berichte. Eine Zeitung schreibt einen Bericht. Es bleibt mild."
+    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3).sections[0]
+    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3).sections[0]
+    assert [s.score > 0 for s in german.sentences] == [True, True, False]  # Zeitung(en), Bericht(e)
+    assert [s.score for s in english.sentences] == [0.0, 0.0, 0.0]
+
+
+def test_german_uses_its_stop_words() -> None:
+    text = "Die Katze und die Maus schlafen. Der Hund und die Ente spielen. Ein Vogel fliegt hoch."
+    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3).sections[0]
+    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3).sections[0]
+    assert [s.score for s in german.sentences] == [0.0, 0.0, 0.0]  # only "und", "die" repeat
+    assert english.sentences[0].score > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "تتبنى وسائل الإعلام الذكاء الاصطناعي. الذكاء الاصطناعي يغير الإعلام. الطقس معتدل."),
+        ("el", "Τα μέσα ενημέρωσης υιοθετούν την τεχνητή νοημοσύνη. Η τεχνητή νοημοσύνη αλλάζει τα μέσα. Ο καιρός είναι ήπιος."),
+        ("ko", "언론은 인공지능을 도입한다. 인공지능은 언론을 바꾼다. 날씨는 온화하다."),
+        ("ja", "メディアは人工知能を導入する。人工知能はメディアを変える。天気は穏やかだ。"),
+        ("uk", "Медіа впроваджують штучний інтелект. Штучний інтелект змінює медіа. Погода тепла."),
+    ],
+)  # fmt: skip
+def test_non_latin_languages_summarize_their_own_text(lang: str, text: str) -> None:
+    section = summarize_sections(text, lang=lang, sentences=2).sections[0]
+    assert section.size == 3 and len(section.sentences) == 2
+    assert max(s.score for s in section.sentences) > 0
+
+
+@pytest.mark.parametrize("lang", ["en-US", "EN", "english", "zh_Hans", "pt-BR"])
+def test_language_tags_and_names_are_accepted(lang: str) -> None:
+    summary = summarize_sections("One dog barks. Two cats sleep.", lang=lang)
+    assert summary.lang in LANGUAGES
+
+
+def test_unsupported_language_lists_the_supported_ones() -> None:
+    with pytest.raises(UnsupportedLanguageError, match=r"'xx'.*supported: ar, cs, de, .*, zh$"):
+        summarize_sections("One dog barks.", lang="xx")
+
+
+# --- bad input --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"sentences": 0}, "sentences must be a whole number >= 1, got 0"),
+        ({"sentences": -2}, "got -2"),
+        ({"sentences": True}, "got True"),
+        ({"ratio": 0}, r"ratio must be in \(0, 1\], got 0"),
+        ({"ratio": 1.5}, "got 1.5"),
+        ({"ratio": float("nan")}, "got nan"),
+        ({"sentences": 2, "ratio": 0.5}, "not both"),
+        ({"lede": -1}, "lede must be"),
+        (
+            {"algorithm": "bert"},
+            "unknown algorithm 'bert'; choose one of: " + ", ".join(ALGORITHMS),
+        ),
+    ],
+)
+def test_bad_options_name_the_valid_choices(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidOptionError, match=message):
+        summarize_sections("One dog barks. Two cats sleep.", **options)
+
+
+def test_an_article_without_sections_is_an_error() -> None:
+    empty = Article(title=None, sections=(), text="", source_name="empty.txt")
+    with pytest.raises(InputError, match=r"^empty\.txt has no sentences to summarize$"):
+        summarize_sections(empty)
+
+
+def test_a_section_without_sentences_is_an_error_naming_it() -> None:
+    with pytest.raises(InputError, match=r"^section s1 has no sentences to summarize$"):
+        summarize_sections("# T\n\n## Empty\n\n## Full\n\nSome text here.\n")
+
+
+def test_text_with_only_numbers_and_punctuation_is_an_error() -> None:
+    with pytest.raises(InputError, match="section s2 has no words to summarize"):
+        summarize_sections(
+            "# T\n\n## Words\n\nSome words here.\n\n## Numbers\n\n2024: 10.2%. 1,926!\n"
+        )
+    with pytest.raises(InputError, match="<string> has no words"):
+        summarize_sections("Title\n\n2024. 10.2%.\n")
+    with pytest.raises(InputError, match="<string> has no words"):
+        summarize_text("Title\n\n2024. 10.2%.\n")
+
+
+def test_lsa_warns_when_a_section_has_fewer_words_than_sentences() -> None:
+    with pytest.warns(UserWarning, match="lower than number of sentences"):
+        summarize_sections("Rain. Rain. Rain. Sun.", algorithm="lsa", lede=0)
+
+
+# --- threads ----------------------------------------------------------------------------
+
+
+def test_concurrent_calls_match_sequential_ones(sample_path: Path) -> None:
+    article = read_article(sample_path)
+    jobs = [*ALGORITHMS, *ALGORITHMS]
+    expected = {name: summarize_sections(article, algorithm=name) for name in ALGORITHMS}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda n: summarize_sections(article, algorithm=n), jobs))
+    assert results == [expected[name] for name in jobs]
+
+
+# --- the CLI ----------------------------------------------------------------------------
+
+
+def test_cli_text_lists_ids_per_section(sample_path: Path) -> None:
+    result = runner.invoke(app, ["summarize", str(sample_path), "-n", "1", "-a", "textrank"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "s2  Developing New Quality Productive Forces [1 of 26]" in lines
+    library = summarize_sections(read_article(sample_path), sentences=1, algorithm="textrank")
+    assert [line.split()[0] for line in lines if line.startswith("  s")] == [
+        *(s.id for s in library.lede),
+        *library.sentence_ids,
+    ]
+
+
+def test_cli_json_matches_the_library(sample_path: Path) -> None:
+    result = runner.invoke(
+        app, ["summarize", str(sample_path), "--format", "json", "--ratio", "0.2"]
+    )
+    data = json.loads(result.stdout)
+    library = summarize_sections(read_article(sample_path), ratio=0.2)
+    assert data == json.loads(json.dumps(dataclasses.asdict(library)))
+
+
+def test_cli_markdown_and_whole(sample_path: Path) -> None:
+    md = runner.invoke(app, ["summarize", str(sample_path), "--format", "md"]).stdout
+    assert md.startswith("# Newspaper Leaders") and "\n## A City for the People\n" in md
+    assert "\n**" in md
+    whole = runner.invoke(app, ["summarize", str(sample_path), "--whole"]).stdout
+    assert whole.splitlines()[0] == "whole article [3 of 75]"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "bert"], "unknown algorithm 'bert'; choose one of: lexrank, textrank"),
+        (["--lang", "xx"], "supported: ar, cs"),
+        (["-n", "0"], "sentences must be a whole number >= 1"),
+        (["--ratio", "2"], "ratio must be in (0, 1]"),
+    ],
+)
+def test_cli_bad_options_one_line_and_exit_64(
+    sample_path: Path, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["summarize", str(sample_path), *args])
+    assert result.exit_code == 64
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+
+
+def test_cli_reports_sumy_warnings_as_one_line_each(tmp_path: Path) -> None:
+    path = tmp_path / "rain.txt"
+    path.write_text("Rain. Rain. Rain. Sun.\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "-a", "lsa"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("confl10n: warning: Number of words")
+
+
+def test_cli_subprocess_chinese_from_stdin(tmp_path: Path) -> None:
+    text = (
+        "人工智能正在改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体积极探索人工智能的应用"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "confl10n", "summarize", "-", "--lang", "zh", "-n", "5"],
+        input=text.encode(), env=env, capture_output=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    # only the reader's note on the unfinished last sentence: jieba's log stays quiet
+    assert result.stderr.decode().splitlines() == [
+        "confl10n: warning: <stdin>: the last paragraph (s1.p1) ends mid-sentence; kept as it is"
+    ]
+    assert result.stdout.decode().splitlines()[-1] == "  s1.p1.t3  媒体积极探索人工智能的应用"
+    assert list(tmp_path.iterdir()) == [tmp_path / "cache"]
+
+
+def test_cli_section_without_sentences_exits_65(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("# T\n\n## Empty\n\n## Full\n\nSome text.\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 65
+    assert result.stderr == "confl10n: error: section s1 has no sentences to summarize\n"
+
+
+def test_summary_type_is_exported() -> None:
+    assert isinstance(summarize_sections("One dog barks."), ArticleSummary)

@@ -1,0 +1,70 @@
+"""Sentence rules: every trap named in the foundation issue, per language."""
+
+from __future__ import annotations
+
+import pytest
+
+from confl10n.text.segmentation import split_sentences
+
+
+def sentences(text: str, lang: str = "en") -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
+        ("It opened in the U.S. on Jan. 5. Then it closed.",
+         ["It opened in the U.S. on Jan. 5.", "Then it closed."]),
+        ("Sales rose in the U.S. The rest fell.", ["Sales rose in the U.S.", "The rest fell."]),
+        ("Room No. 5 is free. No. The other one is.", ["Room No. 5 is free.", "No.", "The other one is."]),
+        ("They sell fruit, e.g. apples. Prices vary.", ["They sell fruit, e.g. apples.", "Prices vary."]),
+        ("It covers 1.92 square kilometers and 1,926 sites. Good.",
+         ["It covers 1.92 square kilometers and 1,926 sites.", "Good."]),
+        ("“Really?” she asked. He nodded.", ["“Really?” she asked.", "He nodded."]),
+        ("He said, “We won.” Then he left.", ["He said, “We won.”", "Then he left."]),
+        ("“I knew it,” Zhang said. “We are ready.”", ["“I knew it,” Zhang said.", "“We are ready.”"]),
+        ("He waited... Then he left. Or did he…", ["He waited...", "Then he left.", "Or did he…"]),
+        ("J. K. Rowling wrote it. It sold.", ["J. K. Rowling wrote it.", "It sold."]),
+        ("They ship books, toys, etc. The list grows.", ["They ship books, toys, etc.", "The list grows."]),
+        ("A tail without punctuation", ["A tail without punctuation"]),
+        ("", []),
+        ("... !!", []),
+    ],
+)  # fmt: skip
+def test_english(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("上海很美。他说：“我喜欢！”真的吗？好吧", "zh", ["上海很美。", "他说：“我喜欢！”", "真的吗？", "好吧"]),
+        ("产业规模超过3800亿元，增长1.92倍；来了……走了。", "zh", ["产业规模超过3800亿元，增长1.92倍；", "来了……", "走了。"]),
+        ("東京は晴れ。「行こう！」と言った。", "ja", ["東京は晴れ。", "「行こう！」", "と言った。"]),
+        ("Am 19. Dezember kam er, z.B. mit Nr. 5. Dann ging er.", "de",
+         ["Am 19. Dezember kam er, z.B. mit Nr. 5.", "Dann ging er."]),
+        ("« Vraiment ? » Il partit. M. Dupont resta.", "fr", ["« Vraiment ? »", "Il partit.", "M. Dupont resta."]),
+        ("¿Qué pasa? ¡Nada! El Sr. López llegó.", "es", ["¿Qué pasa?", "¡Nada!", "El Sr. López llegó."]),
+        ("كيف حالك؟ أنا بخير. شكرا", "ar", ["كيف حالك؟", "أنا بخير.", "شكرا"]),
+        ("안녕하세요. 반갑습니다! 네", "ko", ["안녕하세요.", "반갑습니다!", "네"]),
+    ],
+)  # fmt: skip
+def test_other_languages(text: str, lang: str, expected: list[str]) -> None:
+    assert sentences(text, lang) == expected
+
+
+def test_spans_cover_all_letters() -> None:
+    text = "One. Two!  Three? Four… five six. “Seven.” Eight"
+    covered = "".join(text[a:b] for a, b in split_sentences(text))
+    assert [c for c in text if c.isalnum()] == [c for c in covered if c.isalnum()]
+
+
+def test_long_line_without_punctuation_is_one_sentence() -> None:
+    text = "word " * 10_000
+    assert split_sentences(text) == [(0, len(text) - 1)]
+
+
+def test_region_codes_use_base_language() -> None:
+    assert sentences("一。二。", "zh_CN") == ["一。", "二。"]

@@ -1,0 +1,114 @@
+"""Renderers: text with IDs, Markdown with structure, JSON with provenance."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from confl10n.figures.qa import Finding
+from confl10n.text.reader import parse_text
+from confl10n.translate.engine import EngineIdentity
+from confl10n.translate.render import join_sentences, render_json, render_markdown, render_text
+from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
+
+ARTICLE = """# Title here
+
+First sentence. Second sentence.
+
+## A heading
+
+- A list item.
+
+> A quote.
+"""
+
+ZH = {
+    "title": "标题",
+    "s1.p1.t1": "第一句。",
+    "s1.p1.t2": "第二句。",
+    "s2.h": "小标题",
+    "s2.p1.t1": "列表项。",
+    "s2.p2.t1": "引语。",
+}
+
+
+def _zh() -> ArticleTranslation:
+    article = parse_text(ARTICLE)
+    units = tuple(
+        UnitTranslation(u.id, u.text, ZH[u.id], "engine", ("degenerate",) if u.id == "s2.h" else ())
+        for u in article.units()
+    )
+    identity = EngineIdentity("argos", "translate-en_zh-1_9", "1.9", "ab" * 32)
+    provenance = Provenance(("en", "zh"), (identity,), (("beam_size", "4"),), (("en->zh", 0.25),))
+    return ArticleTranslation(article, "en", "zh", units, provenance)
+
+
+def test_text_shows_ids_structure_and_flags() -> None:
+    assert render_text([_zh()]).splitlines() == [
+        "title  标题",
+        "s1  (untitled)",
+        "  s1.p1",
+        "    s1.p1.t1  第一句。",
+        "    s1.p1.t2  第二句。",
+        "s2.h  小标题 [degenerate]",
+        "  s2.p1",
+        "    s2.p1.t1  列表项。",
+        "  s2.p2",
+        "    s2.p2.t1  引语。",
+    ]
+
+
+def test_markdown_joins_chinese_sentences_without_spaces() -> None:
+    assert (
+        render_markdown([_zh()])
+        == "# 标题\n\n第一句。第二句。\n\n## 小标题\n\n- 列表项。\n\n> 引语。\n"
+    )
+
+
+def test_json_nests_sections_paragraphs_and_sentences() -> None:
+    (result,) = json.loads(render_json([_zh()]))["translations"]
+    assert result["title"]["target"] == "标题"
+    assert result["sections"][1]["heading"]["flags"] == ["degenerate"]
+    assert [p["kind"] for p in result["sections"][1]["paragraphs"]] == ["list_item", "quote"]
+    assert result["provenance"] == {
+        "path": ["en", "zh"],
+        "pivot": None,
+        "engines": [
+            {
+                "engine": "argos",
+                "model": "translate-en_zh-1_9",
+                "version": "1.9",
+                "checksum": "ab" * 32,
+            }
+        ],
+        "options": {"beam_size": "4"},
+        "seconds": {"en->zh": 0.25},
+    }
+
+
+def test_json_has_the_numeric_qa_report() -> None:
+    finding = Finding("missing", "10.2%", 4, 9, "第一句。", "10.2%", "s1.p1.t1", "missing: '10.2%'")
+    translated = replace(_zh(), findings=(finding,), locale="zh_CN")
+    (result,) = json.loads(render_json([translated]))["translations"]
+    assert result["qa"] == {
+        "locale": "zh_CN",
+        "findings": [
+            {"problem": "missing", "source": "10.2%", "start": 4, "end": 9, "target": "第一句。",
+             "expected": "10.2%", "sentence_id": "s1.p1.t1", "message": "missing: '10.2%'"}
+        ],
+    }  # fmt: skip
+    assert json.loads(render_json([_zh()]))["translations"][0]["qa"] == {
+        "locale": None,
+        "findings": [],
+    }
+
+
+def test_several_translations_get_a_header_each() -> None:
+    text = render_text([_zh(), _zh()])
+    assert text.count("== zh (en->zh) ==") == 2
+
+
+def test_join_sentences_by_script() -> None:
+    assert join_sentences(["One.", "Two."], "fr") == "One. Two."
+    assert join_sentences(["一。", "二。"], "zh") == "一。二。"
+    assert join_sentences(["一。", "二。"], "ja") == "一。二。"
