@@ -73,7 +73,7 @@ def version_check(name: str, version: str) -> Check:
     """``name`` at ``version``, flagged when outside the release series in :data:`TESTED`."""
     detail = version
     if name == "babel":
-        from confl10n.localize import cldr_version
+        from confl10n.localize.formatting import cldr_version
 
         detail += f" (CLDR {cldr_version()})"
     if name in TESTED and not is_tested(name, version):

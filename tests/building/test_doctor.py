@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from confl10n.building.doctor import TESTED, is_tested, version_check
 from confl10n.cli import app
-from confl10n.diagnostics import TESTED, is_tested, version_check
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def lock_pins(path: Path) -> dict[str, str]:
