@@ -13,11 +13,16 @@ HOMES = {
     "argostranslate": "translate/argos/tokenizers.py",
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
+    "fastapi": "serve/app.py",
     "jieba": "text/words.py",
+    "lingua": "serve/detect.py",
     "numpy": "summarize/adapter.py",
+    "pydantic": "serve/schemas.py",
     "sacremoses": "translate/argos/tokenizers.py",
     "sentencepiece": "translate/argos/tokenizers.py",
+    "starlette": "serve/app.py",
     "sumy": "summarize/adapter.py",
+    "uvicorn": "serve/run.py",
 }
 
 

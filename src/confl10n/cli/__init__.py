@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from confl10n.cli import build, doctor, figures, models, segment, summarize, translate, xliff  # noqa: F401  (registers the commands)
+from confl10n.cli import build, doctor, figures, models, segment, serve, summarize, translate, xliff  # noqa: F401  (registers the commands)
 from confl10n.cli.app import app
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "cldr_symbols",
     "cldr_version",
     "format_quantity",
+    "language_name",
     "load_style",
     "usual_locale",
 ]
@@ -376,6 +377,22 @@ _RENDERERS: dict[str, Callable[[_Ctx, Quantity], str]] = {
 def cldr_locale(locale: str) -> Locale:
     """The babel Locale for ``locale`` (InvalidOptionError if unknown), for CLDR data lookups."""
     return _parse(locale)
+
+
+def language_name(code: str, *, display: str = "en") -> str:
+    """CLDR's name of language ``code`` in ``display`` ("es" -> "Spanish").
+
+    Argos's own codes are read as their locales (``zt`` -> "Chinese (Traditional,
+    Taiwan)"); a code CLDR does not know comes back as it is.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    aliases = {"zt": "zh_TW", "pb": "pt_BR"}
+    try:
+        name = Locale.parse(aliases.get(code, code)).get_display_name(display)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:
