@@ -59,10 +59,14 @@ class EngineHolder:
     def _load(self, name: str, settings: dict[str, Any], factory: Factory) -> HeldEngine | None:
         try:
             engine = factory(name, **(settings if name == "argos" else {}))
-            return HeldEngine(engine, tuple(sorted(set(engine.pairs()))))
+            pairs = tuple(sorted(set(engine.pairs())))
         except (EngineUnavailableError, ImportError) as exc:
             self.problems[name] = str(exc)
             return None
+        if not pairs:
+            self.problems[name] = "no language pairs installed"
+            return None
+        return HeldEngine(engine, pairs)
 
     @property
     def pairs(self) -> list[tuple[str, str]]:

@@ -1,0 +1,176 @@
+"""The server under load and under bad input; /v1/ endpoints; limits; shutdown."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from deep_translator import LibreTranslator
+from libretranslatepy import LibreTranslateAPI
+
+from tests.serve.conftest import API_KEY, Server, stop_server
+
+KEY = {"X-API-Key": API_KEY}
+LOAD_SECONDS = 600  # a bound so a lost request fails the test instead of hanging it
+
+
+def test_load_200_requests_8_at_a_time_all_answered(served: Server) -> None:
+    api = LibreTranslateAPI(served.url, api_key=API_KEY)
+
+    def one(i: int) -> tuple[int, str]:
+        target = "zh" if i % 4 else "es"
+        return i, api.translate(
+            f"By the end of 2023 there were {1000 + i:,} locations.", "en", target
+        )
+
+    with ThreadPoolExecutor(8) as pool:
+        done = dict(
+            f.result(timeout=LOAD_SECONDS) for f in [pool.submit(one, i) for i in range(200)]
+        )
+    assert sorted(done) == list(range(200))
+    for i, text in done.items():  # every answer is its own request's, figures restyled
+        assert str(1000 + i) in text and f"{1000 + i:,}" not in text, (i, text)
+    status, health = served.request("health")
+    assert (status, health["running"], health["waiting"]) == (200, 0, 0)
+
+
+def test_bad_input_gets_its_status_and_a_json_error_and_the_server_keeps_serving(
+    served: Server,
+) -> None:
+    good = {"q": "Sales rose 10.2% in 2023.", "source": "en", "target": "zh", "api_key": API_KEY}
+    cases = [
+        ({**good, "target": "xx"}, 400, "unknown language code 'xx'"),
+        ({**good, "target": "ja"}, 400, "no installed model translates en->ja"),
+        ({**good, "q": ""}, 400, "missing q parameter"),
+        ({**good, "q": []}, 400, "q must be a string or a list"),
+        ({**good, "format": "pdf"}, 400, "format must be text or html"),
+        ({**good, "api_key": "wrong"}, 403, "Invalid API key"),
+        ({k: v for k, v in good.items() if k != "api_key"}, 403, "Invalid API key"),
+        ({**good, "q": "word " * 5000}, 413, "characters exceed the limit"),
+    ]
+    for body, status, message in cases:
+        got, answer = served.post_json("translate", body)
+        assert (got, message in answer["error"]) == (status, True), (body, answer)
+    raw = [
+        (b'{"q": "Sales', 400, "not valid JSON"),
+        (b"[1, 2]", 400, "must be an object"),
+        (b"x" * (10 * 2**20), 413, "request body larger than"),
+    ]
+    for data, status, message in raw:
+        got, answer = served.request("translate", data, {"Content-Type": "application/json"})
+        assert (got, message in answer["error"]) == (status, True), answer
+    status, answer = served.post_json("translate", good)
+    assert (status, "10.2%" in answer["translatedText"]) == (200, True), answer
+
+
+def test_unknown_paths_and_methods_answer_json(served: Server) -> None:
+    assert served.request("nothing") == (404, {"error": "Not Found"})
+    assert served.request("translate") == (405, {"error": "Method Not Allowed"})
+
+
+def test_v1_translate_gives_units_qa_and_provenance(served: Server) -> None:
+    text = "---\ndate: 2024-12-20\n---\nShanghai\n\nOn December 19, sales rose 10.2%. It was worth 380 billion yuan."
+    status, answer = served.post_json("v1/translate", {"text": text, "target": "zh"}, **KEY)
+    assert status == 200, answer
+    (translation,) = answer["translations"]
+    units = {u["id"]: u["target"] for s in translation["sections"] for p in s["paragraphs"]
+             for u in p["sentences"]}  # fmt: skip
+    assert units == {
+        "s1.p1.t1": "On 12月19日, sales rose 10.2%.",
+        "s1.p1.t2": "It was worth 3800亿元.",
+    }
+    assert translation["title"]["target"] == "Shanghai"
+    assert translation["qa"] == {"locale": "zh_CN", "findings": []}
+    assert translation["provenance"]["engines"][0]["model"] == "translate-en_zh-1_0"
+
+
+def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    status, summary = served.post_json("v1/summarize", {"text": text, "sentences": 1}, **KEY)
+    assert status == 200 and summary["sections"], summary
+    assert all(len(s["sentences"]) <= 1 for s in summary["sections"])
+    body = {"text": text, "locales": ["zh_CN", "es_ES"]}
+    status, figures = served.post_json("v1/figures", body, **KEY)
+    assert status == 200
+    money = next(f for f in figures["figures"] if f["text"] == "380 billion yuan")
+    assert money["renderings"] == {"zh_CN": "3800亿元", "es_ES": "380.000 millones de yuanes"}
+    status, bulletin = served.post_json("v1/bulletin", body, **KEY)
+    assert status == 200, bulletin
+    assert set(bulletin["bundles"]) == {"en", "zh_CN", "es_ES"}
+    chinese = bulletin["bundles"]["zh_CN"]
+    assert chinese["locale"] == "zh_CN" and chinese["slug"] == bulletin["slug"]
+    assert any("3800亿元" in u["target"] for u in chinese["units"])
+
+
+def test_v1_bad_bodies_are_400_with_a_json_error(served: Server) -> None:
+    assert served.post_json("v1/translate", {"text": "Hi."}, **KEY)[0] == 400
+    status, answer = served.post_json("v1/summarize", {"text": ""}, **KEY)
+    assert (status, "empty" in answer["error"]) == (400, True)
+    status, answer = served.post_json("v1/figures", {"text": "1 cat.", "locales": ["xx_YY"]}, **KEY)
+    assert status == 400 and "xx_YY" in answer["error"]
+    assert served.post_json("v1/translate", {"text": "Hi.", "target": "es"})[0] == 403
+
+
+def start_slow_requests(server: Server, count: int, text: str) -> list[int]:
+    """``count`` requests of ``text`` to es at once, in threads; their statuses, once all end."""
+    statuses: list[int] = []
+    body = {"q": text, "source": "en", "target": "es", "api_key": "any"}
+
+    def one() -> None:
+        statuses.append(server.post_json("translate", body)[0])
+
+    threads = [threading.Thread(target=one) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(LOAD_SECONDS)
+    return statuses
+
+
+def long_text(seed_path: Path, chars: int) -> str:
+    seed = seed_path.read_text(encoding="utf-8")
+    return "\n".join([seed] * (chars // len(seed) + 1))[:chars]
+
+
+def test_without_a_key_file_any_key_works_and_a_full_queue_says_429(
+    server_factory: Callable[..., Server], seed_path: Path
+) -> None:
+    server = server_factory("--no-cache", "--queue", "1", "--char-limit", "200000",
+                            "--engine", "apertium")  # fmt: skip
+    spanish = LibreTranslator(source="en", target="es", api_key="whatever", custom_url=server.url)
+    assert "380.000 millones" in spanish.translate("It cost 380 billion yuan.")
+    statuses = start_slow_requests(server, 6, long_text(seed_path, 60000))
+    assert sorted(set(statuses)) == [200, 429] and statuses.count(200) >= 2, statuses
+    assert "10,2" in spanish.translate("Sales rose 10.2%.")  # still serving
+
+
+def test_sigterm_lets_requests_in_flight_finish(
+    server_factory: Callable[..., Server], seed_path: Path
+) -> None:
+    server = server_factory("--no-cache", "--char-limit", "200000", "--engine", "apertium")
+    result: list[int] = []
+    worker = threading.Thread(
+        target=lambda: result.extend(start_slow_requests(server, 1, long_text(seed_path, 60000)))
+    )
+    worker.start()
+    deadline = time.monotonic() + 60
+    while server.request("health")[1]["running"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    # uvicorn finishes the requests in flight, then exits by the signal it caught.
+    assert stop_server(server) == -signal.SIGTERM
+    worker.join(LOAD_SECONDS)
+    assert result == [200]
+    assert "Finished server process" in server.log.read_text()
+
+
+def test_openapi_documents_every_endpoint(served: Server) -> None:
+    status, spec = served.request("openapi.json")
+    assert status == 200
+    assert {"/translate", "/languages", "/detect", "/health", "/v1/translate", "/v1/summarize",
+            "/v1/figures", "/v1/bulletin"} <= set(spec["paths"])  # fmt: skip
+    assert json.dumps(spec)  # plain JSON
