@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -64,6 +65,11 @@ def test_bad_input_gets_its_status_and_a_json_error_and_the_server_keeps_serving
     for data, status, message in raw:
         got, answer = served.request("translate", data, {"Content-Type": "application/json"})
         assert (got, message in answer["error"]) == (status, True), answer
+    long_query = "translate?source=en&target=zh&q=" + "a" * (3 * 2**20)
+    assert served.request(long_query, b"") == (
+        413,
+        {"error": "query string larger than 2097152 bytes"},
+    )
     status, answer = served.post_json("translate", good)
     assert (status, "10.2%" in answer["translatedText"]) == (200, True), answer
 
@@ -87,6 +93,12 @@ def test_v1_translate_gives_units_qa_and_provenance(served: Server) -> None:
     assert translation["title"]["target"] == "Shanghai"
     assert translation["qa"] == {"locale": "zh_CN", "findings": []}
     assert translation["provenance"]["engines"][0]["model"] == "translate-en_zh-1_0"
+    origins = {u["origin"] for s in translation["sections"] for p in s["paragraphs"]
+               for u in p["sentences"]}  # fmt: skip
+    again = served.post_json("v1/translate", {"text": text, "target": "zh"}, **KEY)[1]
+    origins_again = {u["origin"] for s in again["translations"][0]["sections"]
+                     for p in s["paragraphs"] for u in p["sentences"]}  # fmt: skip
+    assert (origins, origins_again) == ({"engine"}, {"cache"})  # the cache is shared
 
 
 def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) -> None:
@@ -174,3 +186,35 @@ def test_openapi_documents_every_endpoint(served: Server) -> None:
     assert {"/translate", "/languages", "/detect", "/health", "/v1/translate", "/v1/summarize",
             "/v1/figures", "/v1/bulletin"} <= set(spec["paths"])  # fmt: skip
     assert json.dumps(spec)  # plain JSON
+
+
+def test_two_workers_share_the_cache_and_answer_everything(
+    server_factory: Callable[..., Server], tmp_path: Path
+) -> None:
+    cache = tmp_path / "shared.sqlite3"
+    server = server_factory("--workers", "2", "--engine", "apertium", "--cache", str(cache))
+    api = LibreTranslateAPI(server.url, api_key="any")
+    with ThreadPoolExecutor(4) as pool:
+        done = list(pool.map(lambda i: api.translate(f"It cost {i} billion yuan.", "en", "es"),
+                             range(10, 30)))  # fmt: skip
+    assert all(f"{i}.000 millones de yuanes" in t for i, t in zip(range(10, 30), done, strict=True))
+    workers = {line.split("[")[1].split("]")[0] for line in server.log.read_text().splitlines()
+               if "Started server process" in line}  # fmt: skip
+    assert len(workers) == 2
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT COUNT(*) FROM machine").fetchone()[0] >= 20
+
+
+def test_a_cache_that_disappears_is_a_500_with_a_json_error(
+    server_factory: Callable[..., Server], tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    server = server_factory("--engine", "apertium", "--cache", str(folder / "c.sqlite3"))
+    (folder / "c.sqlite3").unlink()
+    for extra in folder.iterdir():
+        extra.unlink()
+    folder.rmdir()
+    status, answer = server.post_json("translate", {"q": "Hi.", "source": "en", "target": "es"})
+    assert status == 500 and "folder does not exist" in answer["error"], answer
+    assert server.request("health")[0] == 200

@@ -16,8 +16,9 @@ from typing import Any
 from confl10n.serve.settings import ENVIRONMENT, ServeSettings
 
 HEADER_ROOM = 64 * 1024
-"""Bytes allowed for a request's line and headers beyond ``max_body`` (the query string
-may carry the text: deep-translator sends it so)."""
+"""Bytes allowed for a request's line and headers beyond twice ``max_body``: the query
+string may carry the text (deep-translator sends it so), and one up to twice the limit
+gets our JSON 413; uvicorn itself refuses a longer request line (400)."""
 
 
 def serve(settings: ServeSettings) -> None:
@@ -41,7 +42,7 @@ def _options(settings: ServeSettings) -> dict[str, Any]:
         "port": settings.port,
         "http": "h11",
         "lifespan": "on",
-        "h11_max_incomplete_event_size": settings.max_body + HEADER_ROOM,
+        "h11_max_incomplete_event_size": 2 * settings.max_body + HEADER_ROOM,
         "timeout_graceful_shutdown": None,
         "log_level": "info",
     }

@@ -52,17 +52,21 @@ class Service:
         self.languages = self.engines.languages()
         self.detector = Detector(self.languages)
         self._local = threading.local()
+        if settings.cache_choice is not False:
+            self._open_cache().close()  # a bad --cache fails now, not on the first request
 
     def cache(self) -> TranslationCache | bool:
         """This thread's connection to the shared cache (False: no cache)."""
-        choice = self.settings.cache_choice
-        if choice is False:
+        if self.settings.cache_choice is False:
             return False
         if getattr(self._local, "cache", None) is None:
-            opened = TranslationCache.open_default() if choice is True else TranslationCache(choice)
-            self._local.cache = opened
+            self._local.cache = self._open_cache()
         cache: TranslationCache = self._local.cache
         return cache
+
+    def _open_cache(self) -> TranslationCache:
+        choice = self.settings.cache_choice
+        return TranslationCache.open_default() if choice is True else TranslationCache(str(choice))
 
     def translate_texts(
         self, texts: Sequence[str], source: str, target: str, *, html: bool = False,
