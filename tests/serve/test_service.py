@@ -74,6 +74,27 @@ def test_bad_input_gets_its_status_and_a_json_error_and_the_server_keeps_serving
     assert (status, "10.2%" in answer["translatedText"]) == (200, True), answer
 
 
+def test_html_keeps_its_markup_and_restyles_the_figures(served: Server) -> None:
+    q = '<p class="lead">It cost <b>380 billion yuan</b> &amp; more.</p>'
+    body = {"q": [q], "source": "en", "target": "zh", "format": "html", "api_key": API_KEY}
+    status, answer = served.post_json("translate", {**body, "alternatives": 2})
+    assert status == 200, answer
+    assert answer["translatedText"] == ['<p class="lead">It cost <b>3800亿元</b> &amp; more.</p>']
+    assert answer["alternatives"] == [[]]  # one engine, one output: no alternatives to give
+
+
+def test_detect_and_alternatives_check_their_fields(served: Server) -> None:
+    assert served.post_json("detect", {"api_key": API_KEY})[1] == {
+        "error": "Invalid request: missing q parameter"
+    }
+    body = {"q": "Hi.", "source": "en", "target": "zh", "api_key": API_KEY, "alternatives": "x"}
+    status, answer = served.post_json("translate", body)
+    assert (status, answer["error"]) == (
+        400,
+        "Invalid request: alternatives must be a whole number",
+    )
+
+
 def test_unknown_paths_and_methods_answer_json(served: Server) -> None:
     assert served.request("nothing") == (404, {"error": "Not Found"})
     assert served.request("translate") == (405, {"error": "Method Not Allowed"})

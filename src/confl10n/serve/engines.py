@@ -9,7 +9,7 @@ left out, and their reason kept for ``/health``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,8 +109,3 @@ def _warm(engine: Engine, source: str, target: str) -> None:
         engine.translate_batch([_WARM_UP], source, target)
     except Confl10nError:
         pass  # a broken model fails its own requests with its own message; others still serve
-
-
-def engine_names(holder: EngineHolder) -> Sequence[str]:
-    """The names of the engines a holder has loaded, in the order it tries them."""
-    return [held.engine.name for held in holder.held]

@@ -24,6 +24,7 @@ from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
 from confl10n.serve.texts import Batch, clean, plain_batch, split_html
 from confl10n.translate.cache import TranslationCache
+from confl10n.translate.pipeline import language_code
 from confl10n.translate.results import ArticleTranslation
 
 JSON = dict[str, Any]
@@ -74,18 +75,15 @@ class Service:
     ) -> Translated:  # fmt: skip
         """LibreTranslate's ``/translate``: each text (plain or HTML) from ``source``
         (a code or ``auto``) to ``target``, figures protected and checked."""
-        target = self._target(target)
+        target = language_code(target)
         cleaned = [clean(t) for t in texts]
         parts = [split_html(t) for t in cleaned] if html else None
         runs = [p.texts for p in parts] if parts else [[t] for t in cleaned]
-        detected = [self._detect(t) if source == AUTO else None for t in cleaned]
-        groups: dict[str, list[int]] = defaultdict(list)
-        for index, guess in enumerate(detected):
-            groups[guess.language if guess else self._source(source)].append(index)
+        detected = [self.detector.best(t) if source == AUTO else None for t in cleaned]
         out: list[list[str]] = [[] for _ in texts]
         findings: list[list[JSON]] = [[] for _ in texts]
         found_locale = None
-        for lang, indexes in groups.items():
+        for lang, indexes in self._by_source(source, detected).items():
             flat = [run for i in indexes for run in runs[i]]
             done, by_run, found_locale = self._translate_runs(flat, lang, target, locale)
             _spread(indexes, runs, done, by_run, out, findings)
@@ -108,7 +106,7 @@ class Service:
         self, article: Article, target: str, *, locale: str | None = None, quantities: bool = True
     ) -> ArticleTranslation:
         """The article translated with this process's engines and cache (library pipeline)."""
-        from confl10n.translate.pipeline import language_code, translate_article
+        from confl10n.translate.pipeline import translate_article
 
         source, target = language_code(article.lang), language_code(target)
         engine = self.engines.pick(source, target) if source != target else "auto"
@@ -121,18 +119,12 @@ class Service:
         """LibreTranslate's ``/detect``: the installed source languages, most likely first."""
         return self.detector.detect(clean(text))
 
-    def _detect(self, text: str) -> Guess:
-        return self.detector.best(text)
-
-    def _source(self, source: str) -> str:
-        from confl10n.translate.pipeline import language_code
-
-        return language_code(source)
-
-    def _target(self, target: str) -> str:
-        from confl10n.translate.pipeline import language_code
-
-        return language_code(target)
+    def _by_source(self, source: str, detected: list[Guess | None]) -> dict[str, list[int]]:
+        """The indexes of the texts by source language (each its own with ``auto``)."""
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, guess in enumerate(detected):
+            groups[guess.language if guess else language_code(source)].append(index)
+        return groups
 
     def summarize(self, article: Article, **options: Any) -> JSON:
         """The article's section summaries and lede, as the CLI's JSON (``summarize_sections``)."""
