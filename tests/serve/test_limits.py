@@ -125,3 +125,20 @@ def test_a_declared_length_or_query_string_over_the_limit_is_413() -> None:
     assert call(10, [b"x"], [(b"content-length", b"eleven")])[0]["status"] == 413
     refused = call(10, [b""], [], query=b"q=" + b"a" * 20)
     assert json.loads(refused[1]["body"]) == {"error": "query string larger than 10 bytes"}
+
+
+def test_a_free_slot_runs_at_once_even_with_no_room_to_wait() -> None:
+    async def scenario() -> list[Any]:
+        gate = Gate(1, 0, queue_timeout=1, timeout=5)
+        together = await asyncio.gather(gate.run(lambda: "a"), return_exceptions=True)
+        release, started = threading.Event(), threading.Event()
+        busy = asyncio.create_task(gate.run(blocked_job(release, started)))
+        await until(started)
+        with pytest.raises(RequestError) as refused:
+            await gate.run(lambda: "b")
+        release.set()
+        results = [*together, await busy, refused.value.status]
+        gate.close()
+        return results
+
+    assert asyncio.run(scenario()) == ["a", "done", 429]

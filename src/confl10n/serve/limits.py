@@ -71,6 +71,9 @@ class Gate:
             raise RequestError(503, f"the request took longer than {self.timeout:g} s") from None
 
     async def _enter(self) -> None:
+        if not self._free.locked():  # a free slot and nobody before us: no wait, no queue
+            await self._free.acquire()
+            return
         if self.waiting >= self.queue:
             raise RequestError(429, f"server busy: {self.waiting} requests queued; retry later")
         self.waiting += 1
