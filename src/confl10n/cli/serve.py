@@ -60,7 +60,7 @@ def serve(
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
-    Figures are protected and checked as in ``translate``. Stop it with SIGTERM or
+    Figures are protected and checked as in translate. Stop it with SIGTERM or
     Ctrl-C: requests in flight finish first.
     """
     if cache is not None and no_cache:
