@@ -22,9 +22,9 @@ from confl10n.bundle.bulletin import (
     JSONValue,
     LocaleBulletin,
     UnitState,
-    text_direction,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
+from confl10n.languages import direction
 from confl10n.localize.formatting import format_quantity
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def _bulletin(
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
-        direction=text_direction(locale),
+        direction=direction(locale),
         title=units[_title(article).id],
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),

@@ -130,7 +130,7 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     They win over machine translation on the next build of the same sentences.
     """
     from confl10n.bundle import read_xliff_approved
-    from confl10n.bundle.bulletin import language_of
+    from confl10n.languages import language_of
     from confl10n.translate.cache import open_cache
 
     approved = read_xliff_approved(Path(path))
@@ -249,13 +249,13 @@ class _ArticleRun:
         return locale_bulletin(self.prepared, locale, translation, findings, provenance)
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        from confl10n.translate.langcodes import language_for_locale
+        from confl10n.languages import argos_language
         from confl10n.translate.pipeline import translate_article
 
         options = self.plan.options
         return translate_article(
             self.prepared.article,
-            to=language_for_locale(locale),
+            to=argos_language(locale),
             locale=locale,
             engine=options.engine,
             cache=self.store or False,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
+from confl10n.languages import posix_locale
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -175,7 +176,7 @@ def _check_locales(locales: Sequence[str]) -> tuple[str, ...]:
     """The locales in POSIX form (``zh_CN``), each known to CLDR, without repeats."""
     from confl10n.localize.formatting import check_locale
 
-    normal = [locale.strip().replace("-", "_") for locale in locales]
+    normal = [posix_locale(locale) for locale in locales]
     for locale in normal:
         check_locale(locale)
     return tuple(dict.fromkeys(normal))
@@ -200,13 +201,13 @@ def _unavailable(
     articles: Sequence[PlannedArticle], locales: Sequence[str], options: BuildOptions
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
-    from confl10n.translate.langcodes import language_for_locale
+    from confl10n.languages import argos_language
 
     missing = {}
     for source in dict.fromkeys(entry.article.lang for entry in articles):
         for locale in locales:
-            target = language_for_locale(locale)
-            if target != language_for_locale(source):
+            target = argos_language(locale)
+            if target != argos_language(source):
                 reason = _engine_problem(source, target, options)
                 if reason is not None:
                     missing[(source, locale)] = reason
@@ -216,7 +217,8 @@ def _unavailable(
 def _engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
-    from confl10n.translate.pipeline import language_code, pick_engine
+    from confl10n.languages import language_code
+    from confl10n.translate.pipeline import pick_engine
 
     try:
         pick_engine(

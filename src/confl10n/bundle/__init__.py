@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from confl10n.bundle import atomic
-from confl10n.bundle.bulletin import LocaleBulletin, language_of
+from confl10n.bundle.bulletin import LocaleBulletin
 from confl10n.bundle.html import render_html
 from confl10n.bundle.jsonout import render_json
 from confl10n.bundle.md import render_article, render_bulletin
 from confl10n.bundle.slug import check_slug, slugify, unique_slugs
 from confl10n.bundle.xliff import ApprovedUnit, read_xliff_approved, render_xliff
 from confl10n.errors import InvalidOptionError
+from confl10n.languages import language_of
 from confl10n.localize.labels import Labels, load_labels
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")

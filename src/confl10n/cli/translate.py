@@ -81,7 +81,8 @@ def translate(
     Figures are kept from the engine and written in each locale's style; a
     numeric QA summary per language and each finding go to stderr.
     """
-    from confl10n.translate.pipeline import language_code, translate_article
+    from confl10n.languages import language_code
+    from confl10n.translate.pipeline import translate_article
 
     cache_choice = _cache_choice(cache, no_cache)
     targets = list(dict.fromkeys(language_code(t) for t in to))

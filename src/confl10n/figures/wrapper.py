@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
 from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
+from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
 from confl10n.quantities.find import find_quantities
 
@@ -47,20 +48,18 @@ VERSION = 1
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 
-_ARGOS_LOCALES = {"zt": "zh_TW", "pb": "pt_BR"}  # Argos's own language codes
-
 
 def target_locale(language: str, locale: str | None = None) -> str:
     """The locale figures are written in for ``language``: ``locale`` when given (it
     must be one of that language's), else the language's usual one (zh -> zh_CN)."""
-    usual = _ARGOS_LOCALES.get(language) or usual_locale(language) or language
+    usual = argos_locale(language) or usual_locale(language) or language
     try:
         check_locale(usual)
     except InvalidOptionError:
         raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
     if locale is None:
         return usual
-    chosen = locale.strip().replace("-", "_")
+    chosen = posix_locale(locale)
     if cldr_locale(chosen).language != cldr_locale(usual).language:
         raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
     return chosen

@@ -23,6 +23,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from confl10n.languages import language_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -60,7 +62,7 @@ _jieba_tokenizer: Any = None
 
 def word_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     """Return the ``[start, end)`` span of every word of ``text``, in order."""
-    base = lang.lower().replace("_", "-").split("-", 1)[0]
+    base = language_of(lang)
     if base == "zh":
         return list(_chinese_spans(text))
     pattern = _JA if base == "ja" else _GENERIC

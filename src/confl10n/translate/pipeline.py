@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from confl10n.document import Article, Sentence
-from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
+from confl10n.errors import EngineUnavailableError
 from confl10n.figures.wrapper import Figures, target_locale
+from confl10n.languages import language_code
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -36,7 +37,6 @@ from confl10n.translate.cache import (
 from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.guard import is_degenerate
 from confl10n.translate.hints import install_hint
-from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
@@ -147,15 +147,6 @@ def translate_article(
     findings, seconds = figures.check(units)
     provenance = _provenance(hop, path, [*timings, *hop_timings, ("qa", seconds)])
     return ArticleTranslation(article, source, target, units, provenance, findings, figures.locale)
-
-
-def language_code(code: str) -> str:
-    """``code`` lower-cased, or :class:`UnsupportedLanguageError` if it is no language code."""
-    normal = code.strip().lower()
-    problem = language_problem(normal)
-    if problem is not None:
-        raise UnsupportedLanguageError(f"{problem}; use an ISO 639-1 code such as en, zh, ja")
-    return normal
 
 
 def pick_engine(

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
+from confl10n.languages import language_problem
 from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
 from confl10n.translate.argos.engine import load_translator
 from confl10n.translate.argos.packages import PackageInfo, installed_packages, read_package
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
-from confl10n.translate.langcodes import language_problem
 
 if TYPE_CHECKING:
     from zipfile import ZipFile, ZipInfo
