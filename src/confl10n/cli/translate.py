@@ -128,7 +128,7 @@ def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
 
 def _check_output(output: Path | None, targets: list[str]) -> None:
     """Fail before translating if the output cannot be written."""
-    from confl10n.atomic import check_writable
+    from confl10n._fs import check_writable
 
     if output is not None:
         for path in {_output_path(output, target) for target in targets}:
@@ -141,7 +141,7 @@ def _output_path(output: Path, target: str) -> Path:
 
 def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path | None) -> None:
     """Render, then print or write: one file, or one per language with ``{lang}``."""
-    from confl10n.atomic import write_text_atomic
+    from confl10n._fs import write_text_atomic
 
     if output is None:
         typer.echo(_render(results, fmt), nl=False)

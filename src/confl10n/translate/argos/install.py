@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from confl10n import _fs
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
 from confl10n.languages import language_problem
 from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
@@ -137,36 +138,20 @@ def _workspace(directory: Path, prefix: str) -> Path:
 
 
 def _discard(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
+    _fs.remove(path)
 
 
 def _move_into_place(new: Path, info: PackageInfo, directory: Path, workspace: Path) -> Path:
     target = directory / new.name
     trash = workspace / ".replaced"
     try:
-        _swap(new, target, trash)
+        trash.mkdir()
+        _fs.swap_in(new, target)
         for other in _same_pair(directory, info.pair, target):
             other.replace(trash / other.name)
     except OSError as exc:
         raise OutputError(f"cannot install into {directory}: {exc.strerror or exc}") from exc
     return target
-
-
-def _swap(new: Path, target: Path, trash: Path) -> None:
-    """Rename ``target`` (if any) into ``trash``, then ``new`` into its place; undo on failure."""
-    trash.mkdir()
-    old = trash / target.name
-    displaced = target.exists() or target.is_symlink()
-    if displaced:
-        target.replace(old)
-    try:
-        new.replace(target)
-    except OSError:
-        if displaced:
-            old.replace(target)
-        raise
 
 
 def _same_pair(directory: Path, pair: tuple[str, str], keep: Path) -> list[Path]:

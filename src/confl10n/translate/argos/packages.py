@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from confl10n._fs import user_dir
 from confl10n.errors import ModelPackageError
 
 REQUIRED_METADATA = ("package_version", "from_code", "to_code")
@@ -48,8 +49,7 @@ def models_dir(override: str | Path | None = None) -> Path:
     for variable in ("CONFL10N_MODELS_DIR", "ARGOS_PACKAGES_DIR"):
         if os.environ.get(variable):
             return Path(os.environ[variable]).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "argos-translate" / "packages"
+    return user_dir("data") / "argos-translate" / "packages"
 
 
 def read_package(folder: Path) -> PackageInfo:
