@@ -5,6 +5,7 @@ The public API is re-exported here; ``__all__`` is sorted and guarded by a test.
 
 from __future__ import annotations
 
+from confl10n._version import __version__
 from confl10n.building.build import BuildReport, build
 from confl10n.bundle import (
     ApprovedUnit,
@@ -48,10 +49,8 @@ from confl10n.text.reader import parse_bytes, parse_text, read_article
 from confl10n.text.segmentation import split_sentences
 from confl10n.translate.argos.index import download_and_install, fetch_index
 from confl10n.translate.argos.install import install_package, remove_package
-from confl10n.translate.pipeline import translate_article
+from confl10n.translate.article import translate_article
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
-
-__version__ = "0.1.0"
 
 __all__ = [
     "ApprovedUnit",

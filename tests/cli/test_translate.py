@@ -250,7 +250,7 @@ def test_a_real_process_offline_without_progress_on_a_pipe(
 
 def test_importing_the_translation_code_loads_no_engine_library() -> None:
     code = (
-        "import sys, confl10n.cli.translate, confl10n.translate.pipeline, confl10n.translate.argos.engine;"
+        "import sys, confl10n.cli.translate, confl10n.translate.article, confl10n.translate.argos.engine;"
         "print(sorted(m.split('.')[0] for m in sys.modules))"
     )
     result = subprocess.run(

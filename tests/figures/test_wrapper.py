@@ -20,8 +20,8 @@ from confl10n.quantities.find import find_quantities
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.pipeline import translate_article
 from tests import argos_kit
 
 # Sentences of the sample article (source/article.md) with the figures issue 6 names.

@@ -15,8 +15,8 @@ from confl10n.errors import EngineUnavailableError, InvalidOptionError, Unsuppor
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate import pipeline, registry
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.pipeline import translate_article
 from confl10n.translate.results import ArticleTranslation
 from tests import argos_kit
 

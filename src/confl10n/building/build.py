@@ -250,7 +250,7 @@ class _ArticleRun:
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
         from confl10n.languages import argos_language
-        from confl10n.translate.pipeline import translate_article
+        from confl10n.translate.article import translate_article
 
         options = self.plan.options
         return translate_article(

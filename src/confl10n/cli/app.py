@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from confl10n import __version__
+from confl10n._version import __version__
 from confl10n.errors import Confl10nError
 
 if TYPE_CHECKING:

@@ -82,7 +82,7 @@ def translate(
     numeric QA summary per language and each finding go to stderr.
     """
     from confl10n.languages import language_code
-    from confl10n.translate.pipeline import translate_article
+    from confl10n.translate.article import translate_article
 
     cache_choice = _cache_choice(cache, no_cache)
     targets = list(dict.fromkeys(language_code(t) for t in to))

@@ -1,7 +1,8 @@
 """Numbers survive translation: the figures of every sentence kept away from the engine.
 
-:class:`QuantityWrapper` is the pipeline's :class:`~confl10n.translate.pipeline.SentenceWrapper`
-for figures. Before the engine, a sentence's figures worth protecting
+:class:`QuantityWrapper` is the translation pipeline's sentence wrapper for
+figures (it implements ``confl10n.translate.pipeline.SentenceWrapper``). Before
+the engine, a sentence's figures worth protecting
 (:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, dates
 with a month, grouped or decimal numbers) become placeholders (``⟦Q1⟧``); after
 it, :func:`~confl10n.figures.protect.restore` writes them back in the target locale's
@@ -33,13 +34,12 @@ from confl10n.localize.formatting import check_locale, cldr_locale, load_style, 
 from confl10n.quantities.find import find_quantities
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping
     from datetime import date
     from pathlib import Path
 
     from confl10n.document import Article, Quantity
     from confl10n.figures.qa import Finding
-    from confl10n.translate.results import UnitTranslation
 
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
@@ -160,11 +160,11 @@ class Figures:
             style_dir=self.style_dir,
         )
 
-    def check(self, units: Sequence[UnitTranslation]) -> tuple[tuple[Finding, ...], float]:
-        """The numeric QA findings of the translated units, and the seconds it took."""
+    def check(self, targets: Mapping[str, str]) -> tuple[tuple[Finding, ...], float]:
+        """The numeric QA findings of the translated units (unit ID -> final text), and the
+        seconds it took."""
         from confl10n.figures.qa import check_article
 
         started = time.perf_counter()
-        targets = {u.id: u.target for u in units if u.origin != "identity"}
         findings = check_article(self.article, targets, self.locale, style_dir=self.style_dir)
         return tuple(findings), time.perf_counter() - started

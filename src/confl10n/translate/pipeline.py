@@ -8,9 +8,10 @@ intermediate language (usually English) and the provenance says so. Approved
 human translations win, then cached ones; only the rest reaches the engine,
 and each engine call's results are cached as soon as it returns.
 
-Seam for the quantities module: a :class:`SentenceWrapper` sees every sentence
-before the engine (to protect numbers with placeholders) and after it (to
-restore them and flag what does not match).
+A :class:`SentenceWrapper` sees every sentence before the engine and after it;
+this module knows only that protocol. The number wrapper (placeholders in,
+figures restored in the locale's style) is composed with it in one place,
+:func:`confl10n.translate.article.translate_article`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from typing import Any, Protocol
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError
-from confl10n.figures.wrapper import Figures, target_locale
-from confl10n.languages import language_code
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -101,52 +100,44 @@ class _Hop:
         return f"{self.source}->{self.target}"
 
 
-def translate_article(
+def translate_units(
     article: Article,
     *,
-    to: str,
-    source: str | None = None,
+    source: str,
+    target: str,
     engine: str | Engine = "auto",
-    models_dir: str | Path | None = None,
+    settings: dict[str, Any] | None = None,
     cache: TranslationCache | str | Path | bool = True,
-    device: str = "cpu",
-    threads: int = 0,
-    compute_type: str = "default",
-    beam_size: int = 4,
     progress: Progress | None = None,
     wrapper: SentenceWrapper | None = None,
-    quantities: bool = True,
-    locale: str | None = None,
-    style_dir: Path | None = None,
 ) -> ArticleTranslation:
-    """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
+    """Translate every unit of ``article`` from ``source`` to ``target`` (two language codes).
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse
-    (the model and decoding settings only apply to an engine created here);
+    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
+    ``settings`` are the model and decoding settings an engine created here gets;
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
-    Figures are kept from the engine and written in ``locale``'s style (default:
-    the language's usual locale, zh -> zh_CN; ``style_dir`` as for
-    :func:`~confl10n.localize.formatting.format_quantity`) unless ``quantities`` is False;
-    a ``wrapper`` replaces that protection. The result holds the numeric QA
-    findings of the final texts in ``locale``.
-    Raises :class:`EngineUnavailableError` when no installed model can do the pair.
+    The ``wrapper`` sees every sentence before and after the engine.
+    Raises :class:`~confl10n.errors.EngineUnavailableError` when no installed
+    model can do the pair, :class:`~confl10n.errors.TranslationError` when the
+    engine fails, :class:`~confl10n.errors.OutputError` when the cache cannot be opened.
     """
-    source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(article, target, target_locale(target, locale), style_dir)
     if source == target:
-        return _identity(article, source, figures.locale)
+        return identity(article, source)
     started = time.perf_counter()
-    settings = {"models_dir": models_dir, "device": device, "threads": threads}
-    settings.update(compute_type=compute_type, beam_size=beam_size)
-    chosen, path = pick_engine(engine, source, target, settings)
+    chosen, path = pick_engine(engine, source, target, settings or {})
     timings = [("engine", time.perf_counter() - started)]
-    wrapper = wrapper or (figures.wrapper() if quantities else None)
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
-    findings, seconds = figures.check(units)
-    provenance = _provenance(hop, path, [*timings, *hop_timings, ("qa", seconds)])
-    return ArticleTranslation(article, source, target, units, provenance, findings, figures.locale)
+    provenance = _provenance(hop, path, [*timings, *hop_timings])
+    return ArticleTranslation(article, source, target, units, provenance)
+
+
+def identity(article: Article, language: str) -> ArticleTranslation:
+    """The "translation" of an article into its own language: every unit as written."""
+    units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
+    provenance = Provenance(path=(language,), engines=(), options=(), timings=())
+    return ArticleTranslation(article, language, language, units, provenance)
 
 
 def pick_engine(
@@ -217,12 +208,6 @@ def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float
         options=_options(hop.engine, hop.wrapper),
         timings=tuple(timings),
     )
-
-
-def _identity(article: Article, language: str, locale: str) -> ArticleTranslation:
-    units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
-    provenance = Provenance(path=(language,), engines=(), options=(), timings=())
-    return ArticleTranslation(article, language, language, units, provenance, (), locale)
 
 
 def _translate_units(
