@@ -50,6 +50,7 @@ from confl10n.text.segmentation import split_sentences
 from confl10n.translate.argos.index import download_and_install, fetch_index
 from confl10n.translate.argos.install import install_package, remove_package
 from confl10n.translate.article import translate_article
+from confl10n.translate.registry import get_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 __all__ = [
@@ -93,6 +94,7 @@ __all__ = [
     "fetch_index",
     "find_quantities",
     "format_quantity",
+    "get_engine",
     "install_package",
     "parse_bytes",
     "parse_text",

@@ -225,7 +225,8 @@ def test_unknown_engine_is_refused(argos_packages_dir: Path) -> None:
 def test_engine_whose_module_is_missing_is_unavailable(
     argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(registry.ENGINES, "ghost", "confl10n.translate.ghost:GhostEngine")
+    ghost = registry.EngineEntry("ghost", "confl10n.translate.ghost", "GhostEngine")
+    monkeypatch.setattr(registry, "ENGINES", (*registry.ENGINES, ghost))
     with pytest.raises(EngineUnavailableError, match="engine 'ghost' is not available"):
         translate_article(parse_text(ARTICLE), to="zh", engine="ghost")
 

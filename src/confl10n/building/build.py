@@ -258,6 +258,7 @@ class _ArticleRun:
             to=argos_language(locale),
             locale=locale,
             engine=options.engine,
+            engines=self.plan.engines,
             cache=self.store or False,
             progress=self.meter.detail(step),
             **options.engine_settings(),

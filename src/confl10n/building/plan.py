@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
 from confl10n.languages import posix_locale
+from confl10n.translate.engines import Engines
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -69,7 +70,8 @@ class PlannedArticle:
 class BuildPlan:
     """A checked build: articles, locales, the locales with no engine, output folder, options.
 
-    ``unavailable`` maps (source language, locale) to why no engine can translate it.
+    ``unavailable`` maps (source language, locale) to why no engine can translate it;
+    ``engines`` are the ones planning created, for the build to reuse.
     """
 
     articles: tuple[PlannedArticle, ...]
@@ -77,6 +79,7 @@ class BuildPlan:
     out: Path
     options: BuildOptions
     unavailable: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    engines: Engines = field(default_factory=Engines)
 
     def targets(self, source_lang: str) -> tuple[str, ...]:
         """The locales to build for an article in ``source_lang`` (its own one aside)."""
@@ -120,13 +123,14 @@ def plan_build(
         locales = configured if configured is not None else DEFAULT_LOCALES
     wanted = _check_locales(locales)
     articles = _read_articles(_sources(files, project))
-    unavailable = _unavailable(articles, wanted, options)
+    engines = Engines(options.engine_settings())
+    unavailable = _unavailable(articles, wanted, options.engine, engines)
     if strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
     out_dir = Path(out) if out is not None else (project and project.out) or Path(DEFAULT_OUT)
     check_out_dir(out_dir)
-    return BuildPlan(articles, wanted, out_dir, options, unavailable)
+    return BuildPlan(articles, wanted, out_dir, options, unavailable, engines)
 
 
 def check_out_dir(out: Path) -> None:
@@ -142,23 +146,14 @@ def _options(
     project: BuildConfig | None, engine: str | None, algorithm: str | None, **settings: Any
 ) -> BuildOptions:
     from confl10n.summarize.options import check_algorithm
+    from confl10n.translate.registry import check_engine_choice
 
     chosen = algorithm or (project and project.algorithm) or "lexrank"
     return BuildOptions(
-        engine=_check_engine(engine or (project and project.engine) or "auto"),
+        engine=check_engine_choice(engine or (project and project.engine) or "auto"),
         algorithm=check_algorithm(chosen),
         **settings,
     )
-
-
-def _check_engine(name: str) -> str:
-    """``name`` if it is ``auto`` or a registered engine (checked even if nothing is translated)."""
-    from confl10n.translate.registry import engine_names
-
-    choices = ["auto", *engine_names()]
-    if name not in choices:
-        raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(choices)}")
-    return name
 
 
 def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) -> list[Path]:
@@ -198,7 +193,7 @@ def _title_text(article: Article) -> str:
 
 
 def _unavailable(
-    articles: Sequence[PlannedArticle], locales: Sequence[str], options: BuildOptions
+    articles: Sequence[PlannedArticle], locales: Sequence[str], choice: str, engines: Engines
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
     from confl10n.languages import argos_language
@@ -208,22 +203,19 @@ def _unavailable(
         for locale in locales:
             target = argos_language(locale)
             if target != argos_language(source):
-                reason = _engine_problem(source, target, options)
+                reason = _engine_problem(source, target, choice, engines)
                 if reason is not None:
                     missing[(source, locale)] = reason
     return missing
 
 
-def _engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
+def _engine_problem(source: str, target: str, choice: str, engines: Engines) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
     from confl10n.languages import language_code
-    from confl10n.translate.pipeline import pick_engine
 
     try:
-        pick_engine(
-            options.engine, language_code(source), language_code(target), options.engine_settings()
-        )
+        engines.pick(choice, language_code(source), language_code(target))
     except (EngineUnavailableError, UnsupportedLanguageError) as exc:
         return str(exc)  # names the pair and what installs an engine for it
     return None

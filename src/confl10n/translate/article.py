@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.languages import language_code
+from confl10n.translate.engines import Engines
 from confl10n.translate.pipeline import translate_units
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def translate_article(
     to: str,
     source: str | None = None,
     engine: str | Engine = "auto",
+    engines: Engines | None = None,
     models_dir: str | Path | None = None,
     cache: TranslationCache | str | Path | bool = True,
     device: str = "cpu",
@@ -45,8 +47,9 @@ def translate_article(
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse
-    (the model and decoding settings only apply to an engine created here);
+    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
+    ``engines`` are a run's engines to reuse across calls (the model and decoding
+    settings only apply to engines created here);
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
     Figures are kept from the engine and written in ``locale``'s style (default:
     the language's usual locale, zh -> zh_CN; ``style_dir`` as for
@@ -62,14 +65,17 @@ def translate_article(
     """
     source, target = language_code(source or article.lang), language_code(to)
     figures = Figures(article, target, target_locale(target, locale), style_dir)
-    settings = {"models_dir": models_dir, "device": device, "threads": threads}
-    settings.update(compute_type=compute_type, beam_size=beam_size)
+    if engines is None or not isinstance(engine, str):
+        settings = {"models_dir": models_dir, "device": device, "threads": threads}
+        settings.update(compute_type=compute_type, beam_size=beam_size)
+        given = [] if isinstance(engine, str) else [engine]
+        engines = Engines(settings, given=given)
     translation = translate_units(
         article,
         source=source,
         target=target,
-        engine=engine,
-        settings=settings,
+        engine=engine if isinstance(engine, str) else engine.name,
+        engines=engines,
         cache=cache,
         progress=progress,
         wrapper=wrapper or (figures.wrapper() if quantities else None),

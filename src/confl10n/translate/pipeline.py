@@ -19,14 +19,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from confl10n.document import Article, Sentence
-from confl10n.errors import EngineUnavailableError
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -34,22 +33,14 @@ from confl10n.translate.cache import (
     open_cache,
 )
 from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
+from confl10n.translate.engines import Engines
 from confl10n.translate.guard import is_degenerate
-from confl10n.translate.hints import install_hint
-from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
 
 _Output = tuple[str, tuple[str, ...]]  # an engine's text and the guard's flags for it
-
-AUTO_ORDER = ("argos", "apertium")
-"""Engines ``engine="auto"`` tries, in order; the first that can do the pair wins
-(an engine that is not installed at all is skipped)."""
-
-PIVOTS = ("en",)
-"""Intermediate languages preferred when no model translates the pair directly."""
 
 CHUNK_CHARS = 4000
 """Characters per engine call when progress is shown (about one 1024-token CTranslate2
@@ -105,16 +96,16 @@ def translate_units(
     *,
     source: str,
     target: str,
-    engine: str | Engine = "auto",
-    settings: dict[str, Any] | None = None,
+    engine: str = "auto",
+    engines: Engines | None = None,
     cache: TranslationCache | str | Path | bool = True,
     progress: Progress | None = None,
     wrapper: SentenceWrapper | None = None,
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` to ``target`` (two language codes).
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
-    ``settings`` are the model and decoding settings an engine created here gets;
+    ``engine`` is a registered name or ``auto``, taken from ``engines`` (the
+    run's engines, created once; default: new ones with default settings);
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
     The ``wrapper`` sees every sentence before and after the engine.
     Raises :class:`~confl10n.errors.EngineUnavailableError` when no installed
@@ -124,7 +115,7 @@ def translate_units(
     if source == target:
         return identity(article, source)
     started = time.perf_counter()
-    chosen, path = pick_engine(engine, source, target, settings or {})
+    chosen, path = (engines or Engines()).pick(engine, source, target)
     timings = [("engine", time.perf_counter() - started)]
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
@@ -138,67 +129,6 @@ def identity(article: Article, language: str) -> ArticleTranslation:
     units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
     provenance = Provenance(path=(language,), engines=(), options=(), timings=())
     return ArticleTranslation(article, language, language, units, provenance)
-
-
-def pick_engine(
-    engine: str | Engine, source: str, target: str, settings: dict[str, Any]
-) -> tuple[Engine, tuple[str, ...]]:
-    """The engine to use and its path of languages (``auto``: first of :data:`AUTO_ORDER`)."""
-    if isinstance(engine, str):
-        names = AUTO_ORDER if engine == "auto" else (engine,)
-        candidates: Iterable[Engine] = (_create(name, settings) for name in names)
-    else:
-        names, candidates = (engine.name,), (engine,)
-    pairs: list[tuple[str, str]] = []
-    for candidate in candidates:
-        offered = _pairs(candidate, skip_missing=engine == "auto")
-        path = route(offered, source, target)
-        if path is not None:
-            return candidate, path
-        pairs += offered
-    raise unavailable(source, target, pairs, engines=names)
-
-
-def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
-    try:
-        return engine.pairs()
-    except EngineUnavailableError:
-        if not skip_missing:
-            raise
-        return []
-
-
-def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
-    """``(source, target)``, or ``(source, pivot, target)`` through an installed pivot."""
-    if (source, target) in pairs:
-        return (source, target)
-    middles = {b for a, b in pairs if a == source} & {a for a, b in pairs if b == target}
-    pivots = [*[p for p in PIVOTS if p in middles], *sorted(middles)]
-    return (source, pivots[0], target) if pivots else None
-
-
-def unavailable(
-    source: str,
-    target: str,
-    pairs: Sequence[tuple[str, str]],
-    *,
-    engines: Sequence[str] = ("argos",),
-) -> EngineUnavailableError:
-    """The error for a pair no installed model can translate, saying how to get one
-    with the ``engines`` that were tried (Argos commands, Apertium's apt packages)."""
-    installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
-    return EngineUnavailableError(
-        f"no installed model translates {source}->{target} (installed: {installed}); "
-        + install_hint(engines, source, target)
-    )
-
-
-def _create(name: str, settings: dict[str, Any]) -> Engine:
-    # Only the Argos engine takes model and decoding settings so far.
-    try:
-        return create_engine(name, **(settings if name == "argos" else {}))
-    except ImportError as exc:
-        raise EngineUnavailableError(f"engine {name!r} is not available here ({exc})") from exc
 
 
 def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float]]) -> Provenance:
