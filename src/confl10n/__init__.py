@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from confl10n._version import __version__
 from confl10n.building.build import BuildReport, build
+from confl10n.building.options import BuildOptions
 from confl10n.bundle import (
     ApprovedUnit,
     BundleResult,
@@ -50,6 +51,7 @@ from confl10n.text.segmentation import split_sentences
 from confl10n.translate.argos.index import download_and_install, fetch_index
 from confl10n.translate.argos.install import install_package, remove_package
 from confl10n.translate.article import translate_article
+from confl10n.translate.options import TranslateOptions
 from confl10n.translate.registry import get_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
@@ -58,6 +60,7 @@ __all__ = [
     "Article",
     "ArticleSummary",
     "ArticleTranslation",
+    "BuildOptions",
     "BuildReport",
     "BulletinFigure",
     "BulletinFinding",
@@ -82,6 +85,7 @@ __all__ = [
     "Sentence",
     "Slot",
     "TextSummary",
+    "TranslateOptions",
     "TranslationError",
     "UnitTranslation",
     "UnsupportedLanguageError",

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from confl10n import build
+from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.translate.argos import engine as argos
 from tests import argos_kit
 
@@ -65,10 +65,11 @@ def test_three_articles_in_two_locales_load_each_model_once(
 
     report = build(
         files,
-        locales=["zh_CN", "ja_JP"],
-        out=tmp_path / "out",
-        models_dir=two_models,
-        threads=1,
+        options=BuildOptions(
+            locales=["zh_CN", "ja_JP"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(models_dir=two_models, threads=1),
+        ),
         cache=False,
     )
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import app, load_article, warn
 from confl10n.errors import InvalidOptionError
 
@@ -43,24 +44,15 @@ def translate(
             help="Write here (atomically) instead of stdout; {lang} in the name: one file each.",
         ),
     ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
-    ] = "auto",
-    models_dir: Annotated[
-        str | None, typer.Option("--models-dir", help="Argos packages folder.")
-    ] = None,
-    device: Annotated[str, typer.Option("--device", help="cpu, cuda or auto.")] = "cpu",
-    threads: Annotated[
-        int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")
-    ] = 0,
-    compute_type: Annotated[
-        str, typer.Option("--compute-type", help="default, int8, float32, … (CTranslate2).")
-    ] = "default",
-    beam_size: Annotated[int, typer.Option("--beam-size", help="Beam width.")] = 4,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    engine: opt.Engine = None,
+    models_dir: opt.ModelsDir = None,
+    device: opt.Device = "cpu",
+    threads: opt.Threads = 0,
+    compute_type: opt.ComputeType = "default",
+    beam_size: opt.BeamSize = 4,
+    style_dir: opt.StyleDir = None,
+    cache: opt.Cache = None,
+    no_cache: opt.NoCache = False,
     locales: Annotated[
         list[str] | None,
         typer.Option(
@@ -69,12 +61,7 @@ def translate(
             "(default: the language's usual locale, zh_CN).",
         ),
     ] = None,
-    no_protect_numbers: Annotated[
-        bool,
-        typer.Option(
-            "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
-        ),
-    ] = False,
+    no_protect_numbers: opt.NoProtectNumbers = False,
 ) -> None:
     """Translate every title, heading and sentence, keeping structure and IDs.
 
@@ -83,32 +70,28 @@ def translate(
     """
     from confl10n.languages import language_code
     from confl10n.translate.article import translate_article
+    from confl10n.translate.engines import Engines
 
-    cache_choice = _cache_choice(cache, no_cache)
-    targets = list(dict.fromkeys(language_code(t) for t in to))
-    chosen = _locales(targets, locales or [])
-    _check_output(output, targets)
-    run = partial(
-        translate_article,
-        load_article(file, lang=source),
+    options = opt.translate_options(
         engine=engine,
         models_dir=models_dir,
-        cache=cache_choice,
         device=device,
         threads=threads,
         compute_type=compute_type,
         beam_size=beam_size,
-        quantities=not no_protect_numbers,
+        style_dir=style_dir,
+        no_protect_numbers=no_protect_numbers,
     )
+    stored = opt.cache_choice(cache, no_cache)
+    targets = list(dict.fromkeys(language_code(t) for t in to))
+    chosen = _locales(targets, locales or [])
+    _check_output(output, targets)
+    article = load_article(file, lang=source)
+    engines = Engines(options.engine_settings())  # one per run: models load once for all --to
+    run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=_progress()) for t in targets]
     _emit(results, output_format, output)
     _report(results)
-
-
-def _cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
-    if cache is not None and no_cache:
-        raise InvalidOptionError("--cache and --no-cache exclude each other")
-    return cache if cache is not None else not no_cache
 
 
 def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:

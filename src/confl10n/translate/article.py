@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.languages import language_code
 from confl10n.translate.engines import Engines
+from confl10n.translate.options import TranslateOptions
 from confl10n.translate.pipeline import translate_units
 
 if TYPE_CHECKING:
@@ -31,56 +32,51 @@ def translate_article(
     *,
     to: str,
     source: str | None = None,
-    engine: str | Engine = "auto",
+    locale: str | None = None,
+    options: TranslateOptions | None = None,
+    engine: Engine | None = None,
     engines: Engines | None = None,
-    models_dir: str | Path | None = None,
     cache: TranslationCache | str | Path | bool = True,
-    device: str = "cpu",
-    threads: int = 0,
-    compute_type: str = "default",
-    beam_size: int = 4,
     progress: Progress | None = None,
     wrapper: SentenceWrapper | None = None,
-    quantities: bool = True,
-    locale: str | None = None,
-    style_dir: Path | None = None,
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse;
-    ``engines`` are a run's engines to reuse across calls (the model and decoding
-    settings only apply to engines created here);
-    ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
-    Figures are kept from the engine and written in ``locale``'s style (default:
-    the language's usual locale, zh -> zh_CN; ``style_dir`` as for
-    :func:`~confl10n.localize.formatting.format_quantity`) unless ``quantities`` is False;
-    a ``wrapper`` replaces that protection. The result holds the numeric QA
-    findings of the final texts in ``locale``.
+    ``options`` say how (:class:`~confl10n.translate.options.TranslateOptions`;
+    default: ``auto``, figures protected). ``engine`` is an engine object to
+    use instead (e.g. from :func:`~confl10n.translate.registry.get_engine`, to
+    reuse its loaded models); ``engines`` are a run's engines to reuse across
+    calls. ``cache`` is ``True`` (the user cache), ``False``, a path or an
+    open cache. Figures are written in ``locale``'s style (default: the
+    language's usual locale, zh -> zh_CN); a ``wrapper`` replaces number
+    protection. The result holds the numeric QA findings of the final texts.
 
     Raises :class:`~confl10n.errors.UnsupportedLanguageError` for a code that is
     no language, :class:`~confl10n.errors.InvalidOptionError` for a bad locale or
-    setting, :class:`~confl10n.errors.EngineUnavailableError` when no installed
+    option, :class:`~confl10n.errors.EngineUnavailableError` when no installed
     model can do the pair, :class:`~confl10n.errors.TranslationError` when the
-    engine fails.
+    engine fails, :class:`~confl10n.errors.OutputError` when the cache cannot be opened.
     """
+    options = options or TranslateOptions()
     source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(article, target, target_locale(target, locale), style_dir)
-    if engines is None or not isinstance(engine, str):
-        settings = {"models_dir": models_dir, "device": device, "threads": threads}
-        settings.update(compute_type=compute_type, beam_size=beam_size)
-        given = [] if isinstance(engine, str) else [engine]
-        engines = Engines(settings, given=given)
+    figures = Figures(article, target, target_locale(target, locale), options.style_dir)
     translation = translate_units(
         article,
         source=source,
         target=target,
-        engine=engine if isinstance(engine, str) else engine.name,
-        engines=engines,
+        engine=engine.name if engine is not None else options.engine_choice,
+        engines=_engines(options, engine, engines),
         cache=cache,
         progress=progress,
-        wrapper=wrapper or (figures.wrapper() if quantities else None),
+        wrapper=wrapper or (figures.wrapper() if options.protect_numbers else None),
     )
     return _checked(translation, figures)
+
+
+def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
+    if engine is not None:
+        return Engines(options.engine_settings(), given=[engine])
+    return engines if engines is not None else Engines(options.engine_settings())
 
 
 def _checked(translation: ArticleTranslation, figures: Figures) -> ArticleTranslation:
