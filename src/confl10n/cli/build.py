@@ -10,13 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import app, warn
+from confl10n.cli.app import command_app, warn
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def build(
     files: Annotated[
         list[str] | None,

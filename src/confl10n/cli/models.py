@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
+from confl10n.cli.app import command_app, warn
 
 if TYPE_CHECKING:
     from confl10n.translate.argos.index import IndexEntry
     from confl10n.translate.argos.packages import PackageInfo
     from confl10n.translate.engine import EngineIdentity
 
-models_app = typer.Typer(
+command = command_app(
     help="Manage offline translation models (Argos packages).", no_args_is_help=True
 )
-app.add_typer(models_app, name="models")
+"""This module's command group, loaded by the CLI on first use."""
 
 
 class ModelsFormat(StrEnum):
@@ -45,7 +45,7 @@ IndexUrl = Annotated[
 FormatOption = Annotated[ModelsFormat, typer.Option("--format", help="Output format.")]
 
 
-@models_app.command("list")
+@command.command("list")
 def list_models(
     models_dir: ModelsDir = None, output_format: FormatOption = ModelsFormat.text
 ) -> None:
@@ -111,7 +111,7 @@ def _apertium_row(entry: dict[str, str]) -> dict[str, object]:
     }
 
 
-@models_app.command("install")
+@command.command("install")
 def install(
     file: Annotated[Path, typer.Argument(help="An .argosmodel package file.")],
     models_dir: ModelsDir = None,
@@ -123,7 +123,7 @@ def install(
     typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
-@models_app.command("remove")
+@command.command("remove")
 def remove(
     pair: Annotated[str, typer.Argument(help="A pair like en-zh, or a package folder name.")],
     models_dir: ModelsDir = None,
@@ -134,7 +134,7 @@ def remove(
     typer.echo(f"removed {remove_package(pair, models_dir=models_dir)}")
 
 
-@models_app.command("available")
+@command.command("available")
 def available(
     models_dir: ModelsDir = None,
     index: IndexUrl = None,
@@ -154,7 +154,7 @@ def available(
         _print_table(rows, "the package index lists no translation packages")
 
 
-@models_app.command("download")
+@command.command("download")
 def download(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Source language code.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="Target language code.")],

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import app, load_article, warn
+from confl10n.cli.app import command_app, load_article, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -29,7 +29,11 @@ class TranslateFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def translate(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     to: Annotated[list[str], typer.Option("--to", help="Target language; repeat for several.")],
