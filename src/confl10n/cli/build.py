@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +9,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, warn
+from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
@@ -81,8 +80,7 @@ def build(
     plan = plan_build(files, options)
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
-    progress = _Progress() if sys.stderr.isatty() else None
-    _print_report(run_build(plan, cache=stored, progress=progress))
+    _print_report(run_build(plan, cache=stored, progress=build_progress()))
 
 
 def _print_report(report: BuildReport) -> None:
@@ -91,15 +89,3 @@ def _print_report(report: BuildReport) -> None:
         typer.echo(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)
-
-
-class _Progress:
-    """One self-overwriting line on stderr: ``[3/7] slug: translating to zh_CN (…)``."""
-
-    def __init__(self) -> None:
-        self.width = shutil.get_terminal_size().columns
-
-    def __call__(self, message: str, done: int, total: int) -> None:
-        line = f"[{done}/{total}] {message}"[: max(self.width - 1, 20)]
-        end = "\n" if done >= total else ""
-        typer.echo(f"\r\x1b[2K{line}{end}", nl=False, err=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli.app import command_app, warn
+from confl10n.cli.progress import download_progress, human_size
 
 if TYPE_CHECKING:
     from confl10n.translate.argos.index import IndexEntry
@@ -164,7 +163,7 @@ def download(
     """Download a package from the Argos index, check it and install it (needs the network)."""
     from confl10n.translate.argos.index import download_and_install
 
-    bar = _ProgressBar() if sys.stderr.isatty() else None
+    bar = download_progress()
     try:
         info = download_and_install(source, target, models_dir=models_dir, url=index, progress=bar)
     finally:
@@ -207,49 +206,7 @@ def _print_table(rows: list[dict[str, object]], empty: str) -> None:
 
 def _cell(key: str, value: object) -> str:
     if key == "size" and isinstance(value, int):
-        return _human(value)
+        return human_size(value)
     if key == "installed":
         return f"installed {value}" if value else "-"
     return str(value)
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "kB", "MB"):
-        if value < 1000:
-            return f"{size} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} GB"
-
-
-class _ProgressBar:
-    """Bytes, percentage and ETA on one stderr line, redrawn at most ten times a second."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.drawn = 0.0
-        self.width = 0
-
-    def __call__(self, done: int, total: int | None) -> None:
-        now = time.monotonic()
-        if now - self.drawn < 0.1 and done != total:
-            return
-        self.drawn = now
-        line = self._line(done, total, now - self.started)
-        # Pad over the longer line drawn before, without terminal escape codes.
-        typer.echo(f"\r{line.ljust(self.width)}", nl=False, err=True)
-        self.width = len(line)
-
-    def _line(self, done: int, total: int | None, elapsed: float) -> str:
-        if not total:
-            return f"downloading {_human(done)}"
-        rate = done / elapsed if elapsed > 0 else 0.0
-        eta = int((total - done) / rate) if rate else 0
-        percent = 100 * done // total
-        eta_text = f"{eta // 60}:{eta % 60:02d}"
-        return f"downloading {_human(done)} / {_human(total)}  {percent}%  ETA {eta_text}"
-
-    def finish(self) -> None:
-        """End the progress line, if one was drawn."""
-        if self.width:
-            typer.echo("", err=True)

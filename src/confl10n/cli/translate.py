@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.progress import sentence_progress
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def translate(
     article = load_article(file, lang=source)
     engines = Engines(options.engine_settings())  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
-    results = [run(to=t, locale=chosen[t], progress=_progress()) for t in targets]
+    results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
     _emit(results, output_format, output)
     _report(results)
 
@@ -169,7 +169,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.translate.render import render_json, render_markdown, render_text
+    from confl10n.cli.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,
@@ -177,16 +177,3 @@ def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
         TranslateFormat.json: render_json,
     }
     return renderers[fmt](results)
-
-
-def _progress() -> _Progress | None:
-    # Progress is for people watching a terminal, never for logs or pipes.
-    return _Progress() if sys.stderr.isatty() else None
-
-
-class _Progress:
-    """``translating en->zh: 32/79 sentences`` on one stderr line (terminals only)."""
-
-    def __call__(self, label: str, done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        typer.echo(f"\rtranslating {label}: {done}/{total} sentences{end}", nl=False, err=True)

@@ -1,7 +1,9 @@
-"""Translated articles as text (with IDs), Markdown, or JSON (structure and provenance).
+"""``confl10n translate``'s output: translated articles as text (with IDs), Markdown, or
+JSON (structure and provenance).
 
 Each renderer takes one or more :class:`ArticleTranslation` of the same article
-and returns a string; nothing here writes files or prints.
+and returns a string; nothing here writes files or prints. (A build's
+``article.md`` is a bulletin file, laid out by :mod:`confl10n.bundle.md`.)
 """
 
 from __future__ import annotations
