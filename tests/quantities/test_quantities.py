@@ -174,8 +174,11 @@ def test_what_cannot_be_read_safely_is_flagged_not_guessed(text: str, note: str)
 
 @pytest.mark.parametrize(
     ("text", "parts", "month", "day"),
-    [("On December 19, they met.", "md", 12, 19), ("It ends on the 25th.", "d", 1, 25),
-     ("It opens in October.", "m", 10, 1)],
+    [
+        ("On December 19, they met.", "md", 12, 19),
+        ("It ends on the 25th.", "d", 1, 25),
+        ("It opens in October.", "m", 10, 1),
+    ],
 )
 def test_a_date_without_year_or_reference_is_kept_with_a_note(
     text: str, parts: str, month: int, day: int

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import sys
+from collections import Counter
 from enum import StrEnum
 from functools import partial
 from pathlib import Path

@@ -65,6 +65,7 @@ class Slot:
     before: str = ""  # the bracket just before the figure in the source ("(" of "($5)")
     after: str = ""  # the bracket just after it
 
+
 def worth_protecting(q: Quantity) -> bool:
     """Figures engines tend to damage: money, percentages, measures, dates with a
     month, and numbers with separators or decimals. Bare years, days and small
@@ -164,7 +165,8 @@ def _swallowed(brackets: str, source: str) -> bool:
     one that is not a placeholder bracket and is the kind the source had there."""
     own = _TEXT_BRACKETS[source]
     return (len(brackets) == 2 and brackets[0 if source in "([" else -1] in own) or (
-        len(brackets) == 1 and brackets in own and source in "()")
+        len(brackets) == 1 and brackets in own and source in "()"
+    )
 
 
 def _ascii(digits: str) -> str:

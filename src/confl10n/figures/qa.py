@@ -229,7 +229,7 @@ def _compare(q: Quantity, r: Reading) -> str | None:
     return "english_style" if r.english == q.value else None
 
 
-def _value_matches(value: Decimal, r: Reading) -> bool:
+def _value_matches(value: object, r: Reading) -> bool:
     return r.value == value or r.english == value
 
 

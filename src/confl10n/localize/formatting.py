@@ -226,7 +226,9 @@ def _exact(ctx: _Ctx, render: Callable[[int], str]) -> str | None:
 def _number(ctx: _Ctx, q: Quantity) -> str:
     # A four-digit whole number written without a comma is kept so: it may be a year.
     plain = not q.decimals and not q.scale and "," not in q.text
-    return _ranged(ctx, q, lambda v: _count_one(ctx, v, q.decimals, plain=plain, scaled=bool(q.scale)))
+    return _ranged(
+        ctx, q, lambda v: _count_one(ctx, v, q.decimals, plain=plain, scaled=bool(q.scale))
+    )
 
 
 def _count_one(ctx: _Ctx, value: Decimal, decimals: int, *, plain: bool = False,
@@ -267,7 +269,7 @@ def _ordinal(ctx: _Ctx, q: Quantity) -> str:
     return str(ctx.get("ordinals", "pattern", "{0}")).format(number)
 
 
-def _dec(value: Decimal | date | None) -> Decimal:
+def _dec(value: object) -> Decimal:
     if not isinstance(value, Decimal):
         raise TypeError(f"expected a Decimal value, got {value!r}")
     return value
@@ -294,6 +296,7 @@ def _join_range(ctx: _Ctx, low: str, high: str, *, same_scale: bool = True) -> s
 
 def _same_scale(low: Decimal, high: Decimal) -> bool:
     """Whether both ends take the same scale word (2 and 3 million, not 500,000 and 2 million)."""
+
     def magnitude(v: Decimal) -> int:
         return (len(str(int(abs(v)))) - 1) // 3
 
@@ -474,6 +477,7 @@ def _time(ctx: _Ctx, q: Quantity) -> str:
 
 def _multiplier(ctx: _Ctx, q: Quantity) -> str:
     """ "2.5x": 2,5 veces, 2.5倍, 2,5-fach; CLDR has no such pattern, so "2.5×" without a style."""
+
     def one(value: Decimal) -> str:
         template = _plural(ctx, ctx.get("multipliers", "pattern", "{0}×"), value)
         return template.format(_decimal(ctx, value, q.decimals))
@@ -519,7 +523,9 @@ def cldr_unit_names(unit: str, locale: str) -> list[str]:
     found = []
     for length in ("long", "short", "narrow"):
         try:
-            found.append(re.sub(r"[\d\s.,\u00a0\u202f]+", " ", format_unit(5, unit, length, locale=loc)))
+            found.append(
+                re.sub(r"[\d\s.,\u00a0\u202f]+", " ", format_unit(5, unit, length, locale=loc))
+            )
         except UnknownUnitError:
             return []
     return [w for text in found for w in text.split() if w]

@@ -36,8 +36,10 @@ _YEARS = re.compile(
     r"\b(?P<between>between\s+|from\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
     r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
 )
-_MONTH_CUES = ("in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
-               "|before|after|between|in\\s+early|in\\s+late")
+_MONTH_CUES = (
+    "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
+    "|before|after|between|in\\s+early|in\\s+late"
+)
 _YMD = tuple[int | None, int | None, int | None]
 
 
@@ -62,8 +64,10 @@ def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     join = r"\s*(?:-|–|—|to|and|through|until)\s*"
     return (
         re.compile(rf"\b(?P<m1>{month}){join}(?P<m2>{month})(?:,?\s+(?P<year>\d{{4}})\b)?"),
-        re.compile(rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|to|through)\s*"
-                   rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!:){_YEAR}"),
+        re.compile(
+            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|to|through)\s*"
+            rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!:){_YEAR}"
+        ),
         re.compile(rf"\b(?:{_MONTH_CUES})[\s-]+(?P<m1>{month})(?![\s,]*\d)", re.IGNORECASE),
     )
 
@@ -118,7 +122,7 @@ def _make(m: re.Match[str], span: int | str, ymd: _YMD, reference: date | None) 
 
 def _placed(ymd: _YMD, parts: str, reference: date | None, text: str) -> tuple[date, str | None]:
     """The date and a note on any part that was inferred (ValueError: no such date)."""
-    year, month, day = ymd
+    _, month, day = ymd
     resolve = _RESOLVERS.get(parts)
     if resolve is None:
         return _full(ymd), None
@@ -170,9 +174,10 @@ def _month_ranges(text: str, reference: date | None) -> Iterator[Quantity]:
     for m in days.finditer(text):
         yield from _span_of_days(m, reference)
     for m in alone.finditer(text):
-        if m["m1"][0].isupper() and m["m1"].lower().rstrip(".") not in ("may", "march"):
-            yield from _month_alone(m, reference)
-        elif m["m1"][0].isupper() and re.match(r"(?i)in|by|since|until|early|late", m[0]):
+        # "may" and "march" are verbs too: only after a cue that is no verb's subject
+        verb = m["m1"].lower().rstrip(".") in ("may", "march")
+        cued = re.match(r"(?i)in|by|since|until|early|late", m[0]) is not None
+        if m["m1"][0].isupper() and (cued or not verb):
             yield from _month_alone(m, reference)
 
 

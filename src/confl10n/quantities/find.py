@@ -46,8 +46,25 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NAMES = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\b")
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*")
 _MODERN_YEAR = re.compile(r"19\d{2}|20\d{2}")
-_APPROX = frozenset({"about", "nearly", "almost", "some", "over", "than", "under", "roughly",
-                     "approximately", "least", "most", "only", "just", "all", "another"})
+_APPROX = frozenset(
+    {
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "than",
+        "under",
+        "roughly",
+        "approximately",
+        "least",
+        "most",
+        "only",
+        "just",
+        "all",
+        "another",
+    }
+)
 _TIMES = ("x", "X", "×")  # "2.5x": a multiplier
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
@@ -212,8 +229,8 @@ def _reads_as_year(text: str, m: re.Match[str], word: str) -> bool:
     following = after[1]
     plural = words.looks_plural(following) and not words.is_noun_stop(following)
     counted = plural or words.is_filler(following)
-    measured = any(f(text, m.end()) for f in (words.unit_after, words.currency_after,
-                                                words.scale_after, words.percent_after))  # fmt: skip
+    finders = (words.unit_after, words.currency_after, words.scale_after, words.percent_after)
+    measured = any(f(text, m.end()) for f in finders)
     return not (counted or measured or following[0].isupper())
 
 
@@ -320,15 +337,14 @@ def _range_upper(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
     if join is None or m["sign"] or not _may_open_range(m, tail, join[0]):
         return None
     before = _before(text, m.start())
-    if "and" in join[0] and not re.search(r"\bbetween\s*$", before):
+    if "and" in join[0] and not re.search(r"(?i)\bbetween\s*$", before):
         return None
     second = _NUMERAL.match(text, join.end())
     upper = _numeral(text, second) if second and not _CHANGE_VERBS.search(before) else None
     if upper is None or upper.upper is not None or upper.value is None:
         return None
     if tail.kind == "money":  # "$4 to $5 billion", "€2-3 million": same currency or none
-        fits = upper.kind in ("number", "count") or (upper.kind, upper.unit) == (
-            "money", tail.unit)
+        fits = upper.kind in ("number", "count") or (upper.kind, upper.unit) == ("money", tail.unit)
         return upper if fits and not (second and second["sign"]) else None
     if tail.kind == "percent":
         return upper if upper.kind == "percent" and "to" not in join[0] else None
