@@ -47,7 +47,9 @@ _SKELETONS = {"md": ("MMMMd", "MMMd"), "ym": ("yMMMM", "yMMM"), "y": ("y", "y"),
 _MONTH_ALONE = "LLLL"  # CLDR's stand-alone month name; style [dates] month may override it
 _INTERVAL_DASH = re.compile(r"\s*[–~～]\s*|(?<=\D)-(?=\D)")
 _MONEY_FIELDS = "{compact}, {compact_long}, {millions}, {name}"
-_UNIT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\D)")
+_UNIT_SPACE = re.compile(
+    r"(?<=\d)[ \u00a0\u202f](?=\D)|(?<=[\u3000-\u9fff])[ \u00a0\u202f](?=[-\d])"
+)
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,11 @@ def _money(ctx: _Ctx, q: Quantity) -> str:
 
 
 def _money_one(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
+    huge = ctx.get("money", "huge")  # es_ES: 1,5 billones, not 1.500.000 millones
+    if huge is not None and abs(value) >= ctx.get("money", "huge_from", 10**12):
+        text = _money_template(ctx, huge, value, code)
+        if text is not None:
+            return text
     large = ctx.get("money", "large")
     if large is not None and abs(value) >= ctx.get("money", "large_from", 10**6):
         text = _money_template(ctx, large, value, code)
