@@ -15,13 +15,43 @@ from __future__ import annotations
 import difflib
 import re
 import string
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from confl10n.errors import InvalidOptionError
+from confl10n.localize.shapes import (
+    Ctx as _Ctx,
+)
+from confl10n.localize.shapes import (
+    as_decimal as _dec,
+)
+from confl10n.localize.shapes import (
+    decimals_of as _decimals_of,
+)
+from confl10n.localize.shapes import (
+    extra_digits as _extra_digits,
+)
+from confl10n.localize.shapes import (
+    fill as _fill,
+)
+from confl10n.localize.shapes import (
+    groups as _groups,
+)
+from confl10n.localize.shapes import (
+    join_range as _join_range,
+)
+from confl10n.localize.shapes import (
+    pattern_for as _pattern,
+)
+from confl10n.localize.shapes import (
+    plural as _plural,
+)
+from confl10n.localize.shapes import (
+    ranged as _ranged,
+)
 from confl10n.localize.styles import find_style
 
 if TYPE_CHECKING:
@@ -52,25 +82,6 @@ _UNIT_SPACE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Ctx:
-    """Everything a renderer needs: the babel locale, the style data, the options."""
-
-    locale: Locale
-    style: dict[str, Any]
-    date_length: str
-    extra_digits: int = 0  # fraction digits a scaled figure needs ("$101.3 million": 1.013亿)
-
-    def get(self, table: str, key: str, default: Any = None) -> Any:
-        """One style value, or ``default`` when the style does not set it."""
-        return self.style.get(table, {}).get(key, default)
-
-    @property
-    def numbering(self) -> str:
-        """The numbering system whose separators and signs are used."""
-        return str(self.get("numbers", "numbering_system", "latn"))
-
-
 def format_quantity(
     q: Quantity, locale: str, *, style_dir: Path | None = None, date_length: str = "long"
 ) -> str:
@@ -89,14 +100,6 @@ def format_quantity(
     text = _RENDERERS.get(q.kind, _number)(ctx, q)
     digits = ctx.get("numbers", "digits")
     return text.translate(str.maketrans("0123456789", digits)) if digits else text
-
-
-def _extra_digits(q: Quantity) -> int:
-    """Fraction digits a compact form may use to stay exact: one fewer than the
-    significant digits written ("101.3 million" -> 3, "1.013亿")."""
-    if not q.scale or not isinstance(q.value, Decimal):
-        return 0
-    return len(q.value.normalize().as_tuple().digits) - 1
 
 
 def check_locale(locale: str) -> str:
@@ -158,32 +161,12 @@ def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
 # --- numbers ---------------------------------------------------------------------------
 
 
-def _pattern(base: str, decimals: int, *, group: bool) -> str:
-    """``base`` (a CLDR pattern) with exactly ``decimals`` fraction digits."""
-    fraction = "." + "0" * decimals if decimals else ""
-    pattern = re.sub(r"(0)\.[0#]+", r"\1", base.split(";")[0])
-    pattern = re.sub(r"0(?![0#,.])", "0" + fraction, pattern, count=1)
-    return pattern if group else pattern.replace(",", "")
-
-
-def _groups(ctx: _Ctx, value: Decimal) -> bool:
-    """Whether to group digits: CLDR groups from 1,000; style may say from 10,000."""
-    minimum = int(ctx.get("numbers", "minimum_grouping_digits", 1))
-    return bool(abs(value) >= 10 ** (2 + minimum))
-
-
 def _decimal(ctx: _Ctx, value: Decimal, decimals: int, *, group: bool = True) -> str:
     from babel.numbers import format_decimal
 
     base = ctx.locale.decimal_formats[None].pattern
     pattern = _pattern(base, decimals, group=group and _groups(ctx, value))
     return format_decimal(value, pattern, ctx.locale, numbering_system=ctx.numbering)
-
-
-def _decimals_of(value: Decimal) -> int:
-    """How many fraction digits ``value`` needs to be written exactly."""
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _compact(ctx: _Ctx, value: Decimal, *, long: bool = False) -> str | None:
@@ -271,40 +254,6 @@ def _ordinal(ctx: _Ctx, q: Quantity) -> str:
     return str(ctx.get("ordinals", "pattern", "{0}")).format(number)
 
 
-def _dec(value: object) -> Decimal:
-    if not isinstance(value, Decimal):
-        raise TypeError(f"expected a Decimal value, got {value!r}")
-    return value
-
-
-def _ranged(ctx: _Ctx, q: Quantity, one: Callable[[Decimal], str]) -> str:
-    """One value, or a range whose shared unit is written once: "500–1000 Yuan"."""
-    if q.upper is None:
-        return one(_dec(q.value))
-    low, high = one(_dec(q.value)), one(_dec(q.upper))
-    return _join_range(ctx, low, high, same_scale=_same_scale(_dec(q.value), _dec(q.upper)))
-
-
-def _join_range(ctx: _Ctx, low: str, high: str, *, same_scale: bool = True) -> str:
-    """Both ends with the range pattern, the low end's unit left to the high end when
-    they share it ("4–5 Milliarden US-Dollar", "٢–٣ ملايين يورو", "2022至2023年")."""
-    low_tail, high_tail = re.split(r"\d", low)[-1], re.split(r"\d", high)[-1]
-    low_words, high_words = low_tail.split(), high_tail.split()
-    plural_only = same_scale and len(low_words) == len(high_words) > 1
-    if low_tail and (low_tail == high_tail or (plural_only and low_words[-1] == high_words[-1])):
-        low = low[: -len(low_tail)].rstrip("\u00a0\u202f ")
-    return str(ctx.get("ranges", "pattern", "{0}–{1}")).format(low, high)
-
-
-def _same_scale(low: Decimal, high: Decimal) -> bool:
-    """Whether both ends take the same scale word (2 and 3 million, not 500,000 and 2 million)."""
-
-    def magnitude(v: Decimal) -> int:
-        return (len(str(int(abs(v)))) - 1) // 3
-
-    return magnitude(low) == magnitude(high)
-
-
 # --- money, units, dates ---------------------------------------------------------------
 
 
@@ -355,10 +304,6 @@ def _millions(ctx: _Ctx, millions: Decimal) -> str | None:
     decimals = _decimals_of(millions)
     limit = int(ctx.get("numbers", "compact_max_fraction_digits", 2))
     return _decimal(ctx, millions, decimals) if decimals <= limit else None
-
-
-def _fill(template: str, **fields: str | None) -> str:
-    return template.format(**fields)
 
 
 def _name(ctx: _Ctx, code: str, value: Decimal, *, large: bool = False) -> str:
@@ -417,13 +362,6 @@ def _cldr_unit(ctx: _Ctx, value: Decimal, unit: str, decimals: int) -> str | Non
         if unit not in text:
             return text
     return None
-
-
-def _plural(ctx: _Ctx, template: Any, value: Decimal) -> str:
-    """A style template, or the one of its plural forms ({one = ..., other = ...}) for ``value``."""
-    if isinstance(template, dict):
-        return str(template.get(ctx.locale.plural_form(abs(value)), template["other"]))
-    return str(template)
 
 
 def _date(ctx: _Ctx, q: Quantity) -> str:
