@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from babel import Locale
-
     from confl10n.document import Quantity
 
 __all__ = [
@@ -30,7 +28,7 @@ __all__ = [
 class Ctx:
     """Everything a renderer needs: the babel locale, the style data, the options."""
 
-    locale: Locale
+    locale: Any  # a babel Locale: babel is imported in formatting.py only
     style: dict[str, Any]
     date_length: str
     extra_digits: int = 0  # fraction digits a scaled figure needs ("$101.3 million": 1.013亿)
