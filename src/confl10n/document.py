@@ -141,7 +141,9 @@ class Quantity:
     * ``multiplier`` ("2.5x", "threefold": ``value`` 2.5, 3);
     * ``fraction`` ("a third": ``value`` the fraction to 6 places, ``unit`` "1/3");
     * ``time`` (a time of day, "8 p.m.": ``value`` a :class:`~datetime.time`);
-    * ``ordinal``, ``date`` or ``flagged``.
+    * ``ordinal``, ``date`` or ``flagged``;
+    * ``label`` ("8(a)", "M2-M1"; only from :func:`confl10n.quantities.find.find_labels`):
+      digits that name something, kept exactly as written (``value`` None).
 
     A range ("500 to 1,000 yuan", "$4-5 billion") has ``value`` 500 and ``upper``
     1000, both fully scaled and sharing the unit; a date range ("2022-2023",

@@ -9,7 +9,7 @@ import pytest
 
 from confl10n.figures.protect import protect, restore, restyle
 from confl10n.figures.qa import check_translation
-from confl10n.quantities.find import find_quantities
+from confl10n.quantities.find import find_labels, find_quantities
 from confl10n.text.reader import parse_text
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.guard import is_degenerate
@@ -47,6 +47,17 @@ def test_untranslated_arabic_digits_are_no_figure_and_keep_their_characters() ->
     assert find_quantities(text) == []
     masked, slots = _masked(text)
     assert (masked, slots) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [("The 8(a) programme and 8(b)(2) rules", ["8(a)", "8(b)(2)"]),
+     ("The M2-M1 chip and the A17/B12 pair", ["M2-M1", "A17/B12"]),
+     ("It rose 8% (a record)", [])],
+)  # fmt: skip
+def test_labels_are_found_to_be_kept_as_written(text: str, labels: list[str]) -> None:
+    assert [q.text for q in find_labels(text)] == labels
+    assert not any(q.text in labels for q in find_quantities(text))
 
 
 def test_restyle_keeps_the_sign_of_a_copied_negative_figure() -> None:
@@ -125,6 +136,8 @@ Revenue could reach $4 to $5 billion (about $5 million more than planned).
 Polls close at 8 p.m. on Friday. Prices fell ‑1.4% in October.
 
 It is a 30-year loan, and sales grew 2.5x in 2022-2023.
+
+On the afternoon of the 19th the 8(a) programme opened in August.
 """
 
 
@@ -133,7 +146,8 @@ def test_apertium_real_copy_comes_back_in_spanish_style(tmp_path: Path, apertium
     result = translate_article(parse_text(ARTICLE), to="es", engine=engine, cache=False)
     text = " ".join(u.target for u in result.units)
     for figure in ("4000–5000 millones de dólares", "(sobre 5 millones de dólares", "20:00",
-                   "-1,4\xa0%", "octubre", "30 años", "2,5 veces", "2022–2023"):  # fmt: skip
+                   "-1,4\xa0%", "octubre", "30 años", "2,5 veces", "2022–2023", "del 19 ",
+                   "8(a)", "agosto"):  # fmt: skip
         assert figure in text, text
     assert "previstos)." in text and "en August" not in text
     assert result.findings == (), result.findings

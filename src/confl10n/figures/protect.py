@@ -67,16 +67,18 @@ class Slot:
 
 
 def worth_protecting(q: Quantity) -> bool:
-    """Figures engines tend to damage: money, percentages, measures, dates with a
-    month, and numbers with separators or decimals. Bare years, days and small
-    numbers (spelled out or not) read better translated with their sentence."""
+    """Figures engines tend to damage: money, percentages, measures, times, multipliers,
+    fractions, dates (a day alone too: Apertium makes "the 19th" "el 19.º"; a month alone
+    too: it leaves "in August" English), and numbers with separators or decimals. Bare
+    years and small numbers (spelled out or not) read better translated with their
+    sentence."""
     if q.value is None:
         return False
     if q.kind == "date":
-        return q.parts not in ("y", "d") or q.upper is not None
-    if q.kind in ("money", "percent", "measure", "time", "multiplier"):
+        return q.parts != "y" or q.upper is not None
+    if q.kind in ("money", "percent", "measure", "time", "multiplier", "fraction"):
         return True
-    return q.text[:1].isdigit() and (q.decimals > 0 or "," in q.text)
+    return q.text.lstrip(MINUS)[:1].isdigit() and (q.decimals > 0 or "," in q.text)
 
 
 def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]:

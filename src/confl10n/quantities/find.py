@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from confl10n.document import Article
 
-__all__ = ["article_quantities", "find_quantities"]
+__all__ = ["article_quantities", "find_labels", "find_quantities"]
 
 _TOO_BIG = Decimal(10) ** 18  # beyond any real-world figure a news article reports
 # Minus signs as copy writes them: hyphen, U+2212, non-breaking hyphen, figure dash,
@@ -77,6 +77,10 @@ _LABEL_BEFORE = re.compile(
     r"|category|tier|lane|terminal|pier|district|zone|ward|unit|chapters|sections|articles))\s*$",
     re.IGNORECASE,
 )
+_LABEL = re.compile(
+    r"(?<![\w(])[0-9]{1,4}\([A-Za-z0-9]{1,3}\)(?:\([A-Za-z0-9]{1,3}\))*"
+    r"|\b[A-Z]{1,3}[0-9]{1,4}(?:[-‑/][A-Z]{1,3}[0-9]{1,4})+\b"
+)
 _LABEL_AFTER = re.compile(r"\([A-Za-z0-9]{1,4}\)|[A-Za-z]")  # 8(a) programme, 4x4
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
 _CHANGE_VERBS = re.compile(
@@ -112,6 +116,14 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
         if not chosen or q.start >= chosen[-1].end:
             chosen.append(q)
     return chosen
+
+
+def find_labels(text: str) -> list[Quantity]:
+    """Labels made of digits that an engine must copy as written, never figures:
+    programme names ("8(a)"), model names ("M2-M1"). Each is a ``label`` quantity
+    with ``value`` None (rendered as written), for the figures wrapper to mask."""
+    return [Quantity("label", m[0], m.start(), m.end(), None, note="a label: kept as written")
+            for m in _LABEL.finditer(text)]  # fmt: skip
 
 
 def article_quantities(article: Article) -> list[Quantity]:
