@@ -95,6 +95,9 @@ def join_range(ctx: Ctx, low: str, high: str, *, same_scale: bool = True) -> str
     plural_only = same_scale and len(low_words) == len(high_words) > 1
     if low_tail and (low_tail == high_tail or (plural_only and low_words[-1] == high_words[-1])):
         low = low[: -len(low_tail)].rstrip("\u00a0\u202f ")
+        head = re.match(r"[^\d\-−]*", low)
+        if head and re.search(r"[^\W\d_]", head[0]) and high.startswith(head[0]):
+            high = high[len(head[0]) :]  # 攝氏35至40度, not 攝氏35至攝氏40度
     return str(ctx.get("ranges", "pattern", "{0}–{1}")).format(low, high)
 
 

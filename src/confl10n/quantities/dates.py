@@ -33,7 +33,7 @@ _FISCAL = re.compile(
     r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s*\(FY\))?|FY)\s*'?(?P<year>(?:19|20)\d{2})\b(?![-–]\d)"
 )
 _YEARS = re.compile(
-    r"\b(?P<between>between\s+|from\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
+    r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
     r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
 )
 _MONTH_CUES = (
@@ -96,7 +96,10 @@ def _written(text: str, m: re.Match[str], reference: date | None) -> Quantity | 
     month_text = groups.get("month") or ""
     month = int(month_text) if month_text.isdigit() else words.month(month_text)
     ymd = tuple(int(groups[k]) if groups.get(k) else None for k in ("year", "day"))
-    return _make(m, span, (ymd[0], month, ymd[1]), reference)
+    q = _make(m, span, (ymd[0], month, ymd[1]), reference)
+    if q.text.endswith(".") and not _abbreviated(month_text):  # "on 16 December." ends it
+        return replace(q, text=q.text[:-1], end=q.end - 1)
+    return q
 
 
 def _slash(m: re.Match[str], reference: date | None) -> Quantity:

@@ -77,6 +77,8 @@ _LABEL_BEFORE = re.compile(
     r"|category|tier|lane|terminal|pier|district|zone|ward|unit|chapters|sections|articles))\s*$",
     re.IGNORECASE,
 )
+_SCORE_AFTER = re.compile(r"[-–]([0-9]{1,3})(?![0-9.,%]|\s*(?:%|percent|per cent|million|billion))")
+_SCORE_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,3})[-–]$")
 _LABEL = re.compile(
     r"(?<![\w(])[0-9]{1,4}\([A-Za-z0-9]{1,3}\)(?:\([A-Za-z0-9]{1,3}\))*"
     r"|\b[A-Z]{1,3}[0-9]{1,4}(?:[-‑/][A-Z]{1,3}[0-9]{1,4})+\b"
@@ -194,7 +196,7 @@ def _is_identifier(text: str, m: re.Match[str]) -> bool:
     tail = m["tail"]
     if tail and tail not in ("%", *_TIMES) and not words.is_unit_or_scale(tail):
         return tail.lower() not in ("st", "nd", "rd", "th")
-    if _LABEL_AFTER.match(text, m.end()):
+    if _LABEL_AFTER.match(text, m.end()) or _is_score(text, m):
         return True
     before = _before(text, m.start())
     if _LABEL_BEFORE.search(before):
@@ -203,6 +205,17 @@ def _is_identifier(text: str, m: re.Match[str]) -> bool:
     if prev is None or m["cur"] or _opens(text, m.start() - len(before) + prev.start()):
         return False
     return not words.is_cue(prev[1]) and words.currency_word(prev[1]) is None
+
+
+def _is_score(text: str, m: re.Match[str]) -> bool:
+    """A score or vote ("won 2-1", "a 5-4 vote", "60-40", "50-50"): the second number is
+    not above the first, so it is no range; both stay as written."""
+    after = _SCORE_AFTER.match(text, m.end())
+    before = _SCORE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    first, second = (m["num"], after[1]) if after else (before[1], m["num"]) if before else ("", "")
+    if not first or m["tail"] or m["cur"] or "." in first + second or "," in first + second:
+        return False
+    return int(second) <= int(first)
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -263,10 +276,16 @@ def _tail(text: str, m: re.Match[str]) -> _Tail | None:
         return _Tail("percent", None, None, 0, pos, start)
     if attached in _TIMES:
         return _Tail("multiplier", None, None, 0, pos, start)
-    power = words.suffix_power(attached, money=bool(m["cur"]))
+    power = words.suffix_power(attached, money=bool(m["cur"]) or _counts_after(text, pos))
     if power is None:
         return _Tail("measure", words.unit_symbol(attached), None, 0, pos, start)
     return _after(text, start, pos, m["cur"], words.Hit(str(power), attached, pos))
+
+
+def _counts_after(text: str, pos: int) -> bool:
+    """ "1.2m customers", "10k runners": a plural noun right after makes m and k scales."""
+    noun = _NOUN_WORD.match(text, pos)
+    return noun is not None and words.looks_plural(noun[1]) and not words.is_noun_stop(noun[1])
 
 
 def _hyphened(text: str, start: int, pos: int, sign: str | None) -> _Tail | None:
