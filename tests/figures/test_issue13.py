@@ -79,6 +79,8 @@ def test_restyle_keeps_the_sign_of_a_copied_negative_figure() -> None:
          "Prozentpunkte.", "de_DE", "lost_sign"),
         ("The road is 36 kilometers long.", "La carretera tiene 36 de largo.", "es_ES", "lost_unit"),
         ("Inflation hit 5%.", "通胀达到5。", "zh_CN", "lost_unit"),
+        ("Polls close at 8 p.m. on Friday.", "Las urnas cierran en 8 p.m. el viernes.", "es_ES",
+         "english_style"),
     ],
 )  # fmt: skip
 def test_qa_flags_scale_sign_and_unit(
@@ -102,6 +104,9 @@ def test_qa_flags_scale_sign_and_unit(
          "es_ES"),
         ("It raised $101.3 million.", "1億130万ドルを調達した。", "ja_JP"),
         ("Costs were $4-5 billion.", "成本为40至50亿美元。", "zh_CN"),
+        ("About a third of them left.", "Alrededor de 1/3 se fue.", "es_ES"),
+        ("Polls close at 8 p.m. on Friday.", "Die Wahllokale schließen am Freitag um 20 Uhr.",
+         "de_DE"),
     ],
 )  # fmt: skip
 def test_qa_finds_nothing_in_a_right_translation(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -152,17 +152,22 @@ def _flag_or_match(check: _Check, q: Quantity) -> bool:
 
 
 def _literal(check: _Check, q: Quantity) -> bool:
-    """The figure written exactly as the locale's style writes it: the readings inside it
-    are claimed (times, fiscal years, "1億130万", "三分之一", month names)."""
-    expected = format_quantity(q, check.locale, style_dir=check.style_dir).casefold()
+    """The figure written exactly as the locale's style writes it (or a fraction as
+    "1/3"): the readings inside it are claimed (times, fiscal years, "1億130万",
+    "三分之一", month names)."""
+    expected = format_quantity(q, check.locale, style_dir=check.style_dir)
+    forms = [expected, q.unit or ""] if q.kind == "fraction" else [expected]
     text = normalize_digits(check.translation.casefold())
-    found = re.search(rf"(?<![\d.,]){re.escape(normalize_digits(expected))}(?![\d]|[.,]\d)", text)
-    if not expected or found is None:
-        return False
-    at = found.start()
-    for reading in [r for r in check.readings if r.start < at + len(expected) and at < r.end]:
-        check.take(reading)
-    return True
+    for form in filter(None, forms):
+        written = re.escape(normalize_digits(form.casefold()))
+        found = re.search(rf"(?<![\d.,]){written}(?![\d]|[.,]\d)", text)
+        if found is not None:
+            for reading in [
+                r for r in check.readings if r.start < found.end() and found.start() < r.end
+            ]:
+                check.take(reading)
+            return True
+    return False
 
 
 def _match_dates(check: _Check, q: Quantity) -> bool:
@@ -222,6 +227,10 @@ def _compare(q: Quantity, r: Reading) -> str | None:
     """ "same", "english_style" or None for one source quantity and one reading."""
     if isinstance(q.value, date):
         return "same" if _date_matches(q, r) else None
+    if isinstance(q.value, time):  # 20 (Uhr, 时, h) is 8 p.m.; a bare 8 is the English clock
+        hour = q.value.hour
+        return "same" if r.value == hour else "english_style" if r.value == hour % 12 else None
+
     if q.value is None or (not r.digits and q.text[:1].isdigit()):
         return None
     if r.value == q.value:
