@@ -87,7 +87,10 @@ def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tu
     found = {w for w in re.findall(r"[^\W\d_]+", rendered) if w.lower() not in _scales(locale)}
     found |= set(re.findall(r"[^\W\d_]+", q.text)) - {"and", "to", "between", "a", "an"}
     found |= set(localize.cldr_unit_names(q.unit or "", locale))
-    return tuple(sorted({w.casefold()[:5] for w in found if w}))
+    stems = {w.casefold()[:5] for w in found if w}
+    # CJK units may come back shorter (百分点 for 个百分点): any two characters of them count
+    stems |= {w[i : i + 2] for w in found if _is_cjk(w) for i in range(len(w) - 1)}
+    return tuple(sorted(stems))
 
 
 def _covered(r: Reading, others: list[Reading]) -> bool:
