@@ -98,6 +98,9 @@ def format_quantity(
     if q.scale and isinstance(q.value, Decimal):  # 101.3 million: the decimals were the 101.3's
         q = replace(q, decimals=_decimals_of(q.value))
     text = _RENDERERS.get(q.kind, _number)(ctx, q)
+    if isinstance(q.value, Decimal) and q.value < 0:  # babel writes "-" whatever the locale
+        minus = _symbols(ctx.locale, ctx.numbering).get("minusSign", "-")
+        text = re.sub(r"-(?=\d)", minus, text, count=1)
     digits = ctx.get("numbers", "digits")
     return text.translate(str.maketrans("0123456789", digits)) if digits else text
 
