@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from confl10n.document import Quantity
 from confl10n.quantities import words
 from confl10n.quantities.dates import find_dates
+from confl10n.quantities.labels import TIMES, find_labels, is_identifier
 from confl10n.quantities.spoken import find_spoken
 
 if TYPE_CHECKING:
@@ -65,25 +66,8 @@ _APPROX = frozenset(
         "another",
     }
 )
-_TIMES = ("x", "X", "×")  # "2.5x": a multiplier
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
-_OPENERS = frozenset(".!?:;\n“\"‘'([{—–…*_#>")
-# Words that make the number after them a label: "Section 12", "Route 9", "Phase 2".
-_LABEL_BEFORE = re.compile(
-    r"(?:\bNo\.|\bnos?\.|\bnumber|#|\b(?:section|sec\.|article|art\.|chapter|clause|paragraph"
-    r"|rule|part|title|room|gate|platform|route|line|bus|flight|item|page|pp?\.|suite|apt\.?"
-    r"|apartment|floor|exit|block|phase|level|grade|stage|version|model|series|type|class"
-    r"|category|tier|lane|terminal|pier|district|zone|ward|unit|chapters|sections|articles))\s*$",
-    re.IGNORECASE,
-)
-_SCORE_AFTER = re.compile(r"[-–]([0-9]{1,3})(?![0-9.,%]|\s*(?:%|percent|per cent|million|billion))")
-_SCORE_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,3})[-–]$")
-_LABEL = re.compile(
-    r"(?<![\w(])[0-9]{1,4}\([A-Za-z0-9]{1,3}\)(?:\([A-Za-z0-9]{1,3}\))*"
-    r"|\b[A-Z]{1,3}[0-9]{1,4}(?:[-‑/][A-Z]{1,3}[0-9]{1,4})+\b"
-)
-_LABEL_AFTER = re.compile(r"\([A-Za-z0-9]{1,4}\)|[A-Za-z]")  # 8(a) programme, 4x4
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rise|grew|grown|grow|increased|increase|fell|fallen|fall|dropped"
@@ -120,14 +104,6 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
     return chosen
 
 
-def find_labels(text: str) -> list[Quantity]:
-    """Labels made of digits that an engine must copy as written, never figures:
-    programme names ("8(a)"), model names ("M2-M1"). Each is a ``label`` quantity
-    with ``value`` None (rendered as written), for the figures wrapper to mask."""
-    return [Quantity("label", m[0], m.start(), m.end(), None, note="a label: kept as written")
-            for m in _LABEL.finditer(text)]  # fmt: skip
-
-
 def article_quantities(article: Article) -> list[Quantity]:
     """The quantities of every title, heading and sentence of ``article``.
 
@@ -150,7 +126,7 @@ def _numerals(text: str) -> Iterator[Quantity]:
 
 def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
     """Read one numeral with what surrounds it; None when it is not a quantity."""
-    if _is_identifier(text, m) or _is_address(text, m.end()):
+    if is_identifier(text, m) or _is_address(text, m.end()):
         return None
     if m["exp"] or len(m["num"].replace(",", "").split(".")[0]) > 18:
         return _flagged(m, "number too large or in scientific notation; check the source")
@@ -189,39 +165,6 @@ def _scaled(number: Decimal, power: int) -> Decimal:
 
 def _flagged(m: re.Match[str], note: str) -> Quantity:
     return Quantity("flagged", m[0], m.start(), m.end(), None, note=note)
-
-
-def _is_identifier(text: str, m: re.Match[str]) -> bool:
-    """Numbers that name rather than count: 5G, Windows 11, No. 7, Section 12, 8(a)."""
-    tail = m["tail"]
-    if tail and tail not in ("%", *_TIMES) and not words.is_unit_or_scale(tail):
-        return tail.lower() not in ("st", "nd", "rd", "th")
-    if _LABEL_AFTER.match(text, m.end()) or _is_score(text, m):
-        return True
-    before = _before(text, m.start())
-    if _LABEL_BEFORE.search(before):
-        return True
-    prev = re.search(r"\b([A-Z][A-Za-z]*)\s+$", before)
-    if prev is None or m["cur"] or _opens(text, m.start() - len(before) + prev.start()):
-        return False
-    return not words.is_cue(prev[1]) and words.currency_word(prev[1]) is None
-
-
-def _is_score(text: str, m: re.Match[str]) -> bool:
-    """A score or vote ("won 2-1", "a 5-4 vote", "60-40", "50-50"): the second number is
-    not above the first, so it is no range; both stay as written."""
-    after = _SCORE_AFTER.match(text, m.end())
-    before = _SCORE_BEFORE.search(text, max(0, m.start() - 8), m.start())
-    first, second = (m["num"], after[1]) if after else (before[1], m["num"]) if before else ("", "")
-    if not first or m["tail"] or m["cur"] or "." in first + second or "," in first + second:
-        return False
-    return int(second) <= int(first)
-
-
-def _opens(text: str, pos: int) -> bool:
-    """Whether ``pos`` starts a sentence, paragraph, quotation or bracket."""
-    head = text[max(0, pos - 12) : pos].rstrip(" \t\u00a0")
-    return not head or head[-1] in _OPENERS
 
 
 def _is_address(text: str, pos: int) -> bool:
@@ -274,7 +217,7 @@ def _tail(text: str, m: re.Match[str]) -> _Tail | None:
         return _Tail("ordinal", _noun(text, pos), None, 0, pos, start)
     if attached == "%":
         return _Tail("percent", None, None, 0, pos, start)
-    if attached in _TIMES:
+    if attached in TIMES:
         return _Tail("multiplier", None, None, 0, pos, start)
     power = words.suffix_power(attached, money=bool(m["cur"]) or _counts_after(text, pos))
     if power is None:
