@@ -1,12 +1,17 @@
-"""Find the figures in English text: numbers, money, percentages, measures, dates.
+"""Find the figures in English text: numbers, money, percentages, measures, dates, times.
 
 Pure and light (regular expressions over ``data/quantities.toml``, no babel), so
-the translation pipeline can call it per sentence. What is deliberately *not* a
-quantity: house numbers ("630 Anpu Road"), years inside proper names ("the 2024
-China ... Conference"), identifiers ("COVID-19", "5G", "192.168.0.1", "10:30").
-What cannot be read without guessing (02/03/2024, 1e400, a 50-digit number, a
-day with no reference date to place it) comes back as a ``flagged`` quantity with
-a note, never as a guessed value.
+the translation pipeline can call it per sentence. Ranges share the scale and
+currency of their upper end ("$4 to $5 billion"); a minus is read in every form
+copy writes it (:data:`MINUS`); units used as adjectives ("a 30-year loan") are
+measures; "2.5x" is a multiplier; times, fractions and halves come from
+:mod:`confl10n.quantities.spoken`, dates from :mod:`confl10n.quantities.dates`.
+What is deliberately *not* a quantity (:mod:`confl10n.quantities.labels`): house
+numbers ("630 Anpu Road"), years inside proper names ("the 2024 China ...
+Conference"), identifiers and labels ("COVID-19", "5G", "Section 12", "8(a)",
+"192.168.0.1", "10:30"), scores ("won 2-1"), digits of other scripts ("٣٨٠").
+What cannot be read without guessing (02/03/2024, 1e400, a 50-digit number) comes
+back as a ``flagged`` quantity with a note, never as a guessed value.
 """
 
 from __future__ import annotations
