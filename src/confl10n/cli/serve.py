@@ -12,11 +12,14 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import app
+from confl10n.cli.app import command_app
 from confl10n.errors import EngineUnavailableError, InvalidOptionError
 
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
 
-@app.command()
+
+@command.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port (0: any free one).")] = 5000,

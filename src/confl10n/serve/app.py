@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from confl10n import __version__
+from confl10n._version import __version__
 from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
 from confl10n.serve.libre import detect_text, translate_answer, translate_request

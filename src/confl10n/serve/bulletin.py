@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from confl10n.document import Article
+from confl10n.languages import argos_language, language_of
 
 if TYPE_CHECKING:
     from confl10n.building.assemble import Prepared
@@ -33,7 +34,7 @@ def bundles(service: Service, article: Article, locales: Sequence[str], *, slug:
     common = _common(prepared)
     made = {article.lang: source_bulletin(prepared, {**common, "timings": rounded({})})}
     for locale in dict.fromkeys(locales):
-        if locale.split("_")[0].split("-")[0] != article.lang:
+        if language_of(locale) != article.lang:
             made[locale] = _locale(service, prepared, locale, common)
     slug = prepared.slug
     out = {loc: bundle_dict(b, slug=slug, labels=load_labels(loc)) for loc, b in made.items()}
@@ -73,8 +74,7 @@ def _locale(
     service: Service, prepared: Prepared, locale: str, common: dict[str, Any]
 ) -> LocaleBulletin:
     from confl10n.building.assemble import locale_bulletin, translation_provenance
-    from confl10n.translate.langcodes import language_for_locale
 
-    translation = service.translate(prepared.article, language_for_locale(locale), locale=locale)
+    translation = service.translate(prepared.article, argos_language(locale), locale=locale)
     provenance = translation_provenance(translation, common, {})
     return locale_bulletin(prepared, locale, translation, translation.findings, provenance)

@@ -1,25 +1,23 @@
 """Engines loaded once per server process and shared by every request.
 
-:class:`EngineHolder` creates each engine of :data:`~confl10n.translate.pipeline.AUTO_ORDER`
-(or the one named) once, reads its language pairs once, and warms every pair up
-so no request pays for loading a model. Engines that are not installed here are
-left out, and their reason kept for ``/health``.
+:class:`EngineHolder` keeps the process's :class:`~confl10n.translate.engines.Engines`
+(the same run holder the CLI and builds use): it creates each engine of the
+registry's ``auto`` order (or the one named) once, at start-up, reads its
+language pairs once, and warms every pair up so no request pays for loading a
+model. Engines that are not installed here are left out, and their reason kept
+for ``/health``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from confl10n.errors import Confl10nError, EngineUnavailableError
+from confl10n.translate import registry
 from confl10n.translate.engine import Engine
-from confl10n.translate.pipeline import AUTO_ORDER, route, unavailable
-from confl10n.translate.registry import create_engine
-
-Factory = Callable[..., Engine]
-"""Makes an engine from its name and settings; the registry's ``create_engine`` by default."""
+from confl10n.translate.engines import Engines, route, unavailable
+from confl10n.translate.options import TranslateOptions
 
 _WARM_UP = "Warm up."
 
@@ -35,30 +33,27 @@ class HeldEngine:
 class EngineHolder:
     """The engines one server process translates with.
 
-    ``engine`` is ``auto`` (every engine of AUTO_ORDER that is installed, tried in
-    that order) or one registered name; ``settings`` go to the Argos engine
-    (``models_dir``, ``threads``, …). Raises EngineUnavailableError when no engine
-    is installed at all.
+    ``options.engine`` is ``auto`` or None (every engine of the registry's order
+    that is installed, tried in that order) or one registered name; the other
+    options' engine settings (``models_dir``, ``threads``, …) go to the engines
+    that take them. Raises InvalidOptionError for an unknown engine name,
+    EngineUnavailableError when no engine is installed at all.
     """
 
-    def __init__(
-        self,
-        engine: str = "auto",
-        settings: dict[str, Any] | None = None,
-        *,
-        factory: Factory = create_engine,
-    ) -> None:
+    def __init__(self, options: TranslateOptions) -> None:
         self.problems: dict[str, str] = {}
+        self.engines = Engines(options.engine_settings())
         self._lock = threading.Lock()
-        names = AUTO_ORDER if engine == "auto" else (engine,)
-        self.held = tuple(h for name in names if (h := self._load(name, settings or {}, factory)))
+        choice = registry.check_engine_choice(options.engine_choice)
+        names = registry.auto_order() if choice == "auto" else (choice,)
+        self.held = tuple(h for name in names if (h := self._load(name)))
         if not self.held:
             reasons = "; ".join(f"{n}: {p}" for n, p in self.problems.items())
             raise EngineUnavailableError(f"no translation engine is installed here ({reasons})")
 
-    def _load(self, name: str, settings: dict[str, Any], factory: Factory) -> HeldEngine | None:
+    def _load(self, name: str) -> HeldEngine | None:
         try:
-            engine = factory(name, **(settings if name == "argos" else {}))
+            engine = self.engines.get(name)
             pairs = tuple(sorted(set(engine.pairs())))
         except (EngineUnavailableError, ImportError) as exc:
             self.problems[name] = str(exc)
@@ -87,11 +82,12 @@ class EngineHolder:
                 return found
         return None
 
-    def pick(self, source: str, target: str) -> Engine:
-        """The engine for the pair; EngineUnavailableError (with install hints) if none."""
+    def pick(self, source: str, target: str) -> str:
+        """The name of the loaded engine for the pair (``self.engines`` holds it);
+        EngineUnavailableError (with install hints) if none."""
         for held in self.held:
             if route(held.pairs, source, target) is not None:
-                return held.engine
+                return held.engine.name
         names = tuple(h.engine.name for h in self.held)
         raise unavailable(source, target, self.pairs, engines=names)
 

@@ -13,18 +13,19 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from confl10n.document import Article
+from confl10n.languages import language_code
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
 from confl10n.serve.texts import Batch, clean, plain_batch, split_html
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.pipeline import language_code
+from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
 
 JSON = dict[str, Any]
@@ -48,8 +49,10 @@ class Service:
 
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
-        argos = {"models_dir": settings.models_dir, "threads": settings.threads}
-        self.engines = holder or EngineHolder(settings.engine, argos)
+        self.options = TranslateOptions(
+            engine=settings.engine, models_dir=settings.models_dir, threads=settings.threads
+        )
+        self.engines = holder or EngineHolder(self.options)
         self.languages = self.engines.languages()
         self.detector = Detector(self.languages)
         self._local = threading.local()
@@ -106,13 +109,14 @@ class Service:
         self, article: Article, target: str, *, locale: str | None = None, quantities: bool = True
     ) -> ArticleTranslation:
         """The article translated with this process's engines and cache (library pipeline)."""
-        from confl10n.translate.pipeline import translate_article
+        from confl10n.translate.article import translate_article
 
         source, target = language_code(article.lang), language_code(target)
-        engine = self.engines.pick(source, target) if source != target else "auto"
+        engine = self.engines.pick(source, target) if source != target else None
+        options = replace(self.options, engine=engine, protect_numbers=quantities)
         return translate_article(
-            article, to=target, engine=engine, cache=self.cache(), locale=locale,
-            quantities=quantities,
+            article, to=target, locale=locale, options=options, engines=self.engines.engines,
+            cache=self.cache(),
         )  # fmt: skip
 
     def detect(self, text: str) -> list[Guess]:
@@ -148,7 +152,7 @@ class Service:
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
         """The CLI's ``translate --format json`` document for one translation."""
-        from confl10n.translate.render import render_json
+        from confl10n.cli.render import render_json  # translate --format json, as is
 
         document: JSON = json.loads(render_json([translation]))
         return document
