@@ -14,6 +14,7 @@ HOMES = {
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
     "jieba": "text/words.py",
+    "markdown_it": "text/markdown.py",
     "numpy": "summarize/adapter.py",
     "sacremoses": "translate/argos/tokenizers.py",
     "sentencepiece": "translate/argos/tokenizers.py",

@@ -156,8 +156,10 @@ class _Run:
     ) -> SectionSummary:
         """Summarize one section; its heading (the title for the intro) heads it for sumy."""
         body = section.sentences
-        options.check_body(body, f"section {section.id}")
         heading = _text(section.heading)
+        if not body:  # a parent heading with only sub-headings below it: nothing to summarize
+            return SectionSummary(section.id, heading, (), 0)
+        options.check_body(body, f"section {section.id}")
         heads = tuple(h for h in (heading or self._title,) if h)
         paragraphs = section.paragraphs
         blocks = [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
