@@ -120,7 +120,9 @@ def _group_blocks(text: str, group: list[tuple[int, str]]) -> list[Block]:
     for offset, line in group:
         bullet = _BULLET.match(line)
         if bullet is not None:
-            parts.append(("list_item", _marker(bullet.group(0)), [_piece(offset, line, bullet.end())]))
+            parts.append(
+                ("list_item", _marker(bullet.group(0)), [_piece(offset, line, bullet.end())])
+            )
         elif parts and (parts[-1][0] == "text" or line[:1].isspace()):
             parts[-1][2].append(_piece(offset, line))
         else:

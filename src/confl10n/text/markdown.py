@@ -141,7 +141,9 @@ class _Walker:
             position += len(piece) + 1
         return segments
 
-    def _cell_runs(self, token: Token, line_number: int) -> tuple[tuple[Run, ...], tuple[Inline, ...]]:
+    def _cell_runs(
+        self, token: Token, line_number: int
+    ) -> tuple[tuple[Run, ...], tuple[Inline, ...]]:
         begin, line = self._line(line_number)
         if self.column == 0:
             self.cell_from = 0
@@ -241,7 +243,7 @@ class _Inlines:
             self.cursor = self._find(">") + 1
         else:
             self.cursor = _after_link(self.content, self._find("]"))
-        kind, begin, run_index, target = self.open[-1]
+        _, begin, run_index, target = self.open[-1]
         label = "".join(run[2] for run in self.runs[run_index:])
         if target.startswith("#") and _NOTE_LABEL.fullmatch(label):
             del self.runs[run_index:]  # a footnote mark is not prose
