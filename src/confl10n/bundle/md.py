@@ -53,7 +53,17 @@ def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
 
 def _unit(unit: BulletinUnit) -> str:
     """A unit's text, escaped, with the source's links, code and emphasis where they align."""
-    return inline.markdown(printable(unit.source), printable(unit.text), unit.spans, escape)
+    text = inline.markdown(printable(unit.source), printable(unit.text), unit.spans, _piece)
+    return text.strip(" \t")
+
+
+def _piece(text: str) -> str:
+    """:func:`escape` for a piece of a line: the spaces around it stay."""
+    flat = _LINE_BREAK.sub(" ", printable(text))
+    if not flat.strip():
+        return flat
+    lead, trail = len(flat) - len(flat.lstrip(" \t")), len(flat) - len(flat.rstrip(" \t"))
+    return flat[:lead] + escape(flat) + (flat[len(flat) - trail :] if trail else "")
 
 
 def _join(bulletin: LocaleBulletin, units: tuple[BulletinUnit, ...]) -> str:
