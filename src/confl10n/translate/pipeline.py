@@ -39,6 +39,7 @@ from confl10n.translate.hints import install_hint
 from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
+from confl10n.translate.verbatim import protect_verbatim
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
@@ -141,6 +142,7 @@ def translate_article(
     chosen, path = pick_engine(engine, source, target, settings)
     timings = [("engine", time.perf_counter() - started)]
     wrapper = wrapper or (figures.wrapper() if quantities else None)
+    wrapper = protect_verbatim(article, wrapper)  # code and URLs never reach the engine
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
