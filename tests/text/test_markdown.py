@@ -231,3 +231,26 @@ def test_list_and_quote_markers_are_recorded() -> None:
 def test_code_comments_and_raw_html_are_not_prose(block: str) -> None:
     article = parse_text(f"# T\n\nBefore.\n\n{block}\n\nAfter.\n")
     assert [s.text for s in article.sentences] == ["Before.", "After."]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Jane Doe", "Published March 4, 2025", "Updated 10:42 GMT", "Photo: Harbour City Water"],
+)
+def test_plain_bylines_and_datelines_are_not_headings(byline: str) -> None:
+    article = parse_text(
+        f"Council Sets New Fees\n\n{byline}\n\nThe council agreed.\n\nFunding\n\nIt costs less.\n"
+    )
+    assert headings(article) == [None, "Funding"]
+    assert article.sections[0].paragraphs[0].text == byline
+
+
+def test_plain_bullet_items_wrap_onto_lower_case_lines() -> None:
+    text = "Title\n\nChanges:\n- Fees fall from £2.20\nto £1.80 an hour\n- Rents stay\nThe council meets again in May.\n"
+    article = parse_text(text, markdown=False)
+    assert [(p.kind, p.text) for p in article.sections[0].paragraphs] == [
+        ("text", "Changes:"),
+        ("list_item", "Fees fall from £2.20 to £1.80 an hour"),
+        ("list_item", "Rents stay"),
+        ("text", "The council meets again in May."),
+    ]

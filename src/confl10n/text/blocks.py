@@ -26,6 +26,11 @@ their lengths match; otherwise it replaces that source (markup, entities, line b
 
 _BULLET = re.compile(r"[ \t]{0,3}(?:[-*+•‣▪◦–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FINAL_PUNCT = tuple(".!?;:,…。！？；：，\"'”’»)]")
+# Short unpunctuated lines that are bylines, datelines or credits, not subheadings.
+_NOT_HEADING = re.compile(
+    r"(?:By|Published|Updated|Posted|Photo|Photograph|Credit|Image|Source|Reporting by"
+    r"|Editing by|Additional reporting|Written by|Words by)\b"
+)
 HEADING_MAX_WORDS = 12
 
 
@@ -123,11 +128,16 @@ def _group_blocks(text: str, group: list[tuple[int, str]]) -> list[Block]:
             parts.append(
                 ("list_item", _marker(bullet.group(0)), [_piece(offset, line, bullet.end())])
             )
-        elif parts and (parts[-1][0] == "text" or line[:1].isspace()):
+        elif parts and (parts[-1][0] == "text" or _continues(line)):
             parts[-1][2].append(_piece(offset, line))
         else:
             parts.append(("text", "", [_piece(offset, line)]))
     return [Block(k, _joined(text, p), 2, marker=m, lines=len(p)) for k, m, p in parts]
+
+
+def _continues(line: str) -> bool:
+    """A line that carries on the list item above it: indented, or starting lower-case."""
+    return line[:1].isspace() or line[:1].islower()
 
 
 def _marker(written: str) -> str:
@@ -150,10 +160,11 @@ def _groups(text: str, start: int) -> Iterator[list[tuple[int, str]]]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short line that starts with a capital and has no final punctuation."""
+    """A short line that starts with a capital and has no final punctuation (not a byline)."""
     stripped = line.strip()
     return (
         0 < len(stripped.split()) <= HEADING_MAX_WORDS
         and stripped[0].isupper()
         and not stripped.endswith(_FINAL_PUNCT)
+        and _NOT_HEADING.match(stripped) is None
     )
