@@ -254,3 +254,22 @@ def test_plain_bullet_items_wrap_onto_lower_case_lines() -> None:
         ("list_item", "Rents stay"),
         ("text", "The council meets again in May."),
     ]
+
+
+def test_github_footnotes_are_marks_and_their_definitions_are_prose() -> None:
+    article = parse_text(
+        "# T\n\nRates rose 4%.[^1] Prices *fell*[^note] again.\n\n"
+        "[^1]: Source: National Statistics Office.\n[^note]: Seasonally adjusted.\n"
+    )
+    paragraphs = article.sections[0].paragraphs
+    assert [(p.marker, p.text) for p in paragraphs] == [
+        ("", "Rates rose 4%. Prices fell again."),
+        ("[^1]: ", "Source: National Statistics Office."),
+        ("[^note]: ", "Seasonally adjusted."),
+    ]
+    first, second = paragraphs[0].sentences
+    assert [(s.kind, s.start, s.label) for s in first.spans] == [("note", 14, "^1")]
+    assert [(s.kind, s.start, s.label) for s in second.spans] == [
+        ("em", 7, ""),
+        ("note", 11, "^note"),
+    ]

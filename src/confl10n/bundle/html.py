@@ -174,7 +174,7 @@ def _wrap(span: Inline, inside: str, raw: str) -> str:
     if span.kind == "code":
         return f"<code>{escape(raw)}</code>"
     if span.kind == "note":
-        return f"<sup>{_link(span.target, escape(span.label))}</sup>"
+        return f"<sup>{_link(span.target, escape(span.label.lstrip('^')))}</sup>"
     tag = {"strong": "strong", "em": "em", "strike": "del"}.get(span.kind)
     return f"<{tag}>{inside}</{tag}>" if tag else inside
 

@@ -126,7 +126,7 @@ def markdown_wrap(span: Inline, inside: str, raw: str) -> str:
         pad = " " if raw.startswith("`") or raw.endswith("`") else ""
         return f"{fence}{pad}{raw}{pad}{fence}"
     if span.kind == "note":
-        return f"[{span.label}]({destination(span.target)})"
+        return f"[{span.label}]({destination(span.target)})" if span.target else f"[{span.label}]"
     if span.kind == "url":
         return f"<{raw}>" if "://" in raw and not re.search(r"[\s<>]", raw) else inside
     marks = {"strong": "**", "em": "*", "strike": "~~"}.get(span.kind, "")

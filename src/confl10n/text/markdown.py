@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _EMPHASIS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}
 _CLOSING = {"strong_close", "em_close", "s_close"}
 _NOTE_LABEL = re.compile(r"\^?[\w*†‡]{1,4}")
+_GFM_NOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+_GFM_DEFINITION = re.compile(r"\[\^([^\]\s]{1,20})\]:[ \t]*")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")
 
 
@@ -115,7 +117,8 @@ class _Walker:
             self.heading = 0
             return
         kind, marker = self._kind()
-        self.blocks.append(Block(kind, runs, marker=marker, spans=spans, lines=lines))
+        for piece, inline, prefix in _definitions(runs, spans, marker):
+            self.blocks.append(Block(kind, piece, marker=prefix, spans=inline, lines=lines))
 
     def _kind(self) -> tuple[str, str]:
         """The kind and the Markdown prefix of a paragraph in the current context."""
@@ -155,6 +158,34 @@ class _Walker:
         return (runs or ((begin + at, begin + at, ""),)), spans
 
 
+def _definitions(
+    runs: tuple[Run, ...], spans: tuple[Inline, ...], marker: str
+) -> list[tuple[tuple[Run, ...], tuple[Inline, ...], str]]:
+    """Footnote definitions (``[^1]: text``, one per line) as blocks of their own, each
+    label moved to the marker; any other paragraph as it is."""
+    plain = "".join(run[2] for run in runs)
+    if _GFM_DEFINITION.match(plain) is None:
+        return [(runs, spans, marker)] if runs else []
+    starts = [
+        m.start()
+        for m in _GFM_DEFINITION.finditer(plain)
+        if m.start() == 0 or plain[m.start() - 1] == " "
+    ]
+    blocks = []
+    for start, end in zip(starts, [*starts[1:], len(plain)], strict=True):
+        label = _GFM_DEFINITION.match(plain, start)
+        assert label is not None
+        body = _cut(_cut(list(runs), end, len(plain)), 0, label.end())
+        inline = tuple(
+            Inline(s.kind, s.start - label.end(), s.end - label.end(), s.target, s.label)
+            for s in spans
+            if label.end() <= s.start and s.end <= end
+        )
+        if body:
+            blocks.append((tuple(body), inline, f"{marker}{label.group(0).rstrip()} "))
+    return blocks
+
+
 def _column(line: str, piece: str) -> int:
     """Where ``piece`` (a line of inline content, markers stripped) starts in ``line``."""
     body, tail = line.rstrip(), piece.rstrip()
@@ -180,6 +211,7 @@ class _Inlines:
     def read(self, children: list[Token]) -> tuple[tuple[Run, ...], tuple[Inline, ...]]:
         for child in children:
             self._child(child)
+        self._gfm_notes()
         self._urls()
         return tuple(self.runs), tuple(sorted(self.spans, key=lambda s: (s.start, -s.end)))
 
@@ -265,12 +297,50 @@ class _Inlines:
         else:
             self.cursor = _after_link(self.content, self._find("]"))
 
+    def _gfm_notes(self) -> None:
+        """Footnote references written GitHub's way (``[^1]``) become ``note`` spans."""
+        plain = "".join(run[2] for run in self.runs)
+        for match in reversed(list(_GFM_NOTE.finditer(plain))):
+            start, end = match.span()
+            if plain[end : end + 1] == ":":
+                continue  # a footnote's own definition: see _definitions
+            self.runs = _cut(self.runs, start, end)
+            shift = end - start
+            self.spans = [_shifted(span, start, shift) for span in self.spans]
+            self.spans.append(Inline("note", start, start, "", match.group(0)[1:-1]))
+
     def _urls(self) -> None:
         plain = "".join(run[2] for run in self.runs)
         inside = [(s.start, s.end) for s in self.spans if s.kind in ("link", "code")]
         for match in _URL.finditer(plain):
             if not any(a <= match.start() < b for a, b in inside):
                 self.spans.append(Inline("url", match.start(), match.end(), match.group(0)))
+
+
+def _cut(runs: list[Run], start: int, end: int) -> list[Run]:
+    """``runs`` without the plain text ``[start, end)`` (literal runs are split exactly)."""
+    kept: list[Run] = []
+    position = 0
+    for a, b, plain in runs:
+        first, last = position, position + len(plain)
+        position = last
+        if last <= start or first >= end:
+            kept.append((a, b, plain))
+            continue
+        literal = b - a == len(plain)
+        head, tail = max(0, start - first), max(0, last - end)
+        if head:
+            kept.append((a, a + head if literal else b, plain[:head]))
+        if tail:
+            kept.append((b - tail if literal else a, b, plain[len(plain) - tail :]))
+    return kept
+
+
+def _shifted(span: Inline, at: int, shift: int) -> Inline:
+    """``span`` after ``shift`` characters were cut at ``at``."""
+    start = span.start - shift if span.start >= at + shift else min(span.start, at)
+    end = span.end - shift if span.end >= at + shift else min(span.end, at)
+    return Inline(span.kind, start, end, span.target, span.label)
 
 
 def _after_link(content: str, bracket: int) -> int:
