@@ -24,13 +24,14 @@ from confl10n.text.segmentation import split_sentences
 
 MAX_BYTES = 200 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,50}?)---[ \t]*(?:\n|$)")
-# What only Markdown writes: ATX or setext headings, fences, links, tables, strong emphasis.
+# What only Markdown writes: ATX or setext headings, fences, table rules (line by line),
+# links and strong emphasis (inline, looked for only where "](" or "**" occurs).
 # Bullet, numbered and "> " lines alone are plain text too.
-_MARKDOWN_HINT = re.compile(
-    r"^ {0,3}(?:#{1,6}[ \t]\S|```|~~~)|(?<=\S\n) {0,3}(?:=+|-+)[ \t]*$"
-    r"|\]\([^)\s]*\)|^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\||\*\*\S",
+_MARKDOWN_LINE = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]\S|```|~~~|\|?[ \t]*:?-{3,}:?[ \t]*\|)|(?<=\S\n) {0,3}(?:=+|-+)[ \t]*$",
     re.M,
 )
+_MARKDOWN_INLINE = (("](", re.compile(r"\]\([^)\s]*\)")), ("**", re.compile(r"\*\*\S")))
 _PLAIN_SUFFIXES = (".txt", ".text")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _ENDINGS = tuple('.!?…。！？"”’»«“」』)')
@@ -114,7 +115,9 @@ def parse_text(
 
 def looks_like_markdown(text: str, start: int = 0) -> bool:
     """True if ``text[start:]`` has markup only Markdown writes (see :func:`parse_text`)."""
-    return _MARKDOWN_HINT.search(text, start) is not None
+    if any(mark in text and pattern.search(text, start) for mark, pattern in _MARKDOWN_INLINE):
+        return True
+    return _MARKDOWN_LINE.search(text, start) is not None
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
