@@ -273,3 +273,8 @@ def test_github_footnotes_are_marks_and_their_definitions_are_prose() -> None:
         ("em", 7, ""),
         ("note", 11, "^note"),
     ]
+
+
+def test_a_line_break_tag_separates_words() -> None:
+    (sentence,) = parse_text("# T\n\nOne line<br>next line and<br/>more.\n").sentences
+    assert sentence.text == "One line next line and more."

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _EMPHASIS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"}
 _CLOSING = {"strong_close", "em_close", "s_close"}
 _NOTE_LABEL = re.compile(r"\^?[\w*†‡]{1,4}")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _GFM_NOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _GFM_DEFINITION = re.compile(r"\[\^([^\]\s]{1,20})\]:[ \t]*")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")
@@ -58,7 +60,6 @@ class _Walker:
     text: str
     start: int
     blocks: list[Block] = field(default_factory=list)
-    lists: list[str] = field(default_factory=list)  # the open lists' bullet or delimiter
     items: list[str] = field(default_factory=list)  # the open items' markers
     item_fresh: bool = False
     quotes: int = 0
@@ -76,28 +77,32 @@ class _Walker:
             newline = self.text.find("\n", newline + 1)
 
     def feed(self, token: Token) -> None:
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            self.lists.append(token.markup)
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
-        elif kind == "list_item_open":
-            self.items.append(f"{token.info}{token.markup} ")
-            self.item_fresh = True
-        elif kind == "list_item_close":
-            self.items.pop()
-        elif kind in ("blockquote_open", "blockquote_close"):
-            self.quotes += 1 if kind == "blockquote_open" else -1
-        elif kind == "heading_open":
-            self.heading = int(token.tag[1:])
-        elif kind == "tr_open":
-            self.row, self.column = self.row + 1, -1
-        elif kind in ("th_open", "td_open"):
-            self.column += 1
-        elif kind == "table_close":
-            self.row = -1
-        elif kind == "inline":
-            self._inline(token)
+        """Follow one block-level token; an ``inline`` one becomes a block."""
+        handler = _HANDLERS.get(token.type)
+        if handler is not None:
+            handler(self, token)
+
+    def _list_item(self, token: Token) -> None:
+        self.items.append(f"{token.info}{token.markup} ")
+        self.item_fresh = True
+
+    def _list_item_end(self, token: Token) -> None:
+        self.items.pop()
+
+    def _heading(self, token: Token) -> None:
+        self.heading = int(token.tag[1:])
+
+    def _row(self, token: Token) -> None:
+        self.row, self.column = self.row + 1, -1
+
+    def _cell(self, token: Token) -> None:
+        self.column += 1
+
+    def _quote(self, token: Token) -> None:
+        self.quotes += 1 if token.type == "blockquote_open" else -1
+
+    def _table_end(self, token: Token) -> None:
+        self.row = -1
 
     def _inline(self, token: Token) -> None:
         assert token.map is not None
@@ -156,6 +161,20 @@ class _Walker:
         reader = _Inlines(self.text, token.content, [(0, begin + at)])
         runs, spans = reader.read(token.children or [])
         return (runs or ((begin + at, begin + at, ""),)), spans
+
+
+_HANDLERS: dict[str, Callable[[_Walker, Token], None]] = {
+    "list_item_open": _Walker._list_item,
+    "list_item_close": _Walker._list_item_end,
+    "blockquote_open": _Walker._quote,
+    "blockquote_close": _Walker._quote,
+    "heading_open": _Walker._heading,
+    "tr_open": _Walker._row,
+    "th_open": _Walker._cell,
+    "td_open": _Walker._cell,
+    "table_close": _Walker._table_end,
+    "inline": _Walker._inline,
+}
 
 
 def _definitions(
@@ -293,7 +312,10 @@ class _Inlines:
 
     def _skip(self, child: Token) -> None:
         if child.type == "html_inline":
-            self.cursor = self._find(child.content) + len(child.content)
+            at = self._find(child.content)
+            if _BREAK_TAG.fullmatch(child.content):  # <br> separates words
+                self._emit(at, at + len(child.content), " ")
+            self.cursor = at + len(child.content)
         else:
             self.cursor = _after_link(self.content, self._find("]"))
 
