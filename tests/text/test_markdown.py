@@ -278,3 +278,24 @@ def test_github_footnotes_are_marks_and_their_definitions_are_prose() -> None:
 def test_a_line_break_tag_separates_words() -> None:
     (sentence,) = parse_text("# T\n\nOne line<br>next line and<br/>more.\n").sentences
     assert sentence.text == "One line next line and more."
+
+
+@pytest.mark.parametrize(
+    "verbatim",
+    [
+        "https://x.org/d?f=FY%202022%20v2&n=1,926",
+        "www.example.com/2024/10.5",
+        "`rate=10.5% year=2022`",
+    ],
+)
+def test_bare_urls_and_code_give_no_figures(verbatim: str) -> None:
+    from confl10n.text.inline import prose_only
+
+    article = parse_text(f"# T\n\nThe data is at {verbatim} now. Costs rose 3.5% in 2024.\n")
+    found = [(q.text, q.sentence_id, q.start) for q in article_quantities(prose_only(article))]
+    second = article.sentences[1]
+    assert found == [
+        ("3.5%", "s1.p1.t2", second.start + 11),
+        ("2024", "s1.p1.t2", second.start + 19),
+    ]
+    assert prose_only(article).sentences[0].text.startswith("The data is at  ")

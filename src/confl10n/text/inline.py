@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from confl10n.document import Inline
+from confl10n.document import Article, Inline, Sentence
 
 Wrap = Callable[[Inline, str, str], str]
 """``wrap(span, rendered_inside, raw_inside)`` -> the span's markup around its inside."""
@@ -192,3 +192,38 @@ def _table(rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]) + " |" for row in rows]
     lines.insert(1, "|" + " --- |" * width)
     return "\n".join(lines)
+
+
+VERBATIM = ("code", "url")
+"""Span kinds whose text is no prose: never translated, never read for figures."""
+
+
+def prose_only(article: Article) -> Article:
+    """``article`` with the code and bare URLs in its units blanked out (same lengths).
+
+    For readers of prose only, such as the figure finder: a URL's ``%202022``
+    is no figure. Offsets, IDs and spans stay as they are.
+    """
+    return replace(
+        article,
+        title=_blanked(article.title) if article.title else None,
+        sections=tuple(
+            replace(
+                section,
+                heading=_blanked(section.heading) if section.heading else None,
+                paragraphs=tuple(
+                    replace(p, sentences=tuple(map(_blanked, p.sentences)))
+                    for p in section.paragraphs
+                ),
+            )
+            for section in article.sections
+        ),
+    )
+
+
+def _blanked(sentence: Sentence) -> Sentence:
+    text = sentence.text
+    for span in sentence.spans:
+        if span.kind in VERBATIM:
+            text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return replace(sentence, text=text) if text != sentence.text else sentence
