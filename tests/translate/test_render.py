@@ -173,3 +173,11 @@ def test_markdown_of_the_source_reads_back_as_the_source() -> None:
     assert [(s.text, s.spans) for s in again.units()] == [
         (s.text, s.spans) for s in parse_text(MARKED).units()
     ]
+
+
+def test_links_align_inside_chinese_but_not_inside_latin_words() -> None:
+    text = "# T\n\nThe [ONS](https://ons.example) said so. An [art](https://a.example) show.\n"
+    targets = {"title": "T", "s1.p1.t1": "ONS说了。", "s1.p1.t2": "Une exposition d’artistes."}
+    rendered = render_markdown([_translated(text, targets, "zh")])
+    assert "[ONS](https://ons.example)说了。" in rendered
+    assert "Une exposition d’artistes. <https://a.example>" in rendered

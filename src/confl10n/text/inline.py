@@ -21,6 +21,9 @@ from confl10n.document import Article, Inline, Sentence
 Wrap = Callable[[Inline, str, str], str]
 """``wrap(span, rendered_inside, raw_inside)`` -> the span's markup around its inside."""
 
+# Letters of scripts written with spaces: a word found in a translation must not touch
+# one of them, while Chinese or Japanese around a Latin name is fine ("在Harbour City").
+_SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _TRAILING = re.compile(r"[\s.!?…。！？\"'”’»」』)\]]*$")
 
 
@@ -55,8 +58,8 @@ def _find(source: str, target: str, span: Inline, placed: list[Inline]) -> Inlin
     words = source[span.start : span.end]
     if not words.strip():
         return None
-    before = r"(?<!\w)" if words[0].isalnum() else ""
-    after = r"(?!\w)" if words[-1].isalnum() else ""
+    before = rf"(?<!{_SPACED_LETTER})" if words[0].isalnum() else ""
+    after = rf"(?!{_SPACED_LETTER})" if words[-1].isalnum() else ""
     for match in re.finditer(before + re.escape(words) + after, target):
         start, end = match.span()
         if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
