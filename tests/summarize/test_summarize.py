@@ -520,3 +520,22 @@ def test_cli_parent_heading_with_only_sub_headings_is_summarized(tmp_path: Path)
 
 def test_summary_type_is_exported() -> None:
     assert isinstance(summarize_sections("One dog barks."), ArticleSummary)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n\nLosses elsewhere were flat.\n",
+         ["Losses elsewhere were flat."]),
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n", []),
+        ("Rates rose. Fees fell.\n\n| Fee | Now |\n|---|---|\n| Parking | Two pounds |\n",
+         ["Rates rose."]),
+    ],
+)  # fmt: skip
+def test_table_cells_are_never_summary_sentences(table: str, expected: list[str]) -> None:
+    summary = summarize_sections(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=1)
+    assert [s.text for s in summary.sections[1].sentences] == expected
+    whole = summarize_text(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=5)
+    assert not any(
+        s.text in ("District", "Loss", "Northgate", "Fee", "Now") for s in whole.sentences
+    )
