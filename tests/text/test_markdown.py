@@ -299,3 +299,17 @@ def test_bare_urls_and_code_give_no_figures(verbatim: str) -> None:
         ("2024", "s1.p1.t2", second.start + 19),
     ]
     assert prose_only(article).sentences[0].text.startswith("The data is at  ")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("What Comes Next?", True),
+        ("Who Pays for the New Bridge?", True),
+        ("Why does this matter?", False),
+        ("Does The Plan Work? Partly So.", False),
+    ],
+)
+def test_plain_title_case_questions_are_subheadings(line: str, heading: bool) -> None:
+    article = parse_text(f"Title\n\nIntro text.\n\n{line}\n\nBody text here.\n", markdown=False)
+    assert (headings(article) == [None, line]) is heading

@@ -160,11 +160,18 @@ def _groups(text: str, start: int) -> Iterator[list[tuple[int, str]]]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short line that starts with a capital and has no final punctuation (not a byline)."""
+    """A short line that starts with a capital and has no final punctuation (not a byline),
+    or a short question in title case."""
     stripped = line.strip()
     return (
         0 < len(stripped.split()) <= HEADING_MAX_WORDS
         and stripped[0].isupper()
-        and not stripped.endswith(_FINAL_PUNCT)
+        and (not stripped.endswith(_FINAL_PUNCT) or _title_case_question(stripped))
         and _NOT_HEADING.match(stripped) is None
     )
+
+
+def _title_case_question(line: str) -> bool:
+    """``What Comes Next?``: a question whose longer words are all capitalised."""
+    long_words = [w for w in line[:-1].split() if len(w) > 3]
+    return line.endswith("?") and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
