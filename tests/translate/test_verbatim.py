@@ -66,6 +66,18 @@ def test_apertium_never_sees_code_urls_or_link_targets(
     assert "https://x.org/d?f=FY%202022%20v2" in targets["s1.p1.t2"].target
     assert "3,5\xa0%" in targets["s1.p1.t3"].target
     assert not any(UNPROTECTED in u.flags for u in result.units)
+    assert result.findings == ()  # no figure is read in the URL, on either side
+
+
+def test_numeric_qa_reads_neither_code_nor_urls(apertium_bin: str) -> None:
+    article = parse_text(
+        "# T\n\nInstall `rentmatch==2.3` today. Data: https://x.org/d?f=FY%202022%20v2 now.\n"
+        "Costs rose 3.5% and 1,926 sites opened.\n"
+    )
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    result = translate_article(article, to="es", engine=engine, cache=False)
+    assert "rentmatch==2.3" in result.units[1].target
+    assert result.findings == ()
 
 
 def test_kit_argos_model_never_sees_them_either(

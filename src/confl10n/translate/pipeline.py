@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from confl10n.document import Article, Sentence
 from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
 from confl10n.figures.wrapper import Figures, target_locale
+from confl10n.text.inline import prose_only
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -39,7 +40,7 @@ from confl10n.translate.hints import install_hint
 from confl10n.translate.langcodes import language_problem
 from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
-from confl10n.translate.verbatim import protect_verbatim
+from confl10n.translate.verbatim import prose_targets, protect_verbatim
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
@@ -133,7 +134,7 @@ def translate_article(
     Raises :class:`EngineUnavailableError` when no installed model can do the pair.
     """
     source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(article, target, target_locale(target, locale), style_dir)
+    figures = Figures(prose_only(article), target, target_locale(target, locale), style_dir)
     if source == target:
         return _identity(article, source, figures.locale)
     started = time.perf_counter()
@@ -146,7 +147,7 @@ def translate_article(
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
-    findings, seconds = figures.check(units)
+    findings, seconds = figures.check(prose_targets(article, units))  # no code or URLs
     provenance = _provenance(hop, path, [*timings, *hop_timings, ("qa", seconds)])
     return ArticleTranslation(article, source, target, units, provenance, findings, figures.locale)
 

@@ -13,11 +13,15 @@ one of these placeholders, the pipeline translates the sentence as it is
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from confl10n.document import Article
     from confl10n.translate.pipeline import SentenceWrapper
+    from confl10n.translate.results import UnitTranslation
 
 UNPROTECTED = "verbatim-unprotected"
 """The flag of a unit whose code or URLs went to the engine (it damaged their placeholders)."""
@@ -99,3 +103,22 @@ def unmask(translated: str, pieces: list[str]) -> str | None:
     if sorted(numbers) != list(range(1, len(pieces) + 1)):
         return None
     return _TOKEN.sub(lambda m: pieces[int(m["n"]) - 1], translated)
+
+
+def prose_targets(article: Article, units: Sequence[UnitTranslation]) -> list[UnitTranslation]:
+    """``units`` with their source's code and URLs blanked out of each target, for numeric QA
+    (which reads the source's prose only: :func:`confl10n.text.inline.prose_only`)."""
+    pieces = {
+        u.id: [u.text[s.start : s.end] for s in u.spans if s.kind in _KINDS]
+        for u in article.units()
+        if any(s.kind in _KINDS for s in u.spans)
+    }
+    return [
+        replace(u, target=_blank(u.target, pieces[u.id])) if u.id in pieces else u for u in units
+    ]
+
+
+def _blank(text: str, pieces: list[str]) -> str:
+    for piece in pieces:
+        text = text.replace(piece, " " * len(piece))
+    return text
