@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from confl10n import BuildReport, build
+from confl10n.building.options import BuildOptions
+from confl10n.translate.options import TranslateOptions
 from tests import argos_kit
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
@@ -26,14 +28,9 @@ def corpus_build(
 ) -> tuple[BuildReport, Path]:
     folder = tmp_path_factory.mktemp("corpus-build")
     argos_kit.install_package(argos_package, folder / "packages")
-    report = build(
-        [CORPUS / name for name in ARTICLES],
-        locales=["zh_CN"],
-        out=folder / "out",
-        models_dir=folder / "packages",
-        cache=False,
-        threads=1,
-    )
+    translation = TranslateOptions(models_dir=folder / "packages", threads=1)
+    options = BuildOptions(locales=["zh_CN"], out=folder / "out", translation=translation)
+    report = build([CORPUS / name for name in ARTICLES], options=options, cache=False)
     return report, folder / "out"
 
 

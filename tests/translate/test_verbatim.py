@@ -10,7 +10,7 @@ import pytest
 
 from confl10n.text.reader import parse_text
 from confl10n.translate.apertium.engine import ApertiumEngine
-from confl10n.translate.pipeline import translate_article
+from confl10n.translate.article import translate_article
 from confl10n.translate.verbatim import UNPROTECTED, mask, unmask
 
 ARTICLE = """# Rents report

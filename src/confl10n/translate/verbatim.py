@@ -13,15 +13,13 @@ one of these placeholders, the pipeline translates the sentence as it is
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping
 
     from confl10n.document import Article
     from confl10n.translate.pipeline import SentenceWrapper
-    from confl10n.translate.results import UnitTranslation
 
 UNPROTECTED = "verbatim-unprotected"
 """The flag of a unit whose code or URLs went to the engine (it damaged their placeholders)."""
@@ -105,17 +103,15 @@ def unmask(translated: str, pieces: list[str]) -> str | None:
     return _TOKEN.sub(lambda m: pieces[int(m["n"]) - 1], translated)
 
 
-def prose_targets(article: Article, units: Sequence[UnitTranslation]) -> list[UnitTranslation]:
-    """``units`` with their source's code and URLs blanked out of each target, for numeric QA
-    (which reads the source's prose only: :func:`confl10n.text.inline.prose_only`)."""
+def prose_targets(article: Article, targets: Mapping[str, str]) -> dict[str, str]:
+    """``targets`` (unit ID -> translation) with their source's code and URLs blanked out, for
+    numeric QA (which reads the source's prose only: :func:`confl10n.text.inline.prose_only`)."""
     pieces = {
         u.id: [u.text[s.start : s.end] for s in u.spans if s.kind in _KINDS]
         for u in article.units()
         if any(s.kind in _KINDS for s in u.spans)
     }
-    return [
-        replace(u, target=_blank(u.target, pieces[u.id])) if u.id in pieces else u for u in units
-    ]
+    return {key: _blank(text, pieces.get(key, [])) for key, text in targets.items()}
 
 
 def _blank(text: str, pieces: list[str]) -> str:
