@@ -16,6 +16,7 @@ HOMES = {
     "fastapi": "serve/app.py",
     "jieba": "text/words.py",
     "lingua": "serve/detect.py",
+    "markdown_it": "text/markdown.py",
     "numpy": "summarize/adapter.py",
     "pydantic": "serve/schemas.py",
     "sacremoses": "translate/argos/tokenizers.py",

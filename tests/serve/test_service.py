@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from deep_translator import LibreTranslator
 from libretranslatepy import LibreTranslateAPI
 
@@ -139,6 +140,26 @@ def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) ->
     chinese = bulletin["bundles"]["zh_CN"]
     assert chinese["locale"] == "zh_CN" and chinese["slug"] == bulletin["slug"]
     assert any("3800亿元" in u["target"] for u in chinese["units"])
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "See https://stats.example.gov/ppi?file=PPI%202022.xlsx for the table.",
+        "Run `retry --count 300` when it fails.",
+    ],
+)
+def test_v1_figures_and_bulletins_read_prose_only(served: Server, markup: str) -> None:
+    """A URL's or code span's digits are no figures, as in ``build`` and ``figures``."""
+    text = f"# Prices\n\nProducer prices rose 2.5 percent in March. {markup}\n"
+    body = {"text": text, "locales": ["es_ES"]}
+    status, figures = served.post_json("v1/figures", body, **KEY)
+    assert status == 200
+    assert [f["text"] for f in figures["figures"]] == ["2.5 percent", "March"]
+    status, bulletin = served.post_json("v1/bulletin", body, **KEY)
+    assert status == 200, bulletin
+    found = [f["source"] for f in bulletin["bundles"]["en"]["figures"]]
+    assert found and not any(("2022" in f or "300" in f) for f in found), found
 
 
 def test_v1_bad_bodies_are_400_with_a_json_error(served: Server) -> None:

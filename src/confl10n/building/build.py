@@ -169,12 +169,13 @@ def _prepare(entry: PlannedArticle, plan: BuildPlan, meter: _Meter) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
+    from confl10n.text.inline import prose_only
 
     meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
     summary, caught = _summarize(entry.article, plan.algorithm)
     summarized = time.perf_counter()
-    quantities = tuple(article_quantities(entry.article))
+    quantities = tuple(article_quantities(prose_only(entry.article)))  # no URL or code
     timings = (
         ("summarize", summarized - started),
         ("quantities", time.perf_counter() - summarized),

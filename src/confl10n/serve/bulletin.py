@@ -49,13 +49,14 @@ def _prepare(article: Article, slug: str) -> Prepared:
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
     from confl10n.summarize import summarize_sections
+    from confl10n.text.inline import prose_only
 
     started = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         summary = summarize_sections(article)
     notes = (*article.warnings, *(str(w.message) for w in caught))
-    quantities = tuple(article_quantities(article))
+    quantities = tuple(article_quantities(prose_only(article)))  # no URL or code, as build
     timings = (("summarize", time.perf_counter() - started),)
     return Prepared("<request>", slug, article, summary, quantities, notes, timings)
 

@@ -138,15 +138,17 @@ class Service:
         return summary
 
     def figures(self, article: Article, locales: Sequence[str]) -> JSON:
-        """Every figure of the article and how each of ``locales`` writes it."""
+        """Every figure of the article's prose (not its code or URLs) and how each of
+        ``locales`` writes it."""
         from confl10n.localize.formatting import check_locale, format_quantity
         from confl10n.quantities.find import article_quantities
+        from confl10n.text.inline import prose_only
 
         for locale in locales:
             check_locale(locale)
         rows = [
             {**_plain(asdict(q)), "renderings": {loc: format_quantity(q, loc) for loc in locales}}
-            for q in article_quantities(article)
+            for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
         ]
         return {"locales": list(locales), "figures": rows}
 
