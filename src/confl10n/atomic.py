@@ -16,7 +16,10 @@ def write_text_atomic(path: Path, text: str) -> None:
     ``path`` is left as it was.
     """
     check_writable(path)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # a read-only or immutable folder, a full disk, ...
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
-from confl10n.errors import InvalidOptionError
+from confl10n.cli.app import app, say, warn
+from confl10n.errors import InvalidOptionError, escape_terminal
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
@@ -83,7 +83,7 @@ def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
 def _print_report(report: BuildReport) -> None:
     """Where each article went (stdout), then the warnings (stderr)."""
     for article in report.articles:
-        typer.echo(f"{article.path}  ({', '.join(article.locales)})")
+        say(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)
 
@@ -95,6 +95,6 @@ class _Progress:
         self.width = shutil.get_terminal_size().columns
 
     def __call__(self, message: str, done: int, total: int) -> None:
-        line = f"[{done}/{total}] {message}"[: max(self.width - 1, 20)]
+        line = escape_terminal(f"[{done}/{total}] {message}")[: max(self.width - 1, 20)]
         end = "\n" if done >= total else ""
         typer.echo(f"\r\x1b[2K{line}{end}", nl=False, err=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article, warn
+from confl10n.cli.app import app, load_article, say, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def _report(results: list[ArticleTranslation]) -> None:
     for result in results:
         for unit in result.flagged:
             warn(f"{result.target} {unit.id}: {', '.join(unit.flags)}")
-        typer.echo(f"confl10n: {_qa_summary(result)}", err=True)
+        say(f"confl10n: {_qa_summary(result)}", err=True)
         for finding in result.findings:
             warn(f"{result.target} {_finding_line(finding)}")
 
