@@ -30,6 +30,7 @@ from confl10n.errors import (
     InvalidOptionError,
     TranslationError,
 )
+from confl10n.translate.apertium.scripts import untranslatable_spans
 from confl10n.translate.apertium.stream import decode, encode
 from confl10n.translate.engine import EngineIdentity
 
@@ -140,7 +141,7 @@ class ApertiumEngine:
         if not sentences:
             return []
         mode = self._mode(source, target)
-        stream = "".join(self._frame(i, text) for i, text in enumerate(sentences))
+        stream = "".join(self._frame(i, text, source) for i, text in enumerate(sentences))
         output, stderr = self._run([*self._translate_args(), mode], stream, what=f"apertium {mode}")
         translations = _unframe(output, len(sentences), f"apertium {mode}", stderr)
         return [_tidy(s, t) for s, t in zip(sentences, translations, strict=True)]
@@ -221,10 +222,13 @@ class ApertiumEngine:
                 raise EngineUnavailableError(f"cannot read Apertium data {path}: {exc}") from exc
         return digest.hexdigest()
 
-    def _frame(self, index: int, sentence: str) -> str:
+    def _frame(self, index: int, sentence: str, source: str) -> str:
         if "\0" in sentence:
             raise InputError(f"sentence {index + 1} contains a NUL character")
-        return _MARK.format(index) + encode(sentence, verbatim=self.verbatim) + _END + "\0"
+        keep = untranslatable_spans(sentence, source)
+        return (
+            _MARK.format(index) + encode(sentence, verbatim=self.verbatim, keep=keep) + _END + "\0"
+        )
 
 
 def _compile(verbatim: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
