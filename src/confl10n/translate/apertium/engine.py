@@ -134,7 +134,12 @@ class ApertiumEngine:
     def decoding_options(self) -> dict[str, object]:
         """The options that change the output, for cache keys and provenance."""
         verbatim = self.verbatim.pattern if self.verbatim is not None else None
-        return {"format": "none", "mark_unknown": self.mark_unknown, "verbatim": verbatim}
+        return {
+            "format": "none",
+            "mark_unknown": self.mark_unknown,
+            "verbatim": verbatim,
+            "other_scripts": "kept",  # untranslatable_spans: changes output, so cache keys
+        }
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate every sentence with one apertium process; exactly one result per input."""
