@@ -39,6 +39,8 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # read-only, or immutable (root too)
+        raise OutputError(f"{path}: cannot write (folder {path.parent} is not writable)")
 
 
 def _umask() -> int:

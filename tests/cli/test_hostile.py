@@ -155,8 +155,8 @@ def test_translate_output_into_an_immutable_folder_exits_73(
         "translate", article, "--to", "es", "--engine", "apertium", "--no-cache", "--output", target
     )
     assert (code, out) == (73, "")
-    assert (
-        one_clean_line(err) == f"confl10n: error: {target}: cannot write (Operation not permitted)"
+    assert one_clean_line(err) == (
+        f"confl10n: error: {target}: cannot write (folder {immutable_folder} is not writable)"
     )
     assert list(immutable_folder.iterdir()) == []
 
