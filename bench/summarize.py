@@ -15,9 +15,11 @@ sections (target: flat, ratio ~1 vs 10 sections).
 
 With ``--long``: one article written as a single paragraph of 128 KiB, 256 KiB
 and 1 MiB, summarized by section (and with ``--whole``) by lexrank, textrank
-and lsa, each in a fresh subprocess: seconds and peak RSS, and their ratios
-per KiB against the 128 KiB run (target: ~1, i.e. near-linear; sumy alone is
-quadratic here, since it compares every pair of sentences).
+and lsa, each in a fresh subprocess (imports warmed up, one BLAS thread): CPU
+seconds (wall time too, which shared cores make noisy) and peak RSS, as ratios
+against the 128 KiB run (target: CPU time about proportional to the size, x2
+and x8, and peak RSS about flat; sumy alone is quadratic here, since it
+compares every pair of sentences).
 
     .venv/bin/python bench/summarize.py [--algorithm lexrank] [--all]
     .venv/bin/python bench/summarize.py --long
@@ -154,16 +156,21 @@ from confl10n.summarize import summarize_sections, summarize_text
 algorithm, whole, text = sys.argv[1], sys.argv[2] == "whole", sys.stdin.read()
 summarize = summarize_text if whole else summarize_sections
 summarize(parse_text(text[:2000]), algorithm=algorithm)  # warm-up: imports are not timed
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), cpu()
 article = parse_text(text)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     summarize(article, algorithm=algorithm)
-seconds = time.perf_counter() - started
+seconds, cpu_seconds = time.perf_counter() - started, cpu() - cpu_started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_kib": peak, "growth_kib": peak - before,
-                  "sentences": len(article.sentences), "warnings": len(caught)}))
+print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak_kib": peak,
+                  "growth_kib": peak - before, "sentences": len(article.sentences),
+                  "warnings": len(caught)}))
 """
 LONG_SIZES = (128, 256, 1024)  # KiB; the first is the baseline
 # On shared cores OpenBLAS's spinning threads make LSA's small SVDs 20-100x slower and
@@ -203,9 +210,10 @@ def long_paragraph() -> None:
             base = base or run
             print(
                 f"{algorithm:<8} {mode:<8} {kib:5d} KiB one paragraph ({run['sentences']:5d} "
-                f"sentences): {run['seconds']:6.2f} s, peak RSS {run['peak_kib'] / 1024:4.0f} MiB "
-                f"(+{run['growth_kib'] / 1024:.0f} after warm-up) | vs 128 KiB (size "
-                f"x{kib // LONG_SIZES[0]}): time x{run['seconds'] / base['seconds']:.2f}, "
+                f"sentences): CPU {run['cpu']:6.2f} s (wall {run['seconds']:6.2f} s), peak RSS "
+                f"{run['peak_kib'] / 1024:4.0f} MiB (+{run['growth_kib'] / 1024:.0f} after "
+                f"warm-up) | vs 128 KiB (size x{kib // LONG_SIZES[0]}): CPU time "
+                f"x{run['cpu'] / base['cpu']:.2f}, "
                 f"peak RSS x{run['peak_kib'] / base['peak_kib']:.2f}"
             )
 
