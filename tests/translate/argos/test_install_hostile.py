@@ -205,5 +205,5 @@ def test_a_wrong_typed_field_of_an_installed_package_is_named(argos_packages_dir
     path = argos_packages_dir / "translate-en_zh-1_0" / "metadata.json"
     path.write_text(json.dumps({**json.loads(path.read_text()), "to_code": 7}))
     assert installed_packages(argos_packages_dir)[1] == [
-        "translate-en_zh-1_0: metadata.json to_code must be a string"
+        "translate-en_zh-1_0: metadata.json to_code must be a string (found int)"
     ]

@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 import os
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from confl10n._fs import user_dir
 from confl10n.errors import ModelPackageError
 
 REQUIRED_METADATA = ("package_version", "from_code", "to_code")
+"""What ``metadata.json`` must hold for a folder to count as an installed package."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +53,12 @@ def models_dir(override: str | Path | None = None) -> Path:
     for variable in ("CONFL10N_MODELS_DIR", "ARGOS_PACKAGES_DIR"):
         if os.environ.get(variable):
             return Path(os.environ[variable]).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "argos-translate" / "packages"
+    return user_dir("data") / "argos-translate" / "packages"
 
 
 def read_package(folder: Path) -> PackageInfo:
     """Read ``folder``'s metadata; raise :class:`ModelPackageError` if it is not a package."""
-    metadata = _load_metadata(folder / "metadata.json")
-    missing = [key for key in REQUIRED_METADATA if metadata.get(key) is None]
-    if missing:
-        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
-    wrong = [key for key in REQUIRED_METADATA if not isinstance(metadata[key], str)]
-    if wrong:
-        raise ModelPackageError(f"{folder.name}: metadata.json {', '.join(wrong)} must be a string")
+    metadata = read_metadata(folder)
     if not (folder / "model").is_dir():
         raise ModelPackageError(f"{folder.name}: no model/ folder")
     problem = model_problem(folder / "model" / "model.bin")
@@ -100,15 +96,33 @@ def _hidden(folder: Path) -> bool:
     return folder.name.startswith(".")
 
 
-def _load_metadata(path: Path) -> dict[str, object]:
+def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> dict[str, object]:
+    """A package folder's ``metadata.json``, with the ``required`` fields as non-empty strings.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` when the file is missing,
+    malformed or not an object, a required field is missing or empty ("lacks"),
+    a required field is not a string ("must be a string"), or ``target_prefix``
+    is not a string.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelPackageError(f"{path.parent.name}: no metadata.json") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelPackageError(f"{path.parent.name}: unreadable metadata.json ({exc})") from exc
+        raise ModelPackageError(f"{folder.name}: no metadata.json") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
     if not isinstance(data, dict):
-        raise ModelPackageError(f"{path.parent.name}: metadata.json is not an object")
+        raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
+    missing = [k for k in required if data.get(k) in (None, "")]
+    if missing:
+        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
+    wrong = [k for k in required if not isinstance(data[k], str)]
+    if wrong:
+        raise ModelPackageError(
+            f"{folder.name}: metadata.json {', '.join(wrong)} must be a string "
+            f"(found {', '.join(type(data[k]).__name__ for k in wrong)})"
+        )
+    if not isinstance(data.get("target_prefix") or "", str):
+        raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
     return data
 
 
