@@ -13,6 +13,7 @@ HOMES = {
     "argostranslate": "translate/argos/tokenizers.py",
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
+    "defusedxml": "bundle/xliff.py",
     "jieba": "text/words.py",
     "markdown_it": "text/markdown.py",
     "numpy": "summarize/adapter.py",
