@@ -13,6 +13,7 @@ HOMES = {
     "argostranslate": "translate/argos/tokenizers.py",
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
+    "defusedxml": "bundle/xliff.py",
     "fastapi": "serve/app.py",
     "jieba": "text/words.py",
     "lingua": "serve/detect.py",
