@@ -121,6 +121,10 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     """Store the approved targets of an XLIFF file as approved translations; return how many.
 
     They win over machine translation on the next build of the same sentences.
+
+    Raises :class:`~confl10n.errors.InputError` for an unreadable XLIFF file,
+    :class:`~confl10n.errors.InvalidOptionError` without a cache,
+    :class:`~confl10n.errors.OutputError` when the cache cannot be written.
     """
     from confl10n.bundle import read_xliff_approved
     from confl10n.languages import language_of

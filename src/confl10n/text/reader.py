@@ -30,7 +30,11 @@ _SHORT_LINE_WORDS = 25
 
 
 def read_article(path: Path, *, lang: str | None = None, markdown: bool | None = None) -> Article:
-    """Read the article at ``path``; Markdown is detected from the suffix or content."""
+    """Read the article at ``path``; Markdown is detected from the suffix or content.
+
+    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded, or
+    has no body text.
+    """
     name = str(path)
     if path.is_dir():
         raise InputError(f"{name}: is a directory, not an article file")
@@ -54,7 +58,11 @@ def parse_bytes(
     source_name: str = "<bytes>",
     markdown: bool | None = None,
 ) -> Article:
-    """Decode ``data`` and parse it; see :func:`parse_text`."""
+    """Decode ``data`` and parse it; see :func:`parse_text`.
+
+    Raises :class:`~confl10n.errors.InputError` when ``data`` cannot be decoded or has no
+    body text.
+    """
     text, warnings = decode(data, source_name=source_name)
     return parse_text(
         text, lang=lang, source_name=source_name, markdown=markdown, warnings=warnings
@@ -73,6 +81,8 @@ def parse_text(
 
     ``lang`` defaults to the front matter's ``lang`` and then to English;
     ``markdown=None`` detects the format from the content.
+
+    Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text.
     """
     meta, body_start = _front_matter(text)
     lang = lang or meta.get("lang") or "en"
