@@ -90,6 +90,9 @@ def format_quantity(
     """``q`` written in ``locale``'s newsroom style; a flagged quantity comes back as written.
 
     ``date_length`` is ``long`` ("19 December 2024") or ``medium`` ("19 Dec 2024").
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale or date
+    length.
     """
     if date_length not in ("long", "medium"):
         raise InvalidOptionError(f"date length must be long or medium, not {date_length!r}")
