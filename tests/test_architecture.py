@@ -82,11 +82,6 @@ LAYERS = (
 )
 """Each layer may import the layers below it, never one above or beside it."""
 
-UPWARD = {("serve", "confl10n.cli.render")}
-"""The imports allowed up the layers: the server's ``/v1/translate`` answers with
-``translate --format json``'s document, so it uses that renderer (plain code: no
-typer, no printing) rather than a second copy of the format."""
-
 RANK = {component: rank for rank, layer in enumerate(LAYERS) for component in layer}
 
 
@@ -125,8 +120,6 @@ def layering_violations() -> list[str]:
             there = component(module)
             if there == here or (there in RANK and RANK[there] > RANK[here]):
                 continue
-            if any(here == h and f"{module}.".startswith(f"{up}.") for h, up in UPWARD):
-                continue
             problems.append(f"{path.relative_to(SOURCE)} imports {module}")
     return problems
 
@@ -159,13 +152,6 @@ def test_only_the_serve_command_imports_the_server() -> None:
         and any(component(m) == "serve" for m in imported_modules(path))
     }
     assert importers == {"cli/serve.py"}
-
-
-def test_the_allowed_upward_imports_print_nothing_and_need_no_typer() -> None:
-    for _, module in UPWARD:
-        path = SOURCE.joinpath(*module.split(".")[1:]).with_suffix(".py")
-        assert "typer" not in imported_roots(path), module
-        assert not any(component(m) == "serve" for m in imported_modules(path)), module
 
 
 def test_translation_knows_only_the_wrapper_protocol() -> None:

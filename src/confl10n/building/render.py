@@ -1,5 +1,5 @@
-"""``confl10n translate``'s output: translated articles as text (with IDs), Markdown, or
-JSON (structure and provenance).
+"""Translated articles as text (with IDs), Markdown, or JSON (structure and provenance):
+the output of ``confl10n translate`` and of the server's ``/v1/translate``.
 
 Each renderer takes one or more :class:`ArticleTranslation` of the same article
 and returns a string; nothing here writes files or prints. (A build's
