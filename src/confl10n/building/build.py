@@ -11,7 +11,8 @@ that a build fails before it writes anything wherever it can:
    the article's folder atomically (:func:`confl10n.bundle.write_article_bundle`).
 
 The source-language bulletin is always built. Heavy libraries load only when
-a build runs.
+a build runs. With a Dask scheduler (or a number of local workers) the same
+steps run on a cluster: see :mod:`confl10n.building.cluster`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from confl10n.building.plan import BuildPlan, PlannedArticle, SkippedLocale, plan_build
 from confl10n.errors import InvalidOptionError
@@ -56,13 +57,31 @@ class ArticleReport:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article a cluster build could not build (nothing of it was written), and why.
+
+    ``exit_code`` is the error's (:mod:`confl10n.errors`).
+    """
+
+    source: str
+    slug: str
+    message: str
+    exit_code: int
+
+
+@dataclass(frozen=True, slots=True)
 class BuildReport:
-    """What a build did: the output folder, one report per article, the total time."""
+    """What a build did: the output folder, one report per article, the total time.
+
+    ``failures`` lists the articles a cluster build could not build; the others were
+    written (a local build raises at the first failure instead).
+    """
 
     out: Path
     articles: tuple[ArticleReport, ...]
     skipped: tuple[SkippedLocale, ...]
     seconds: float
+    failures: tuple[ArticleFailure, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -83,26 +102,33 @@ def build(
     cache: TranslationCache | str | Path | bool = True,
     strict: bool = False,
     progress: Progress | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build every article (default: the config's ``sources``) for every locale, into ``out``.
 
     Options left as None come from ``confl10n.toml`` (``config``, or the one in
     the current folder), then from the defaults; ``locales=[]`` builds only the
     source-language bulletin. ``threads`` is CTranslate2's (0: its own choice).
+    ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or ``workers`` (a local Dask
+    cluster of that many processes) runs the build on a cluster, with the same output
+    (:mod:`confl10n.building.cluster`; raises :class:`~confl10n.errors.ClusterError` when
+    Dask is missing or the scheduler unreachable).
     See :func:`confl10n.building.plan.plan_build` and :func:`run_build`, which this calls in turn.
     """
-    plan = plan_build(
-        files,
-        locales=locales,
-        out=out,
-        config=config,
-        engine=engine,
-        algorithm=algorithm,
-        models_dir=models_dir,
-        threads=threads,
-        strict=strict,
-    )
-    return run_build(plan, cache=cache, progress=progress)
+    from confl10n.building.config import cluster_choice, find_config
+
+    planning: dict[str, Any] = {"locales": locales, "out": out, "config": config}
+    planning.update(engine=engine, algorithm=algorithm, models_dir=models_dir)
+    planning.update(threads=threads, strict=strict)
+    where = cluster_choice(find_config(config), scheduler, workers)
+    if where is None:
+        return run_build(plan_build(files, **planning), cache=cache, progress=progress)
+    from confl10n.building.cluster import connect, remote_probe, run_on_cluster
+
+    with connect(where) as client:
+        plan = plan_build(files, **planning, probe=remote_probe(client))
+        return run_on_cluster(plan, client, cache=cache, progress=progress)
 
 
 def run_build(
@@ -173,11 +199,17 @@ class _Meter:
 
 
 def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
+    meter.start(f"{entry.slug}: summarizing")
+    prepared = prepare_article(entry, algorithm)
+    meter.end()
+    return prepared
+
+
+def prepare_article(entry: PlannedArticle, algorithm: str) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
 
-    meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
     summary, caught = _summarize(entry.article, algorithm)
     summarized = time.perf_counter()
@@ -186,7 +218,6 @@ def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
         ("summarize", summarized - started),
         ("quantities", time.perf_counter() - summarized),
     )
-    meter.end()
     notes = (*entry.article.warnings, *(f"{entry.slug}: {message}" for message in caught))
     return Prepared(entry.source, entry.slug, entry.article, summary, quantities, notes, timings)
 

@@ -10,7 +10,7 @@ one — or, with ``strict``, the build stops here, before anything is written.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from confl10n.document import Article
 
 DEFAULT_OUT = "output"
+
+EngineProbe = Callable[[str, str, "BuildOptions"], "str | None"]
+"""Called as ``probe(source, target, options)``: None if an engine can translate the pair
+there, else why not and what installs one (see :func:`engine_problem`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +110,11 @@ def plan_build(
     models_dir: str | Path | None = None,
     threads: int = 0,
     strict: bool = False,
+    probe: EngineProbe | None = None,
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
 
+    Engines are looked for by ``probe`` (default: :func:`engine_problem`, on this machine).
     Raises on bad options or input, a slug collision, an output folder that
     cannot be written, and (``strict``) any locale without an engine.
     """
@@ -119,7 +125,7 @@ def plan_build(
         locales = configured if configured is not None else DEFAULT_LOCALES
     wanted = _check_locales(locales)
     articles = _read_articles(_sources(files, project))
-    unavailable = _unavailable(articles, wanted, options)
+    unavailable = _unavailable(articles, wanted, options, probe or engine_problem)
     if strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
@@ -197,7 +203,10 @@ def _title_text(article: Article) -> str:
 
 
 def _unavailable(
-    articles: Sequence[PlannedArticle], locales: Sequence[str], options: BuildOptions
+    articles: Sequence[PlannedArticle],
+    locales: Sequence[str],
+    options: BuildOptions,
+    probe: EngineProbe,
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
     from confl10n.translate.langcodes import language_for_locale
@@ -207,13 +216,13 @@ def _unavailable(
         for locale in locales:
             target = language_for_locale(locale)
             if target != language_for_locale(source):
-                reason = _engine_problem(source, target, options)
+                reason = probe(source, target, options)
                 if reason is not None:
                     missing[(source, locale)] = reason
     return missing
 
 
-def _engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
+def engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
     from confl10n.translate.pipeline import language_code, pick_engine
