@@ -84,11 +84,11 @@ def translate(article: Article, locale: str, options: BuildOptions, rows: CacheR
 
 
 def model_loads() -> dict[str, int]:
-    """How many times this process loaded each model (package name -> loads)."""
+    """How many times this process loaded each model: package folder -> loads."""
     loads: Counter[str] = Counter()
     for engine in _CREATED:
         loaded = getattr(engine, "loaded_models", None)
-        loads.update(loaded() if loaded is not None else ())
+        loads.update(str(path) for path in (loaded() if loaded is not None else ()))
     return dict(loads)
 
 

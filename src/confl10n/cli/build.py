@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +14,7 @@ from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
+    from confl10n.building.plan import BuildPlan
 
 
 @app.command()
@@ -50,27 +51,60 @@ def build(
     algorithm: Annotated[
         str | None, typer.Option("--algorithm", help="Summary algorithm (default: lexrank).")
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Build on this Dask cluster (tcp://HOST:8786)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Build on a local Dask cluster of N processes."),
+    ] = None,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
+    from confl10n.building.config import cluster_choice, find_config
+
+    planning: dict[str, Any] = {"locales": to or None, "out": out, "config": config}
+    planning.update(engine=engine, algorithm=algorithm, models_dir=models_dir)
+    planning.update(threads=threads, strict=strict)
+    running: dict[str, Any] = {"cache": cache_choice(cache, no_cache)}
+    running.update(progress=_Progress() if sys.stderr.isatty() else None)
+    where = cluster_choice(find_config(config), scheduler, workers)
+    report = (
+        _local(files, planning, running)
+        if where is None
+        else _on_cluster(where, files, planning, running)
+    )
+    _print_report(report)
+    if report.failures:
+        raise typer.Exit(report.failures[0].exit_code)
+
+
+def _local(
+    files: list[str] | None, planning: dict[str, Any], running: dict[str, Any]
+) -> BuildReport:
     from confl10n.building.build import run_build
     from confl10n.building.plan import plan_build
 
-    plan = plan_build(
-        files,
-        locales=to or None,
-        out=out,
-        config=config,
-        engine=engine,
-        algorithm=algorithm,
-        models_dir=models_dir,
-        threads=threads,
-        strict=strict,
-    )
+    plan = plan_build(files, **planning)
+    _warn_skipped(plan)
+    return run_build(plan, **running)
+
+
+def _on_cluster(
+    where: str | int, files: list[str] | None, planning: dict[str, Any], running: dict[str, Any]
+) -> BuildReport:
+    from confl10n.building.cluster import connect, remote_probe, run_on_cluster
+    from confl10n.building.plan import plan_build
+
+    with connect(where) as client:
+        plan = plan_build(files, **planning, probe=remote_probe(client))
+        _warn_skipped(plan)
+        return run_on_cluster(plan, client, **running)
+
+
+def _warn_skipped(plan: BuildPlan) -> None:
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
-    progress = _Progress() if sys.stderr.isatty() else None
-    report = run_build(plan, cache=cache_choice(cache, no_cache), progress=progress)
-    _print_report(report)
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
@@ -86,6 +120,8 @@ def _print_report(report: BuildReport) -> None:
         typer.echo(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)
+    for failure in report.failures:
+        typer.echo(f"confl10n: error: {failure.message}", err=True)
 
 
 class _Progress:
