@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import re
 import signal
+import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from distributed import Client
+from typer.testing import CliRunner
 
 from confl10n import BuildReport, build
 from confl10n.building import worker
+from confl10n.cli import app
 from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
 
 LOCALES = ["zh_CN", "es_ES"]
+SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 _TIMINGS = re.compile(rb'"timings": \{[^}]*\}')
 
 
@@ -63,6 +70,37 @@ def loads(address: str) -> dict[str, dict[str, int]]:
     return found
 
 
+@dataclass(frozen=True)
+class LocalBuild:
+    """Three articles built here to zh_CN and es_ES: the reference for the cluster builds."""
+
+    folder: Path
+    files: list[Path]
+    report: BuildReport
+
+    def build(self, tmp_path: Path, name: str, **options: Any) -> BuildReport:
+        """The same articles built into ``tmp_path/name``, with the same packages."""
+        options.setdefault("cache", tmp_path / f"{name}.sqlite3")
+        return kit_build(tmp_path, name, self.files, models_dir=self.folder / "packages", **options)
+
+    def output(self) -> dict[str, bytes]:
+        return output_files(self.folder / "local")
+
+
+@pytest.fixture(scope="module")
+def local_build(
+    tmp_path_factory: pytest.TempPathFactory,
+    argos_package: Path,
+    sample_path: Path,
+    seed_path: Path,
+    apertium_bin: str,
+) -> LocalBuild:
+    folder = tmp_path_factory.mktemp("local-build")
+    argos_kit.install_package(argos_package, folder / "packages")
+    files = articles(folder / "in", sample_path, seed_path)
+    return LocalBuild(folder, files, kit_build(folder, "local", files))
+
+
 @pytest.fixture
 def kit_packages(tmp_path: Path, argos_package: Path) -> Path:
     packages = tmp_path / "packages"
@@ -71,25 +109,15 @@ def kit_packages(tmp_path: Path, argos_package: Path) -> Path:
 
 
 def test_cluster_output_equals_the_local_build(
-    tmp_path: Path,
-    kit_packages: Path,
-    sample_path: Path,
-    seed_path: Path,
-    apertium_bin: str,
-    dask_cluster: DaskCluster,
+    tmp_path: Path, local_build: LocalBuild, dask_cluster: DaskCluster
 ) -> None:
-    files = articles(tmp_path / "in", sample_path, seed_path)
-    local = kit_build(tmp_path, "local", files)
     calls: list[tuple[str, int, int]] = []
-    remote = kit_build(
-        tmp_path,
-        "cluster",
-        files,
-        scheduler=dask_cluster.address,
-        progress=lambda *call: calls.append(call),
+    remote = local_build.build(
+        tmp_path, "cluster", scheduler=dask_cluster.address, progress=lambda *c: calls.append(c)
     )
-    assert output_files(tmp_path / "cluster") == output_files(tmp_path / "local")
-    bulletins = [name for name in output_files(tmp_path / "local") if not name.startswith(".")]
+    local = local_build.report
+    assert output_files(tmp_path / "cluster") == local_build.output()
+    bulletins = [name for name in local_build.output() if not name.startswith(".")]
     assert len(bulletins) == 3 * (4 + 5 + 5)  # en, zh_CN, es_ES
     assert [(a.slug, a.locales, a.warnings) for a in remote.articles] == [
         (a.slug, a.locales, a.warnings) for a in local.articles
@@ -110,7 +138,7 @@ def test_each_worker_loads_each_model_once_across_builds(
     seed_path: Path,
     dask_cluster: DaskCluster,
 ) -> None:
-    files = articles(tmp_path / "in", sample_path, seed_path, extra=3)
+    files = articles(tmp_path / "in", sample_path, seed_path, extra=2)
     model = str(kit_packages / "translate-en_zh-1_0")
     for run in ("first", "second"):
         kit_build(tmp_path, run, files, locales=["zh_CN"], scheduler=dask_cluster.address)
@@ -147,21 +175,13 @@ def _machine_rows(path: Path) -> dict[str, str]:
     return rows
 
 
-def test_a_worker_killed_mid_build_loses_nothing(
-    tmp_path: Path,
-    kit_packages: Path,
-    sample_path: Path,
-    seed_path: Path,
-    apertium_bin: str,
-) -> None:
-    files = articles(tmp_path / "in", sample_path, seed_path, extra=4)
-    kit_build(tmp_path, "local", files)
+def test_a_worker_killed_mid_build_loses_nothing(tmp_path: Path, local_build: LocalBuild) -> None:
     cluster = start_dask_cluster(tmp_path / "dask")
     try:
         outcome: dict[str, Any] = {}
         thread = threading.Thread(
             target=lambda: outcome.update(
-                report=kit_build(tmp_path, "cluster", files, scheduler=cluster.address)
+                report=local_build.build(tmp_path, "cluster", scheduler=cluster.address)
             )
         )
         thread.start()
@@ -173,8 +193,9 @@ def test_a_worker_killed_mid_build_loses_nothing(
     assert busy  # the killed worker was running or holding build tasks
     assert cluster.workers[0].returncode == -signal.SIGKILL
     report: BuildReport = outcome["report"]
-    assert report.failures == () and len({a.slug for a in report.articles}) == len(files)
-    assert output_files(tmp_path / "cluster") == output_files(tmp_path / "local")
+    assert report.failures == ()
+    assert len({a.slug for a in report.articles}) == len(local_build.files)
+    assert output_files(tmp_path / "cluster") == local_build.output()
 
 
 def _kill_a_busy_worker(cluster: DaskCluster) -> list[str]:
@@ -193,3 +214,148 @@ def _kill_a_busy_worker(cluster: DaskCluster) -> list[str]:
                 return busy
             time.sleep(0.02)
     return []
+
+
+# --- faults and the command line ----------------------------------------------------------
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(arg) for arg in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def broken_french(tmp_path: Path, argos_tokenizer: Path, kit_packages: Path) -> Path:
+    """A French article, and an fr->zh package in ``kit_packages`` whose model cannot load
+    (its metadata is fine, so the build is planned; the worker's load fails)."""
+    package = argos_kit.write_package(tmp_path / "fr", argos_tokenizer, from_code="fr")
+    installed = argos_kit.install_package(package, kit_packages)
+    (installed / "model" / "model.bin").write_bytes(b"junk")
+    article = tmp_path / "in" / "french.md"
+    article.parent.mkdir(parents=True, exist_ok=True)
+    article.write_text("---\nlang: fr\n---\n# Une réunion à Shanghai\n\nLe texte est court.\n")
+    return article
+
+
+def test_one_failing_article_is_reported_and_the_others_written(
+    tmp_path: Path,
+    kit_packages: Path,
+    sample_path: Path,
+    broken_french: Path,
+    dask_cluster: DaskCluster,
+) -> None:
+    files = [sample_path, broken_french]
+    report = kit_build(tmp_path, "out", files, locales=["zh_CN"], scheduler=dask_cluster.address)
+    (failure,) = report.failures
+    assert failure.slug == "une-reunion-a-shanghai" and failure.exit_code == 65
+    assert "CTranslate2 cannot load model/" in failure.message
+    assert [a.slug for a in report.articles] == [SLUG]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
+        SLUG
+    ]
+
+
+def test_the_command_line_reports_a_failed_article_with_its_exit_code(
+    tmp_path: Path,
+    kit_packages: Path,
+    sample_path: Path,
+    broken_french: Path,
+    dask_cluster: DaskCluster,
+) -> None:
+    code, out, err = invoke(
+        "build",
+        sample_path,
+        broken_french,
+        "--to",
+        "zh_CN",
+        "--out",
+        tmp_path / "out",
+        "--models-dir",
+        kit_packages,
+        "--no-cache",
+        "--threads",
+        "1",
+        "--scheduler",
+        dask_cluster.address,
+    )
+    assert code == 65
+    assert out == f"{tmp_path / 'out' / SLUG}  (en, zh_CN)\n"
+    assert "confl10n: error: une-reunion-a-shanghai: " in err
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_69(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    started = time.monotonic()
+    code, out, err = invoke("build", sample_path, "--out", tmp_path / "out", "--scheduler", closed)
+    assert (code, out) == (69, "")
+    assert err.startswith(f"confl10n: error: cannot reach the Dask scheduler at {closed}: ")
+    assert err.count("\n") == 1 and time.monotonic() - started < 60
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "0"], "workers must be at least 1, got 0"),
+        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:1"], "not both"),
+        (["--scheduler", " "], "the scheduler address is empty"),
+    ],
+)
+def test_bad_cluster_options_are_option_errors(
+    tmp_path: Path, sample_path: Path, args: list[str], message: str
+) -> None:
+    code, _, err = invoke("build", sample_path, "--out", tmp_path / "out", *args)
+    assert code == 64 and message in err and not (tmp_path / "out").exists()
+
+
+def test_without_dask_the_scheduler_option_says_how_to_install_it(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    hide = "import sys; sys.modules['distributed'] = sys.modules['dask'] = None; "
+    run = "from confl10n.cli import main; sys.argv[0] = 'confl10n'; main()"
+    command = [sys.executable, "-c", hide + run, "build", str(sample_path)]
+    command += ["--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 69 and done.stdout == ""
+    assert done.stderr == (
+        "confl10n: error: a cluster build needs Dask: pip install 'confl10n[cluster]'\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_nothing_imports_dask_at_start_up() -> None:
+    code = (
+        "import sys, confl10n, confl10n.cli, confl10n.building.build, confl10n.building.worker; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout == "[]\n", done.stderr
+
+
+def test_local_workers_from_the_config_build_the_same_output(
+    tmp_path: Path, local_build: LocalBuild
+) -> None:
+    config = tmp_path / "confl10n.toml"
+    config.write_text('[build]\nworkers = 1\nlocales = ["zh_CN", "es_ES"]\n', encoding="utf-8")
+    code, out, err = invoke(
+        "build",
+        *local_build.files,
+        "--config",
+        config,
+        "--out",
+        tmp_path / "cluster",
+        "--models-dir",
+        local_build.folder / "packages",
+        "--no-cache",
+        "--threads",
+        "1",
+    )
+    assert code == 0, err
+    assert out.count("(en, zh_CN, es_ES)") == len(local_build.files)
+    assert output_files(tmp_path / "cluster") == local_build.output()

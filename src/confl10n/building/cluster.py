@@ -67,9 +67,16 @@ def connect(where: str | int) -> Iterator[Client]:
     except ImportError as exc:
         raise ClusterError(f"a cluster build needs Dask: {INSTALL_HINT}") from exc
     if isinstance(where, int):
+        # No dashboard; the scheduler's own HTTP server on any free loopback port (its
+        # default, 8787, is often taken, and then Dask warns).
+        quiet = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
         with (
             distributed.LocalCluster(
-                n_workers=where, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=where,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                scheduler_kwargs=quiet,
             ) as cluster,
             distributed.Client(cluster, set_as_default=False) as client,
         ):
