@@ -7,6 +7,7 @@ is compared with a local build of the same articles, byte for byte, timings asid
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
@@ -26,11 +27,13 @@ from typer.testing import CliRunner
 from confl10n import BuildReport, build
 from confl10n.building import worker
 from confl10n.cli import app
+from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
 
 LOCALES = ["zh_CN", "es_ES"]
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
+TITLE = "Newspaper Leaders From Across China Gather in Shanghai to See “AI + Media” Up Close"
 _TIMINGS = re.compile(rb'"timings": \{[^}]*\}')
 
 
@@ -163,8 +166,13 @@ def test_the_client_cache_is_read_before_and_written_after_the_workers(
     with sqlite3.connect(cache) as db:
         db.execute("UPDATE machine SET target = ? WHERE key = ?", ("CACHED " + target, key))
     db.close()
+    with TranslationCache(cache) as store:  # as import-xliff stores a reviewed title
+        store.put_approved("en", "zh", TITLE, "审校过的标题", origin="test")
     kit_build(tmp_path, "second", [sample_path], **options, scheduler=dask_cluster.address)
     assert b"CACHED " in b"".join(output_files(tmp_path / "second").values())
+    bundle = json.loads((tmp_path / "second" / SLUG / "zh_CN" / "bundle.json").read_text())
+    title = next(unit for unit in bundle["units"] if unit["source"] == TITLE)
+    assert (title["target"], title["state"]) == ("审校过的标题", "approved")
     assert not list(dask_cluster.home.rglob("*.sqlite3"))  # workers never open a cache
 
 
