@@ -64,25 +64,25 @@ def locales() -> list[str]:
     return ["zh_CN", "es_ES"] if "eng-spa" in listing.stdout.split() else ["zh_CN"]
 
 
-def local(files: list[Path], options: dict[str, Any]) -> tuple[float, dict[str, dict[str, int]]]:
+Loads = dict[str, dict[str, int]]
+
+
+def local(files: list[Path], options: Any) -> tuple[float, Loads]:
     from confl10n import build
 
-    return build(files, **options).seconds, {}
+    return build(files, options=options, cache=False).seconds, {}
 
 
-def on_cluster(
-    workers: int,
-) -> Callable[[list[Path], dict[str, Any]], tuple[float, dict[str, dict[str, int]]]]:
-    def run(files: list[Path], options: dict[str, Any]) -> tuple[float, dict[str, dict[str, int]]]:
+def on_cluster(workers: int) -> Callable[[list[Path], Any], tuple[float, Loads]]:
+    def run(files: list[Path], options: Any) -> tuple[float, Loads]:
         from confl10n.building import worker
         from confl10n.building.cluster import connect, remote_probe, run_on_cluster
         from confl10n.building.plan import plan_build
 
-        cache = options.pop("cache")
         with connect(workers) as client:
-            plan = plan_build(files, **options, probe=remote_probe(client))
-            report = run_on_cluster(plan, client, cache=cache)
-            loads: dict[str, dict[str, int]] = client.run(worker.model_loads)
+            plan = plan_build(files, options, probe=remote_probe(client))
+            report = run_on_cluster(plan, client, cache=False)
+            loads: Loads = client.run(worker.model_loads)
         return report.seconds, loads
 
     return run
@@ -94,6 +94,8 @@ def output(out: Path) -> dict[str, bytes]:
 
 
 def main() -> None:
+    from confl10n import BuildOptions, TranslateOptions
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=6, help="articles to build")
     parser.add_argument("--threads", type=int, default=1, help="CTranslate2 threads per process")
@@ -104,12 +106,13 @@ def main() -> None:
     print(f"{len(files)} articles x {len(wanted)} locales ({', '.join(wanted)})")
     walls: dict[str, float] = {}
     for name, run in modes.items():
-        settings: dict[str, Any] = {"locales": wanted, "out": WORK / name.replace(" ", "-")}
-        settings.update(models_dir=packages_dir(), threads=options.threads, cache=False)
+        out = WORK / name.replace(" ", "-")
+        translation = TranslateOptions(models_dir=packages_dir(), threads=options.threads)
+        settings = BuildOptions(locales=wanted, out=out, translation=translation)
         started = time.perf_counter()
         seconds, loads = run(files, settings)
         walls[name] = time.perf_counter() - started
-        same = output(settings["out"]) == output(WORK / "local")
+        same = output(out) == output(WORK / "local")
         ratio = walls["local"] / walls[name]
         print(
             f"{name:9} {walls[name]:7.1f} s wall ({seconds:6.1f} s building)  "

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,15 @@ import pytest
 from distributed import Client
 from typer.testing import CliRunner
 
-from confl10n import BuildReport, build
+from confl10n import BuildOptions, BuildReport, TranslateOptions, build
 from confl10n.building import worker
+from confl10n.building.build import Progress
 from confl10n.cli import app
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
 
-LOCALES = ["zh_CN", "es_ES"]
+LOCALES = ("zh_CN", "es_ES")
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 TITLE = "Newspaper Leaders From Across China Gather in Shanghai to See “AI + Media” Up Close"
 _TIMINGS = re.compile(rb'"timings": \{[^}]*\}')
@@ -49,12 +51,24 @@ def articles(folder: Path, sample_path: Path, seed_path: Path, extra: int = 1) -
     return [sample_path, seed_path, *variants]
 
 
-def kit_build(tmp_path: Path, name: str, files: list[Path], **options: Any) -> BuildReport:
+def kit_build(
+    tmp_path: Path,
+    name: str,
+    files: list[Path],
+    *,
+    locales: Sequence[str] = LOCALES,
+    models_dir: Path | None = None,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+    scheduler: str | None = None,
+) -> BuildReport:
     """A build of ``files`` into ``tmp_path/name`` with its own cache and the kit's packages."""
-    options.setdefault("locales", LOCALES)
-    options.setdefault("cache", tmp_path / f"{name}.sqlite3")
-    options.setdefault("models_dir", tmp_path / "packages")
-    return build(files, out=tmp_path / name, threads=1, **options)
+    translation = TranslateOptions(models_dir=models_dir or tmp_path / "packages", threads=1)
+    options = BuildOptions(
+        locales=locales, out=tmp_path / name, translation=translation, scheduler=scheduler
+    )
+    stored = cache or tmp_path / f"{name}.sqlite3"
+    return build(files, options=options, cache=stored, progress=progress)
 
 
 def output_files(out: Path) -> dict[str, bytes]:
@@ -83,7 +97,6 @@ class LocalBuild:
 
     def build(self, tmp_path: Path, name: str, **options: Any) -> BuildReport:
         """The same articles built into ``tmp_path/name``, with the same packages."""
-        options.setdefault("cache", tmp_path / f"{name}.sqlite3")
         return kit_build(tmp_path, name, self.files, models_dir=self.folder / "packages", **options)
 
     def output(self) -> dict[str, bytes]:

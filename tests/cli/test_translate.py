@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from confl10n.cli import app
-from confl10n.cli.translate import _Progress
+from confl10n.cli import progress as progress_line
 from confl10n.text.reader import read_article
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
@@ -214,8 +214,13 @@ def test_flagged_sentences_are_warned_about(tmp_path: Path, argos_tokenizer: Pat
     assert "confl10n: warning: zh s1.p1.t1: retried, degenerate" in err
 
 
-def test_progress_line_counts_sentences(capsys: pytest.CaptureFixture[str]) -> None:
-    progress = _Progress()
+def test_progress_line_counts_sentences(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert progress_line.sentence_progress() is None  # not a terminal: no progress at all
+    monkeypatch.setattr(progress_line, "_on_terminal", lambda: True)
+    progress = progress_line.sentence_progress()
+    assert progress is not None
     progress("en->zh", 32, 79)
     progress("en->zh", 79, 79)
     assert capsys.readouterr().err == (
@@ -250,7 +255,7 @@ def test_a_real_process_offline_without_progress_on_a_pipe(
 
 def test_importing_the_translation_code_loads_no_engine_library() -> None:
     code = (
-        "import sys, confl10n.cli.translate, confl10n.translate.pipeline, confl10n.translate.argos.engine;"
+        "import sys, confl10n.cli.translate, confl10n.translate.article, confl10n.translate.argos.engine;"
         "print(sorted(m.split('.')[0] for m in sys.modules))"
     )
     result = subprocess.run(

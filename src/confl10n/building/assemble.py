@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.bundle.bulletin import (
@@ -22,9 +23,9 @@ from confl10n.bundle.bulletin import (
     JSONValue,
     LocaleBulletin,
     UnitState,
-    text_direction,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
+from confl10n.languages import direction
 from confl10n.localize.formatting import format_quantity
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class Prepared:
     quantities: tuple[Quantity, ...]
     warnings: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
+    style_dir: Path | None = None  # editorial style files for the figures (default: shipped)
 
 
 def source_bulletin(prepared: Prepared, provenance: dict[str, JSONValue]) -> LocaleBulletin:
@@ -140,14 +142,16 @@ def _bulletin(
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
-        direction=text_direction(locale),
+        direction=direction(locale),
         title=units[_title(article).id],
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),
         sections=tuple(_section(s, units, picks.get(s.id, ())) for s in article.sections),
-        figures=tuple(_figure(q, locale) for q in key_figures(prepared.quantities)),
+        figures=tuple(
+            _figure(q, locale, prepared.style_dir) for q in key_figures(prepared.quantities)
+        ),
         findings=findings,
-        published=_published(article.published, locale),
+        published=_published(article.published, locale, prepared.style_dir),
         published_on=article.published,
         source_lang=article.lang,
         provenance=provenance,
@@ -173,8 +177,9 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 
 
-def _figure(q: Quantity, locale: str) -> BulletinFigure:
-    return BulletinFigure(q.sentence_id or "", q.text, format_quantity(q, locale), q.kind)
+def _figure(q: Quantity, locale: str, style_dir: Path | None) -> BulletinFigure:
+    rendered = format_quantity(q, locale, style_dir=style_dir)
+    return BulletinFigure(q.sentence_id or "", q.text, rendered, q.kind)
 
 
 def _finding(finding: Finding) -> BulletinFinding:
@@ -183,8 +188,8 @@ def _finding(finding: Finding) -> BulletinFinding:
     )
 
 
-def _published(day: date | None, locale: str) -> str | None:
+def _published(day: date | None, locale: str, style_dir: Path | None) -> str | None:
     if day is None:
         return None
     written = Quantity("date", day.isoformat(), 0, 0, day, parts="ymd")
-    return format_quantity(written, locale)
+    return format_quantity(written, locale, style_dir=style_dir)

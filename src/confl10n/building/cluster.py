@@ -35,13 +35,17 @@ from confl10n.building.build import (
     _ArticleRun,
     _Meter,
 )
+from confl10n.building.plan import plan_build
 from confl10n.errors import ClusterError, TranslationError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from distributed import Client, Future
 
     from confl10n.building.assemble import Prepared
-    from confl10n.building.plan import BuildOptions, BuildPlan, EngineProbe, PlannedArticle
+    from confl10n.building.options import BuildOptions
+    from confl10n.building.plan import BuildPlan, EngineProbe, PlannedArticle
     from confl10n.translate.cache import CacheRows, TranslationCache
     from confl10n.translate.results import ArticleTranslation
 
@@ -52,6 +56,21 @@ WORKER_SECONDS = 60.0
 """How long to wait for a scheduler's first worker."""
 
 INSTALL_HINT = "pip install 'confl10n[cluster]'"
+
+
+def cluster_build(
+    where: str | int,
+    files: Sequence[str | Path] | None,
+    options: BuildOptions,
+    *,
+    cache: TranslationCache | str | Path | bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """:func:`~confl10n.building.build.build` on the cluster at ``where`` (see :func:`connect`):
+    connect, plan with the workers' engines, run; raises what those raise."""
+    with connect(where) as client:
+        plan = plan_build(files, options, probe=remote_probe(client))
+        return run_on_cluster(plan, client, cache=cache, progress=progress)
 
 
 @contextmanager
@@ -107,7 +126,8 @@ def remote_probe(client: Client) -> EngineProbe:
     """Ask a worker whether an engine there translates a pair (for :func:`plan_build`)."""
 
     def probe(source: str, target: str, options: BuildOptions) -> str | None:
-        future = client.submit(worker.engine_problem, source, target, options, pure=False)
+        translation = options.translation
+        future = client.submit(worker.engine_problem, source, target, translation, pure=False)
         answer: str | None = future.result()
         return answer
 
@@ -159,8 +179,10 @@ class _Job:
     ) -> None:
         self.entry, self.plan = entry, plan
         rows = cached_rows(store, entry)
-        options = plan.options
-        self.prepare = client.submit(worker.prepare, entry, options.algorithm, pure=False)
+        options = plan.options.translation
+        self.prepare = client.submit(
+            worker.prepare, entry, plan.algorithm, options.style_dir, pure=False
+        )
         self.translations = {
             locale: client.submit(
                 worker.translate, entry.article, locale, options, rows, pure=False

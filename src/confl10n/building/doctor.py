@@ -13,7 +13,6 @@ from importlib import metadata
 from pathlib import Path
 
 from confl10n.text.segmentation import SUPPORTED
-from confl10n.translate.argos.packages import installed_packages, models_dir
 
 DEPENDENCIES = (
     "argos-translate-lt",
@@ -25,14 +24,15 @@ DEPENDENCIES = (
     "typer",
 )
 
-# Release series the suite has been run on: babel's CLDR data *is* our output, and
+# Release series the suite has been run on (from the first tested release to the first
+# untested one): babel's CLDR data *is* our output, and
 # sumy, CTranslate2 and typer shape summaries, translations and the CLI. The lock
 # (requirements/lock.txt) pins versions inside these; a test keeps the two in step.
 TESTED: dict[str, tuple[str, str]] = {
     "babel": ("2.18", "2.20"),
-    "ctranslate2": ("4.5", "5"),
-    "sumy": ("0.11", "0.14"),
-    "typer": ("0.12", "0.30"),
+    "ctranslate2": ("4.8", "4.9"),
+    "sumy": ("0.13", "0.14"),
+    "typer": ("0.29", "0.30"),
 }
 
 
@@ -52,9 +52,8 @@ def collect(*, models: str | Path | None = None) -> list[Check]:
         Check("python", "python", sys.version_info >= (3, 11), sys.version.split()[0]),
         *_dependencies(),
         Check("segmentation", "rules", True, f"built in, offline: {', '.join(SUPPORTED)}"),
-        *_argos(models_dir(models)),
+        *_engines(models),
         *_locales(),
-        _apertium(),
         Check("network", "needed by", True, "only `models available` and `models download`"),
     ]
 
@@ -96,12 +95,10 @@ def _release(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3]) or (0,)
 
 
-def _argos(directory: Path) -> list[Check]:
-    packages, problems = installed_packages(directory)
-    pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
-    checks = [Check("engines", "argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
-    checks += [Check("engines", "argos", False, problem) for problem in problems]
-    return checks
+def _engines(models: str | Path | None) -> list[Check]:
+    from confl10n.translate.registry import describe
+
+    return [Check("engines", s.engine, s.ok, s.detail) for s in describe(models_dir=models)]
 
 
 def _locales() -> list[Check]:
@@ -113,12 +110,3 @@ def _locales() -> list[Check]:
         Check("locales", "editorial style", True, ", ".join(available_styles())),
         Check("locales", "label catalogs", True, ", ".join(available_catalogs())),
     ]
-
-
-def _apertium() -> Check:
-    from confl10n.translate.apertium.engine import INSTALL_HINT, ApertiumEngine, apertium_pairs
-
-    if not ApertiumEngine.available():
-        return Check("engines", "apertium", False, f"not installed ({INSTALL_HINT})")
-    pairs = ", ".join(f"{source}->{target}" for source, target in apertium_pairs())
-    return Check("engines", "apertium", bool(pairs), pairs or "no language pairs installed")

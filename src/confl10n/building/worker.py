@@ -2,9 +2,10 @@
 
 Plain functions, shipped to the workers by reference (confl10n is installed on every
 worker) and run there; nothing here imports Dask. Each worker process keeps its
-engines in :data:`_ENGINES`, one per engine name, settings and models-folder
-fingerprint, so a model is loaded once per process and reused by every task. A
-CTranslate2 model never travels: only articles, settings and results do.
+engines in :data:`_ENGINES`, one :class:`~confl10n.translate.engines.Engines` per
+engine settings and models-folder fingerprint, so a model is loaded once per
+process and reused by every task. A CTranslate2 model never travels: only
+articles, settings and results do.
 
 The translation cache stays on the client: a task gets the client's stored rows for
 its sentences (:class:`~confl10n.translate.cache.CacheRows`) and hands back what the
@@ -18,25 +19,25 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from confl10n.errors import EngineUnavailableError
 from confl10n.translate.cache import CacheContext, CachedTranslation, CacheRows, TranslationCache
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from confl10n.building.assemble import Prepared
-    from confl10n.building.plan import BuildOptions, PlannedArticle
+    from confl10n.building.plan import PlannedArticle
     from confl10n.document import Article
-    from confl10n.translate.engine import Engine
+    from confl10n.translate.engines import Engines
+    from confl10n.translate.options import TranslateOptions
     from confl10n.translate.results import ArticleTranslation
 
 Stored = tuple[CacheContext, tuple[tuple[str, CachedTranslation], ...]]
 """One engine call's results, as :meth:`TranslationCache.store` takes them."""
 
-_ENGINES: dict[str, Engine] = {}
-_CREATED: list[Engine] = []  # every engine this process made, to count model loads honestly
+_ENGINES: dict[str, Engines] = {}
+_CREATED: list[Engines] = []  # every run of engines this process made, to count loads honestly
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,37 +49,41 @@ class Translated:
     seconds: float
 
 
-def prepare(entry: PlannedArticle, algorithm: str) -> Prepared:
+def prepare(entry: PlannedArticle, algorithm: str, style_dir: Path | None) -> Prepared:
     """Summarize the article and find its figures (see :func:`.build.prepare_article`)."""
     from confl10n.building.build import prepare_article
 
-    return prepare_article(entry, algorithm)
+    return prepare_article(entry, algorithm, style_dir)
 
 
-def engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
+def engine_problem(source: str, target: str, options: TranslateOptions) -> str | None:
     """Why no engine on this worker translates ``source`` -> ``target``, or None."""
     from confl10n.building.plan import engine_problem as problem
 
-    return problem(source, target, options)
+    return problem(source, target, options.engine_choice, engines_for(options))
 
 
-def translate(article: Article, locale: str, options: BuildOptions, rows: CacheRows) -> Translated:
+def translate(
+    article: Article, locale: str, options: TranslateOptions, rows: CacheRows
+) -> Translated:
     """Translate ``article`` to ``locale`` as a local build does, with this process's engines.
 
     ``rows`` are the client's cached translations; the engine's new results come back
     in :attr:`Translated.stored`. Raises what
-    :func:`~confl10n.translate.pipeline.translate_article` raises.
+    :func:`~confl10n.translate.article.translate_article` raises.
     """
-    from confl10n.translate.langcodes import language_for_locale
-    from confl10n.translate.pipeline import language_code, translate_article
+    from confl10n.languages import argos_language
+    from confl10n.translate.article import translate_article
 
     started = time.perf_counter()
-    settings = options.engine_settings()
-    source, target = language_code(article.lang), language_code(language_for_locale(locale))
-    engine = _pick(options.engine, source, target, settings)
     memory = _MemoryCache(rows)
     translation = translate_article(
-        article, to=target, locale=locale, engine=engine, cache=memory, **settings
+        article,
+        to=argos_language(locale),
+        locale=locale,
+        options=options,
+        engines=engines_for(options),
+        cache=memory,
     )
     return Translated(translation, tuple(memory.stored), time.perf_counter() - started)
 
@@ -86,45 +91,26 @@ def translate(article: Article, locale: str, options: BuildOptions, rows: CacheR
 def model_loads() -> dict[str, int]:
     """How many times this process loaded each model: package folder -> loads."""
     loads: Counter[str] = Counter()
-    for engine in _CREATED:
+    for engine in (engine for run in _CREATED for engine in run.created()):
         loaded = getattr(engine, "loaded_models", None)
         loads.update(str(path) for path in (loaded() if loaded is not None else ()))
     return dict(loads)
 
 
-def engine_for(name: str, settings: dict[str, Any]) -> Engine:
-    """This process's engine ``name`` for ``settings``, created on first use only.
+def engines_for(options: TranslateOptions) -> Engines:
+    """This process's engines for ``options``' settings, made on first use only.
 
-    Keyed by the name, the settings and a fingerprint of the models folder, so a
-    package installed or replaced between builds gives a fresh engine.
+    Keyed by the settings and a fingerprint of the models folder, so a package
+    installed or replaced between builds gives fresh engines.
     """
-    from confl10n.translate.registry import create_engine
+    from confl10n.translate.engines import Engines
 
-    own = settings if name == "argos" else {}  # only Argos takes model settings (as pipeline)
-    key = json.dumps([name, own, _fingerprint(own.get("models_dir"))], default=str)
+    settings = options.engine_settings()
+    key = json.dumps([settings, _fingerprint(settings.get("models_dir"))], default=str)
     if key not in _ENGINES:
-        try:
-            engine = create_engine(name, **own)
-        except ImportError as exc:
-            raise EngineUnavailableError(f"engine {name!r} is not available here ({exc})") from exc
-        _ENGINES[key] = engine
-        _CREATED.append(engine)
+        _ENGINES[key] = Engines(settings)
+        _CREATED.append(_ENGINES[key])
     return _ENGINES[key]
-
-
-def _pick(name: str, source: str, target: str, settings: dict[str, Any]) -> Engine:
-    """The first engine (``auto``: in the pipeline's order) whose installed pairs route the pair."""
-    from confl10n.translate.pipeline import AUTO_ORDER, route
-
-    for each in AUTO_ORDER if name == "auto" else (name,):
-        engine = engine_for(each, settings)
-        try:
-            if route(engine.pairs(), source, target) is not None:
-                return engine
-        except EngineUnavailableError:
-            if name != "auto":
-                raise
-    raise EngineUnavailableError(f"no engine on this worker translates {source}->{target}")
 
 
 def _fingerprint(models_dir: str | Path | None) -> list[tuple[str, int, int]]:

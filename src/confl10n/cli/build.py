@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
-from confl10n.errors import InvalidOptionError
+from confl10n.cli import options as opt
+from confl10n.cli.app import command_app, warn
+from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
+    from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def build(
     files: Annotated[
         list[str] | None,
@@ -34,17 +38,16 @@ def build(
     config: Annotated[
         Path | None, typer.Option("--config", help="Project config (default: ./confl10n.toml).")
     ] = None,
-    engine: Annotated[str | None, typer.Option("--engine", help="auto, argos or apertium.")] = None,
-    models_dir: Annotated[
-        str | None, typer.Option("--models-dir", help="Argos packages folder.")
-    ] = None,
-    threads: Annotated[
-        int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")
-    ] = 0,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    engine: opt.Engine = None,
+    models_dir: opt.ModelsDir = None,
+    device: opt.Device = "cpu",
+    threads: opt.Threads = 0,
+    compute_type: opt.ComputeType = "default",
+    beam_size: opt.BeamSize = 4,
+    style_dir: opt.StyleDir = None,
+    no_protect_numbers: opt.NoProtectNumbers = False,
+    cache: opt.Cache = None,
+    no_cache: opt.NoCache = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail, writing nothing, if any locale has no engine.")
     ] = False,
@@ -62,56 +65,63 @@ def build(
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.config import cluster_choice, find_config
+    from confl10n.building.options import BuildOptions
 
-    planning: dict[str, Any] = {"locales": to or None, "out": out, "config": config}
-    planning.update(engine=engine, algorithm=algorithm, models_dir=models_dir)
-    planning.update(threads=threads, strict=strict)
-    running: dict[str, Any] = {"cache": cache_choice(cache, no_cache)}
-    running.update(progress=_Progress() if sys.stderr.isatty() else None)
-    where = cluster_choice(find_config(config), scheduler, workers)
-    report = (
-        _local(files, planning, running)
-        if where is None
-        else _on_cluster(where, files, planning, running)
+    translation = opt.translate_options(
+        engine=engine,
+        models_dir=models_dir,
+        device=device,
+        threads=threads,
+        compute_type=compute_type,
+        beam_size=beam_size,
+        style_dir=style_dir,
+        no_protect_numbers=no_protect_numbers,
     )
+    options = BuildOptions(
+        locales=to or None,
+        out=out,
+        config=config,
+        algorithm=algorithm,
+        strict=strict,
+        translation=translation,
+        scheduler=scheduler,
+        workers=workers,
+    )
+    stored = opt.cache_choice(cache, no_cache)
+    where = cluster_choice(find_config(config), scheduler, workers)
+    if where is None:
+        report = _local(files, options, stored)
+    else:
+        report = _on_cluster(where, files, options, stored)
     _print_report(report)
     if report.failures:
         raise typer.Exit(report.failures[0].exit_code)
 
 
-def _local(
-    files: list[str] | None, planning: dict[str, Any], running: dict[str, Any]
-) -> BuildReport:
+def _local(files: list[str] | None, options: BuildOptions, stored: Path | bool) -> BuildReport:
     from confl10n.building.build import run_build
     from confl10n.building.plan import plan_build
 
-    plan = plan_build(files, **planning)
+    plan = plan_build(files, options)
     _warn_skipped(plan)
-    return run_build(plan, **running)
+    return run_build(plan, cache=stored, progress=build_progress())
 
 
 def _on_cluster(
-    where: str | int, files: list[str] | None, planning: dict[str, Any], running: dict[str, Any]
+    where: str | int, files: list[str] | None, options: BuildOptions, stored: Path | bool
 ) -> BuildReport:
     from confl10n.building.cluster import connect, remote_probe, run_on_cluster
     from confl10n.building.plan import plan_build
 
     with connect(where) as client:
-        plan = plan_build(files, **planning, probe=remote_probe(client))
+        plan = plan_build(files, options, probe=remote_probe(client))
         _warn_skipped(plan)
-        return run_on_cluster(plan, client, **running)
+        return run_on_cluster(plan, client, cache=stored, progress=build_progress())
 
 
 def _warn_skipped(plan: BuildPlan) -> None:
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
-
-
-def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
-    """``--cache PATH``, ``--no-cache`` (False) or neither (True: the user cache)."""
-    if cache is not None and no_cache:
-        raise InvalidOptionError("--cache and --no-cache exclude each other")
-    return cache if cache is not None else not no_cache
 
 
 def _print_report(report: BuildReport) -> None:
@@ -122,15 +132,3 @@ def _print_report(report: BuildReport) -> None:
         warn(message)
     for failure in report.failures:
         typer.echo(f"confl10n: error: {failure.message}", err=True)
-
-
-class _Progress:
-    """One self-overwriting line on stderr: ``[3/7] slug: translating to zh_CN (…)``."""
-
-    def __init__(self) -> None:
-        self.width = shutil.get_terminal_size().columns
-
-    def __call__(self, message: str, done: int, total: int) -> None:
-        line = f"[{done}/{total}] {message}"[: max(self.width - 1, 20)]
-        end = "\n" if done >= total else ""
-        typer.echo(f"\r\x1b[2K{line}{end}", nl=False, err=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article
+from confl10n.cli.app import command_app, load_article
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -24,7 +24,11 @@ class FiguresFormat(StrEnum):
     md = "md"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def figures(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     locales: Annotated[

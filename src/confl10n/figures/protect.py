@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
+from confl10n.languages import facts
 from confl10n.localize.formatting import check_locale, format_quantity
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def restore(
     problems = placeholder_problems(translated, slots)
     if problems:
         raise TranslationError("; ".join(problems))
-    cjk = check_locale(locale).split("_")[0] in ("zh", "ja")
+    cjk = facts(check_locale(locale)).cjk
     rendered = [format_quantity(s.quantity, locale, style_dir=style_dir) for s in slots]
 
     def put_back(m: re.Match[str]) -> str:

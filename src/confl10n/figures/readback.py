@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from confl10n.languages import language_of
 from confl10n.localize import formatting as localize
 
 if TYPE_CHECKING:
@@ -197,14 +198,10 @@ def _is_cjk(word: str) -> bool:
 
 
 def _dates(plain: str, locale: str) -> list[Reading]:
-    if _language(locale) in ("zh", "ja", "ko"):
+    if language_of(locale) in ("zh", "ja", "ko"):
         return [_cjk_date(m) for m in _CJK_DATE.finditer(plain) if m["y"] or m["m"] or m["d"]]
     dates = [_named_date(plain, m, number) for m, number in _month_matches(plain, locale)]
     return [d for d in dates if d is not None]
-
-
-def _language(locale: str) -> str:
-    return locale.split("_")[0].lower()
 
 
 def _cjk_date(m: re.Match[str]) -> Reading:
@@ -241,7 +238,7 @@ def _named_date(plain: str, m: re.Match[str], month: int) -> Reading | None:
 
 def _words(plain: str, locale: str) -> list[Reading]:
     """Chinese/Japanese numerals and the listed small number words of other languages."""
-    language = _language(locale)
+    language = language_of(locale)
     if language in ("zh", "ja"):
         return [r for r in map(_cjk_numeral, _CJK_NUMERAL.finditer(plain)) if r is not None]
     return [

@@ -1,7 +1,8 @@
 """Numbers survive translation: the figures of every sentence kept away from the engine.
 
-:class:`QuantityWrapper` is the pipeline's :class:`~confl10n.translate.pipeline.SentenceWrapper`
-for figures. Before the engine, a sentence's figures worth protecting
+:class:`QuantityWrapper` is the translation pipeline's sentence wrapper for
+figures (it implements ``confl10n.translate.pipeline.SentenceWrapper``). Before
+the engine, a sentence's figures worth protecting
 (:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, dates
 with a month, grouped or decimal numbers) become placeholders (``⟦Q1⟧``); after
 it, :func:`~confl10n.figures.protect.restore` writes them back in the target locale's
@@ -28,17 +29,17 @@ from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
 from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
+from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
 from confl10n.quantities.find import find_quantities
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping
     from datetime import date
     from pathlib import Path
 
     from confl10n.document import Article, Quantity
     from confl10n.figures.qa import Finding
-    from confl10n.translate.results import UnitTranslation
 
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
@@ -47,20 +48,18 @@ VERSION = 1
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 
-_ARGOS_LOCALES = {"zt": "zh_TW", "pb": "pt_BR"}  # Argos's own language codes
-
 
 def target_locale(language: str, locale: str | None = None) -> str:
     """The locale figures are written in for ``language``: ``locale`` when given (it
     must be one of that language's), else the language's usual one (zh -> zh_CN)."""
-    usual = _ARGOS_LOCALES.get(language) or usual_locale(language) or language
+    usual = argos_locale(language) or usual_locale(language) or language
     try:
         check_locale(usual)
     except InvalidOptionError:
         raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
     if locale is None:
         return usual
-    chosen = locale.strip().replace("-", "_")
+    chosen = posix_locale(locale)
     if cldr_locale(chosen).language != cldr_locale(usual).language:
         raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
     return chosen
@@ -161,11 +160,11 @@ class Figures:
             style_dir=self.style_dir,
         )
 
-    def check(self, units: Sequence[UnitTranslation]) -> tuple[tuple[Finding, ...], float]:
-        """The numeric QA findings of the translated units, and the seconds it took."""
+    def check(self, targets: Mapping[str, str]) -> tuple[tuple[Finding, ...], float]:
+        """The numeric QA findings of the translated units (unit ID -> final text), and the
+        seconds it took."""
         from confl10n.figures.qa import check_article
 
         started = time.perf_counter()
-        targets = {u.id: u.target for u in units if u.origin != "identity"}
         findings = check_article(self.article, targets, self.locale, style_dir=self.style_dir)
         return tuple(findings), time.perf_counter() - started

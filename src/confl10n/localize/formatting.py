@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from confl10n.errors import InvalidOptionError
+from confl10n.languages import language_of, posix_locale
 from confl10n.localize.styles import find_style
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _parse(locale: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(locale.strip().replace("-", "_"))
+        return Locale.parse(posix_locale(locale))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise InvalidOptionError(f"unknown locale {locale!r}{_suggest(locale)}") from exc
 
@@ -101,9 +102,9 @@ def _parse(locale: str) -> Locale:
 def _suggest(locale: str) -> str:
     """ "; did you mean zh_CN, zh_TW?" from babel's list of locales, or ""."""
     known = _known_locales()
-    wanted = locale.strip().replace("-", "_").lower()
+    wanted = posix_locale(locale).lower()
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
-    usual = usual_locale(wanted.split("_")[0])
+    usual = usual_locale(language_of(wanted))
     if usual and usual.lower() in known:  # the language's main locale first: zh -> zh_CN
         close = [usual.lower(), *[c for c in close if c != usual.lower()]][:3]
     return f"; did you mean {', '.join(known[c] for c in close)}?" if close else ""
@@ -135,7 +136,7 @@ def usual_locale(language: str) -> str | None:
 def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
     """The newsroom style data for ``locale`` ({} when there is none)."""
     loc = _parse(locale)
-    names = [locale.strip().replace("-", "_"), f"{loc.language}_{loc.territory}", loc.language]
+    names = [posix_locale(locale), f"{loc.language}_{loc.territory}", loc.language]
     return find_style(names, style_dir=style_dir)
 
 

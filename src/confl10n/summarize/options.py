@@ -7,32 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
+from confl10n.languages import SUMY_NAMES, language_of
 from confl10n.summarize.adapter import SUMMARIZERS, stop_words
 from confl10n.text.words import has_letters, split_words
 
 ALGORITHMS: tuple[str, ...] = tuple(SUMMARIZERS)
 
-#: Language codes summaries support -> the name of sumy's bundled stop-word list.
-LANGUAGES: dict[str, str] = {
-    "ar": "arabic",
-    "cs": "czech",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "he": "hebrew",
-    "it": "italian",
-    "ja": "japanese",
-    "ko": "korean",
-    "pl": "polish",
-    "pt": "portuguese",
-    "sk": "slovak",
-    "sv": "swedish",
-    "th": "thai",
-    "uk": "ukrainian",
-    "zh": "chinese",
-}
+LANGUAGES = SUMY_NAMES
+"""Language codes summaries support -> sumy's stop-word list (from :mod:`confl10n.languages`)."""
 
 # sumy's Edmundson refuses empty word lists; this "word" is never produced by our
 # tokenizer, so it stands for "no such words" without changing any rating.
@@ -50,7 +32,7 @@ def check_algorithm(name: str) -> str:
 
 def language(lang: str) -> tuple[str, str]:
     """``(code, sumy name)`` for a code (``en``, ``pt-BR``, ``zh_Hans``) or a sumy name."""
-    key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
+    key = language_of(lang)
     names = {name: code for code, name in LANGUAGES.items()}
     code = names.get(key, key)
     if code not in LANGUAGES:

@@ -1,0 +1,36 @@
+"""``BuildOptions``: what to build and how, as one value made once by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from confl10n.translate.options import TranslateOptions
+
+DEFAULT_ALGORITHM = "lexrank"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildOptions:
+    """A build's options; what is left as None comes from ``confl10n.toml``, then defaults.
+
+    ``locales``: the target locales (``[]`` builds only the source-language
+    bulletin); ``out``: the output folder; ``config``: the project config
+    (default: ``./confl10n.toml`` if there is one); ``algorithm``: the summary
+    algorithm; ``strict``: fail before writing anything if a locale has no
+    engine; ``translation``: every translation option ``translate_article``
+    takes (engine, models, device, threads, compute type, beam size, number
+    protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
+    ``workers`` (a local Dask cluster of that many processes) runs the build on a
+    cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
+    """
+
+    locales: Sequence[str] | None = None
+    out: str | Path | None = None
+    config: str | Path | None = None
+    algorithm: str | None = None
+    strict: bool = False
+    translation: TranslateOptions = field(default_factory=TranslateOptions)
+    scheduler: str | None = None
+    workers: int | None = None
