@@ -13,6 +13,7 @@ HOMES = {
     "argostranslate": "translate/argos/tokenizers.py",
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
+    "dask": "building/cluster.py",
     "distributed": "building/cluster.py",
     "jieba": "text/words.py",
     "numpy": "summarize/adapter.py",

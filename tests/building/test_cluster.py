@@ -8,6 +8,7 @@ is compared with a local build of the same articles, byte for byte, timings asid
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import socket
@@ -28,6 +29,7 @@ from typer.testing import CliRunner
 from confl10n import BuildOptions, BuildReport, TranslateOptions, build
 from confl10n.building import worker
 from confl10n.building.build import Progress
+from confl10n.building.cluster import connect
 from confl10n.cli import app
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
@@ -380,3 +382,10 @@ def test_local_workers_from_the_config_build_the_same_output(
     assert code == 0, err
     assert out.count("(en, zh_CN, es_ES)") == len(local_build.files)
     assert output_files(tmp_path / "cluster") == local_build.output()
+
+
+def test_local_workers_run_without_dasks_malloc_trim_setting() -> None:
+    # Dask's MALLOC_TRIM_THRESHOLD_=65536 halves CTranslate2's speed (see cluster.UNTRIMMED).
+    with connect(1) as client:
+        found = client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert list(found.values()) == [None]
