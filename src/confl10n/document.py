@@ -13,6 +13,14 @@ IDs:
 * ``s2.p3`` — its third paragraph;
 * ``s2.p3.t1`` — the first sentence of that paragraph.
 
+A table cell is a paragraph of its own (``kind`` ``table_cell``, numbered in
+reading order: row by row, cell by cell), so tables are translated cell by cell.
+
+A sentence's ``text`` is plain text: Markdown markup (link targets, emphasis
+markers, code backticks, backslash escapes, inline HTML) is not in it;
+:class:`Inline` spans record where links, code and emphasis were, so output
+writers can put them back.
+
 This module imports nothing from the project and nothing heavy.
 """
 
@@ -20,26 +28,53 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
+class Inline:
+    """Inline markup over ``text[start:end]`` of a sentence (offsets in the sentence's text).
+
+    ``kind`` is ``link`` (``target``: its URL), ``code`` (the text is the code,
+    verbatim), ``url`` (a bare URL written in the text), ``strong``, ``em``,
+    ``strike``, or ``note`` (a footnote mark such as ``[1](#fn1)``: ``start ==
+    end``, ``label`` its text, ``target`` its URL — the mark is not in the text).
+    """
+
+    kind: str
+    start: int
+    end: int
+    target: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence (or a title/heading line) and where it sits in the source."""
+    """One sentence (or a title/heading line) and where it sits in the source.
+
+    ``start``/``end`` span the sentence in the source, markup included; ``text``
+    is its plain text and ``spans`` its inline markup (see :class:`Inline`).
+    """
 
     id: str
     text: str
     start: int
     end: int
+    spans: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of running text; ``kind`` is ``text``, ``list_item`` or ``quote``.
+    """A block of running text; ``kind`` is ``text``, ``list_item``, ``quote`` or ``table_cell``.
 
     ``truncated`` marks a paragraph that stops mid-sentence or mid-quote (an
     article cut off by its source); it is kept as it is, never completed.
+    ``marker`` is the Markdown prefix its first line is written with (``- ``,
+    ``2. ``, ``> ``, ``> - ``, ``  - `` for a nested item; empty for plain
+    paragraphs). ``cell`` is ``(row, column)`` for a table cell, row 0 being the
+    header row; a cell may have no sentences (an empty or figure-only cell keeps
+    its text in ``literal``).
     """
 
     id: str
@@ -48,6 +83,9 @@ class Paragraph:
     end: int
     kind: str = "text"
     truncated: bool = False
+    marker: str = ""
+    cell: tuple[int, int] | None = None
+    literal: str = ""
 
     @property
     def text(self) -> str:
@@ -130,26 +168,41 @@ class Quantity:
     ``start``/``end`` index the text it was found in (a sentence, or
     :attr:`Article.text` for :func:`confl10n.quantities.find.article_quantities`).
 
-    ``kind`` is one of ``number``, ``count`` (a number with its noun), ``percent``
-    (``value`` in percent: 10.2), ``money`` (``unit`` an ISO 4217 code, ``value``
-    in whole units: 380000000000), ``measure`` (``unit`` a CLDR unit id such as
-    ``area-square-kilometer``), ``ordinal``, ``date`` or ``flagged``.
+    ``kind`` is one of
 
-    A range ("500 to 1,000 yuan") has ``value`` 500 and ``upper`` 1000. A date's
-    ``value`` is a :class:`~datetime.date` and ``parts`` says what was written:
-    ``ymd``, ``md``, ``d``, ``ym`` or ``y``; parts not written were resolved from a
-    reference date. ``decimals`` is how many digits followed the decimal point,
-    ``scale`` the scale word ("billion", "bn"). ``flagged`` quantities (ambiguous
-    dates, absurd numbers, dates without a year to resolve them) have ``value``
-    None; ``note`` says why a quantity deserves a human look.
+    * ``number``, ``count`` (a number with its noun, ``unit`` the noun);
+    * ``percent`` (``value`` in percent: 10.2);
+    * ``money`` (``unit`` an ISO 4217 code, ``value`` in whole units: 380000000000);
+    * ``measure`` (``unit`` a CLDR unit id such as ``area-square-kilometer`` or
+      ``duration-year`` — "a 30-year loan" is 30 ``duration-year`` — or
+      ``percentage-point``, which CLDR lacks);
+    * ``multiplier`` ("2.5x", "threefold": ``value`` 2.5, 3);
+    * ``fraction`` ("a third": ``value`` the fraction to 6 places, ``unit`` "1/3");
+    * ``time`` (a time of day, "8 p.m.": ``value`` a :class:`~datetime.time`);
+    * ``ordinal``, ``date`` or ``flagged``;
+    * ``label`` ("8(a)", "M2-M1"; only from :func:`confl10n.quantities.find.find_labels`):
+      digits that name something, kept exactly as written (``value`` None).
+
+    A range ("500 to 1,000 yuan", "$4-5 billion") has ``value`` 500 and ``upper``
+    1000, both fully scaled and sharing the unit; a date range ("2022-2023",
+    "September and October 2024") has two dates. A date's ``value`` is a
+    :class:`~datetime.date` and ``parts`` says what was written: ``ymd``, ``md``,
+    ``d``, ``ym``, ``m`` (a month alone), ``y`` or ``fy`` (a fiscal year, "FY
+    2024"). Parts not written were resolved from a reference date (the article's
+    publication date; ``note`` says which year was inferred); without one, the
+    year (and month) left out are placeholders (year 2000, January) that nothing
+    renders. ``decimals`` is how many digits followed the decimal point, ``scale``
+    the scale word ("billion", "bn"). ``flagged`` quantities (ambiguous dates,
+    absurd numbers) have ``value`` None; ``note`` says why a quantity deserves a
+    human look.
     """
 
     kind: str
     text: str
     start: int
     end: int
-    value: Decimal | date | None
-    upper: Decimal | None = None
+    value: Decimal | date | time | None
+    upper: Decimal | date | None = None
     unit: str | None = None
     decimals: int = 0
     scale: str | None = None

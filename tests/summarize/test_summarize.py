@@ -386,9 +386,20 @@ def test_an_article_without_sections_is_an_error() -> None:
         summarize_sections(empty)
 
 
-def test_a_section_without_sentences_is_an_error_naming_it() -> None:
-    with pytest.raises(InputError, match=r"^section s1 has no sentences to summarize$"):
-        summarize_sections("# T\n\n## Empty\n\n## Full\n\nSome text here.\n")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\n## Empty\n\n## Full\n\nSome text here.\n",
+        "# Budget\n\n## Tax\n\n### Income tax\n\nRates stay the same. Bands rise.\n",
+        "Budget\n\nTax\n\nIncome Tax\n\nRates stay the same. Bands rise.\n",
+    ],
+)
+def test_a_section_with_only_sub_headings_gets_no_summary(text: str) -> None:
+    summary = summarize_sections(text, sentences=1)
+    first = summary.sections[0]
+    assert (first.id, first.size, first.sentences) == ("s1", 0, ())
+    assert summary.sections[1].size >= 1
+    assert [s.id for s in summary.lede] == [s.id for s in summary.sections[1].sentences[:1]]
 
 
 def test_text_with_only_numbers_and_punctuation_is_an_error() -> None:
@@ -495,13 +506,36 @@ def test_cli_subprocess_chinese_from_stdin(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [tmp_path / "cache"]
 
 
-def test_cli_section_without_sentences_exits_65(tmp_path: Path) -> None:
-    path = tmp_path / "empty.md"
-    path.write_text("# T\n\n## Empty\n\n## Full\n\nSome text.\n", encoding="utf-8")
-    result = runner.invoke(app, ["summarize", str(path)])
-    assert result.exit_code == 65
-    assert result.stderr == "confl10n: error: section s1 has no sentences to summarize\n"
+def test_cli_parent_heading_with_only_sub_headings_is_summarized(tmp_path: Path) -> None:
+    path = tmp_path / "budget.md"
+    path.write_text("# T\n\n## Tax\n\n### Income tax\n\nSome text.\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    sections = json.loads(result.stdout)["sections"]
+    assert [(s["id"], s["heading"], len(s["sentences"])) for s in sections] == [
+        ("s1", "Tax", 0),
+        ("s2", "Income tax", 1),
+    ]
 
 
 def test_summary_type_is_exported() -> None:
     assert isinstance(summarize_sections("One dog barks."), ArticleSummary)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n\nLosses elsewhere were flat.\n",
+         ["Losses elsewhere were flat."]),
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n", []),
+        ("Rates rose. Fees fell.\n\n| Fee | Now |\n|---|---|\n| Parking | Two pounds |\n",
+         ["Rates rose."]),
+    ],
+)  # fmt: skip
+def test_table_cells_are_never_summary_sentences(table: str, expected: list[str]) -> None:
+    summary = summarize_sections(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=1)
+    assert [s.text for s in summary.sections[1].sentences] == expected
+    whole = summarize_text(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=5)
+    assert not any(
+        s.text in ("District", "Loss", "Northgate", "Fee", "Now") for s in whole.sentences
+    )

@@ -264,7 +264,9 @@ def test_looping_output_is_retried(tmp_path: Path, argos_tokenizer: Path) -> Non
         article, options=TranslateOptions(models_dir=tmp_path, threads=1), to="zh", cache=False
     )
     (unit,) = result.units
-    assert unit.flags == ("retried",)
+    # The retry stops the loop, but this kit model still writes "the the the": a word
+    # three times in a row that the source does not repeat is degenerate (issue 13 case 12).
+    assert unit.flags == ("retried", "degenerate")
     assert unit.target.count("the") < 20
 
 

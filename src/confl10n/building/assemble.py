@@ -9,7 +9,7 @@ translation is never summarized again. Units, lede and sections share the same
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +22,7 @@ from confl10n.bundle.bulletin import (
     BulletinUnit,
     JSONValue,
     LocaleBulletin,
+    ParagraphLayout,
     UnitState,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
@@ -139,6 +140,8 @@ def _bulletin(
     provenance: dict[str, JSONValue],
 ) -> LocaleBulletin:
     article, summary = prepared.article, prepared.summary
+    marked = {u.id: u.spans for u in article.units() if u.spans}
+    units = {k: replace(u, spans=marked[k]) if k in marked else u for k, u in units.items()}
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
@@ -168,7 +171,10 @@ def _section(
 ) -> BulletinSection:
     heading = units[section.heading.id] if section.heading is not None else None
     paragraphs = tuple(tuple(units[s.id] for s in p.sentences) for p in section.paragraphs)
-    return BulletinSection(section.id, heading, summary, paragraphs)
+    layouts = tuple(
+        ParagraphLayout(p.kind, p.marker, p.cell, p.literal) for p in section.paragraphs
+    )
+    return BulletinSection(section.id, heading, summary, paragraphs, layouts)
 
 
 def _unit(unit: UnitTranslation) -> BulletinUnit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.app import command_app, load_article, say, warn
 from confl10n.cli.progress import sentence_progress
 from confl10n.errors import InvalidOptionError
 
@@ -65,12 +66,15 @@ def translate(
             "(default: the language's usual locale, zh_CN).",
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Print each numeric QA finding, not only counts.")
+    ] = False,
     no_protect_numbers: opt.NoProtectNumbers = False,
 ) -> None:
     """Translate every title, heading and sentence, keeping structure and IDs.
 
     Figures are kept from the engine and written in each locale's style; a
-    numeric QA summary per language and each finding go to stderr.
+    numeric QA summary per language goes to stderr (each finding with --verbose).
     """
     from confl10n.languages import language_code
     from confl10n.translate.article import translate_article
@@ -95,7 +99,7 @@ def translate(
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
     _emit(results, output_format, output)
-    _report(results)
+    _report(results, verbose=verbose)
 
 
 def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
@@ -140,13 +144,13 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
         write_text_atomic(output, _render(results, fmt))
 
 
-def _report(results: list[ArticleTranslation]) -> None:
-    """Per language: flagged units, a one-line numeric QA summary, then each finding."""
+def _report(results: list[ArticleTranslation], *, verbose: bool = False) -> None:
+    """Per language: flagged units, a one-line numeric QA summary, then (verbose) each finding."""
     for result in results:
         for unit in result.flagged:
             warn(f"{result.target} {unit.id}: {', '.join(unit.flags)}")
-        typer.echo(f"confl10n: {_qa_summary(result)}", err=True)
-        for finding in result.findings:
+        say(f"confl10n: {_qa_summary(result)}", err=True)
+        for finding in result.findings if verbose else ():
             warn(f"{result.target} {_finding_line(finding)}")
 
 
@@ -155,17 +159,18 @@ def _qa_summary(result: ArticleTranslation) -> str:
 
     count, units = len(result.findings), len(result.units)
     found = f"{count} numeric finding{'s' * (count != 1)}" if count else "no numeric findings"
-    line = f"qa {result.target} ({result.locale}): {found} in {units} units"
+    kinds = Counter(f.problem.replace("_", " ") for f in result.findings)
+    detail = f" ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})" if kinds else ""
+    line = f"qa {result.target} ({result.locale}): {found}{detail} in {units} units"
     unprotected = sum(UNPROTECTED in u.flags for u in result.units)
     return line + (f", {unprotected} translated without number protection" if unprotected else "")
 
 
 def _finding_line(finding: Finding) -> str:
-    """ "s2.p1.t1 (source 45-61): wrong scale: '380 billion yuan' -> '380亿'; expected …" """
-    where = f" (source {finding.start}-{finding.end})" if finding.start >= 0 else ""
-    target = f": {finding.target!r}" if finding.problem == "missing" else ""
+    """ "s2.p1.t1: wrong scale: '380 billion yuan' -> '380亿'; expected '3800亿元'" (the
+    figures only, never the whole sentence)."""
     expected = f"; expected '{finding.expected}'" if finding.expected else ""
-    return f"{finding.sentence_id}{where}: {finding.message}{target}{expected}"
+    return f"{finding.sentence_id}: {finding.message}{expected}"
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:

@@ -23,6 +23,8 @@ from confl10n.localize import formatting as localize
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from confl10n.document import Quantity
+
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "千": 3}
 _CJK_DIGITS = dict(
     zip("〇零一二两兩三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
@@ -31,7 +33,10 @@ _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_DATE = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<d>\d{1,2})\s*[日号號])?"
 )
-_CJK_REST = re.compile(r"(\d+)(千)?")  # the 1000 of 1万1000, the 1千 of 1万1千
+_CJK_REST = re.compile(r"(\d+)([千万萬])?")  # the 1000 of 1万1000, the 130万 of 1億130万
+_REST_FACTOR = {"千": 1000, "万": 10**4, "萬": 10**4}
+_PERCENT_MARKS = ("%", "٪", "％", "percent", "por ciento", "pour cent", "prozent", "百分",
+                  "パーセント", "في المئة", "بالمئة")  # fmt: skip
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*(?:de\s+)?$")  # 19. Dezember, 19 de
 _DAY_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")  # an English-style copy: December 19
 _YEAR_AFTER = re.compile(r"\s*(?:de\s+|,\s*)?(\d{4})(?!\d)")  # 2019, de 2019
@@ -72,6 +77,21 @@ def read_figures(text: str, locale: str, *, style_dir: Path | None = None) -> li
     words = [r for r in _words(plain, locale) if not _covered(r, dates + numbers)]
     found = sorted(dates + numbers + words, key=lambda r: r.start)
     return [replace(r, text=text[r.start : r.end]) for r in found]
+
+
+def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tuple[str, ...]:
+    """Lower-cased stems any of which shows that ``q``'s unit came through in ``locale``:
+    its word in the locale's style, CLDR's names and symbols, the English as written."""
+    if q.kind == "percent":
+        return _PERCENT_MARKS
+    rendered = localize.format_quantity(q, locale, style_dir=style_dir)
+    found = {w for w in re.findall(r"[^\W\d_]+", rendered) if w.lower() not in _scales(locale)}
+    found |= set(re.findall(r"[^\W\d_]+", q.text)) - {"and", "to", "between", "a", "an"}
+    found |= set(localize.cldr_unit_names(q.unit or "", locale))
+    stems = {w.casefold()[:5] for w in found if w}
+    # CJK units may come back shorter (百分点 for 个百分点): any two characters of them count
+    stems |= {w[i : i + 2] for w in found if _is_cjk(w) for i in range(len(w) - 1)}
+    return tuple(sorted(stems))
 
 
 def _covered(r: Reading, others: list[Reading]) -> bool:
@@ -145,7 +165,7 @@ def _scaled(
     scaled, english = (v * factor if v is not None else None for v in (value, alt))
     rest = _CJK_REST.match(plain, scale.end()) if scale[1] else None
     if rest is not None and scaled is not None:
-        extra = Decimal(rest[1]) * (1000 if rest[2] else 1)
+        extra = Decimal(rest[1]) * _REST_FACTOR.get(rest[2] or "", 1)
         if extra < factor:
             return Reading(start, rest.end(), "", scaled + extra, english, value)
     return Reading(start, scale.end(), "", scaled, english, value)

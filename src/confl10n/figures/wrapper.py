@@ -1,10 +1,11 @@
 """Numbers survive translation: the figures of every sentence kept away from the engine.
 
-:class:`QuantityWrapper` is the translation pipeline's sentence wrapper for
-figures (it implements ``confl10n.translate.pipeline.SentenceWrapper``). Before
-the engine, a sentence's figures worth protecting
-(:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, dates
-with a month, grouped or decimal numbers) become placeholders (``⟦Q1⟧``); after
+:class:`QuantityWrapper` is the sentence wrapper for figures that translation is
+given (it implements ``confl10n.translate.pipeline.SentenceWrapper``). Before the
+engine, a sentence's figures worth protecting
+(:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, times,
+dates, grouped or decimal numbers), and labels such as "8(a)" that must stay as written
+(:func:`~confl10n.quantities.find.find_labels`), become placeholders (``⟦Q1⟧``); after
 it, :func:`~confl10n.figures.protect.restore` writes them back in the target locale's
 style, and :func:`~confl10n.figures.protect.restyle` rewrites the plain figures the
 engine was trusted with (``348``, years) where it copied them English-style.
@@ -31,10 +32,10 @@ from confl10n.errors import InvalidOptionError, TranslationError
 from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
 from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
-from confl10n.quantities.find import find_quantities
+from confl10n.quantities.find import find_labels, find_quantities
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from datetime import date
     from pathlib import Path
 
@@ -51,7 +52,11 @@ come out differently."""
 
 def target_locale(language: str, locale: str | None = None) -> str:
     """The locale figures are written in for ``language``: ``locale`` when given (it
-    must be one of that language's), else the language's usual one (zh -> zh_CN)."""
+    must be one of that language's), else the language's usual one (zh -> zh_CN).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a language without a CLDR locale
+    or a ``locale`` of another language.
+    """
     usual = argos_locale(language) or usual_locale(language) or language
     try:
         check_locale(usual)
@@ -136,10 +141,15 @@ class QuantityWrapper:
         if text not in self._plans:
             found = find_quantities(text, reference_date=self.reference_date)
             chosen = [q for q in found if worth_protecting(q)]
+            chosen += [label for label in find_labels(text) if not _overlaps(label, chosen)]
             masked, slots = protect(text, chosen)
             loose = [q for q in found if not worth_protecting(q)]
             self._plans[text] = _Plan(masked, slots, loose, found)
         return self._plans[text]
+
+
+def _overlaps(q: Quantity, others: Sequence[Quantity]) -> bool:
+    return any(o.start < q.end and q.start < o.end for o in others)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from confl10n.document import Article, Section, Sentence
+from confl10n.document import Article, Paragraph, Section, Sentence
 from confl10n.summarize import options
 from confl10n.summarize.adapter import Block, Rater
 from confl10n.summarize.options import ALGORITHMS, LANGUAGES
@@ -102,6 +102,11 @@ def summarize_sections(
     up to 3 sentences, 2 up to 8, else 3); ``lede`` the lede's (default 1 or 2,
     0 for none). ``lang`` defaults to the article's. The three word lists are
     Edmundson's (default: title and heading words, no stigma, stop words).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, algorithm or word
+    list, :class:`~confl10n.errors.UnsupportedLanguageError` for a language summaries do not
+    support, :class:`~confl10n.errors.InputError` for an article without sentences to
+    summarize.
     """
     options.check_length(sentences, ratio)
     options.check_lede(lede)
@@ -125,7 +130,10 @@ def summarize_text(
     stigma_words: Iterable[str] | None = None,
     null_words: Iterable[str] | None = None,
 ) -> TextSummary:
-    """Summarize a whole article as one text, across sections; options as above."""
+    """Summarize a whole article as one text, across sections; options as above.
+
+    Raises what :func:`summarize_sections` raises.
+    """
     options.check_length(sentences, ratio)
     article = _article(article_or_text, lang)
     run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
@@ -155,11 +163,13 @@ class _Run:
         self, section: Section, sentences: int | None, ratio: float | None
     ) -> SectionSummary:
         """Summarize one section; its heading (the title for the intro) heads it for sumy."""
-        body = section.sentences
-        options.check_body(body, f"section {section.id}")
+        paragraphs = _prose(section.paragraphs)
+        body = tuple(s for p in paragraphs for s in p.sentences)
         heading = _text(section.heading)
+        if not body:  # only sub-headings (or a table) below the heading: nothing to summarize
+            return SectionSummary(section.id, heading, (), 0)
+        options.check_body(body, f"section {section.id}")
         heads = tuple(h for h in (heading or self._title,) if h)
-        paragraphs = section.paragraphs
         blocks = [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
         chosen = self.select(blocks, options.count(len(body), sentences, ratio))
         return SectionSummary(section.id, heading, chosen, len(body))
@@ -199,9 +209,14 @@ def _article_blocks(article: Article) -> list[Block]:
     for section in article.sections:
         first = (article.title if not blocks else None, section.heading)
         heads = tuple(head.text for head in first if head is not None)
-        paragraphs = section.paragraphs
+        paragraphs = _prose(section.paragraphs)
         blocks += [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
     return blocks
+
+
+def _prose(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs a summary may quote: not table cells (a cell is no sentence of its own)."""
+    return [p for p in paragraphs if p.kind != "table_cell"]
 
 
 def _capped(blocks: Sequence[Block], limit: int) -> list[Block]:

@@ -79,7 +79,11 @@ class _Model:
 
 
 class ArgosEngine:
-    """Translate with the Argos packages installed in ``models_dir``."""
+    """Translate with the Argos packages installed in ``models_dir``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown device or
+    compute type, fewer than 0 threads or a beam narrower than 1.
+    """
 
     name = "argos"
 
@@ -131,7 +135,12 @@ class ArgosEngine:
         return {**asdict(self._decoding), "compute_type": self._compute_type}
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate each sentence with argostranslate's decoding options."""
+        """Translate each sentence with argostranslate's decoding options.
+
+        Raises :class:`~confl10n.errors.EngineUnavailableError` when no package does
+        the pair, :class:`~confl10n.errors.ModelPackageError` when its model cannot be
+        loaded, :class:`~confl10n.errors.TranslationError` when CTranslate2 fails.
+        """
         return self._translate(sentences, (source, target), self._decoding)
 
     def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
@@ -193,6 +202,9 @@ def load_translator(
     """A CTranslate2 translator for a package's ``model/`` folder, or ModelPackageError.
 
     The one place CTranslate2 is imported: installing a package loads it here too.
+
+    Raises :class:`~confl10n.errors.EngineUnavailableError` for ``cuda`` without a CUDA
+    device.
     """
     import ctranslate2
 
@@ -205,6 +217,30 @@ def load_translator(
     except Exception as exc:  # any load failure means the package cannot translate
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelPackageError(f"{name}: CTranslate2 cannot load model/ ({reason})") from exc
+
+
+def probe_package(package: PackageInfo, translator: Any) -> None:
+    """Translate one short sentence with ``package``'s tokenizer and ``translator``.
+
+    Raises ModelPackageError when the tokenizer cannot be loaded or the two do not
+    work together, so a broken ``sentencepiece.model`` or ``bpe.model`` is found at
+    install time rather than at the first translation.
+    """
+    name = package.name
+    tokenizer = load_tokenizer(package.tokenizer, source=package.from_code, target=package.to_code)
+    model = _Model(package, translator, tokenizer)
+    try:
+        pieces = tokenizer.encode("Hello, world.")
+        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0]
+        _detokenize(model, tokens)
+    except (TranslationError, RuntimeError, ValueError, LookupError, TypeError) as exc:
+        raise ModelPackageError(
+            f"{name}: tokenizer and model fail a test sentence ({exc})"
+        ) from exc
+    if not pieces:
+        raise ModelPackageError(
+            f"{name}: {package.tokenizer.name} turns a test sentence into nothing"
+        )
 
 
 def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:
