@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -203,3 +204,94 @@ def argos_engine(argos_packages_dir: Path) -> Any:
     from confl10n.translate.argos.engine import ArgosEngine
 
     return ArgosEngine(models_dir=argos_packages_dir, threads=1)
+
+
+# A real Dask cluster on 127.0.0.1: `dask scheduler` and `dask worker` subprocesses from this
+# venv (no nanny, so SIGKILL ends a worker for good), each in its own session, always torn down.
+
+DASK_START_SECONDS = 120.0  # imports are slow on a busy 2-core machine
+
+
+@dataclass
+class DaskCluster:
+    """A running scheduler and its workers (processes) and the workers' home folder."""
+
+    address: str
+    scheduler: subprocess.Popen[bytes]
+    workers: list[subprocess.Popen[bytes]]
+    home: Path
+
+    def stop(self) -> None:
+        """End every process started for this cluster (SIGTERM, then SIGKILL)."""
+        for process in [*self.workers, self.scheduler]:
+            _end(process)
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _dask_env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "HOME": str(home)}
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        env[variable] = str(home / variable.lower())
+    for variable in ("ARGOS_PACKAGES_DIR", "CONFL10N_MODELS_DIR", "PYTHONWARNINGS"):
+        env.pop(variable, None)
+    return env
+
+
+def start_dask_cluster(folder: Path, workers: int = 2) -> DaskCluster:
+    """Start ``dask scheduler`` on a free loopback port and ``workers`` one-thread workers;
+    return once all have joined (or stop them all and fail)."""
+    from distributed import Client
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    home = folder / "worker-home"
+    home.mkdir(parents=True)
+    with (folder / "dask.log").open("ab") as log:  # the processes keep their own copy
+        cluster = _launch(address, workers, _dask_env(home), log)
+    try:
+        with Client(address, timeout=DASK_START_SECONDS, set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=DASK_START_SECONDS)
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
+
+
+def _launch(address: str, workers: int, env: dict[str, str], log: Any) -> DaskCluster:
+    dask = str(Path(sys.executable).parent / "dask")
+    host, port = address.removeprefix("tcp://").split(":")
+    output: dict[str, Any] = {"env": env, "stdout": log, "stderr": log, "start_new_session": True}
+    command = [dask, "scheduler", "--host", host, "--port", port, "--no-dashboard"]
+    cluster = DaskCluster(address, subprocess.Popen(command, **output), [], Path(env["HOME"]))
+    try:
+        for number in range(workers):
+            command = [dask, "worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard"]
+            command += ["--name", f"worker-{number}"]
+            cluster.workers.append(subprocess.Popen(command, **output))
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture(scope="session")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskCluster]:
+    """A scheduler and two workers shared by the cluster tests that kill nothing."""
+    cluster = start_dask_cluster(tmp_path_factory.mktemp("dask"))
+    yield cluster
+    cluster.stop()

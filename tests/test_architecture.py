@@ -13,6 +13,8 @@ HOMES = {
     "argostranslate": "translate/argos/tokenizers.py",
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
+    "dask": "building/cluster.py",
+    "distributed": "building/cluster.py",
     "defusedxml": "bundle/xliff.py",
     "fastapi": "serve/app.py",
     "jieba": "text/words.py",

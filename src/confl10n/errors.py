@@ -12,6 +12,8 @@
     ├── EngineUnavailableError   69   no installed engine/model can do the pair,
     │                                 or an engine's program is not installed
     ├── NetworkError             69   a step that needs the network found none
+    ├── ClusterError             69   a cluster build without Dask installed, or
+    │                                 whose scheduler cannot be reached
     ├── TranslationError         70   an engine failed while translating
     └── OutputError              73   a result could not be written
 
@@ -88,6 +90,12 @@ class EngineUnavailableError(Confl10nError):
 
 class NetworkError(Confl10nError):
     """A command that needs the network could not reach it."""
+
+    exit_code = 69
+
+
+class ClusterError(Confl10nError):
+    """A cluster build cannot start: Dask is missing or its scheduler is unreachable."""
 
     exit_code = 69
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from confl10n.building.config import CONFIG_NAME, BuildConfig, find_config, load_config
+from confl10n.building.config import (
+    CONFIG_NAME,
+    BuildConfig,
+    cluster_choice,
+    find_config,
+    load_config,
+)
 from confl10n.errors import InputError, InvalidOptionError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,3 +71,42 @@ def test_mistakes_are_one_line_option_errors(tmp_path: Path, text: str, message:
 def test_broken_toml_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not valid TOML"):
         load_config(write(tmp_path, "[build\n"))
+
+
+def test_scheduler_and_workers_keys_are_read_and_checked(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://10.0.0.5:8786'\n"))
+    assert (config.scheduler, config.workers) == ("tcp://10.0.0.5:8786", None)
+    assert load_config(write(tmp_path, "[build]\nworkers = 3\n")).workers == 3
+    for text, wanted in (("workers = true", "a whole number"), ("workers = '2'", "a whole number")):
+        with pytest.raises(InvalidOptionError, match=rf"build\.workers must be {wanted}"):
+            load_config(write(tmp_path, f"[build]\n{text}\n"))
+    with pytest.raises(InvalidOptionError, match=r"build\.scheduler must be a string"):
+        load_config(write(tmp_path, "[build]\nscheduler = 8786\n"))
+
+
+def test_the_command_line_choice_of_cluster_wins_over_the_file_as_a_pair(tmp_path: Path) -> None:
+    project = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://10.0.0.5:8786'\n"))
+    assert cluster_choice(project, None, None) == "tcp://10.0.0.5:8786"
+    assert cluster_choice(project, None, 2) == 2  # not "both": the file's scheduler yields
+    assert cluster_choice(project, "tcp://h:1", None) == "tcp://h:1"
+    assert cluster_choice(None, None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "scheduler = 'tcp://h:1'\nworkers = 2",
+            "give a scheduler or a number of workers, not both",
+        ),
+        ("workers = 0", "workers must be at least 1, got 0"),
+        ("workers = -3", "workers must be at least 1, got -3"),
+        ("scheduler = ''", "the scheduler address is empty"),
+    ],
+)
+def test_contradictory_or_empty_cluster_settings_are_option_errors(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    project = load_config(write(tmp_path, f"[build]\n{text}\n"))
+    with pytest.raises(InvalidOptionError, match=message):
+        cluster_choice(project, None, None)

@@ -11,7 +11,8 @@ that a build fails before it writes anything wherever it can:
    the article's folder atomically (:func:`confl10n.bundle.write_article_bundle`).
 
 The source-language bulletin is always built. Heavy libraries load only when
-a build runs.
+a build runs. With a Dask scheduler (or a number of local workers) the same
+steps run on a cluster: see :mod:`confl10n.building.cluster`.
 """
 
 from __future__ import annotations
@@ -58,13 +59,31 @@ class ArticleReport:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article a cluster build could not build (nothing of it was written), and why.
+
+    ``exit_code`` is the error's (:mod:`confl10n.errors`).
+    """
+
+    source: str
+    slug: str
+    message: str
+    exit_code: int
+
+
+@dataclass(frozen=True, slots=True)
 class BuildReport:
-    """What a build did: the output folder, one report per article, the total time."""
+    """What a build did: the output folder, one report per article, the total time.
+
+    ``failures`` lists the articles a cluster build could not build; the others were
+    written (a local build raises at the first failure instead).
+    """
 
     out: Path
     articles: tuple[ArticleReport, ...]
     skipped: tuple[SkippedLocale, ...]
     seconds: float
+    failures: tuple[ArticleFailure, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -89,9 +108,20 @@ def build(
     what they raise: :class:`~confl10n.errors.InvalidOptionError`,
     :class:`~confl10n.errors.InputError`, :class:`~confl10n.errors.OutputError`,
     :class:`~confl10n.errors.EngineUnavailableError` (``strict``),
-    :class:`~confl10n.errors.TranslationError`.
+    :class:`~confl10n.errors.TranslationError`. With ``options.scheduler`` or
+    ``options.workers`` (or the config's) the build runs on a Dask cluster, with the
+    same output (:func:`~confl10n.building.cluster.cluster_build`; it also raises
+    :class:`~confl10n.errors.ClusterError`).
     """
-    return run_build(plan_build(files, options), cache=cache, progress=progress)
+    from confl10n.building.config import cluster_choice, find_config
+
+    asked = options or BuildOptions()
+    where = cluster_choice(find_config(asked.config), asked.scheduler, asked.workers)
+    if where is None:
+        return run_build(plan_build(files, asked), cache=cache, progress=progress)
+    from confl10n.building.cluster import cluster_build
+
+    return cluster_build(where, files, asked, cache=cache, progress=progress)
 
 
 def run_build(
@@ -209,23 +239,27 @@ class _Meter:
 
 
 def _prepare(entry: PlannedArticle, plan: BuildPlan, meter: _Meter) -> Prepared:
+    meter.start(f"{entry.slug}: summarizing")
+    prepared = prepare_article(entry, plan.algorithm, plan.options.translation.style_dir)
+    meter.end()
+    return prepared
+
+
+def prepare_article(entry: PlannedArticle, algorithm: str, style_dir: Path | None) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
     from confl10n.text.inline import prose_only
 
-    meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
-    summary, caught = _summarize(entry.article, plan.algorithm)
+    summary, caught = _summarize(entry.article, algorithm)
     summarized = time.perf_counter()
     quantities = tuple(article_quantities(prose_only(entry.article)))  # no URL or code
     timings = (
         ("summarize", summarized - started),
         ("quantities", time.perf_counter() - summarized),
     )
-    meter.end()
     notes = (*entry.article.warnings, *(f"{entry.slug}: {message}" for message in caught))
-    style_dir = plan.options.translation.style_dir
     return Prepared(
         entry.source, entry.slug, entry.article, summary, quantities, notes, timings, style_dir
     )

@@ -8,6 +8,8 @@
     out = "output"                    # relative to the config file
     algorithm = "lexrank"             # summaries (optional)
     engine = "auto"                   # auto, argos or apertium (optional)
+    scheduler = "tcp://10.0.0.5:8786" # build on this Dask cluster (optional), or
+    workers = 2                       # a local Dask cluster of 2 processes (optional)
 
 Unknown keys and wrong types are errors rather than ignored, so a typo never
 silently builds the wrong thing. Only the standard library's ``tomllib`` is used.
@@ -26,7 +28,16 @@ CONFIG_NAME = "confl10n.toml"
 DEFAULT_LOCALES = ("zh_CN", "es_ES", "de_DE", "ja_JP", "ar_EG")
 """Locales built when neither ``--to`` nor a config file names any."""
 
-_KEYS = {"sources": list, "locales": list, "out": str, "algorithm": str, "engine": str}
+_KEYS = {
+    "sources": list,
+    "locales": list,
+    "out": str,
+    "algorithm": str,
+    "engine": str,
+    "scheduler": str,
+    "workers": int,
+}
+_WANTED = {list: "a list of strings", str: "a string", int: "a whole number"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +53,8 @@ class BuildConfig:
     out: Path | None = None
     algorithm: str | None = None
     engine: str | None = None
+    scheduler: str | None = None
+    workers: int | None = None
 
 
 def find_config(config: str | Path | None, *, cwd: Path | None = None) -> BuildConfig | None:
@@ -76,7 +89,28 @@ def load_config(path: Path) -> BuildConfig:
         out=base / table["out"] if "out" in table else None,
         algorithm=table.get("algorithm"),
         engine=table.get("engine"),
+        scheduler=table.get("scheduler"),
+        workers=table.get("workers"),
     )
+
+
+def cluster_choice(
+    project: BuildConfig | None, scheduler: str | None, workers: int | None
+) -> str | int | None:
+    """Where a build runs: a scheduler address, a number of local workers, or None (here).
+
+    The arguments win over the config file as a pair; giving both, or fewer than one
+    worker, is an :class:`InvalidOptionError`.
+    """
+    if scheduler is None and workers is None and project is not None:
+        scheduler, workers = project.scheduler, project.workers
+    if scheduler is not None and workers is not None:
+        raise InvalidOptionError("give a scheduler or a number of workers, not both")
+    if workers is not None and workers < 1:
+        raise InvalidOptionError(f"workers must be at least 1, got {workers}")
+    if scheduler is not None and not scheduler.strip():
+        raise InvalidOptionError("the scheduler address is empty")
+    return scheduler if scheduler is not None else workers
 
 
 def _build_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -89,9 +123,8 @@ def _build_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
             raise InvalidOptionError(
                 f"{path}: unknown key build.{key}; known keys: {', '.join(sorted(_KEYS))}"
             )
-        if not isinstance(value, _KEYS[key]):
-            wanted = "a list of strings" if _KEYS[key] is list else "a string"
-            raise InvalidOptionError(f"{path}: build.{key} must be {wanted}")
+        if not isinstance(value, _KEYS[key]) or isinstance(value, bool):
+            raise InvalidOptionError(f"{path}: build.{key} must be {_WANTED[_KEYS[key]]}")
     return table
 
 

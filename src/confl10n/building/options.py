@@ -21,7 +21,9 @@ class BuildOptions:
     algorithm; ``strict``: fail before writing anything if a locale has no
     engine; ``translation``: every translation option ``translate_article``
     takes (engine, models, device, threads, compute type, beam size, number
-    protection, style folder).
+    protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
+    ``workers`` (a local Dask cluster of that many processes) runs the build on a
+    cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
     """
 
     locales: Sequence[str] | None = None
@@ -30,3 +32,5 @@ class BuildOptions:
     algorithm: str | None = None
     strict: bool = False
     translation: TranslateOptions = field(default_factory=TranslateOptions)
+    scheduler: str | None = None
+    workers: int | None = None

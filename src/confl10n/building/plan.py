@@ -10,7 +10,7 @@ one — or, with ``strict``, the build stops here, before anything is written.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from confl10n.document import Article
 
 DEFAULT_OUT = "output"
+
+EngineProbe = Callable[[str, str, BuildOptions], "str | None"]
+"""Called as ``probe(source, target, options)`` with resolved options: None if an engine
+can translate the pair there, else why not and what installs one (a cluster build asks
+its workers)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +90,15 @@ class BuildPlan:
 
 
 def plan_build(
-    files: Sequence[str | Path] | None = None, options: BuildOptions | None = None
+    files: Sequence[str | Path] | None = None,
+    options: BuildOptions | None = None,
+    *,
+    probe: EngineProbe | None = None,
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
 
-    ``files`` default to the config's ``sources``. Raises
+    ``files`` default to the config's ``sources``; engines are looked for here, or by
+    ``probe`` when one is given. Raises
     :class:`~confl10n.errors.InvalidOptionError` for a bad option or locale, an
     unknown engine or no article to build; :class:`~confl10n.errors.InputError`
     for an unreadable article or config and a slug collision;
@@ -103,7 +112,7 @@ def plan_build(
     wanted = _check_locales(resolved.locales or ())
     articles = _read_articles(_sources(files, project))
     engines = Engines(resolved.translation.engine_settings())
-    unavailable = _unavailable(articles, wanted, resolved.translation.engine_choice, engines)
+    unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
     if resolved.strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
@@ -180,8 +189,20 @@ def _title_text(article: Article) -> str:
     return article.title.text if article.title is not None else article.sentences[0].text
 
 
+def _problems(
+    probe: EngineProbe | None, resolved: BuildOptions, engines: Engines
+) -> Callable[[str, str], str | None]:
+    """What says why a pair cannot be translated: ``probe``, else this machine's engines."""
+    if probe is not None:
+        return lambda source, target: probe(source, target, resolved)
+    choice = resolved.translation.engine_choice
+    return lambda source, target: engine_problem(source, target, choice, engines)
+
+
 def _unavailable(
-    articles: Sequence[PlannedArticle], locales: Sequence[str], choice: str, engines: Engines
+    articles: Sequence[PlannedArticle],
+    locales: Sequence[str],
+    problem: Callable[[str, str], str | None],
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
     from confl10n.languages import argos_language
@@ -191,13 +212,13 @@ def _unavailable(
         for locale in locales:
             target = argos_language(locale)
             if target != argos_language(source):
-                reason = _engine_problem(source, target, choice, engines)
+                reason = problem(source, target)
                 if reason is not None:
                     missing[(source, locale)] = reason
     return missing
 
 
-def _engine_problem(source: str, target: str, choice: str, engines: Engines) -> str | None:
+def engine_problem(source: str, target: str, choice: str, engines: Engines) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
     from confl10n.languages import language_code

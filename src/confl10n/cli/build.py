@@ -13,6 +13,8 @@ from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
+    from confl10n.building.options import BuildOptions
+    from confl10n.building.plan import BuildPlan
 
 
 command = command_app()
@@ -52,11 +54,18 @@ def build(
     algorithm: Annotated[
         str | None, typer.Option("--algorithm", help="Summary algorithm (default: lexrank).")
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Build on this Dask cluster (tcp://HOST:8786)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Build on a local Dask cluster of N processes."),
+    ] = None,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
-    from confl10n.building.build import run_build
+    from confl10n.building.config import cluster_choice, find_config
     from confl10n.building.options import BuildOptions
-    from confl10n.building.plan import plan_build
 
     translation = opt.translate_options(
         engine=engine,
@@ -75,12 +84,44 @@ def build(
         algorithm=algorithm,
         strict=strict,
         translation=translation,
+        scheduler=scheduler,
+        workers=workers,
     )
     stored = opt.cache_choice(cache, no_cache)
+    where = cluster_choice(find_config(config), scheduler, workers)
+    if where is None:
+        report = _local(files, options, stored)
+    else:
+        report = _on_cluster(where, files, options, stored)
+    _print_report(report)
+    if report.failures:
+        raise typer.Exit(report.failures[0].exit_code)
+
+
+def _local(files: list[str] | None, options: BuildOptions, stored: Path | bool) -> BuildReport:
+    from confl10n.building.build import run_build
+    from confl10n.building.plan import plan_build
+
     plan = plan_build(files, options)
+    _warn_skipped(plan)
+    return run_build(plan, cache=stored, progress=build_progress())
+
+
+def _on_cluster(
+    where: str | int, files: list[str] | None, options: BuildOptions, stored: Path | bool
+) -> BuildReport:
+    from confl10n.building.cluster import connect, remote_probe, run_on_cluster
+    from confl10n.building.plan import plan_build
+
+    with connect(where) as client:
+        plan = plan_build(files, options, probe=remote_probe(client))
+        _warn_skipped(plan)
+        return run_on_cluster(plan, client, cache=stored, progress=build_progress())
+
+
+def _warn_skipped(plan: BuildPlan) -> None:
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
-    _print_report(run_build(plan, cache=stored, progress=build_progress()))
 
 
 def _print_report(report: BuildReport) -> None:
@@ -89,3 +130,5 @@ def _print_report(report: BuildReport) -> None:
         say(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)
+    for failure in report.failures:
+        typer.echo(f"confl10n: error: {failure.message}", err=True)

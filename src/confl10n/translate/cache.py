@@ -64,6 +64,22 @@ class CachedTranslation:
     flags: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class CacheRows:
+    """Stored rows for some source sentences, in any language pair, detached from the file.
+
+    ``machine`` maps cache keys (:meth:`CacheContext.key`) to translations; ``approved``
+    maps (source language, target language, source sentence) to the approved target.
+    """
+
+    machine: dict[str, CachedTranslation]
+    approved: dict[tuple[str, str, str], str]
+
+    def merged(self, other: CacheRows) -> CacheRows:
+        """Both sets of rows in one."""
+        return CacheRows({**self.machine, **other.machine}, {**self.approved, **other.approved})
+
+
 def default_cache_path() -> Path:
     """``$XDG_CACHE_HOME/confl10n/translations.sqlite3`` (``~/.cache`` without XDG)."""
     return user_dir("cache") / "confl10n" / "translations.sqlite3"
@@ -134,6 +150,23 @@ class TranslationCache:
             for source, target in self._select(query, [source_lang, target_lang, *chunk]):
                 found[source] = target
         return found
+
+    def rows_for(self, sentences: Sequence[str]) -> CacheRows:
+        """Every machine and approved row whose source is one of ``sentences``, any pair."""
+        machine: dict[str, CachedTranslation] = {}
+        approved: dict[tuple[str, str, str], str] = {}
+        for chunk in _chunks(list(dict.fromkeys(sentences))):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, target, flags FROM machine WHERE source IN ({marks})"
+            for key, target, flags in self._select(query, chunk):
+                machine[key] = CachedTranslation(target, tuple(json.loads(flags)))
+            query = (
+                "SELECT source_lang, target_lang, source, target FROM approved"
+                f" WHERE source IN ({marks})"
+            )
+            for source_lang, target_lang, source, target in self._select(query, chunk):
+                approved[(source_lang, target_lang, source)] = target
+        return CacheRows(machine, approved)
 
     def close(self) -> None:
         """Close the database."""

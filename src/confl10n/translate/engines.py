@@ -43,6 +43,10 @@ class Engines:
             self._engines[name] = registry.get_engine(name, **settings)
         return self._engines[name]
 
+    def created(self) -> tuple[Engine, ...]:
+        """The engines this run holds so far (given or created)."""
+        return tuple(self._engines.values())
+
     def pick(self, choice: str, source: str, target: str) -> tuple[Engine, tuple[str, ...]]:
         """The engine for ``source``->``target`` and its path of languages.
 

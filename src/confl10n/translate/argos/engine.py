@@ -126,6 +126,10 @@ class ArgosEngine:
             )
         return self._identities[pair]
 
+    def loaded_models(self) -> tuple[Path, ...]:
+        """The package folders whose CTranslate2 model this engine has loaded (each once)."""
+        return tuple(model.package.path for model in self._models.values())
+
     def decoding_options(self) -> dict[str, object]:
         """The decoding options, for cache keys and provenance."""
         return {**asdict(self._decoding), "compute_type": self._compute_type}

@@ -1,0 +1,268 @@
+"""``confl10n build`` on a Dask cluster: the same build, its work spread over workers.
+
+The client (this process) plans the build as a local build does, asking a worker
+which locales have an engine (models live on the workers). It then sends one task
+per article (summary and figures) and one per article × locale (translation), each
+with the client's cached rows for its sentences; workers run them with engines they
+load once per process (:mod:`confl10n.building.worker`). As each article's tasks
+finish, the client stores the new translations in its cache and assembles and
+writes the article's folder atomically, exactly as a local build does, so the
+output is the same byte for byte (timings aside).
+
+Faults: a task whose worker dies is run again on another worker by the scheduler
+(the client sees its result once); an article whose task fails is reported in
+:attr:`BuildReport.failures` and the others are written; a scheduler that cannot be
+reached, or no Dask, is a :class:`~confl10n.errors.ClusterError` before any work.
+
+The one module that imports Dask, and only when a cluster build runs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from confl10n.building import worker
+from confl10n.building.build import (
+    ArticleFailure,
+    ArticleReport,
+    BuildReport,
+    Progress,
+    _ArticleRun,
+    _Meter,
+)
+from confl10n.building.plan import plan_build
+from confl10n.errors import ClusterError, TranslationError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from distributed import Client, Future
+
+    from confl10n.building.assemble import Prepared
+    from confl10n.building.options import BuildOptions
+    from confl10n.building.plan import BuildPlan, EngineProbe, PlannedArticle
+    from confl10n.translate.cache import CacheRows, TranslationCache
+    from confl10n.translate.results import ArticleTranslation
+
+CONNECT_SECONDS = 5.0
+"""How long to try reaching a scheduler before giving up."""
+
+WORKER_SECONDS = 60.0
+"""How long to wait for a scheduler's first worker."""
+
+INSTALL_HINT = "pip install 'confl10n[cluster]'"
+
+UNTRIMMED = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
+"""Dask starts worker processes with ``MALLOC_TRIM_THRESHOLD_=65536``, which halves
+CTranslate2's speed (measured here: 17-20 s -> 35-49 s for the sample with a
+Transformer-base model); None leaves glibc's own, adaptive, threshold."""
+
+
+def cluster_build(
+    where: str | int,
+    files: Sequence[str | Path] | None,
+    options: BuildOptions,
+    *,
+    cache: TranslationCache | str | Path | bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """:func:`~confl10n.building.build.build` on the cluster at ``where`` (see :func:`connect`):
+    connect, plan with the workers' engines, run; raises what those raise."""
+    with connect(where) as client:
+        plan = plan_build(files, options, probe=remote_probe(client))
+        return run_on_cluster(plan, client, cache=cache, progress=progress)
+
+
+@contextmanager
+def connect(where: str | int) -> Iterator[Client]:
+    """A Dask client of the scheduler at ``where`` (``tcp://HOST:8786``), or of a new local
+    cluster of ``where`` worker processes (one thread each), closed on exit.
+
+    Raises :class:`ClusterError` without Dask, or when the scheduler cannot be reached
+    within :data:`CONNECT_SECONDS` or has no worker within :data:`WORKER_SECONDS`.
+    """
+    try:
+        import dask
+        import distributed
+    except ImportError as exc:
+        raise ClusterError(f"a cluster build needs Dask: {INSTALL_HINT}") from exc
+    if isinstance(where, int):
+        # No dashboard; the scheduler's own HTTP server on any free loopback port (its
+        # default, 8787, is often taken, and then Dask warns).
+        quiet = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+        with (
+            dask.config.set({UNTRIMMED: None}),
+            distributed.LocalCluster(
+                n_workers=where,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                scheduler_kwargs=quiet,
+            ) as cluster,
+            distributed.Client(cluster, set_as_default=False) as client,
+        ):
+            yield client
+        return
+    with _remote(distributed, where) as client:
+        yield client
+
+
+@contextmanager
+def _remote(distributed: Any, address: str) -> Iterator[Client]:
+    try:
+        client = distributed.Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+    except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(
+                f"the Dask scheduler at {address} has no worker after {WORKER_SECONDS:.0f} s"
+            ) from exc
+        yield client
+
+
+def remote_probe(client: Client) -> EngineProbe:
+    """Ask a worker whether an engine there translates a pair (for :func:`plan_build`)."""
+
+    def probe(source: str, target: str, options: BuildOptions) -> str | None:
+        translation = options.translation
+        future = client.submit(worker.engine_problem, source, target, translation, pure=False)
+        answer: str | None = future.result()
+        return answer
+
+    return probe
+
+
+def run_on_cluster(
+    plan: BuildPlan,
+    client: Client,
+    *,
+    cache: TranslationCache | str | Path | bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Run ``plan`` on ``client``'s workers and write every article as a local build does."""
+    from distributed import as_completed
+
+    from confl10n.translate.cache import open_cache
+
+    started = time.perf_counter()
+    steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
+    meter = _Meter(progress, steps)
+    done: dict[str, ArticleReport | ArticleFailure] = {}
+    with open_cache(cache) as store:
+        jobs = [_Job(entry, plan, client, store) for entry in plan.articles]
+        owner = {future.key: job for job in jobs for future in job.futures()}
+        futures = [f for job in jobs for f in job.futures()]
+        for future in as_completed(futures, loop=client.loop):
+            job = owner[future.key]
+            meter.end()
+            meter.start(job.label(future))
+            if job.finished():
+                done[job.entry.slug] = job.finish(store, meter)
+    meter.finish(f"built {len(done)} article(s) into {plan.out}")
+    results = [done[entry.slug] for entry in plan.articles]
+    return BuildReport(
+        plan.out,
+        tuple(r for r in results if isinstance(r, ArticleReport)),
+        plan.skipped(),
+        time.perf_counter() - started,
+        tuple(r for r in results if isinstance(r, ArticleFailure)),
+    )
+
+
+class _Job:
+    """One article's tasks on the cluster, then its assembly and writing on the client."""
+
+    def __init__(
+        self, entry: PlannedArticle, plan: BuildPlan, client: Client, store: TranslationCache | None
+    ) -> None:
+        self.entry, self.plan = entry, plan
+        rows = cached_rows(store, entry)
+        options = plan.options.translation
+        self.prepare = client.submit(
+            worker.prepare, entry, plan.algorithm, options.style_dir, pure=False
+        )
+        self.translations = {
+            locale: client.submit(
+                worker.translate, entry.article, locale, options, rows, pure=False
+            )
+            for locale in plan.targets(entry.article.lang)
+        }
+
+    def futures(self) -> list[Future]:
+        return [self.prepare, *self.translations.values()]
+
+    def label(self, future: Future) -> str:
+        """What a finished task did, for the progress line."""
+        slug = self.entry.slug
+        if future.key == self.prepare.key:
+            return f"{slug}: summarized"
+        locale = next(loc for loc, f in self.translations.items() if f.key == future.key)
+        return f"{slug}: translated to {locale}"
+
+    def finished(self) -> bool:
+        return all(future.done() for future in self.futures())
+
+    def finish(
+        self, store: TranslationCache | None, meter: _Meter
+    ) -> ArticleReport | ArticleFailure:
+        """Cache what the workers translated, then assemble and write the article's folder."""
+        failed = next((f for f in self.futures() if f.status != "finished"), None)
+        if failed is not None:
+            return self._failure(failed)
+        prepared: Prepared = self.prepare.result()
+        results: dict[str, worker.Translated] = {
+            locale: future.result() for locale, future in self.translations.items()
+        }
+        for context, items in (s for r in results.values() for s in r.stored):
+            if store is not None:
+                store.store(context, items)
+        meter.start(f"{self.entry.slug}: writing {self.plan.out / self.entry.slug}")
+        report = _Assembly(prepared, self.plan, store, results).run()
+        meter.end()
+        seconds = {f"translate {loc}": r.seconds for loc, r in results.items()}
+        return replace(report, timings=tuple((s, seconds.get(s, t)) for s, t in report.timings))
+
+    def _failure(self, future: Future) -> ArticleFailure:
+        error = future.exception() if future.status == "error" else None
+        message = str(error) if error is not None else f"task {future.status}"
+        code = getattr(error, "exit_code", TranslationError.exit_code)
+        slug = self.entry.slug
+        return ArticleFailure(self.entry.source, slug, f"{slug}: {message}", code)
+
+
+class _Assembly(_ArticleRun):
+    """A local build's article run, with the translations the workers made."""
+
+    def __init__(
+        self,
+        prepared: Prepared,
+        plan: BuildPlan,
+        store: TranslationCache | None,
+        results: dict[str, worker.Translated],
+    ) -> None:
+        super().__init__(prepared, plan, store, _Meter(None, 0))
+        self.results = results
+
+    def _translate(self, locale: str, step: str) -> ArticleTranslation:
+        return self.results[locale].translation
+
+
+def cached_rows(store: TranslationCache | None, entry: PlannedArticle) -> CacheRows:
+    """The client's cached rows for the article's sentences, and for their cached
+    translations (the second step of a translation through a pivot language)."""
+    from confl10n.translate.cache import CacheRows
+
+    if store is None:
+        return CacheRows({}, {})
+    first = store.rows_for([unit.text for unit in entry.article.units()])
+    targets = [r.target for r in first.machine.values()] + list(first.approved.values())
+    return first.merged(store.rows_for(targets))

@@ -1,0 +1,167 @@
+"""What a Dask worker runs for a cluster build: summaries and translations, engines held once.
+
+Plain functions, shipped to the workers by reference (confl10n is installed on every
+worker) and run there; nothing here imports Dask. Each worker process keeps its
+engines in :data:`_ENGINES`, one :class:`~confl10n.translate.engines.Engines` per
+engine settings and models-folder fingerprint, so a model is loaded once per
+process and reused by every task. A CTranslate2 model never travels: only
+articles, settings and results do.
+
+The translation cache stays on the client: a task gets the client's stored rows for
+its sentences (:class:`~confl10n.translate.cache.CacheRows`) and hands back what the
+engine translated, for the client to store. Workers never open a cache file.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from confl10n.translate.cache import CacheContext, CachedTranslation, CacheRows, TranslationCache
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from confl10n.building.assemble import Prepared
+    from confl10n.building.plan import PlannedArticle
+    from confl10n.document import Article
+    from confl10n.translate.engines import Engines
+    from confl10n.translate.options import TranslateOptions
+    from confl10n.translate.results import ArticleTranslation
+
+Stored = tuple[CacheContext, tuple[tuple[str, CachedTranslation], ...]]
+"""One engine call's results, as :meth:`TranslationCache.store` takes them."""
+
+_ENGINES: dict[str, Engines] = {}
+_CREATED: list[Engines] = []  # every run of engines this process made, to count loads honestly
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A translation task's result: the translation, what to cache, seconds on the worker."""
+
+    translation: ArticleTranslation
+    stored: tuple[Stored, ...]
+    seconds: float
+
+
+def prepare(entry: PlannedArticle, algorithm: str, style_dir: Path | None) -> Prepared:
+    """Summarize the article and find its figures (see :func:`.build.prepare_article`)."""
+    from confl10n.building.build import prepare_article
+
+    return prepare_article(entry, algorithm, style_dir)
+
+
+def engine_problem(source: str, target: str, options: TranslateOptions) -> str | None:
+    """Why no engine on this worker translates ``source`` -> ``target``, or None."""
+    from confl10n.building.plan import engine_problem as problem
+
+    return problem(source, target, options.engine_choice, engines_for(options))
+
+
+def translate(
+    article: Article, locale: str, options: TranslateOptions, rows: CacheRows
+) -> Translated:
+    """Translate ``article`` to ``locale`` as a local build does, with this process's engines.
+
+    ``rows`` are the client's cached translations; the engine's new results come back
+    in :attr:`Translated.stored`. Raises what
+    :func:`~confl10n.translate.article.translate_article` raises.
+    """
+    from confl10n.languages import argos_language
+    from confl10n.translate.article import translate_article
+
+    started = time.perf_counter()
+    memory = _MemoryCache(rows)
+    translation = translate_article(
+        article,
+        to=argos_language(locale),
+        locale=locale,
+        options=options,
+        engines=engines_for(options),
+        cache=memory,
+    )
+    return Translated(translation, tuple(memory.stored), time.perf_counter() - started)
+
+
+def model_loads() -> dict[str, int]:
+    """How many times this process loaded each model: package folder -> loads."""
+    loads: Counter[str] = Counter()
+    for engine in (engine for run in _CREATED for engine in run.created()):
+        loaded = getattr(engine, "loaded_models", None)
+        loads.update(str(path) for path in (loaded() if loaded is not None else ()))
+    return dict(loads)
+
+
+def engines_for(options: TranslateOptions) -> Engines:
+    """This process's engines for ``options``' settings, made on first use only.
+
+    Keyed by the settings and a fingerprint of the models folder, so a package
+    installed or replaced between builds gives fresh engines.
+    """
+    from confl10n.translate.engines import Engines
+
+    settings = options.engine_settings()
+    key = json.dumps([settings, _fingerprint(settings.get("models_dir"))], default=str)
+    if key not in _ENGINES:
+        _ENGINES[key] = Engines(settings)
+        _CREATED.append(_ENGINES[key])
+    return _ENGINES[key]
+
+
+def _fingerprint(models_dir: str | Path | None) -> list[tuple[str, int, int]]:
+    """Name, size and change time of every package's metadata and model file (cheap: stat)."""
+    from confl10n.translate.argos.packages import models_dir as resolve
+
+    folder = resolve(models_dir)
+    if not folder.is_dir():
+        return []
+    files = [*folder.glob("*/metadata.json"), *folder.glob("*/model/model.bin")]
+    return [(str(f.relative_to(folder)), *_stat(f)) for f in sorted(files)]
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+class _MemoryCache(TranslationCache):
+    """The client's rows, read like a cache; what the engine adds is kept for the client."""
+
+    def __init__(self, rows: CacheRows) -> None:  # no database: nothing to open
+        self.path = Path("<client cache>")
+        self.rows = CacheRows(dict(rows.machine), dict(rows.approved))
+        self.stored: list[Stored] = []
+
+    def lookup(
+        self, context: CacheContext, sentences: Sequence[str]
+    ) -> dict[str, CachedTranslation]:
+        """The client's machine translations of ``sentences`` in ``context``."""
+        found = {sentence: self.rows.machine.get(context.key(sentence)) for sentence in sentences}
+        return {sentence: hit for sentence, hit in found.items() if hit is not None}
+
+    def approved(
+        self, source_lang: str, target_lang: str, sentences: Sequence[str]
+    ) -> dict[str, str]:
+        """The client's approved translations of those ``sentences`` that have one."""
+        keys = {s: (source_lang, target_lang, s) for s in sentences}
+        return {s: self.rows.approved[k] for s, k in keys.items() if k in self.rows.approved}
+
+    def store(
+        self, context: CacheContext, results: Iterable[tuple[str, CachedTranslation]]
+    ) -> None:
+        """Keep the results for the client (and for later lookups in this task)."""
+        items = tuple(results)
+        self.stored.append((context, items))
+        self.rows.machine.update((context.key(source), result) for source, result in items)
+
+    def put_approved(self, *_args: object, **_options: object) -> None:
+        """Never on a worker: approved translations are stored on the client."""
+        raise TypeError("a worker never writes the translation cache")
+
+    def close(self) -> None:
+        """Nothing to close."""
