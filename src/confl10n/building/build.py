@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from confl10n.building.plan import BuildPlan, PlannedArticle, SkippedLocale, plan_build
+from confl10n.building.plan import (
+    BuildOptions,
+    BuildPlan,
+    PlannedArticle,
+    SkippedLocale,
+    plan_build,
+)
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -83,12 +89,14 @@ def build(
     cache: TranslationCache | str | Path | bool = True,
     strict: bool = False,
     progress: Progress | None = None,
+    lede: str | None = None,
 ) -> BuildReport:
     """Build every article (default: the config's ``sources``) for every locale, into ``out``.
 
     Options left as None come from ``confl10n.toml`` (``config``, or the one in
     the current folder), then from the defaults; ``locales=[]`` builds only the
     source-language bulletin. ``threads`` is CTranslate2's (0: its own choice).
+    ``lede`` is ``lead`` (the default: the opening sentences) or ``central``.
     See :func:`confl10n.building.plan.plan_build` and :func:`run_build`, which this calls in turn.
     """
     plan = plan_build(
@@ -101,6 +109,7 @@ def build(
         models_dir=models_dir,
         threads=threads,
         strict=strict,
+        lede=lede,
     )
     return run_build(plan, cache=cache, progress=progress)
 
@@ -117,7 +126,7 @@ def run_build(
     started = time.perf_counter()
     steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
     meter = _Meter(progress, steps)
-    prepared = [_prepare(entry, plan.options.algorithm, meter) for entry in plan.articles]
+    prepared = [_prepare(entry, plan.options, meter) for entry in plan.articles]
     with open_cache(cache) as store:
         reports = tuple(_ArticleRun(entry, plan, store, meter).run() for entry in prepared)
     meter.finish(f"built {len(reports)} article(s) into {plan.out}")
@@ -172,14 +181,14 @@ class _Meter:
             self.progress(message, self.total, self.total)
 
 
-def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
+def _prepare(entry: PlannedArticle, options: BuildOptions, meter: _Meter) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
 
     meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
-    summary, caught = _summarize(entry.article, algorithm)
+    summary, caught = _summarize(entry.article, options.algorithm, options.lede)
     summarized = time.perf_counter()
     quantities = tuple(article_quantities(entry.article))
     timings = (
@@ -191,13 +200,13 @@ def _prepare(entry: PlannedArticle, algorithm: str, meter: _Meter) -> Prepared:
     return Prepared(entry.source, entry.slug, entry.article, summary, quantities, notes, timings)
 
 
-def _summarize(article: Article, algorithm: str) -> tuple[ArticleSummary, list[str]]:
+def _summarize(article: Article, algorithm: str, lede: str) -> tuple[ArticleSummary, list[str]]:
     """The section summaries, and sumy's warnings as text (reported, never printed)."""
     from confl10n.summarize import summarize_sections
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        summary = summarize_sections(article, algorithm=algorithm)
+        summary = summarize_sections(article, algorithm=algorithm, lede_mode=lede)
     return summary, [str(w.message) for w in caught]
 
 
@@ -296,5 +305,9 @@ def _common_provenance(prepared: Prepared) -> dict[str, JSONValue]:
     summary = prepared.summary
     return {
         "versions": tool_versions(),
-        "summary": {"algorithm": summary.algorithm, "lang": summary.lang},
+        "summary": {
+            "algorithm": summary.algorithm,
+            "lang": summary.lang,
+            "lede": summary.lede_mode,
+        },
     }

@@ -7,6 +7,7 @@
     locales = ["zh_CN", "es_ES", "de_DE", "ja_JP", "ar_EG"]
     out = "output"                    # relative to the config file
     algorithm = "lexrank"             # summaries (optional)
+    lede = "lead"                     # lead or central (optional)
     engine = "auto"                   # auto, argos or apertium (optional)
 
 Unknown keys and wrong types are errors rather than ignored, so a typo never
@@ -26,7 +27,8 @@ CONFIG_NAME = "confl10n.toml"
 DEFAULT_LOCALES = ("zh_CN", "es_ES", "de_DE", "ja_JP", "ar_EG")
 """Locales built when neither ``--to`` nor a config file names any."""
 
-_KEYS = {"sources": list, "locales": list, "out": str, "algorithm": str, "engine": str}
+_KEYS = {"sources": list, "locales": list, "out": str, "algorithm": str, "engine": str,
+         "lede": str}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class BuildConfig:
     out: Path | None = None
     algorithm: str | None = None
     engine: str | None = None
+    lede: str | None = None
 
 
 def find_config(config: str | Path | None, *, cwd: Path | None = None) -> BuildConfig | None:
@@ -72,6 +75,7 @@ def load_config(path: Path) -> BuildConfig:
         out=base / table["out"] if "out" in table else None,
         algorithm=table.get("algorithm"),
         engine=table.get("engine"),
+        lede=table.get("lede"),
     )
 
 

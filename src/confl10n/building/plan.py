@@ -38,6 +38,7 @@ class BuildOptions:
 
     engine: str = "auto"
     algorithm: str = "lexrank"
+    lede: str = "lead"
     models_dir: str | Path | None = None
     device: str = "cpu"
     threads: int = 0
@@ -106,6 +107,7 @@ def plan_build(
     models_dir: str | Path | None = None,
     threads: int = 0,
     strict: bool = False,
+    lede: str | None = None,
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
 
@@ -113,7 +115,7 @@ def plan_build(
     cannot be written, and (``strict``) any locale without an engine.
     """
     project = find_config(config)
-    options = _options(project, engine, algorithm, models_dir=models_dir, threads=threads)
+    options = _options(project, engine, algorithm, lede, models_dir=models_dir, threads=threads)
     if locales is None:
         configured = project.locales if project is not None else None
         locales = configured if configured is not None else DEFAULT_LOCALES
@@ -138,14 +140,19 @@ def check_out_dir(out: Path) -> None:
 
 
 def _options(
-    project: BuildConfig | None, engine: str | None, algorithm: str | None, **settings: Any
+    project: BuildConfig | None,
+    engine: str | None,
+    algorithm: str | None,
+    lede: str | None,
+    **settings: Any,
 ) -> BuildOptions:
-    from confl10n.summarize.options import check_algorithm
+    from confl10n.summarize.options import check_algorithm, check_lede_mode
 
     chosen = algorithm or (project and project.algorithm) or "lexrank"
     return BuildOptions(
         engine=_check_engine(engine or (project and project.engine) or "auto"),
         algorithm=check_algorithm(chosen),
+        lede=check_lede_mode(lede or (project and project.lede) or "lead"),
         **settings,
     )
 

@@ -50,6 +50,10 @@ def build(
     algorithm: Annotated[
         str | None, typer.Option("--algorithm", help="Summary algorithm (default: lexrank).")
     ] = None,
+    lede: Annotated[
+        str | None,
+        typer.Option("--lede", help="lead (the opening sentences, default) or central."),
+    ] = None,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.build import run_build
@@ -65,6 +69,7 @@ def build(
         models_dir=models_dir,
         threads=threads,
         strict=strict,
+        lede=lede,
     )
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
