@@ -112,3 +112,68 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+# --- the lock file is not left behind (issue 14) ----------------------------------------
+
+
+def test_no_lock_file_is_left_after_a_write_or_a_failure(tmp_path: Path) -> None:
+    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+    with pytest.raises(RuntimeError):
+        write_atomically(tmp_path, "a", lambda folder: (_ for _ in ()).throw(RuntimeError("x")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_lock_file_left_by_a_killed_run_is_reused_and_removed(tmp_path: Path) -> None:
+    (tmp_path / ".a.lock").write_bytes(b"")
+    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_run_that_locked_a_deleted_lock_file_takes_the_new_one(tmp_path: Path) -> None:
+    """The race that deleting lock files opens: B opened the file, A deleted it, B locks it."""
+    lock = tmp_path / ".a.lock"
+    stale = os.open(lock, os.O_RDWR | os.O_CREAT)  # B's descriptor of A's file
+    lock.unlink()  # A finished and deleted it
+    holder = os.open(lock, os.O_RDWR | os.O_CREAT)  # C created a new one and holds it
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(OutputError, match="another confl10n build is writing"):
+            write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    finally:
+        os.close(holder)
+        os.close(stale)
+    assert not (tmp_path / "a").exists()
+
+
+def test_concurrent_writers_of_one_slug_never_overlap(tmp_path: Path) -> None:
+    """Many threads race for one slug: each write either completes alone or is refused."""
+    import threading
+
+    inside, overlaps, done, refused = [0], [], [], []
+    guard = threading.Lock()
+
+    def fill(folder: Path) -> None:
+        with guard:
+            inside[0] += 1
+            overlaps.append(inside[0] > 1)
+        atomic.write_bytes(folder / "one", b"1")
+        with guard:
+            inside[0] -= 1
+
+    def run() -> None:
+        for _ in range(30):
+            try:
+                write_atomically(tmp_path, "a", fill)
+                done.append(1)
+            except OutputError:
+                refused.append(1)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not any(overlaps) and len(done) + len(refused) == 120 and done
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]

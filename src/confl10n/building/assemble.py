@@ -8,12 +8,14 @@ translation is never summarized again. Units, lede and sections share the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from typing import TYPE_CHECKING
 
+from confl10n.building.keyfigures import KeyFigure, key_figures
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
     from confl10n.summarize import ArticleSummary
     from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
-KEY_FIGURE_KINDS = frozenset({"money", "percent", "measure", "count", "number"})
-"""Quantities shown as key figures (dates, ordinals and flagged ones are not)."""
+HEADLINE_CHARS = 120
+"""A title (or the first sentence standing in for one) longer than this is cut."""
 
 VERSIONED = ("confl10n", "ctranslate2", "babel", "sumy")
 """Distributions whose versions go into every bulletin's provenance."""
@@ -117,18 +119,6 @@ def tool_versions() -> dict[str, JSONValue]:
     return versions
 
 
-def key_figures(quantities: Iterable[Quantity]) -> tuple[Quantity, ...]:
-    """The figures worth a table row: written in digits, each source wording once."""
-    seen: set[tuple[str, str]] = set()
-    chosen = []
-    for q in quantities:
-        key = (q.kind, q.text)
-        if q.kind in KEY_FIGURE_KINDS and any(c.isdigit() for c in q.text) and key not in seen:
-            seen.add(key)
-            chosen.append(q)
-    return tuple(chosen)
-
-
 def _bulletin(
     prepared: Prepared,
     locale: str,
@@ -141,11 +131,11 @@ def _bulletin(
     return LocaleBulletin(
         locale=locale,
         direction=text_direction(locale),
-        title=units[_title(article).id],
+        title=_headline(units[_title(article).id]),
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),
         sections=tuple(_section(s, units, picks.get(s.id, ())) for s in article.sections),
-        figures=tuple(_figure(q, locale) for q in key_figures(prepared.quantities)),
+        figures=tuple(_figure(f, locale) for f in key_figures(article, prepared.quantities)),
         findings=findings,
         published=_published(article.published, locale),
         published_on=article.published,
@@ -157,6 +147,21 @@ def _bulletin(
 def _title(article: Article) -> Sentence:
     """The title line; an article without one is titled by its first sentence."""
     return article.title if article.title is not None else article.sentences[0]
+
+
+def _headline(unit: BulletinUnit) -> BulletinUnit:
+    """The title unit, cut to a headline's length: a whole paragraph is never a title."""
+    return dataclasses.replace(unit, source=_cut(unit.source), target=_cut(unit.target))
+
+
+def _cut(text: str) -> str:
+    """``text`` up to :data:`HEADLINE_CHARS`, cut at a space where there is one, with "…"."""
+    if len(text) <= HEADLINE_CHARS:
+        return text
+    cut = text[: HEADLINE_CHARS - 1]
+    if " " in cut[HEADLINE_CHARS // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _section(
@@ -173,8 +178,25 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 
 
-def _figure(q: Quantity, locale: str) -> BulletinFigure:
-    return BulletinFigure(q.sentence_id or "", q.text, format_quantity(q, locale), q.kind)
+def _figure(figure: KeyFigure, locale: str) -> BulletinFigure:
+    q = figure.quantity
+    return BulletinFigure(
+        q.sentence_id or "",
+        q.text,
+        format_quantity(q, locale),
+        q.kind,
+        label=figure.label,
+        value=_number(q.value),
+        upper=_number(q.upper),
+        unit=q.unit,
+    )
+
+
+def _number(value: object) -> str | None:
+    """A figure's exact value as a plain decimal string (``380000000000``), for machines."""
+    from decimal import Decimal
+
+    return format(value, "f") if isinstance(value, Decimal) else None
 
 
 def _finding(finding: Finding) -> BulletinFinding:

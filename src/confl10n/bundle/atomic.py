@@ -7,7 +7,8 @@ half-written one. Where the exchange is unsupported, two renames are used and a
 kill between them leaves the previous output in ``.<slug>.old-XXXX``, which the
 next run puts back. Leftover temp folders are removed by the next run for that
 slug, under an exclusive lock (``.<slug>.lock``) so that two builds of the
-same article cannot delete each other's work.
+same article cannot delete each other's work; the lock file is deleted when
+the swap is done (a killed run may leave it; the next run reuses it).
 """
 
 from __future__ import annotations
@@ -103,15 +104,44 @@ def _recover(out_dir: Path, slug: str) -> None:
 
 @contextlib.contextmanager
 def _locked(lock_path: Path, final: Path) -> Iterator[None]:
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold ``lock_path`` exclusively; it is deleted (still locked) when the work is done.
+
+    Deleting a lock file is safe only because every taker checks, once it holds
+    the lock, that the file it locked is still the one at ``lock_path``: a run
+    that opened the file just before the previous holder deleted it would lock
+    a file nobody else can see, so it starts over with the path's new file.
+    """
+    fd = _take(lock_path, final)
     try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()  # before closing: the lock still keeps others out
+        os.close(fd)  # closing releases the lock; the kernel does it on SIGKILL too
+
+
+def _take(lock_path: Path, final: Path) -> int:
+    """An open descriptor of ``lock_path`` with the exclusive lock on it, or OutputError."""
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(fd)
             raise OutputError(f"another confl10n build is writing {final}") from None
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock; the kernel does it on SIGKILL too
+        if _same_file(fd, lock_path):
+            return fd
+        os.close(fd)  # the previous holder deleted it after we opened it: take the new one
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True if ``path`` still names the file open as ``fd``."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
 
 
 def _remove(path: Path) -> None:

@@ -76,7 +76,7 @@ def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
 
 def _figure_row(figure: BulletinFigure, headings: dict[str, str]) -> str:
     section = headings.get(figure.sentence_id.split(".", 1)[0], "")
-    cells = (figure.rendered, figure.source, section)
+    cells = (figure.rendered, figure.described, section)
     return "| " + " | ".join(escape(cell) for cell in cells) + " |"
 
 
