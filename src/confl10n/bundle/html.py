@@ -57,6 +57,7 @@ p { margin: 0 0 .9rem; }
    WenQuanYi Micro Hei) only for bold requests, so 600 left Han regular beside bold digits. */
 strong, b, th, .lede, td.value { font-weight: 700; font-synthesis: weight style; }
 .lede { font-size: 1.15rem; }
+.more { margin-top: 1.5rem; }
 .more a { color: var(--accent); }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: .95rem; }
 th, td { text-align: start; vertical-align: top; padding: .4rem .5rem;
