@@ -111,3 +111,21 @@ def test_the_html_bulletin_links_the_full_article_page(tmp_path: Path, sample_pa
     assert article.startswith("<!DOCTYPE html>") and '<a href="bulletin.html">' in article
     assert "<h2>" in article and "People’s City: Shanghai Practice" in article
     assert article.count("<p>") == 35  # 34 paragraphs and the link
+
+
+def test_figure_labels_are_translated_with_the_article(
+    tmp_path: Path, sample_path: Path, apertium_bin: str
+) -> None:
+    """Real Apertium en->es: each label is translated as a unit, the source label is kept."""
+    report = build([sample_path], locales=["es_ES"], out=tmp_path, cache=False, engine="apertium")
+    folder = report.articles[0].path
+    data = json.loads((folder / "es_ES" / "bundle.json").read_text(encoding="utf-8"))
+    beds = next(f for f in data["figures"] if f["source"] == "11,000")
+    assert (beds["source_label"], beds["label"]) == ("Beds", "Camas")
+    assert all(f["label"] and f["label"] != f["source_label"] for f in data["figures"][:3])
+    ids = {u["id"] for u in data["units"]}
+    assert len(ids) == 79 and not any(f["sentence_id"] not in ids for f in data["findings"])
+    md = (folder / "es_ES" / "bulletin.md").read_text(encoding="utf-8")
+    assert "| 11.000 — Camas | Beds: 11,000 |" in md
+    english = json.loads((folder / "en" / "bundle.json").read_text(encoding="utf-8"))
+    assert all(f["label"] == f["source_label"] for f in english["figures"])

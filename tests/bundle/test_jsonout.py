@@ -59,6 +59,7 @@ def test_bundle_content() -> None:
         "sentence_id": "s2.p1.t1",
         "kind": "quantity",
         "label": "",
+        "source_label": "",
         "value": None,
         "upper": None,
         "unit": None,

@@ -15,7 +15,7 @@ from datetime import date
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from confl10n.building.keyfigures import KeyFigure, key_figures
+from confl10n.building.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -60,6 +60,15 @@ class Prepared:
     warnings: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
 
+    @property
+    def figures(self) -> tuple[KeyFigure, ...]:
+        """The key figures, ranked, with their source-language labels."""
+        return key_figures(self.article, self.quantities)
+
+    def translatable(self) -> tuple[Article, dict[str, str]]:
+        """What to translate: the article plus its figures' labels (label -> unit ID)."""
+        return with_labels(self.article, self.figures)
+
 
 def source_bulletin(prepared: Prepared, provenance: dict[str, JSONValue]) -> LocaleBulletin:
     """The bulletin in the article's own language: every unit as written."""
@@ -76,7 +85,9 @@ def locale_bulletin(
 ) -> LocaleBulletin:
     """The bulletin for ``locale`` from the article's translation and its QA findings."""
     units = {u.id: _unit(u) for u in translation.units}
-    return _bulletin(prepared, locale, units, tuple(map(_finding, findings)), provenance)
+    own = {u.id for u in prepared.article.units()}  # not the figure labels' units
+    kept = tuple(_finding(f) for f in findings if f.sentence_id is None or f.sentence_id in own)
+    return _bulletin(prepared, locale, units, kept, provenance)
 
 
 def translation_provenance(
@@ -127,6 +138,8 @@ def _bulletin(
     provenance: dict[str, JSONValue],
 ) -> LocaleBulletin:
     article, summary = prepared.article, prepared.summary
+    _, label_ids = prepared.translatable()
+    labels = {label: units[i].text for label, i in label_ids.items() if i in units}
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
@@ -135,7 +148,7 @@ def _bulletin(
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),
         sections=tuple(_section(s, units, picks.get(s.id, ())) for s in article.sections),
-        figures=tuple(_figure(f, locale) for f in key_figures(article, prepared.quantities)),
+        figures=tuple(_figure(f, locale, labels) for f in prepared.figures),
         findings=findings,
         published=_published(article.published, locale),
         published_on=article.published,
@@ -178,14 +191,16 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 
 
-def _figure(figure: KeyFigure, locale: str) -> BulletinFigure:
+def _figure(figure: KeyFigure, locale: str, labels: dict[str, str]) -> BulletinFigure:
+    """One row; ``label`` translated where the translation has it, ``source_label`` as written."""
     q = figure.quantity
     return BulletinFigure(
         q.sentence_id or "",
         q.text,
         format_quantity(q, locale),
         q.kind,
-        label=figure.label,
+        label=labels.get(figure.label, figure.label),
+        source_label=figure.label,
         value=_number(q.value),
         upper=_number(q.upper),
         unit=q.unit,

@@ -262,8 +262,9 @@ class _ArticleRun:
         from confl10n.translate.pipeline import translate_article
 
         options = self.plan.options
+        article, _ = self.prepared.translatable()  # the figures' labels go along
         return translate_article(
-            self.prepared.article,
+            article,
             to=language_for_locale(locale),
             locale=locale,
             engine=options.engine,

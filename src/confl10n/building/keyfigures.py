@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from confl10n.document import Article, Quantity, Sentence
+from confl10n.document import Article, Paragraph, Quantity, Section, Sentence
 
-__all__ = ["MAX_FIGURES", "KeyFigure", "key_figures"]
+__all__ = ["MAX_FIGURES", "KeyFigure", "key_figures", "with_labels"]
 
 MAX_FIGURES = 12
 
@@ -201,3 +201,25 @@ def _heading_of(article: Article, sentence: Sentence) -> str:
         if section.id == section_id and section.heading is not None:
             return section.heading.text
     return article.title.text if article.title is not None else ""
+
+
+def with_labels(article: Article, figures: Sequence[KeyFigure]) -> tuple[Article, dict[str, str]]:
+    """``article`` plus a last section whose sentences are the figures' labels, and label -> ID.
+
+    The build translates this article, so the labels are translated with the
+    article (same engine, cache and QA) while the bulletins' units stay the
+    article's own. The label section's spans index the extended text.
+    """
+    labels = list(dict.fromkeys(f.label for f in figures if f.label))
+    if not labels:
+        return article, {}
+    number = len(article.sections) + 1
+    text, paragraphs, ids = article.text + "\n\n", [], {}
+    for i, label in enumerate(labels, 1):
+        start = len(text)
+        sentence = Sentence(f"s{number}.p{i}.t1", label, start, start + len(label))
+        paragraphs.append(Paragraph(f"s{number}.p{i}", (sentence,), sentence.start, sentence.end))
+        ids[label] = sentence.id
+        text += label + "\n\n"
+    section = Section(f"s{number}", None, tuple(paragraphs), paragraphs[0].start, len(text))
+    return replace(article, sections=(*article.sections, section), text=text), ids

@@ -58,6 +58,7 @@ p { margin: 0 0 .9rem; }
 strong, b, th, .lede, td.value { font-weight: 700; font-synthesis: weight style; }
 .lede { font-size: 1.15rem; }
 .more { margin-top: 1.5rem; }
+td .what { font-weight: 400; color: var(--muted); }
 .more a { color: var(--accent); }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: .95rem; }
 th, td { text-align: start; vertical-align: top; padding: .4rem .5rem;
@@ -160,7 +161,10 @@ def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
 def _figure_row(figure: BulletinFigure, headings: dict[str, str], source_lang: str) -> str:
     section = headings.get(figure.sentence_id.split(".", 1)[0], "")
     original = f'<bdi lang="{escape(source_lang)}">{escape(figure.described)}</bdi>'
-    value = f'<td class="value">{escape(figure.rendered)}</td>'
+    what = ""
+    if figure.label and figure.label != figure.source_label:  # translated with the article
+        what = f'<br><span class="what">{escape(figure.label)}</span>'
+    value = f'<td class="value">{escape(figure.rendered)}{what}</td>'
     return f"<tr>{value}<td>{original}</td><td>{section}</td></tr>"
 
 

@@ -102,6 +102,7 @@ def _figure(figure: BulletinFigure) -> dict[str, JSONValue]:
         "sentence_id": figure.sentence_id,
         "kind": figure.kind,
         "label": figure.label,
+        "source_label": figure.source_label,
         "value": figure.value,
         "upper": figure.upper,
         "unit": figure.unit,
