@@ -294,6 +294,8 @@ def test_the_truncated_last_fragment_is_not_shown() -> None:
         "人工智能正在迅速改变媒体行业。",
         "Is this the future of news?",
         "Photographers captured the moment.",
+        "هل هذا مستقبل الأخبار؟",
+        "「人工智能正在改变媒体。」",
     ],
 )
 def test_what_may_be_shown(text: str) -> None:
@@ -387,3 +389,15 @@ def test_a_50000_character_run_on_paragraph_is_never_a_summary() -> None:
     text = " ".join([words] * 3500)[:50_000]
     summary = summarize_sections(text)
     assert summary.lede == () and summary.sections[0].sentences == ()
+
+
+def test_a_lead_lede_prefers_running_text_to_an_opening_block_quote() -> None:
+    text = (
+        "# Port reopens\n\n> “The sea gives and the sea takes,” as the old harbor saying goes.\n\n"
+        "The port of Lindby reopened on Friday after a three-week strike. "
+        "Ferries to the islands run again from Monday.\n"
+    )
+    summary = summarize_sections(text)
+    assert [s.id for s in summary.lede] == ["s1.p2.t1", "s1.p2.t2"]
+    only_quote = summarize_sections("# Q\n\n> “We will rebuild the harbor,” the mayor said.\n")
+    assert [s.id for s in only_quote.lede] == ["s1.p1.t1"]

@@ -253,16 +253,28 @@ def _best(
 
 
 def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSentence, ...]:
-    """The first ``count`` eligible sentences in reading order, with their section scores."""
-    chosen: list[ScoredSentence] = []
+    """The first ``count`` eligible sentences in reading order, with their section scores.
+
+    Running text comes first: a block quote (an epigraph or a pull quote) opens
+    the lede only when the article has too few other sentences.
+    """
+    candidates: list[tuple[bool, int, Sentence, float]] = []
     for entry in rated:
-        for sentence, score, ok in zip(entry.sentences, entry.scores, entry.eligible, strict=True):
-            if len(chosen) == count:
-                return tuple(chosen)
-            if ok and not picked.repeats(sentence.id, sentence.text):
-                picked.add(sentence.id, sentence.text)
-                chosen.append(ScoredSentence(sentence.id, sentence.text, score))
-    return tuple(chosen)
+        rating = iter(zip(entry.scores, entry.eligible, strict=True))
+        for paragraph in entry.section.paragraphs:
+            for sentence in paragraph.sentences:
+                score, ok = next(rating)
+                if ok:
+                    quoted = paragraph.kind != "text"
+                    candidates.append((quoted, len(candidates), sentence, score))
+    chosen: list[tuple[int, ScoredSentence]] = []
+    for _, position, sentence, score in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if len(chosen) == count:
+            break
+        if not picked.repeats(sentence.id, sentence.text):
+            picked.add(sentence.id, sentence.text)
+            chosen.append((position, ScoredSentence(sentence.id, sentence.text, score)))
+    return tuple(scored for _, scored in sorted(chosen, key=lambda c: c[0]))
 
 
 def _eligibility(article: Article, lang: str) -> dict[str, bool]:

@@ -33,7 +33,7 @@ MAX_CHARS = 800
 NEAR_DUPLICATE = 0.8
 """Share of the shorter sentence's words found in the other one that makes it a repeat."""
 
-_ENDS = ".!?。！？…‼⁇⁈⁉．｡"
+_ENDS = ".!?。！？…‼⁇⁈⁉．｡؟۔।"  # with Arabic ؟ and ۔, Devanagari ।
 _CLOSERS = "\"'”’»›)]}」』》）〉】〕"
 _FINAL = re.compile(rf"[{re.escape(_ENDS)}][{re.escape(_CLOSERS)}\s*_]*$")
 _LEAD_IN = re.compile(r"[:：]\W*$")
