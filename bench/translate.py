@@ -64,7 +64,7 @@ report(time.perf_counter() - started, outputs)
 """
 CONFL10N = """
 from confl10n.translate.argos.engine import ArgosEngine
-from confl10n.translate.pipeline import translate_article
+from confl10n.translate.article import translate_article
 engine = ArgosEngine(models_dir=packages, threads=threads)
 engine.translate_batch(["Warm-up loads the model."], "en", "zh")
 started = time.perf_counter()

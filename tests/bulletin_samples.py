@@ -14,8 +14,8 @@ from confl10n.bundle.bulletin import (
     BulletinSection,
     BulletinUnit,
     LocaleBulletin,
-    text_direction,
 )
+from confl10n.languages import direction
 
 LONG_TOKEN = "https://example.invalid/" + "AnExtremelyLongPathWithoutBreaks" * 4
 
@@ -85,7 +85,7 @@ def make_bulletin(locale: str = "zh_CN") -> LocaleBulletin:
     )
     return LocaleBulletin(
         locale=locale,
-        direction=text_direction(locale),
+        direction=direction(locale),
         title=units["title"],
         units=tuple(units.values()),
         lede=(units["s1.p1.t1"],),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 
@@ -130,26 +130,41 @@ class Quantity:
     ``start``/``end`` index the text it was found in (a sentence, or
     :attr:`Article.text` for :func:`confl10n.quantities.find.article_quantities`).
 
-    ``kind`` is one of ``number``, ``count`` (a number with its noun), ``percent``
-    (``value`` in percent: 10.2), ``money`` (``unit`` an ISO 4217 code, ``value``
-    in whole units: 380000000000), ``measure`` (``unit`` a CLDR unit id such as
-    ``area-square-kilometer``), ``ordinal``, ``date`` or ``flagged``.
+    ``kind`` is one of
 
-    A range ("500 to 1,000 yuan") has ``value`` 500 and ``upper`` 1000. A date's
-    ``value`` is a :class:`~datetime.date` and ``parts`` says what was written:
-    ``ymd``, ``md``, ``d``, ``ym`` or ``y``; parts not written were resolved from a
-    reference date. ``decimals`` is how many digits followed the decimal point,
-    ``scale`` the scale word ("billion", "bn"). ``flagged`` quantities (ambiguous
-    dates, absurd numbers, dates without a year to resolve them) have ``value``
-    None; ``note`` says why a quantity deserves a human look.
+    * ``number``, ``count`` (a number with its noun, ``unit`` the noun);
+    * ``percent`` (``value`` in percent: 10.2);
+    * ``money`` (``unit`` an ISO 4217 code, ``value`` in whole units: 380000000000);
+    * ``measure`` (``unit`` a CLDR unit id such as ``area-square-kilometer`` or
+      ``duration-year`` — "a 30-year loan" is 30 ``duration-year`` — or
+      ``percentage-point``, which CLDR lacks);
+    * ``multiplier`` ("2.5x", "threefold": ``value`` 2.5, 3);
+    * ``fraction`` ("a third": ``value`` the fraction to 6 places, ``unit`` "1/3");
+    * ``time`` (a time of day, "8 p.m.": ``value`` a :class:`~datetime.time`);
+    * ``ordinal``, ``date`` or ``flagged``;
+    * ``label`` ("8(a)", "M2-M1"; only from :func:`confl10n.quantities.find.find_labels`):
+      digits that name something, kept exactly as written (``value`` None).
+
+    A range ("500 to 1,000 yuan", "$4-5 billion") has ``value`` 500 and ``upper``
+    1000, both fully scaled and sharing the unit; a date range ("2022-2023",
+    "September and October 2024") has two dates. A date's ``value`` is a
+    :class:`~datetime.date` and ``parts`` says what was written: ``ymd``, ``md``,
+    ``d``, ``ym``, ``m`` (a month alone), ``y`` or ``fy`` (a fiscal year, "FY
+    2024"). Parts not written were resolved from a reference date (the article's
+    publication date; ``note`` says which year was inferred); without one, the
+    year (and month) left out are placeholders (year 2000, January) that nothing
+    renders. ``decimals`` is how many digits followed the decimal point, ``scale``
+    the scale word ("billion", "bn"). ``flagged`` quantities (ambiguous dates,
+    absurd numbers) have ``value`` None; ``note`` says why a quantity deserves a
+    human look.
     """
 
     kind: str
     text: str
     start: int
     end: int
-    value: Decimal | date | None
-    upper: Decimal | None = None
+    value: Decimal | date | time | None
+    upper: Decimal | date | None = None
     unit: str | None = None
     decimals: int = 0
     scale: str | None = None

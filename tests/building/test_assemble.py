@@ -22,7 +22,7 @@ from confl10n.quantities.find import article_quantities
 from confl10n.summarize import summarize_sections
 from confl10n.text.reader import parse_text
 from confl10n.translate.argos.engine import ArgosEngine
-from confl10n.translate.pipeline import translate_article
+from confl10n.translate.article import translate_article
 from confl10n.translate.results import ArticleTranslation
 
 TEXT = """---

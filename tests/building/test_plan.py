@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from confl10n import build
+from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.building.plan import plan_build
 from confl10n.errors import EngineUnavailableError, InputError, InvalidOptionError, OutputError
 
@@ -26,9 +26,11 @@ def test_missing_engine_is_reported_before_work_and_the_others_proceed(
 ) -> None:
     plan = plan_build(
         [sample_path],
-        locales=["de_DE", "zh_CN"],
-        out=tmp_path / "out",
-        models_dir=argos_packages_dir,
+        BuildOptions(
+            locales=["de_DE", "zh_CN"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(models_dir=argos_packages_dir),
+        ),
     )
     (skipped,) = plan.skipped()
     assert skipped.locale == "de_DE"
@@ -36,10 +38,11 @@ def test_missing_engine_is_reported_before_work_and_the_others_proceed(
     assert not (tmp_path / "out").exists()
     report = build(
         [sample_path],
-        locales=["de_DE", "zh_CN"],
-        out=tmp_path / "out",
-        models_dir=argos_packages_dir,
-        threads=1,
+        options=BuildOptions(
+            locales=["de_DE", "zh_CN"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        ),
         cache=False,
     )
     assert report.articles[0].locales == ("en", "zh_CN")
@@ -52,18 +55,24 @@ def test_strict_fails_with_nothing_written(
     with pytest.raises(EngineUnavailableError, match=r"strict build .* de_DE: no installed"):
         build(
             [sample_path],
-            locales=["zh_CN", "de_DE"],
-            out=tmp_path / "out",
-            models_dir=argos_packages_dir,
+            options=BuildOptions(
+                locales=["zh_CN", "de_DE"],
+                out=tmp_path / "out",
+                strict=True,
+                translation=TranslateOptions(models_dir=argos_packages_dir),
+            ),
             cache=tmp_path / "cache.sqlite3",
-            strict=True,
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["packages"]
 
 
 def test_unknown_locale_is_refused_before_anything(tmp_path: Path, sample_path: Path) -> None:
     with pytest.raises(InvalidOptionError, match=r"unknown locale 'zh_XX'; did you mean zh_CN"):
-        build([sample_path], locales=["zh_XX"], out=tmp_path / "out", cache=False)
+        build(
+            [sample_path],
+            options=BuildOptions(locales=["zh_XX"], out=tmp_path / "out"),
+            cache=False,
+        )
     assert not (tmp_path / "out").exists()
 
 
@@ -75,7 +84,11 @@ def test_unwritable_out_is_an_output_error_before_work(
     blocker.write_text("not a folder")
     out = blocker if where == "file" else blocker / "out"
     with pytest.raises(OutputError, match=f"cannot write {out}: .*blocker is not a folder"):
-        build([sample_path], locales=[], out=out, cache=tmp_path / "cache.sqlite3")
+        build(
+            [sample_path],
+            options=BuildOptions(locales=[], out=out),
+            cache=tmp_path / "cache.sqlite3",
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]
 
 
@@ -85,7 +98,7 @@ def test_slug_collision_is_an_error_before_writing(tmp_path: Path) -> None:
     one = article_file(sources, "Shanghai Hosts a Conference")
     two = article_file(sources, "Shanghai hosts a conference!")
     with pytest.raises(OutputError, match=r"would both be written to 'shanghai-hosts-a-"):
-        build([one, two], locales=[], out=tmp_path / "out", cache=False)
+        build([one, two], options=BuildOptions(locales=[], out=tmp_path / "out"), cache=False)
     assert not (tmp_path / "out").exists()
 
 
@@ -93,7 +106,11 @@ def test_article_without_sections_writes_nothing_at_all(tmp_path: Path, sample_p
     empty = tmp_path / "empty.md"
     empty.write_text("# A title and nothing else\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"empty\.md: the article has only headings, no body text"):
-        build([sample_path, empty], locales=[], out=tmp_path / "out", cache=False)
+        build(
+            [sample_path, empty],
+            options=BuildOptions(locales=[], out=tmp_path / "out"),
+            cache=False,
+        )
     assert not (tmp_path / "out").exists()
 
 
@@ -125,7 +142,12 @@ def test_a_missing_apertium_pair_names_its_debian_package(
     if ("en", "ca") in apertium_pairs():
         pytest.skip("apertium-eng-cat is installed here")
     plan = plan_build(
-        [sample_path], locales=["ca_ES"], out=tmp_path / "out", models_dir=tmp_path / "none"
+        [sample_path],
+        BuildOptions(
+            locales=["ca_ES"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(models_dir=tmp_path / "none"),
+        ),
     )
     (skipped,) = plan.skipped()
     assert "apt-get install apertium apertium-eng-cat" in skipped.reason
@@ -135,7 +157,13 @@ def test_unknown_engine_is_refused_even_with_nothing_to_translate(
     tmp_path: Path, sample_path: Path
 ) -> None:
     with pytest.raises(InvalidOptionError, match=r"unknown engine 'deepl'; choose one of: auto, "):
-        build([sample_path], locales=[], engine="deepl", out=tmp_path / "out", cache=False)
+        build(
+            [sample_path],
+            options=BuildOptions(
+                locales=[], out=tmp_path / "out", translation=TranslateOptions(engine="deepl")
+            ),
+            cache=False,
+        )
     assert not (tmp_path / "out").exists()
 
 
@@ -144,7 +172,7 @@ def test_an_empty_locale_list_in_the_config_builds_only_the_source(
 ) -> None:
     config = tmp_path / "site.toml"
     config.write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
-    plan = plan_build(config=config, out=tmp_path / "out")
+    plan = plan_build(None, BuildOptions(config=config, out=tmp_path / "out"))
     assert plan.locales == () and plan.skipped() == ()
 
 
@@ -153,9 +181,11 @@ def test_traditional_chinese_asks_for_argos_zt_not_the_simplified_model(
 ) -> None:
     plan = plan_build(
         [sample_path],
-        locales=["zh_TW", "zh_CN"],
-        out=tmp_path / "out",
-        models_dir=argos_packages_dir,
+        BuildOptions(
+            locales=["zh_TW", "zh_CN"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(models_dir=argos_packages_dir),
+        ),
     )
     (skipped,) = plan.skipped()
     assert skipped.locale == "zh_TW"

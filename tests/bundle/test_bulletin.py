@@ -2,34 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from confl10n.bundle.bulletin import BulletinUnit, language_of, printable, text_direction
+from confl10n.bundle.bulletin import BulletinUnit, printable
 from tests.bulletin_samples import make_bulletin
-
-
-@pytest.mark.parametrize(
-    ("locale", "direction"),
-    [
-        ("ar_EG", "rtl"),
-        ("ar", "rtl"),
-        ("he-IL", "rtl"),
-        ("fa_IR", "rtl"),
-        ("zh_CN", "ltr"),
-        ("en", "ltr"),
-    ],
-)
-def test_text_direction(locale: str, direction: str) -> None:
-    assert text_direction(locale) == direction
-
-
-def test_language_of_posix_and_bcp47_codes() -> None:
-    assert [language_of(c) for c in ("zh_CN", "zh-Hant-TW", "DE", "ar_EG")] == [
-        "zh",
-        "zh",
-        "de",
-        "ar",
-    ]
 
 
 def test_sentences_join_without_spaces_in_chinese_and_with_spaces_elsewhere() -> None:

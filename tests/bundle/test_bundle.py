@@ -25,15 +25,16 @@ ALL_FILES = [
 KILLABLE_WRITER = """
 import sys, time
 from pathlib import Path
-from confl10n.bundle import atomic, write_article_bundle
+from confl10n import _fs
+from confl10n.bundle import write_article_bundle
 from tests.bulletin_samples import make_bulletin
 
-real_write = atomic.write_bytes
+real_write = _fs.write_synced
 def stalling_write(path, data):
     real_write(path, data)
     Path(sys.argv[2]).touch()
     time.sleep(120)
-atomic.write_bytes = stalling_write
+_fs.write_synced = stalling_write
 write_article_bundle(Path(sys.argv[1]), "sample", {"zh_CN": make_bulletin("zh_CN")})
 """
 

@@ -19,7 +19,7 @@ import pytest
 from translate.storage import xliff
 from typer.testing import CliRunner
 
-from confl10n import build
+from confl10n import BuildOptions, build
 from confl10n.cli import app
 from tests import argos_kit
 
@@ -269,7 +269,9 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
     small = tmp_path / "small.md"
     small.write_text("# Parks Open in Shanghai\n\nThe city opened 12 parks. Crowds came.\n")
     out, small_slug = tmp_path / "out", "parks-open-in-shanghai"
-    build([small, sample_path], locales=[], out=out, cache=False)  # the previous output
+    build(
+        [small, sample_path], options=BuildOptions(locales=[], out=out), cache=False
+    )  # the previous output
     before_small, before_sample = snapshot(out / small_slug), snapshot(out / SLUG)
 
     command = [
@@ -302,7 +304,9 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
         [small_slug, SLUG]
     )
-    build([small, sample_path], locales=[], out=out, cache=False)  # the next build cleans up
+    build(
+        [small, sample_path], options=BuildOptions(locales=[], out=out), cache=False
+    )  # the next build cleans up
     assert not [p for p in out.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
 
 
@@ -314,3 +318,31 @@ def _wait_for(path: Path, process: subprocess.Popen[bytes], timeout: float = 120
         if time.monotonic() > deadline:
             pytest.fail(f"{path} did not appear within {timeout} s")
         time.sleep(0.005)
+
+
+def test_build_command_takes_translate_s_decoding_options(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    code, _, err = invoke(
+        "build",
+        sample_path,
+        "--to",
+        "zh_CN",
+        *kit_args(tmp_path, argos_packages_dir),
+        "--device",
+        "cpu",
+        "--compute-type",
+        "float32",
+        "--beam-size",
+        "2",
+        "--no-protect-numbers",
+    )
+    assert code == 0, err
+    provenance = json.loads((tmp_path / "out" / SLUG / "zh_CN" / "bundle.json").read_text())
+    options = provenance["provenance"]["options"]
+    assert (options["compute_type"], options["beam_size"]) == ("float32", "2")
+    assert "wrapper" not in options  # numbers left to the engine
+    code, _, err = invoke(
+        "build", sample_path, *kit_args(tmp_path, argos_packages_dir), "--device", "tpu"
+    )
+    assert code == 64 and "unknown device 'tpu'" in err

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -37,18 +38,45 @@ def test_version() -> None:
     assert result.stdout.strip() == f"confl10n {__version__}"
 
 
-def test_help_imports_nothing_heavy() -> None:
+def test_help_imports_nothing_heavy_and_no_command() -> None:
     code = (
         "import sys; sys.argv = ['confl10n', '--help']\n"
         "from confl10n.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('confl10n.')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "segment" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    *_, heavy, ours = result.stdout.strip().splitlines()
+    assert heavy == "[]"
+    assert eval(ours) == [
+        "confl10n._version",
+        "confl10n.cli",
+        "confl10n.cli.app",
+        "confl10n.errors",
+    ]
+
+
+def test_the_command_table_agrees_with_the_commands() -> None:
+    """The help listed without loading a command is that command's own first line."""
+    from confl10n.cli.app import COMMANDS
+
+    result = runner.invoke(app, ["--help"])
+    for name, (_, text) in COMMANDS.items():
+        command = typer_command(name)
+        assert command.name == name
+        assert command.get_short_help_str(limit=200) == text, name
+        assert name in result.stdout
+
+
+def typer_command(name: str) -> Any:
+    import typer
+
+    group = typer.main.get_command(app)
+    return group.get_command(typer.Context(group), name)  # type: ignore[attr-defined]
 
 
 def test_segment_text_shows_ids(seed_path: Path) -> None:

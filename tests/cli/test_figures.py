@@ -101,3 +101,26 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["figures", str(tmp_path / "nope.txt"), "--locale", "de_DE"])
     assert result.exit_code == 65
     assert "no such file" in result.stderr
+
+
+def test_json_shows_new_kinds_with_only_the_parts_written(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ndate: 2024-12-20\n---\n# Budget\n\nFY 2024 sales grew 2.5x in 2022-2023. "
+        "Polls close at 8 p.m. in October, and again on May 5.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["figures", str(article), "--locale", "de_DE", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [(f["source"], f["kind"], f["value"], f["upper"], f["renderings"]["de_DE"], f["note"])
+            for f in json.loads(result.stdout)["figures"]]  # fmt: skip
+    assert rows[:5] == [
+        ("FY 2024", "date", "2024", None, "Haushaltsjahr 2024", None),
+        ("2.5x", "multiplier", "2.5", None, "2,5-fach", None),
+        ("2022-2023", "date", "2022", "2023", "2022–2023", None),
+        ("8 p.m.", "time", "20:00", None, "20 Uhr", None),
+        ("October", "date", "2024-10", None, "Oktober", None),
+    ]
+    source, _, value, _, rendering, note = rows[5]
+    assert (source, value, rendering) == ("May 5", "2025-05-05", "5. Mai")
+    assert note is not None and "2025" in note and "2024" in note

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from confl10n.cli import app
-from confl10n.cli.models import _ProgressBar
+from confl10n.cli.progress import DownloadProgress
 from confl10n.translate.argos.install import package_size
 from tests.conftest import LocalWeb
 
@@ -186,14 +186,14 @@ def test_progress_bar_shows_bytes_percent_and_eta(
 ) -> None:
     clock = iter([100.0, 102.0, 102.05, 112.0])
     monkeypatch.setattr(time, "monotonic", lambda: next(clock))
-    bar = _ProgressBar()
+    bar = DownloadProgress()
     bar(2_000_000, 10_000_000)
     bar(2_100_000, 10_000_000)  # within a tenth of a second: not redrawn
     bar(10_000_000, 10_000_000)
     bar.finish()
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (
+    assert captured.err == (  # off a terminal, echo drops the line-clearing escape code
         "\rdownloading 2.0 MB / 10.0 MB  20%  ETA 0:08"
         "\rdownloading 10.0 MB / 10.0 MB  100%  ETA 0:00\n"
     )

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from confl10n.cli import app
-from confl10n.cli.translate import _Progress
+from confl10n.cli import progress as progress_line
 from confl10n.text.reader import read_article
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
@@ -31,7 +31,10 @@ def test_text_lists_every_unit_with_its_id(sample_path: Path, argos_packages_dir
         argos_packages_dir, str(sample_path), "--to", "zh", "--no-cache", "--no-protect-numbers"
     )
     assert code == 0
-    assert err.startswith("confl10n: qa zh (zh_CN): 13 numeric findings in 79 units\n")
+    assert err.startswith(
+        "confl10n: qa zh (zh_CN): 13 numeric findings (9 missing, 3 wrong scale, 1 wrong value)"
+        " in 79 units\n"
+    )
     units = list(read_article(sample_path).units())
     lines = out.splitlines()
     assert lines[0] == f"title  {units[0].text}"
@@ -214,8 +217,13 @@ def test_flagged_sentences_are_warned_about(tmp_path: Path, argos_tokenizer: Pat
     assert "confl10n: warning: zh s1.p1.t1: retried, degenerate" in err
 
 
-def test_progress_line_counts_sentences(capsys: pytest.CaptureFixture[str]) -> None:
-    progress = _Progress()
+def test_progress_line_counts_sentences(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert progress_line.sentence_progress() is None  # not a terminal: no progress at all
+    monkeypatch.setattr(progress_line, "_on_terminal", lambda: True)
+    progress = progress_line.sentence_progress()
+    assert progress is not None
     progress("en->zh", 32, 79)
     progress("en->zh", 79, 79)
     assert capsys.readouterr().err == (
@@ -238,19 +246,17 @@ def test_a_real_process_offline_without_progress_on_a_pipe(
          "--format", "md", "--threads", "1", "--cache", str(tmp_path / "c.db")],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
-    summary, *findings = result.stderr.splitlines()
-    assert (result.returncode, summary) == (
+    # One summary line per language by default (issue 13 case 11), each finding with --verbose.
+    assert (result.returncode, result.stderr.splitlines()) == (
         0,
-        "confl10n: qa zh (zh_CN): 6 numeric findings in 79 units",
+        ["confl10n: qa zh (zh_CN): 5 numeric findings (4 missing, 1 wrong value) in 79 units"],
     )
-    assert len(findings) == 6
-    assert all(line.startswith("confl10n: warning: zh s") for line in findings)
     assert result.stdout.startswith("# Newspaper Leaders From Across China")
 
 
 def test_importing_the_translation_code_loads_no_engine_library() -> None:
     code = (
-        "import sys, confl10n.cli.translate, confl10n.translate.pipeline, confl10n.translate.argos.engine;"
+        "import sys, confl10n.cli.translate, confl10n.translate.article, confl10n.translate.argos.engine;"
         "print(sorted(m.split('.')[0] for m in sys.modules))"
     )
     result = subprocess.run(
@@ -276,10 +282,14 @@ def test_figures_are_protected_and_qa_is_summed_up_with_each_finding(
     )
     assert code == 0
     assert "s1.p1.t1  It grew to 3800亿元." in out
+    summary = "confl10n: qa zh (zh_CN): 1 numeric finding (1 wrong value) in 3 units"
+    assert err.splitlines() == [summary]
+    code, _, err = translate(
+        argos_packages_dir, str(article), "--to", "zh", "--cache", str(cache), "--verbose"
+    )
     assert err.splitlines() == [
-        "confl10n: qa zh (zh_CN): 1 numeric finding in 3 units",
-        "confl10n: warning: zh s1.p1.t2 (source 8-13): wrong value: '10.2%' -> '10'; "
-        "expected '10.2%'",
+        summary,
+        "confl10n: warning: zh s1.p1.t2: wrong value: '10.2%' -> '10'; expected '10.2%'",
     ]
 
 

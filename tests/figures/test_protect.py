@@ -56,7 +56,12 @@ def test_protect_masks_what_engines_damage_and_keeps_the_rest() -> None:
         ("1,926 sites", True),
         ("1.5 points", True),
         ("since 2018,", False),
-        ("On the afternoon of the 19th,", False),
+        # issue 13: Apertium wrote "del 19.º" for a day left to it; masked it is "del 19"
+        ("On the afternoon of the 19th,", True),
+        ("It opens in October.", True),
+        ("Polls close at 8 p.m. on Friday.", True),
+        ("Sales grew 2.5x.", True),
+        ("Output fell -0.4.", True),
         ("348 companies", False),
         ("seven consecutive years", False),
         ("on 02/03/2024", False),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from confl10n import TranslateOptions
 from confl10n.errors import InvalidOptionError
 from confl10n.figures.protect import PLACEHOLDER, placeholder_problems, protect, worth_protecting
 from confl10n.figures.wrapper import UNPROTECTED, QuantityWrapper, target_locale
@@ -20,8 +21,8 @@ from confl10n.quantities.find import find_quantities
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.pipeline import translate_article
 from tests import argos_kit
 
 # Sentences of the sample article (source/article.md) with the figures issue 6 names.
@@ -172,7 +173,13 @@ def test_without_protection_qa_reports_the_english_figures(
     sample_path: Path, argos_engine: ArgosEngine
 ) -> None:
     article = read_article(sample_path)
-    result = translate_article(article, to="zh", engine=argos_engine, cache=False, quantities=False)
+    result = translate_article(
+        article,
+        options=TranslateOptions(protect_numbers=False),
+        to="zh",
+        engine=argos_engine,
+        cache=False,
+    )
     assert all(u.target == u.source for u in result.units)
     problems = {(f.sentence_id, f.source): f.problem for f in result.findings}
     assert problems[("s2.p1.t1", "380 billion yuan")] == "wrong_scale"
@@ -217,7 +224,10 @@ def test_pivot_protects_the_step_out_of_english(
     argos_kit.write_package(argos_packages_dir, argos_tokenizer, from_code="de", to_code="en")
     article = parse_text(ARTICLE, lang="de")  # English words: the kit copies them through
     result = translate_article(
-        article, to="zh", models_dir=argos_packages_dir, threads=1, cache=tmp_path / "c.db"
+        article,
+        options=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        to="zh",
+        cache=tmp_path / "c.db",
     )
     assert result.provenance.path == ("de", "en", "zh")
     assert "more than 3800亿元, Shanghai" in result.unit("s1.p1.t3").target
@@ -267,7 +277,7 @@ def test_apertium_is_given_placeholders_plain_they_survive_and_read_better(
     plain = ApertiumEngine(apertium_bin=apertium_bin).translate_batch(masked, "en", "es")
     verbatim = ApertiumEngine(apertium_bin=apertium_bin, verbatim=PLACEHOLDER)
     shielded = verbatim.translate_batch(masked, "en", "es")
-    assert len(masked) == 12
+    assert len(masked) == 13  # issue 13: the day alone ("the 19th") is masked too
     for outputs in (plain, shielded):
         assert all(not placeholder_problems(o, s) for o, s in zip(outputs, slots, strict=True))
     assert sum("encima ⟦" in o for o in plain) == 0

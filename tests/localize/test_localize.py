@@ -285,3 +285,38 @@ def test_style_dir_option_and_broken_style_files(tmp_path: Path) -> None:
 def test_values_are_exact_decimals() -> None:
     q = Quantity("money", "x", 0, 1, Decimal("0.1") * 3, unit="USD", decimals=1)
     assert format_quantity(q, "en_US") == "$0.3"
+
+
+# --- issue 13: the style keys for times, multipliers, fractions, fiscal years, months ----
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "ours", "cldr_alone"),
+    [
+        ("at 8 p.m.", "de_DE", "20 Uhr", "20:00"),  # [times] hour
+        ("at 9:30 a.m.", "zh_CN", "9时30分", "09:30"),  # [times] minutes
+        ("at 9:30 a.m.", "ja_JP", "午前9時30分", "9:30"),  # {ampm}{K}
+        ("it grew 2.5x", "es_ES", "2,5 veces", "2,5×"),  # [multipliers] pattern by plural
+        ("it grew 3x", "ar_EG", "٣ أضعاف", "3×"),  # ar few; CLDR alone: Latin digits
+        ("a third of them", "fr_FR", "un tiers", "1/3"),  # [fractions]
+        ("FY 2024 results", "ja_JP", "2024年度", "2024"),  # [dates] fiscal
+        ("in October", "zh_CN", "10月", "十月"),  # [dates] month: CLDR's stand-alone name
+        ("down -0.4 percentage points", "es_ES", "-0,4 puntos porcentuales",
+         "-0,4 percentage points"),  # [units] with plural forms
+        ("It raised $101.3 million", "ja_JP", "1億130万ドル", "$1.013億"),  # [numbers] mixed
+        ("About 2.5 million people", "es_ES", "2,5 millones", "2,5 millones"),  # [numbers] large
+        ("It hit 1.5 trillion yuan", "es_ES", "1,5 billones de yuanes",
+         "1,5\xa0B\xa0CNY"),
+        ("a 10-day festival", "ja_JP", "10日間", "10 日"),  # [units] duration-day
+    ],
+)  # fmt: skip
+def test_issue_13_style_keys(
+    text: str, locale: str, ours: str, cldr_alone: str, empty_styles: Path
+) -> None:
+    (q,) = find_quantities(text, reference_date=date(2024, 12, 20))
+    assert format_quantity(q, locale) == ours
+    plain = format_quantity(q, locale, style_dir=empty_styles)
+    if q.kind == "money" or q.unit == "duration-day":
+        assert_raw_cldr(plain, cldr_alone)
+    else:
+        assert plain == cldr_alone

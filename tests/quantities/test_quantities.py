@@ -164,14 +164,31 @@ def test_dates_full_partial_and_resolved(text: str, value: date, parts: str) -> 
         ("On 02/03/24 they met.", "two-digit year"),
         ("It was 1e400 times bigger.", "scientific notation"),
         ("It had 12345678901234567890123456789012345678901234567890 parts.", "too large"),
-        ("On December 19, they met.", "no reference date"),
-        ("It ends on the 25th.", "no reference date"),
     ],
 )
 def test_what_cannot_be_read_safely_is_flagged_not_guessed(text: str, note: str) -> None:
     q = _one(text)
     assert q.kind == "flagged" and q.value is None
     assert q.note is not None and note in q.note
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "month", "day"),
+    [
+        ("On December 19, they met.", "md", 12, 19),
+        ("It ends on the 25th.", "d", 1, 25),
+        ("It opens in October.", "m", 10, 1),
+    ],
+)
+def test_a_date_without_year_or_reference_is_kept_with_a_note(
+    text: str, parts: str, month: int, day: int
+) -> None:
+    # Issue 13 case 4: it used to be flagged and left in English. Nothing renders the
+    # year it lacks, so it is a date; the note says no year could be placed.
+    q = _one(text)
+    assert q.kind == "date" and q.parts == parts and isinstance(q.value, date)
+    assert (q.value.month, q.value.day) == (month, day)
+    assert q.note is not None and "no reference date" in q.note
 
 
 def test_an_impossible_date_is_flagged() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.building.keyfigures import KeyFigure, key_figures, with_labels
@@ -24,9 +25,9 @@ from confl10n.bundle.bulletin import (
     JSONValue,
     LocaleBulletin,
     UnitState,
-    text_direction,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
+from confl10n.languages import direction
 from confl10n.localize.formatting import format_quantity
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Prepared:
     quantities: tuple[Quantity, ...]
     warnings: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
+    style_dir: Path | None = None  # editorial style files for the figures (default: shipped)
 
     @property
     def figures(self) -> tuple[KeyFigure, ...]:
@@ -143,14 +145,14 @@ def _bulletin(
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
-        direction=text_direction(locale),
+        direction=direction(locale),
         title=_headline(units[_title(article).id]),
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),
         sections=tuple(_section(s, units, picks.get(s.id, ())) for s in article.sections),
-        figures=tuple(_figure(f, locale, labels) for f in prepared.figures),
+        figures=tuple(_figure(f, locale, prepared.style_dir, labels) for f in prepared.figures),
         findings=findings,
-        published=_published(article.published, locale),
+        published=_published(article.published, locale, prepared.style_dir),
         published_on=article.published,
         source_lang=article.lang,
         provenance=provenance,
@@ -191,13 +193,15 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 
 
-def _figure(figure: KeyFigure, locale: str, labels: dict[str, str]) -> BulletinFigure:
+def _figure(
+    figure: KeyFigure, locale: str, style_dir: Path | None, labels: dict[str, str]
+) -> BulletinFigure:
     """One row; ``label`` translated where the translation has it, ``source_label`` as written."""
     q = figure.quantity
     return BulletinFigure(
         q.sentence_id or "",
         q.text,
-        format_quantity(q, locale),
+        format_quantity(q, locale, style_dir=style_dir),
         q.kind,
         label=labels.get(figure.label, figure.label),
         source_label=figure.label,
@@ -220,8 +224,8 @@ def _finding(finding: Finding) -> BulletinFinding:
     )
 
 
-def _published(day: date | None, locale: str) -> str | None:
+def _published(day: date | None, locale: str, style_dir: Path | None) -> str | None:
     if day is None:
         return None
     written = Quantity("date", day.isoformat(), 0, 0, day, parts="ymd")
-    return format_quantity(written, locale)
+    return format_quantity(written, locale, style_dir=style_dir)

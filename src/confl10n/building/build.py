@@ -23,13 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from confl10n.building.plan import (
-    BuildOptions,
-    BuildPlan,
-    PlannedArticle,
-    SkippedLocale,
-    plan_build,
-)
+from confl10n.building.options import BuildOptions
+from confl10n.building.plan import BuildPlan, PlannedArticle, SkippedLocale, plan_build
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -79,39 +74,23 @@ class BuildReport:
 def build(
     files: Sequence[str | Path] | None = None,
     *,
-    locales: Sequence[str] | None = None,
-    out: str | Path | None = None,
-    config: str | Path | None = None,
-    engine: str | None = None,
-    algorithm: str | None = None,
-    models_dir: str | Path | None = None,
-    threads: int = 0,
+    options: BuildOptions | None = None,
     cache: TranslationCache | str | Path | bool = True,
-    strict: bool = False,
     progress: Progress | None = None,
-    lede: str | None = None,
 ) -> BuildReport:
-    """Build every article (default: the config's ``sources``) for every locale, into ``out``.
+    """Build every article (default: the config's ``sources``) for every locale.
 
-    Options left as None come from ``confl10n.toml`` (``config``, or the one in
-    the current folder), then from the defaults; ``locales=[]`` builds only the
-    source-language bulletin. ``threads`` is CTranslate2's (0: its own choice).
-    ``lede`` is ``lead`` (the default: the opening sentences) or ``central``.
-    See :func:`confl10n.building.plan.plan_build` and :func:`run_build`, which this calls in turn.
+    ``options`` (:class:`~confl10n.building.options.BuildOptions`) say which
+    locales, where to and how to translate; what they leave as None comes from
+    ``confl10n.toml``, then from the defaults. ``cache`` is ``True`` (the user
+    cache), ``False``, a path or an open cache. This is
+    :func:`~confl10n.building.plan.plan_build` then :func:`run_build`, and raises
+    what they raise: :class:`~confl10n.errors.InvalidOptionError`,
+    :class:`~confl10n.errors.InputError`, :class:`~confl10n.errors.OutputError`,
+    :class:`~confl10n.errors.EngineUnavailableError` (``strict``),
+    :class:`~confl10n.errors.TranslationError`.
     """
-    plan = plan_build(
-        files,
-        locales=locales,
-        out=out,
-        config=config,
-        engine=engine,
-        algorithm=algorithm,
-        models_dir=models_dir,
-        threads=threads,
-        strict=strict,
-        lede=lede,
-    )
-    return run_build(plan, cache=cache, progress=progress)
+    return run_build(plan_build(files, options), cache=cache, progress=progress)
 
 
 def run_build(
@@ -120,13 +99,18 @@ def run_build(
     cache: TranslationCache | str | Path | bool = True,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Summarize every article, then translate, check, assemble and write them one by one."""
+    """Summarize every article, then translate, check, assemble and write them one by one.
+
+    Raises :class:`~confl10n.errors.TranslationError` when an engine fails and
+    :class:`~confl10n.errors.OutputError` when the output or the cache cannot be
+    written; the articles written before stay written.
+    """
     from confl10n.translate.cache import open_cache
 
     started = time.perf_counter()
     steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
     meter = _Meter(progress, steps)
-    prepared = [_prepare(entry, plan.options, meter) for entry in plan.articles]
+    prepared = [_prepare(entry, plan, meter) for entry in plan.articles]
     with open_cache(cache) as store:
         reports = tuple(_ArticleRun(entry, plan, store, meter).run() for entry in prepared)
     meter.finish(f"built {len(reports)} article(s) into {plan.out}")
@@ -139,7 +123,7 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     They win over machine translation on the next build of the same sentences.
     """
     from confl10n.bundle import read_xliff_approved
-    from confl10n.bundle.bulletin import language_of
+    from confl10n.languages import language_of
     from confl10n.translate.cache import open_cache
 
     approved = read_xliff_approved(Path(path))
@@ -181,14 +165,14 @@ class _Meter:
             self.progress(message, self.total, self.total)
 
 
-def _prepare(entry: PlannedArticle, options: BuildOptions, meter: _Meter) -> Prepared:
+def _prepare(entry: PlannedArticle, plan: BuildPlan, meter: _Meter) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
 
     meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
-    summary, caught = _summarize(entry.article, options.algorithm, options.lede)
+    summary, caught = _summarize(entry.article, plan.algorithm, plan.lede)
     summarized = time.perf_counter()
     quantities = tuple(article_quantities(entry.article))
     timings = (
@@ -197,7 +181,10 @@ def _prepare(entry: PlannedArticle, options: BuildOptions, meter: _Meter) -> Pre
     )
     meter.end()
     notes = (*entry.article.warnings, *(f"{entry.slug}: {message}" for message in caught))
-    return Prepared(entry.source, entry.slug, entry.article, summary, quantities, notes, timings)
+    style_dir = plan.options.translation.style_dir
+    return Prepared(
+        entry.source, entry.slug, entry.article, summary, quantities, notes, timings, style_dir
+    )
 
 
 def _summarize(article: Article, algorithm: str, lede: str) -> tuple[ArticleSummary, list[str]]:
@@ -258,19 +245,18 @@ class _ArticleRun:
         return locale_bulletin(self.prepared, locale, translation, findings, provenance)
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        from confl10n.translate.langcodes import language_for_locale
-        from confl10n.translate.pipeline import translate_article
+        from confl10n.languages import argos_language
+        from confl10n.translate.article import translate_article
 
-        options = self.plan.options
         article, _ = self.prepared.translatable()  # the figures' labels go along
         return translate_article(
             article,
-            to=language_for_locale(locale),
+            to=argos_language(locale),
             locale=locale,
-            engine=options.engine,
+            options=self.plan.options.translation,
+            engines=self.plan.engines,
             cache=self.store or False,
             progress=self.meter.detail(step),
-            **options.engine_settings(),
         )
 
     def _write(self, bulletins: dict[str, LocaleBulletin]) -> BundleResult:

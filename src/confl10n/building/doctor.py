@@ -13,7 +13,6 @@ from importlib import metadata
 from pathlib import Path
 
 from confl10n.text.segmentation import SUPPORTED
-from confl10n.translate.argos.packages import installed_packages, models_dir
 
 DEPENDENCIES = (
     "argos-translate-lt",
@@ -53,9 +52,8 @@ def collect(*, models: str | Path | None = None) -> list[Check]:
         Check("python", "python", sys.version_info >= (3, 11), sys.version.split()[0]),
         *_dependencies(),
         Check("segmentation", "rules", True, f"built in, offline: {', '.join(SUPPORTED)}"),
-        *_argos(models_dir(models)),
+        *_engines(models),
         *_locales(),
-        _apertium(),
         Check("network", "needed by", True, "only `models available` and `models download`"),
     ]
 
@@ -97,12 +95,10 @@ def _release(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3]) or (0,)
 
 
-def _argos(directory: Path) -> list[Check]:
-    packages, problems = installed_packages(directory)
-    pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
-    checks = [Check("engines", "argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
-    checks += [Check("engines", "argos", False, problem) for problem in problems]
-    return checks
+def _engines(models: str | Path | None) -> list[Check]:
+    from confl10n.translate.registry import describe
+
+    return [Check("engines", s.engine, s.ok, s.detail) for s in describe(models_dir=models)]
 
 
 def _locales() -> list[Check]:
@@ -114,12 +110,3 @@ def _locales() -> list[Check]:
         Check("locales", "editorial style", True, ", ".join(available_styles())),
         Check("locales", "label catalogs", True, ", ".join(available_catalogs())),
     ]
-
-
-def _apertium() -> Check:
-    from confl10n.translate.apertium.engine import INSTALL_HINT, ApertiumEngine, apertium_pairs
-
-    if not ApertiumEngine.available():
-        return Check("engines", "apertium", False, f"not installed ({INSTALL_HINT})")
-    pairs = ", ".join(f"{source}->{target}" for source, target in apertium_pairs())
-    return Check("engines", "apertium", bool(pairs), pairs or "no language pairs installed")

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
+from confl10n.building.options import DEFAULT_ALGORITHM, DEFAULT_LEDE, BuildOptions
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
+from confl10n.languages import posix_locale
+from confl10n.translate.engines import Engines
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -33,30 +36,6 @@ class SkippedLocale:
 
 
 @dataclass(frozen=True, slots=True)
-class BuildOptions:
-    """How to translate and summarize; the engine settings go to the translation pipeline."""
-
-    engine: str = "auto"
-    algorithm: str = "lexrank"
-    lede: str = "lead"
-    models_dir: str | Path | None = None
-    device: str = "cpu"
-    threads: int = 0
-    compute_type: str = "default"
-    beam_size: int = 4
-
-    def engine_settings(self) -> dict[str, Any]:
-        """The keyword settings an engine is created with."""
-        return {
-            "models_dir": self.models_dir,
-            "device": self.device,
-            "threads": self.threads,
-            "compute_type": self.compute_type,
-            "beam_size": self.beam_size,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class PlannedArticle:
     """An article read and named: its source path, its document and its output slug."""
 
@@ -69,7 +48,10 @@ class PlannedArticle:
 class BuildPlan:
     """A checked build: articles, locales, the locales with no engine, output folder, options.
 
-    ``unavailable`` maps (source language, locale) to why no engine can translate it.
+    ``options`` are resolved (engine and algorithm from the config or the
+    defaults; locales and out as the fields here); ``unavailable`` maps
+    (source language, locale) to why no engine can translate it; ``engines``
+    are the ones planning created, for the build to reuse.
     """
 
     articles: tuple[PlannedArticle, ...]
@@ -77,6 +59,17 @@ class BuildPlan:
     out: Path
     options: BuildOptions
     unavailable: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    engines: Engines = field(default_factory=Engines)
+
+    @property
+    def algorithm(self) -> str:
+        """The summary algorithm."""
+        return self.options.algorithm or DEFAULT_ALGORITHM
+
+    @property
+    def lede(self) -> str:
+        """How the lede is chosen: ``lead`` or ``central``."""
+        return self.options.lede or DEFAULT_LEDE
 
     def targets(self, source_lang: str) -> tuple[str, ...]:
         """The locales to build for an article in ``source_lang`` (its own one aside)."""
@@ -97,37 +90,31 @@ class BuildPlan:
 
 
 def plan_build(
-    files: Sequence[str | Path] | None = None,
-    *,
-    locales: Sequence[str] | None = None,
-    out: str | Path | None = None,
-    config: str | Path | None = None,
-    engine: str | None = None,
-    algorithm: str | None = None,
-    models_dir: str | Path | None = None,
-    threads: int = 0,
-    strict: bool = False,
-    lede: str | None = None,
+    files: Sequence[str | Path] | None = None, options: BuildOptions | None = None
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
 
-    Raises on bad options or input, a slug collision, an output folder that
-    cannot be written, and (``strict``) any locale without an engine.
+    ``files`` default to the config's ``sources``. Raises
+    :class:`~confl10n.errors.InvalidOptionError` for a bad option or locale, an
+    unknown engine or no article to build; :class:`~confl10n.errors.InputError`
+    for an unreadable article or config and a slug collision;
+    :class:`~confl10n.errors.OutputError` for an output folder that cannot be
+    written; :class:`~confl10n.errors.EngineUnavailableError` (``strict`` only)
+    for any locale without an engine.
     """
-    project = find_config(config)
-    options = _options(project, engine, algorithm, lede, models_dir=models_dir, threads=threads)
-    if locales is None:
-        configured = project.locales if project is not None else None
-        locales = configured if configured is not None else DEFAULT_LOCALES
-    wanted = _check_locales(locales)
+    asked = options or BuildOptions()
+    project = find_config(asked.config)
+    resolved = _resolve(asked, project)
+    wanted = _check_locales(resolved.locales or ())
     articles = _read_articles(_sources(files, project))
-    unavailable = _unavailable(articles, wanted, options)
-    if strict and unavailable:
+    engines = Engines(resolved.translation.engine_settings())
+    unavailable = _unavailable(articles, wanted, resolved.translation.engine_choice, engines)
+    if resolved.strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
-    out_dir = Path(out) if out is not None else (project and project.out) or Path(DEFAULT_OUT)
+    out_dir = Path(resolved.out or DEFAULT_OUT)
     check_out_dir(out_dir)
-    return BuildPlan(articles, wanted, out_dir, options, unavailable)
+    return BuildPlan(articles, wanted, out_dir, resolved, unavailable, engines)
 
 
 def check_out_dir(out: Path) -> None:
@@ -139,32 +126,22 @@ def check_out_dir(out: Path) -> None:
         raise OutputError(f"cannot write {out}: {existing} is not writable")
 
 
-def _options(
-    project: BuildConfig | None,
-    engine: str | None,
-    algorithm: str | None,
-    lede: str | None,
-    **settings: Any,
-) -> BuildOptions:
+def _resolve(options: BuildOptions, project: BuildConfig | None) -> BuildOptions:
+    """``options`` with what they leave open taken from the config file, then the defaults."""
     from confl10n.summarize.options import check_algorithm, check_lede_mode
+    from confl10n.translate.registry import check_engine_choice
 
-    chosen = algorithm or (project and project.algorithm) or "lexrank"
-    return BuildOptions(
-        engine=_check_engine(engine or (project and project.engine) or "auto"),
-        algorithm=check_algorithm(chosen),
-        lede=check_lede_mode(lede or (project and project.lede) or "lead"),
-        **settings,
+    config = project or BuildConfig(Path(CONFIG_NAME))
+    engine = options.translation.engine or config.engine or "auto"
+    locales = options.locales if options.locales is not None else config.locales
+    return replace(
+        options,
+        locales=locales if locales is not None else DEFAULT_LOCALES,
+        out=options.out if options.out is not None else config.out,
+        algorithm=check_algorithm(options.algorithm or config.algorithm or DEFAULT_ALGORITHM),
+        lede=check_lede_mode(options.lede or config.lede or DEFAULT_LEDE),
+        translation=replace(options.translation, engine=check_engine_choice(engine)),
     )
-
-
-def _check_engine(name: str) -> str:
-    """``name`` if it is ``auto`` or a registered engine (checked even if nothing is translated)."""
-    from confl10n.translate.registry import engine_names
-
-    choices = ["auto", *engine_names()]
-    if name not in choices:
-        raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(choices)}")
-    return name
 
 
 def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) -> list[Path]:
@@ -182,7 +159,7 @@ def _check_locales(locales: Sequence[str]) -> tuple[str, ...]:
     """The locales in POSIX form (``zh_CN``), each known to CLDR, without repeats."""
     from confl10n.localize.formatting import check_locale
 
-    normal = [locale.strip().replace("-", "_") for locale in locales]
+    normal = [posix_locale(locale) for locale in locales]
     for locale in normal:
         check_locale(locale)
     return tuple(dict.fromkeys(normal))
@@ -204,31 +181,29 @@ def _title_text(article: Article) -> str:
 
 
 def _unavailable(
-    articles: Sequence[PlannedArticle], locales: Sequence[str], options: BuildOptions
+    articles: Sequence[PlannedArticle], locales: Sequence[str], choice: str, engines: Engines
 ) -> dict[tuple[str, str], str]:
     """Why each (source language, locale) pair that no engine can do is impossible."""
-    from confl10n.translate.langcodes import language_for_locale
+    from confl10n.languages import argos_language
 
     missing = {}
     for source in dict.fromkeys(entry.article.lang for entry in articles):
         for locale in locales:
-            target = language_for_locale(locale)
-            if target != language_for_locale(source):
-                reason = _engine_problem(source, target, options)
+            target = argos_language(locale)
+            if target != argos_language(source):
+                reason = _engine_problem(source, target, choice, engines)
                 if reason is not None:
                     missing[(source, locale)] = reason
     return missing
 
 
-def _engine_problem(source: str, target: str, options: BuildOptions) -> str | None:
+def _engine_problem(source: str, target: str, choice: str, engines: Engines) -> str | None:
     """None if an engine can translate ``source`` -> ``target``, else why not and what to do."""
     from confl10n.errors import UnsupportedLanguageError
-    from confl10n.translate.pipeline import language_code, pick_engine
+    from confl10n.languages import language_code
 
     try:
-        pick_engine(
-            options.engine, language_code(source), language_code(target), options.engine_settings()
-        )
+        engines.pick(choice, language_code(source), language_code(target))
     except (EngineUnavailableError, UnsupportedLanguageError) as exc:
         return str(exc)  # names the pair and what installs an engine for it
     return None

@@ -6,7 +6,7 @@
 * ``article.xlf`` — XLIFF 1.2 for post-editing (not for the source language).
 
 Everything is rendered in memory first, then written into a hidden temp folder
-and swapped in whole (:mod:`confl10n.bundle.atomic`).
+and swapped in whole (:func:`confl10n._fs.replace_folder`).
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from confl10n.bundle import atomic
-from confl10n.bundle.bulletin import LocaleBulletin, language_of
+from confl10n import _fs
+from confl10n.bundle.bulletin import LocaleBulletin
 from confl10n.bundle.html import render_article_html, render_html
 from confl10n.bundle.jsonout import render_json
 from confl10n.bundle.md import render_article, render_bulletin
 from confl10n.bundle.slug import check_slug, slugify, unique_slugs
 from confl10n.bundle.xliff import ApprovedUnit, read_xliff_approved, render_xliff
 from confl10n.errors import InvalidOptionError
+from confl10n.languages import language_of
 from confl10n.localize.labels import Labels, load_labels
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
@@ -52,7 +53,7 @@ def write_article_bundle(
         if labels.warning:
             warnings.append(labels.warning)
         files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
-    path = atomic.write_atomically(Path(out_dir), slug, lambda temp: _write_all(temp, files))
+    path = _fs.replace_folder(Path(out_dir), slug, lambda temp: _write_all(temp, files))
     return BundleResult(path, tuple(sorted(files)), tuple(warnings))
 
 
@@ -83,7 +84,7 @@ def _labels_for(locale: str, bulletin: LocaleBulletin) -> Labels:
 def _write_all(folder: Path, files: Mapping[Path, str | bytes]) -> None:
     for relative, data in files.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_bytes(folder / relative, data.encode() if isinstance(data, str) else data)
+        _fs.write_synced(folder / relative, data.encode() if isinstance(data, str) else data)
 
 
 __all__ = [

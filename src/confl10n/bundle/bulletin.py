@@ -16,17 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, TypeAlias
 
+from confl10n.languages import Direction, bcp47, language_of, sentence_separator
+
 JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
-Direction: TypeAlias = Literal["ltr", "rtl"]
 UnitState: TypeAlias = Literal["source", "mt", "approved", "missing"]
 """``source``: no translation needed (the English bulletin); ``mt``: machine
 translated, needs review; ``approved``: a human-approved translation;
 ``missing``: no translation could be made (the source is shown instead)."""
 
-_RTL_LANGUAGES = frozenset(
-    {"ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"}
-)
-_UNSPACED_LANGUAGES = frozenset({"ja", "km", "lo", "my", "th", "zh"})
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -129,7 +126,7 @@ class LocaleBulletin:
     @property
     def bcp47(self) -> str:
         """The locale as an HTML/XML language tag: ``zh-CN``."""
-        return self.locale.replace("_", "-")
+        return bcp47(self.locale)
 
     @property
     def needs_review(self) -> bool:
@@ -139,21 +136,11 @@ class LocaleBulletin:
     @property
     def separator(self) -> str:
         """What goes between sentences: nothing in zh/ja/th, else a space."""
-        return "" if self.language in _UNSPACED_LANGUAGES else " "
+        return sentence_separator(self.locale)
 
     def join(self, units: tuple[BulletinUnit, ...]) -> str:
         """The units' texts joined into running text."""
         return self.separator.join(unit.text for unit in units)
-
-
-def language_of(locale: str) -> str:
-    """The lower-case language subtag of a POSIX or BCP 47 locale code."""
-    return locale.replace("-", "_").split("_", 1)[0].lower()
-
-
-def text_direction(locale: str) -> Direction:
-    """``rtl`` for scripts written right to left (Arabic, Hebrew, …), else ``ltr``."""
-    return "rtl" if language_of(locale) in _RTL_LANGUAGES else "ltr"
 
 
 def printable(text: str) -> str:

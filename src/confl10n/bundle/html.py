@@ -17,10 +17,9 @@ from confl10n.bundle.bulletin import (
     BulletinSection,
     BulletinUnit,
     LocaleBulletin,
-    language_of,
     printable,
-    text_direction,
 )
+from confl10n.languages import direction, language_of
 from confl10n.localize import labels as L
 from confl10n.localize.labels import Labels
 
@@ -182,8 +181,7 @@ def _unit(bulletin: LocaleBulletin, unit: BulletinUnit) -> str:
     """One unit as escaped HTML; an untranslated one is marked as English."""
     source = ""
     if unit.state == "missing" and bulletin.language != language_of(bulletin.source_lang):
-        direction = text_direction(bulletin.source_lang)
-        source = f' lang="{escape(bulletin.source_lang)}" dir="{direction}"'
+        source = f' lang="{escape(bulletin.source_lang)}" dir="{direction(bulletin.source_lang)}"'
     return f'<span{source} data-unit="{escape(unit.id)}">{escape(unit.text)}</span>'
 
 

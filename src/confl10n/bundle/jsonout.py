@@ -12,6 +12,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from confl10n._version import __version__
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -48,8 +49,6 @@ def bundle_dict(bulletin: LocaleBulletin, *, slug: str, labels: Labels) -> dict[
 
 
 def _about(bulletin: LocaleBulletin, slug: str, labels: Labels) -> dict[str, JSONValue]:
-    from confl10n import __version__  # here: confl10n/__init__ imports this module
-
     return {
         "format_version": FORMAT_VERSION,
         "generator": {"name": "confl10n", "version": __version__},

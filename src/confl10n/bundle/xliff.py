@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import NamedTuple
 
+from confl10n._version import __version__
 from confl10n.bundle.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
 from confl10n.errors import InputError
 
@@ -66,8 +67,6 @@ def read_xliff_approved(path: Path) -> list[ApprovedUnit]:
 
 def _file(root: ET.Element, bulletin: LocaleBulletin, slug: str) -> ET.Element:
     """Add the ``<file>`` with its header; return its ``<body>``."""
-    from confl10n import __version__  # here: confl10n/__init__ imports this module
-
     languages = {"source-language": bulletin.source_lang, "target-language": bulletin.bcp47}
     file_el = ET.SubElement(root, "file", {"original": slug, **languages, "datatype": "plaintext"})
     tool = {"tool-id": "confl10n", "tool-name": "confl10n", "tool-version": __version__}

@@ -1,8 +1,8 @@
-"""Command-line interface; each command group lives in its own module."""
+"""Command-line interface: one module per command, each loaded on first use
+(:data:`confl10n.cli.app.COMMANDS`)."""
 
 from __future__ import annotations
 
-from confl10n.cli import build, doctor, figures, models, segment, summarize, translate, xliff  # noqa: F401  (registers the commands)
 from confl10n.cli.app import app
 
 

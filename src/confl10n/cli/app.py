@@ -3,10 +3,15 @@
 The CLI is the only place that prints or exits: library errors
 (:class:`~confl10n.errors.Confl10nError`) become one line on stderr and the
 error's exit code; ``--debug`` shows the traceback instead.
+
+Commands are loaded on first use: :data:`COMMANDS` names each one's module
+and one-line help, so ``confl10n --help`` imports no command module and a
+command imports only its own.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,15 +19,64 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from confl10n import __version__
+from confl10n._version import __version__
 from confl10n.errors import Confl10nError
 
 if TYPE_CHECKING:
     from confl10n.document import Article
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": (
+        "build",
+        "Read, summarize, translate, localize and write every article for every locale.",
+    ),
+    "doctor": (
+        "doctor",
+        "Report engines, models, locales and sentence splitters, and any network need.",
+    ),
+    "figures": (
+        "figures",
+        "Show every figure of the article as each locale's newsroom would write it.",
+    ),
+    "segment": ("segment", "Print the article's structure with stable IDs."),
+    "summarize": (
+        "summarize",
+        "Print the most central sentences of each section (and a lede), with their IDs.",
+    ),
+    "translate": (
+        "translate",
+        "Translate every title, heading and sentence, keeping structure and IDs.",
+    ),
+    "import-xliff": (
+        "xliff",
+        "Store approved targets as approved translations, which win over MT on the next build.",
+    ),
+    "models": ("models", "Manage offline translation models (Argos packages)."),
+}
+"""Command name -> (module under ``confl10n.cli``, one-line help), in ``--help`` order."""
+
 
 class _Group(TyperGroup):
-    """Turns library errors into one line on stderr and an exit code."""
+    """Loads commands on first use; turns library errors into one line on stderr and an
+    exit code."""
+
+    # typer.Context is the public name of the vendored click Context these methods take;
+    # the vendored Command and HelpFormatter have no public name, hence Any.
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:  # type: ignore[override]
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(f"confl10n.cli.{COMMANDS[cmd_name][0]}")
+            command = typer.main.get_command(module.command)
+            command.name = cmd_name
+            self.add_command(command)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        """The command list from :data:`COMMANDS`, without importing the commands."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
 
     # typer.Context is the public name of the vendored click Context invoke() takes.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -42,6 +96,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich would cost more than the rest of start-up
 )
 
 
@@ -60,6 +115,12 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     ctx.obj = {"debug": debug}
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer a command module defines its command (or group) on: plain help, like the
+    top level's."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None, **settings)
 
 
 def warn(message: str) -> None:

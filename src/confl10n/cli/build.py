@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
-from confl10n.errors import InvalidOptionError
+from confl10n.cli import options as opt
+from confl10n.cli.app import command_app, warn
+from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
     from confl10n.building.build import BuildReport
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def build(
     files: Annotated[
         list[str] | None,
@@ -33,17 +36,16 @@ def build(
     config: Annotated[
         Path | None, typer.Option("--config", help="Project config (default: ./confl10n.toml).")
     ] = None,
-    engine: Annotated[str | None, typer.Option("--engine", help="auto, argos or apertium.")] = None,
-    models_dir: Annotated[
-        str | None, typer.Option("--models-dir", help="Argos packages folder.")
-    ] = None,
-    threads: Annotated[
-        int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")
-    ] = 0,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    engine: opt.Engine = None,
+    models_dir: opt.ModelsDir = None,
+    device: opt.Device = "cpu",
+    threads: opt.Threads = 0,
+    compute_type: opt.ComputeType = "default",
+    beam_size: opt.BeamSize = 4,
+    style_dir: opt.StyleDir = None,
+    no_protect_numbers: opt.NoProtectNumbers = False,
+    cache: opt.Cache = None,
+    no_cache: opt.NoCache = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail, writing nothing, if any locale has no engine.")
     ] = False,
@@ -57,32 +59,33 @@ def build(
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.build import run_build
+    from confl10n.building.options import BuildOptions
     from confl10n.building.plan import plan_build
 
-    plan = plan_build(
-        files,
+    translation = opt.translate_options(
+        engine=engine,
+        models_dir=models_dir,
+        device=device,
+        threads=threads,
+        compute_type=compute_type,
+        beam_size=beam_size,
+        style_dir=style_dir,
+        no_protect_numbers=no_protect_numbers,
+    )
+    options = BuildOptions(
         locales=to or None,
         out=out,
         config=config,
-        engine=engine,
         algorithm=algorithm,
-        models_dir=models_dir,
-        threads=threads,
-        strict=strict,
         lede=lede,
+        strict=strict,
+        translation=translation,
     )
+    stored = opt.cache_choice(cache, no_cache)
+    plan = plan_build(files, options)
     for skipped in plan.skipped():
         warn(f"skipping {skipped.locale}: {skipped.reason}")
-    progress = _Progress() if sys.stderr.isatty() else None
-    report = run_build(plan, cache=cache_choice(cache, no_cache), progress=progress)
-    _print_report(report)
-
-
-def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
-    """``--cache PATH``, ``--no-cache`` (False) or neither (True: the user cache)."""
-    if cache is not None and no_cache:
-        raise InvalidOptionError("--cache and --no-cache exclude each other")
-    return cache if cache is not None else not no_cache
+    _print_report(run_build(plan, cache=stored, progress=build_progress()))
 
 
 def _print_report(report: BuildReport) -> None:
@@ -91,15 +94,3 @@ def _print_report(report: BuildReport) -> None:
         typer.echo(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)
-
-
-class _Progress:
-    """One self-overwriting line on stderr: ``[3/7] slug: translating to zh_CN (…)``."""
-
-    def __init__(self) -> None:
-        self.width = shutil.get_terminal_size().columns
-
-    def __call__(self, message: str, done: int, total: int) -> None:
-        line = f"[{done}/{total}] {message}"[: max(self.width - 1, 20)]
-        end = "\n" if done >= total else ""
-        typer.echo(f"\r\x1b[2K{line}{end}", nl=False, err=True)

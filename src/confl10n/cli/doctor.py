@@ -6,10 +6,13 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import app
+from confl10n.cli.app import command_app
+
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
 
 
-@app.command()
+@command.command()
 def doctor(
     models_dir: Annotated[
         str | None, typer.Option("--models-dir", help="Argos packages folder to inspect.")

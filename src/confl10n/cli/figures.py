@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article
+from confl10n.cli.app import command_app, load_article
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -24,7 +24,11 @@ class FiguresFormat(StrEnum):
     md = "md"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def figures(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     locales: Annotated[
@@ -66,18 +70,23 @@ def _parse_date(text: str) -> date:
 def _row(q: Quantity, renderings: dict[str, str]) -> dict[str, object]:
     """One figure as plain data: where it is, what it is, how each locale writes it."""
     value = _date_value(q.value, q.parts) if isinstance(q.value, date) else q.value
+    upper = _date_value(q.upper, q.parts) if isinstance(q.upper, date) else q.upper
+    if isinstance(value, time):
+        value = value.strftime("%H:%M")
     return {
         "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "source": q.text,
         "kind": q.kind, "value": None if value is None else str(value),
-        "upper": None if q.upper is None else str(q.upper), "unit": q.unit,
+        "upper": None if upper is None else str(upper), "unit": q.unit,
         "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": q.note,
         "renderings": renderings,
     }  # fmt: skip
 
 
 def _date_value(value: date, parts: str | None) -> str:
-    """Only the parts that mean something: 2018, 2023-09, 2024-12-19."""
-    return {"y": value.isoformat()[:4], "ym": value.isoformat()[:7]}.get(parts or "", str(value))
+    """Only the parts that mean something: 2018, 2023-09, 2024-12-19; a month alone
+    2024-10 (its year inferred, see the note)."""
+    iso = value.isoformat()
+    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
 
 
 def _shown_value(row: dict[str, object]) -> str:

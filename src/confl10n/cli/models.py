@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import json
-import sys
-import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
+from confl10n.cli.app import command_app, warn
+from confl10n.cli.progress import download_progress, human_size
 
 if TYPE_CHECKING:
     from confl10n.translate.argos.index import IndexEntry
     from confl10n.translate.argos.packages import PackageInfo
     from confl10n.translate.engine import EngineIdentity
 
-models_app = typer.Typer(
+command = command_app(
     help="Manage offline translation models (Argos packages).", no_args_is_help=True
 )
-app.add_typer(models_app, name="models")
+"""This module's command group, loaded by the CLI on first use."""
 
 
 class ModelsFormat(StrEnum):
@@ -45,7 +44,7 @@ IndexUrl = Annotated[
 FormatOption = Annotated[ModelsFormat, typer.Option("--format", help="Output format.")]
 
 
-@models_app.command("list")
+@command.command("list")
 def list_models(
     models_dir: ModelsDir = None, output_format: FormatOption = ModelsFormat.text
 ) -> None:
@@ -111,7 +110,7 @@ def _apertium_row(entry: dict[str, str]) -> dict[str, object]:
     }
 
 
-@models_app.command("install")
+@command.command("install")
 def install(
     file: Annotated[Path, typer.Argument(help="An .argosmodel package file.")],
     models_dir: ModelsDir = None,
@@ -123,7 +122,7 @@ def install(
     typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
-@models_app.command("remove")
+@command.command("remove")
 def remove(
     pair: Annotated[str, typer.Argument(help="A pair like en-zh, or a package folder name.")],
     models_dir: ModelsDir = None,
@@ -134,7 +133,7 @@ def remove(
     typer.echo(f"removed {remove_package(pair, models_dir=models_dir)}")
 
 
-@models_app.command("available")
+@command.command("available")
 def available(
     models_dir: ModelsDir = None,
     index: IndexUrl = None,
@@ -154,7 +153,7 @@ def available(
         _print_table(rows, "the package index lists no translation packages")
 
 
-@models_app.command("download")
+@command.command("download")
 def download(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Source language code.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="Target language code.")],
@@ -164,7 +163,7 @@ def download(
     """Download a package from the Argos index, check it and install it (needs the network)."""
     from confl10n.translate.argos.index import download_and_install
 
-    bar = _ProgressBar() if sys.stderr.isatty() else None
+    bar = download_progress()
     try:
         info = download_and_install(source, target, models_dir=models_dir, url=index, progress=bar)
     finally:
@@ -207,49 +206,7 @@ def _print_table(rows: list[dict[str, object]], empty: str) -> None:
 
 def _cell(key: str, value: object) -> str:
     if key == "size" and isinstance(value, int):
-        return _human(value)
+        return human_size(value)
     if key == "installed":
         return f"installed {value}" if value else "-"
     return str(value)
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "kB", "MB"):
-        if value < 1000:
-            return f"{size} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} GB"
-
-
-class _ProgressBar:
-    """Bytes, percentage and ETA on one stderr line, redrawn at most ten times a second."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.drawn = 0.0
-        self.width = 0
-
-    def __call__(self, done: int, total: int | None) -> None:
-        now = time.monotonic()
-        if now - self.drawn < 0.1 and done != total:
-            return
-        self.drawn = now
-        line = self._line(done, total, now - self.started)
-        # Pad over the longer line drawn before, without terminal escape codes.
-        typer.echo(f"\r{line.ljust(self.width)}", nl=False, err=True)
-        self.width = len(line)
-
-    def _line(self, done: int, total: int | None, elapsed: float) -> str:
-        if not total:
-            return f"downloading {_human(done)}"
-        rate = done / elapsed if elapsed > 0 else 0.0
-        eta = int((total - done) / rate) if rate else 0
-        percent = 100 * done // total
-        eta_text = f"{eta // 60}:{eta % 60:02d}"
-        return f"downloading {_human(done)} / {_human(total)}  {percent}%  ETA {eta_text}"
-
-    def finish(self) -> None:
-        """End the progress line, if one was drawn."""
-        if self.width:
-            typer.echo("", err=True)

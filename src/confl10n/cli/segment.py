@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article
+from confl10n.cli.app import command_app, load_article
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -20,7 +20,11 @@ class SegmentFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def segment(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     output_format: Annotated[SegmentFormat, typer.Option("--format")] = SegmentFormat.text,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article, warn
+from confl10n.cli.app import command_app, load_article, warn
 from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
 
 
@@ -19,7 +19,11 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def summarize(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     sentences: Annotated[

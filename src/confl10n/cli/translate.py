@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from collections import Counter
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import app, load_article, warn
+from confl10n.cli import options as opt
+from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.progress import sentence_progress
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -28,7 +30,11 @@ class TranslateFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
 def translate(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     to: Annotated[list[str], typer.Option("--to", help="Target language; repeat for several.")],
@@ -43,24 +49,15 @@ def translate(
             help="Write here (atomically) instead of stdout; {lang} in the name: one file each.",
         ),
     ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
-    ] = "auto",
-    models_dir: Annotated[
-        str | None, typer.Option("--models-dir", help="Argos packages folder.")
-    ] = None,
-    device: Annotated[str, typer.Option("--device", help="cpu, cuda or auto.")] = "cpu",
-    threads: Annotated[
-        int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")
-    ] = 0,
-    compute_type: Annotated[
-        str, typer.Option("--compute-type", help="default, int8, float32, … (CTranslate2).")
-    ] = "default",
-    beam_size: Annotated[int, typer.Option("--beam-size", help="Beam width.")] = 4,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    engine: opt.Engine = None,
+    models_dir: opt.ModelsDir = None,
+    device: opt.Device = "cpu",
+    threads: opt.Threads = 0,
+    compute_type: opt.ComputeType = "default",
+    beam_size: opt.BeamSize = 4,
+    style_dir: opt.StyleDir = None,
+    cache: opt.Cache = None,
+    no_cache: opt.NoCache = False,
     locales: Annotated[
         list[str] | None,
         typer.Option(
@@ -69,45 +66,40 @@ def translate(
             "(default: the language's usual locale, zh_CN).",
         ),
     ] = None,
-    no_protect_numbers: Annotated[
-        bool,
-        typer.Option(
-            "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
-        ),
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Print each numeric QA finding, not only counts.")
     ] = False,
+    no_protect_numbers: opt.NoProtectNumbers = False,
 ) -> None:
     """Translate every title, heading and sentence, keeping structure and IDs.
 
     Figures are kept from the engine and written in each locale's style; a
-    numeric QA summary per language and each finding go to stderr.
+    numeric QA summary per language goes to stderr (each finding with --verbose).
     """
-    from confl10n.translate.pipeline import language_code, translate_article
+    from confl10n.languages import language_code
+    from confl10n.translate.article import translate_article
+    from confl10n.translate.engines import Engines
 
-    cache_choice = _cache_choice(cache, no_cache)
-    targets = list(dict.fromkeys(language_code(t) for t in to))
-    chosen = _locales(targets, locales or [])
-    _check_output(output, targets)
-    run = partial(
-        translate_article,
-        load_article(file, lang=source),
+    options = opt.translate_options(
         engine=engine,
         models_dir=models_dir,
-        cache=cache_choice,
         device=device,
         threads=threads,
         compute_type=compute_type,
         beam_size=beam_size,
-        quantities=not no_protect_numbers,
+        style_dir=style_dir,
+        no_protect_numbers=no_protect_numbers,
     )
-    results = [run(to=t, locale=chosen[t], progress=_progress()) for t in targets]
+    stored = opt.cache_choice(cache, no_cache)
+    targets = list(dict.fromkeys(language_code(t) for t in to))
+    chosen = _locales(targets, locales or [])
+    _check_output(output, targets)
+    article = load_article(file, lang=source)
+    engines = Engines(options.engine_settings())  # one per run: models load once for all --to
+    run = partial(translate_article, article, options=options, engines=engines, cache=stored)
+    results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
     _emit(results, output_format, output)
-    _report(results)
-
-
-def _cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
-    if cache is not None and no_cache:
-        raise InvalidOptionError("--cache and --no-cache exclude each other")
-    return cache if cache is not None else not no_cache
+    _report(results, verbose=verbose)
 
 
 def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
@@ -127,7 +119,7 @@ def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
 
 def _check_output(output: Path | None, targets: list[str]) -> None:
     """Fail before translating if the output cannot be written."""
-    from confl10n.atomic import check_writable
+    from confl10n._fs import check_writable
 
     if output is not None:
         for path in {_output_path(output, target) for target in targets}:
@@ -140,7 +132,7 @@ def _output_path(output: Path, target: str) -> Path:
 
 def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path | None) -> None:
     """Render, then print or write: one file, or one per language with ``{lang}``."""
-    from confl10n.atomic import write_text_atomic
+    from confl10n._fs import write_text_atomic
 
     if output is None:
         typer.echo(_render(results, fmt), nl=False)
@@ -152,13 +144,13 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
         write_text_atomic(output, _render(results, fmt))
 
 
-def _report(results: list[ArticleTranslation]) -> None:
-    """Per language: flagged units, a one-line numeric QA summary, then each finding."""
+def _report(results: list[ArticleTranslation], *, verbose: bool = False) -> None:
+    """Per language: flagged units, a one-line numeric QA summary, then (verbose) each finding."""
     for result in results:
         for unit in result.flagged:
             warn(f"{result.target} {unit.id}: {', '.join(unit.flags)}")
         typer.echo(f"confl10n: {_qa_summary(result)}", err=True)
-        for finding in result.findings:
+        for finding in result.findings if verbose else ():
             warn(f"{result.target} {_finding_line(finding)}")
 
 
@@ -167,21 +159,22 @@ def _qa_summary(result: ArticleTranslation) -> str:
 
     count, units = len(result.findings), len(result.units)
     found = f"{count} numeric finding{'s' * (count != 1)}" if count else "no numeric findings"
-    line = f"qa {result.target} ({result.locale}): {found} in {units} units"
+    kinds = Counter(f.problem.replace("_", " ") for f in result.findings)
+    detail = f" ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})" if kinds else ""
+    line = f"qa {result.target} ({result.locale}): {found}{detail} in {units} units"
     unprotected = sum(UNPROTECTED in u.flags for u in result.units)
     return line + (f", {unprotected} translated without number protection" if unprotected else "")
 
 
 def _finding_line(finding: Finding) -> str:
-    """ "s2.p1.t1 (source 45-61): wrong scale: '380 billion yuan' -> '380亿'; expected …" """
-    where = f" (source {finding.start}-{finding.end})" if finding.start >= 0 else ""
-    target = f": {finding.target!r}" if finding.problem == "missing" else ""
+    """ "s2.p1.t1: wrong scale: '380 billion yuan' -> '380亿'; expected '3800亿元'" (the
+    figures only, never the whole sentence)."""
     expected = f"; expected '{finding.expected}'" if finding.expected else ""
-    return f"{finding.sentence_id}{where}: {finding.message}{target}{expected}"
+    return f"{finding.sentence_id}: {finding.message}{expected}"
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.translate.render import render_json, render_markdown, render_text
+    from confl10n.cli.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,
@@ -189,16 +182,3 @@ def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
         TranslateFormat.json: render_json,
     }
     return renderers[fmt](results)
-
-
-def _progress() -> _Progress | None:
-    # Progress is for people watching a terminal, never for logs or pipes.
-    return _Progress() if sys.stderr.isatty() else None
-
-
-class _Progress:
-    """``translating en->zh: 32/79 sentences`` on one stderr line (terminals only)."""
-
-    def __call__(self, label: str, done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        typer.echo(f"\rtranslating {label}: {done}/{total} sentences{end}", nl=False, err=True)

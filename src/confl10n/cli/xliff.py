@@ -7,10 +7,13 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import app, warn
+from confl10n.cli.app import command_app, warn
+
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
 
 
-@app.command("import-xliff")
+@command.command("import-xliff")
 def import_xliff(
     file: Annotated[
         Path, typer.Argument(help="An XLIFF 1.2 file, e.g. output/<slug>/zh_CN/article.xlf.")

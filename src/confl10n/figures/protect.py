@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
+from confl10n.languages import facts
 from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.quantities.find import MINUS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -47,9 +49,11 @@ PLACEHOLDER = r"⟦Q\d+⟧"
 
 _OPEN, _CLOSE = r"[⟦\[【〚〔(（]", r"[⟧\]】〛〕)）]"
 _TOKEN = re.compile(
-    rf"(?P<lead>\s*)(?:{_OPEN}\s*){{1,2}}\*?\s*[QqＱｑ]\s*(?P<n>[0-9０-９]+)\s*(?:{_CLOSE}){{1,2}}"
-    r"(?P<trail>\s*)"
+    rf"(?P<lead>\s*)(?P<open>(?:{_OPEN}\s*){{1,2}})\*?\s*[QqＱｑ]\s*(?P<n>[0-9０-９]+)\s*"
+    rf"(?P<close>(?:{_CLOSE}\s*?){{1,2}})(?P<trail>\s*)"
 )
+# Brackets of the text itself, which a placeholder may touch: "(⟦Q1⟧)", "[⟦Q1⟧](url)".
+_TEXT_BRACKETS = {"(": "(（", ")": ")）", "[": "[", "]": "]"}
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
@@ -59,19 +63,23 @@ class Slot:
 
     token: str
     quantity: Quantity
+    before: str = ""  # the bracket just before the figure in the source ("(" of "($5)")
+    after: str = ""  # the bracket just after it
 
 
 def worth_protecting(q: Quantity) -> bool:
-    """Figures engines tend to damage: money, percentages, measures, dates with a
-    month, and numbers with separators or decimals. Bare years, days and small
-    numbers (spelled out or not) read better translated with their sentence."""
+    """Figures engines tend to damage: money, percentages, measures, times, multipliers,
+    fractions, dates (a day alone too: Apertium makes "the 19th" "el 19.º"; a month alone
+    too: it leaves "in August" English), and numbers with separators or decimals. Bare
+    years and small numbers (spelled out or not) read better translated with their
+    sentence."""
     if q.value is None:
         return False
     if q.kind == "date":
-        return q.parts not in ("y", "d")
-    if q.kind in ("money", "percent", "measure"):
+        return q.parts != "y" or q.upper is not None
+    if q.kind in ("money", "percent", "measure", "time", "multiplier", "fraction"):
         return True
-    return q.text[:1].isdigit() and (q.decimals > 0 or "," in q.text)
+    return q.text.lstrip(MINUS)[:1].isdigit() and (q.decimals > 0 or "," in q.text)
 
 
 def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]:
@@ -83,7 +91,9 @@ def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]
     for number, q in enumerate(sorted(quantities, key=lambda q: q.start), start=1):
         if text[q.start : q.end] != q.text or q.start < position:
             raise InvalidOptionError(f"quantity {q.text!r} does not sit at {q.start}:{q.end}")
-        slot = Slot(f"⟦Q{number}⟧", q)
+        before, after = text[q.start - 1 : q.start], text[q.end : q.end + 1]
+        slot = Slot(f"⟦Q{number}⟧", q, before * (before in "([") if before else "",
+                    after * (after in ")]") if after else "")  # fmt: skip
         pieces += [text[position : q.start], slot.token]
         slots.append(slot)
         position = q.end
@@ -115,11 +125,12 @@ def restore(
     problems = placeholder_problems(translated, slots)
     if problems:
         raise TranslationError("; ".join(problems))
-    cjk = check_locale(locale).split("_")[0] in ("zh", "ja")
+    cjk = facts(check_locale(locale)).cjk
     rendered = [format_quantity(s.quantity, locale, style_dir=style_dir) for s in slots]
 
     def put_back(m: re.Match[str]) -> str:
-        value = rendered[int(_ascii(m["n"])) - 1]
+        index = int(_ascii(m["n"])) - 1
+        value = _bracketed(rendered[index], slots[index], m["open"], m["close"])
         if not cjk:
             return f"{m['lead']}{value}{m['trail']}"
         # Chinese and Japanese put no space between a figure and CJK text.
@@ -135,12 +146,30 @@ def restyle(
 ) -> str:
     """Rewrite figures the engine copied verbatim from English ("1,926", "10.2%")."""
     for q in quantities:
-        if q.value is None or not q.text[:1].isdigit() or q.parts in ("y", "d"):
+        if q.value is None or not q.text.lstrip(MINUS)[:1].isdigit() or q.parts in ("y", "d"):
             continue
         pattern = rf"(?<![\d.,]){re.escape(q.text)}(?![\d]|[.,]\d)"
         value = format_quantity(q, locale, style_dir=style_dir)
         translated = re.sub(pattern, value.replace("\\", "\\\\"), translated)
     return translated
+
+
+def _bracketed(value: str, slot: Slot, opened: str, closed: str) -> str:
+    """``value`` with the source's own brackets around the figure put back, when the
+    token match swallowed them: "(about ⟦Q1⟧)" must keep its ")"."""
+    opened, closed = opened.replace(" ", ""), closed.replace(" ", "")
+    lead = opened[0] if slot.before and _swallowed(opened, slot.before) else ""
+    trail = closed[-1] if slot.after and _swallowed(closed, slot.after) else ""
+    return f"{lead}{value}{trail}"
+
+
+def _swallowed(brackets: str, source: str) -> bool:
+    """Whether the matched brackets include the text's own: two layers (its and ours), or
+    one that is not a placeholder bracket and is the kind the source had there."""
+    own = _TEXT_BRACKETS[source]
+    return (len(brackets) == 2 and brackets[0 if source in "([" else -1] in own) or (
+        len(brackets) == 1 and brackets in own and source in "()"
+    )
 
 
 def _ascii(digits: str) -> str:

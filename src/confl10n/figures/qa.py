@@ -10,6 +10,8 @@ quantity must be found with the same value; what is not becomes a
 * ``wrong_scale`` — the digits are right but the scale is off (380亿 for 380 billion);
 * ``wrong_date`` — a different day, month or year;
 * ``english_style`` — right value only if read the English way ("1,926" in German);
+* ``lost_sign`` — the value without its minus (-1.4% became 1,4 %);
+* ``lost_unit`` — the right number without its unit, currency or % (36 km became "36");
 * ``unexpected`` — a number in the translation that is nowhere in the source;
 * ``flagged`` — the source figure itself needs a human (an ambiguous date).
 """
@@ -17,12 +19,12 @@ quantity must be found with the same value; what is not becomes a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from confl10n.figures.readback import Reading, normalize_digits, read_figures
+from confl10n.figures.readback import Reading, normalize_digits, read_figures, unit_marks
 from confl10n.localize.formatting import check_locale, format_quantity
 from confl10n.quantities.find import find_quantities
 from confl10n.quantities.words import scale_power
@@ -132,6 +134,10 @@ def _flag_or_match(check: _Check, q: Quantity) -> bool:
     if q.value is None:
         check.report("flagged", q, q.text, q.note or "needs a human look")
         return True
+    if _literal(check, q):
+        return True
+    if isinstance(q.upper, date):
+        return _match_dates(check, q)
     if q.upper is not None and _match_range(check, q):
         return True
     for reading in list(check.readings):
@@ -140,8 +146,49 @@ def _flag_or_match(check: _Check, q: Quantity) -> bool:
             check.take(reading)
             if verdict == "english_style":
                 check.report(verdict, q, reading.text, f"{reading.text!r} is written English-style")
+            _unit_kept(check, q, reading)
             return _claim_range(check, q)
     return False
+
+
+def _literal(check: _Check, q: Quantity) -> bool:
+    """The figure written exactly as the locale's style writes it (or a fraction as
+    "1/3"): the readings inside it are claimed (times, fiscal years, "1億130万",
+    "三分之一", month names)."""
+    expected = format_quantity(q, check.locale, style_dir=check.style_dir)
+    forms = [expected, q.unit or ""] if q.kind == "fraction" else [expected]
+    text = normalize_digits(check.translation.casefold())
+    for form in filter(None, forms):
+        written = re.escape(normalize_digits(form.casefold()))
+        found = re.search(rf"(?<![\d.,]){written}(?![\d]|[.,]\d)", text)
+        if found is not None:
+            for reading in [
+                r for r in check.readings if r.start < found.end() and found.start() < r.end
+            ]:
+                check.take(reading)
+            return True
+    return False
+
+
+def _match_dates(check: _Check, q: Quantity) -> bool:
+    """A date range ("2022-2023", "September and October 2024"): either end found written
+    any way claims what it finds; neither found is a finding left to :func:`_mismatch`."""
+    ends = [q, replace(q, value=q.upper, upper=None)]
+    found = [r for r in check.readings if any(_date_matches(end, r) for end in ends)]
+    for reading in found:
+        check.take(reading)
+    return bool(found)
+
+
+def _unit_kept(check: _Check, q: Quantity, reading: Reading) -> None:
+    """Report a money amount, percentage or measure whose number came back without its
+    unit ("36 de largo" for 36 kilometers, "5" for 5%)."""
+    if q.kind not in ("money", "percent", "measure") or reading.scaled:
+        return
+    marks = unit_marks(q, check.locale, style_dir=check.style_dir)
+    text = check.translation.casefold()
+    if marks and not any(mark in text for mark in marks):
+        check.report("lost_unit", q, reading.text, f"{reading.text!r} has no unit")
 
 
 def _match_range(check: _Check, q: Quantity) -> bool:
@@ -180,6 +227,10 @@ def _compare(q: Quantity, r: Reading) -> str | None:
     """ "same", "english_style" or None for one source quantity and one reading."""
     if isinstance(q.value, date):
         return "same" if _date_matches(q, r) else None
+    if isinstance(q.value, time):  # 20 (Uhr, 时, h) is 8 p.m.; a bare 8 is the English clock
+        hour = q.value.hour
+        return "same" if r.value == hour else "english_style" if r.value == hour % 12 else None
+
     if q.value is None or (not r.digits and q.text[:1].isdigit()):
         return None
     if r.value == q.value:
@@ -187,7 +238,7 @@ def _compare(q: Quantity, r: Reading) -> str | None:
     return "english_style" if r.english == q.value else None
 
 
-def _value_matches(value: Decimal, r: Reading) -> bool:
+def _value_matches(value: object, r: Reading) -> bool:
     return r.value == value or r.english == value
 
 
@@ -216,6 +267,8 @@ def _mismatch(check: _Check, q: Quantity) -> None:
         if kind_fits and (reading.digits or spelled):
             check.take(reading)
             problem = "wrong_date" if dated else _value_problem(check, q, reading)
+            if isinstance(q.value, Decimal) and q.value < 0 and reading.value == -q.value:
+                problem = "lost_sign"
             check.report(problem, q, reading.text, f"{reading.text!r}")
             return
     check.report("missing", q, check.translation, "not found in the translation")

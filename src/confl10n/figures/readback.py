@@ -17,10 +17,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from confl10n.languages import language_of
 from confl10n.localize import formatting as localize
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from confl10n.document import Quantity
 
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "千": 3}
 _CJK_DIGITS = dict(
@@ -30,7 +33,10 @@ _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_DATE = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<d>\d{1,2})\s*[日号號])?"
 )
-_CJK_REST = re.compile(r"(\d+)(千)?")  # the 1000 of 1万1000, the 1千 of 1万1千
+_CJK_REST = re.compile(r"(\d+)([千万萬])?")  # the 1000 of 1万1000, the 130万 of 1億130万
+_REST_FACTOR = {"千": 1000, "万": 10**4, "萬": 10**4}
+_PERCENT_MARKS = ("%", "٪", "％", "percent", "por ciento", "pour cent", "prozent", "百分",
+                  "パーセント", "في المئة", "بالمئة")  # fmt: skip
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*(?:de\s+)?$")  # 19. Dezember, 19 de
 _DAY_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")  # an English-style copy: December 19
 _YEAR_AFTER = re.compile(r"\s*(?:de\s+|,\s*)?(\d{4})(?!\d)")  # 2019, de 2019
@@ -71,6 +77,21 @@ def read_figures(text: str, locale: str, *, style_dir: Path | None = None) -> li
     words = [r for r in _words(plain, locale) if not _covered(r, dates + numbers)]
     found = sorted(dates + numbers + words, key=lambda r: r.start)
     return [replace(r, text=text[r.start : r.end]) for r in found]
+
+
+def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tuple[str, ...]:
+    """Lower-cased stems any of which shows that ``q``'s unit came through in ``locale``:
+    its word in the locale's style, CLDR's names and symbols, the English as written."""
+    if q.kind == "percent":
+        return _PERCENT_MARKS
+    rendered = localize.format_quantity(q, locale, style_dir=style_dir)
+    found = {w for w in re.findall(r"[^\W\d_]+", rendered) if w.lower() not in _scales(locale)}
+    found |= set(re.findall(r"[^\W\d_]+", q.text)) - {"and", "to", "between", "a", "an"}
+    found |= set(localize.cldr_unit_names(q.unit or "", locale))
+    stems = {w.casefold()[:5] for w in found if w}
+    # CJK units may come back shorter (百分点 for 个百分点): any two characters of them count
+    stems |= {w[i : i + 2] for w in found if _is_cjk(w) for i in range(len(w) - 1)}
+    return tuple(sorted(stems))
 
 
 def _covered(r: Reading, others: list[Reading]) -> bool:
@@ -144,7 +165,7 @@ def _scaled(
     scaled, english = (v * factor if v is not None else None for v in (value, alt))
     rest = _CJK_REST.match(plain, scale.end()) if scale[1] else None
     if rest is not None and scaled is not None:
-        extra = Decimal(rest[1]) * (1000 if rest[2] else 1)
+        extra = Decimal(rest[1]) * _REST_FACTOR.get(rest[2] or "", 1)
         if extra < factor:
             return Reading(start, rest.end(), "", scaled + extra, english, value)
     return Reading(start, scale.end(), "", scaled, english, value)
@@ -197,14 +218,10 @@ def _is_cjk(word: str) -> bool:
 
 
 def _dates(plain: str, locale: str) -> list[Reading]:
-    if _language(locale) in ("zh", "ja", "ko"):
+    if language_of(locale) in ("zh", "ja", "ko"):
         return [_cjk_date(m) for m in _CJK_DATE.finditer(plain) if m["y"] or m["m"] or m["d"]]
     dates = [_named_date(plain, m, number) for m, number in _month_matches(plain, locale)]
     return [d for d in dates if d is not None]
-
-
-def _language(locale: str) -> str:
-    return locale.split("_")[0].lower()
 
 
 def _cjk_date(m: re.Match[str]) -> Reading:
@@ -241,7 +258,7 @@ def _named_date(plain: str, m: re.Match[str], month: int) -> Reading | None:
 
 def _words(plain: str, locale: str) -> list[Reading]:
     """Chinese/Japanese numerals and the listed small number words of other languages."""
-    language = _language(locale)
+    language = language_of(locale)
     if language in ("zh", "ja"):
         return [r for r in map(_cjk_numeral, _CJK_NUMERAL.finditer(plain)) if r is not None]
     return [

@@ -1,9 +1,11 @@
 """Numbers survive translation: the figures of every sentence kept away from the engine.
 
-:class:`QuantityWrapper` is the pipeline's :class:`~confl10n.translate.pipeline.SentenceWrapper`
-for figures. Before the engine, a sentence's figures worth protecting
-(:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, dates
-with a month, grouped or decimal numbers) become placeholders (``⟦Q1⟧``); after
+:class:`QuantityWrapper` is the sentence wrapper for figures that translation is
+given (it implements ``confl10n.translate.pipeline.SentenceWrapper``). Before the
+engine, a sentence's figures worth protecting
+(:func:`~confl10n.figures.protect.worth_protecting`: money, percentages, measures, times,
+dates, grouped or decimal numbers), and labels such as "8(a)" that must stay as written
+(:func:`~confl10n.quantities.find.find_labels`), become placeholders (``⟦Q1⟧``); after
 it, :func:`~confl10n.figures.protect.restore` writes them back in the target locale's
 style, and :func:`~confl10n.figures.protect.restyle` rewrites the plain figures the
 engine was trusted with (``348``, years) where it copied them English-style.
@@ -28,17 +30,17 @@ from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
 from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
+from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
-from confl10n.quantities.find import find_quantities
+from confl10n.quantities.find import find_labels, find_quantities
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
     from pathlib import Path
 
     from confl10n.document import Article, Quantity
     from confl10n.figures.qa import Finding
-    from confl10n.translate.results import UnitTranslation
 
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
@@ -47,20 +49,18 @@ VERSION = 1
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 
-_ARGOS_LOCALES = {"zt": "zh_TW", "pb": "pt_BR"}  # Argos's own language codes
-
 
 def target_locale(language: str, locale: str | None = None) -> str:
     """The locale figures are written in for ``language``: ``locale`` when given (it
     must be one of that language's), else the language's usual one (zh -> zh_CN)."""
-    usual = _ARGOS_LOCALES.get(language) or usual_locale(language) or language
+    usual = argos_locale(language) or usual_locale(language) or language
     try:
         check_locale(usual)
     except InvalidOptionError:
         raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
     if locale is None:
         return usual
-    chosen = locale.strip().replace("-", "_")
+    chosen = posix_locale(locale)
     if cldr_locale(chosen).language != cldr_locale(usual).language:
         raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
     return chosen
@@ -137,10 +137,15 @@ class QuantityWrapper:
         if text not in self._plans:
             found = find_quantities(text, reference_date=self.reference_date)
             chosen = [q for q in found if worth_protecting(q)]
+            chosen += [label for label in find_labels(text) if not _overlaps(label, chosen)]
             masked, slots = protect(text, chosen)
             loose = [q for q in found if not worth_protecting(q)]
             self._plans[text] = _Plan(masked, slots, loose, found)
         return self._plans[text]
+
+
+def _overlaps(q: Quantity, others: Sequence[Quantity]) -> bool:
+    return any(o.start < q.end and q.start < o.end for o in others)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +166,11 @@ class Figures:
             style_dir=self.style_dir,
         )
 
-    def check(self, units: Sequence[UnitTranslation]) -> tuple[tuple[Finding, ...], float]:
-        """The numeric QA findings of the translated units, and the seconds it took."""
+    def check(self, targets: Mapping[str, str]) -> tuple[tuple[Finding, ...], float]:
+        """The numeric QA findings of the translated units (unit ID -> final text), and the
+        seconds it took."""
         from confl10n.figures.qa import check_article
 
         started = time.perf_counter()
-        targets = {u.id: u.target for u in units if u.origin != "identity"}
         findings = check_article(self.article, targets, self.locale, style_dir=self.style_dir)
         return tuple(findings), time.perf_counter() - started

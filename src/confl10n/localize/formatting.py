@@ -15,13 +15,44 @@ from __future__ import annotations
 import difflib
 import re
 import string
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import replace
+from datetime import date, time
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from confl10n.errors import InvalidOptionError
+from confl10n.languages import language_of, posix_locale
+from confl10n.localize.shapes import (
+    Ctx as _Ctx,
+)
+from confl10n.localize.shapes import (
+    as_decimal as _dec,
+)
+from confl10n.localize.shapes import (
+    decimals_of as _decimals_of,
+)
+from confl10n.localize.shapes import (
+    extra_digits as _extra_digits,
+)
+from confl10n.localize.shapes import (
+    fill as _fill,
+)
+from confl10n.localize.shapes import (
+    groups as _groups,
+)
+from confl10n.localize.shapes import (
+    join_range as _join_range,
+)
+from confl10n.localize.shapes import (
+    pattern_for as _pattern,
+)
+from confl10n.localize.shapes import (
+    plural as _plural,
+)
+from confl10n.localize.shapes import (
+    ranged as _ranged,
+)
 from confl10n.localize.styles import find_style
 
 if TYPE_CHECKING:
@@ -42,27 +73,14 @@ __all__ = [
     "usual_locale",
 ]
 
-_SKELETONS = {"md": ("MMMMd", "MMMd"), "ym": ("yMMMM", "yMMM"), "y": ("y", "y"), "d": ("d", "d")}
+_SKELETONS = {"md": ("MMMMd", "MMMd"), "ym": ("yMMMM", "yMMM"), "y": ("y", "y"), "d": ("d", "d"),
+              "fy": ("y", "y"), "ymd": ("yMMMMd", "yMMMd")}  # fmt: skip
+_MONTH_ALONE = "LLLL"  # CLDR's stand-alone month name; style [dates] month may override it
+_INTERVAL_DASH = re.compile(r"\s*[–~～]\s*|(?<=\D)-(?=\D)")
 _MONEY_FIELDS = "{compact}, {compact_long}, {millions}, {name}"
-_UNIT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\D)")
-
-
-@dataclass(frozen=True)
-class _Ctx:
-    """Everything a renderer needs: the babel locale, the style data, the options."""
-
-    locale: Locale
-    style: dict[str, Any]
-    date_length: str
-
-    def get(self, table: str, key: str, default: Any = None) -> Any:
-        """One style value, or ``default`` when the style does not set it."""
-        return self.style.get(table, {}).get(key, default)
-
-    @property
-    def numbering(self) -> str:
-        """The numbering system whose separators and signs are used."""
-        return str(self.get("numbers", "numbering_system", "latn"))
+_UNIT_SPACE = re.compile(
+    r"(?<=\d)[ \u00a0\u202f](?=\D)|(?<=[\u3000-\u9fff])[ \u00a0\u202f](?=[-\d])"
+)
 
 
 def format_quantity(
@@ -75,10 +93,15 @@ def format_quantity(
     if date_length not in ("long", "medium"):
         raise InvalidOptionError(f"date length must be long or medium, not {date_length!r}")
     loc = _parse(locale)
-    ctx = _Ctx(loc, load_style(locale, style_dir=style_dir), date_length)
+    ctx = _Ctx(loc, load_style(locale, style_dir=style_dir), date_length, _extra_digits(q))
     if q.value is None:
         return q.text
+    if q.scale and isinstance(q.value, Decimal):  # 101.3 million: the decimals were the 101.3's
+        q = replace(q, decimals=_decimals_of(q.value))
     text = _RENDERERS.get(q.kind, _number)(ctx, q)
+    if isinstance(q.value, Decimal) and q.value < 0:  # babel writes "-" whatever the locale
+        minus = _symbols(ctx.locale, ctx.numbering).get("minusSign", "-")
+        text = re.sub(r"-(?=\d)", minus, text, count=1)
     digits = ctx.get("numbers", "digits")
     return text.translate(str.maketrans("0123456789", digits)) if digits else text
 
@@ -93,7 +116,7 @@ def _parse(locale: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(locale.strip().replace("-", "_"))
+        return Locale.parse(posix_locale(locale))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise InvalidOptionError(f"unknown locale {locale!r}{_suggest(locale)}") from exc
 
@@ -101,9 +124,9 @@ def _parse(locale: str) -> Locale:
 def _suggest(locale: str) -> str:
     """ "; did you mean zh_CN, zh_TW?" from babel's list of locales, or ""."""
     known = _known_locales()
-    wanted = locale.strip().replace("-", "_").lower()
+    wanted = posix_locale(locale).lower()
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
-    usual = usual_locale(wanted.split("_")[0])
+    usual = usual_locale(language_of(wanted))
     if usual and usual.lower() in known:  # the language's main locale first: zh -> zh_CN
         close = [usual.lower(), *[c for c in close if c != usual.lower()]][:3]
     return f"; did you mean {', '.join(known[c] for c in close)}?" if close else ""
@@ -135,70 +158,81 @@ def usual_locale(language: str) -> str | None:
 def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
     """The newsroom style data for ``locale`` ({} when there is none)."""
     loc = _parse(locale)
-    names = [locale.strip().replace("-", "_"), f"{loc.language}_{loc.territory}", loc.language]
+    names = [posix_locale(locale), f"{loc.language}_{loc.territory}", loc.language]
     return find_style(names, style_dir=style_dir)
 
 
 # --- numbers ---------------------------------------------------------------------------
 
 
-def _pattern(base: str, decimals: int, *, group: bool) -> str:
-    """``base`` (a CLDR pattern) with exactly ``decimals`` fraction digits."""
-    fraction = "." + "0" * decimals if decimals else ""
-    pattern = re.sub(r"(0)\.[0#]+", r"\1", base.split(";")[0])
-    pattern = re.sub(r"0(?![0#,.])", "0" + fraction, pattern, count=1)
-    return pattern if group else pattern.replace(",", "")
-
-
-def _groups(ctx: _Ctx, value: Decimal) -> bool:
-    """Whether to group digits: CLDR groups from 1,000; style may say from 10,000."""
-    minimum = int(ctx.get("numbers", "minimum_grouping_digits", 1))
-    return bool(abs(value) >= 10 ** (2 + minimum))
-
-
-def _decimal(ctx: _Ctx, value: Decimal, decimals: int) -> str:
+def _decimal(ctx: _Ctx, value: Decimal, decimals: int, *, group: bool = True) -> str:
     from babel.numbers import format_decimal
 
     base = ctx.locale.decimal_formats[None].pattern
-    pattern = _pattern(base, decimals, group=_groups(ctx, value))
+    pattern = _pattern(base, decimals, group=group and _groups(ctx, value))
     return format_decimal(value, pattern, ctx.locale, numbering_system=ctx.numbering)
 
 
-def _decimals_of(value: Decimal) -> int:
-    """How many fraction digits ``value`` needs to be written exactly."""
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
 def _compact(ctx: _Ctx, value: Decimal, *, long: bool = False) -> str | None:
-    """The compact form ("1.1万", "380 Milliarden") if it is exact, else None."""
+    """The compact form ("1.1万", "380 Milliarden", "1億130万") if it is exact, else None."""
     from babel.numbers import format_compact_decimal
+
+    mixed = _mixed(ctx, value)
+    if mixed is not None:
+        return mixed
 
     def render(digits: int) -> str:
         return format_compact_decimal(value, format_type="long" if long else "short",
             locale=ctx.locale, fraction_digits=digits, numbering_system=ctx.numbering)  # fmt: skip
 
-    return _exact(ctx, render)
+    try:
+        return _exact(ctx, render)
+    except KeyError:  # CLDR has no long compact forms for zh and ja
+        return _compact(ctx, value) if long else None
+
+
+def _mixed(ctx: _Ctx, value: Decimal) -> str | None:
+    """Japanese newsroom style for 1e8 and up: 1億130万, not 1.013億 (style numbers.mixed)."""
+    units = ctx.get("numbers", "mixed")
+    if not units or not 10**8 <= abs(value) < 10**12 or value % 10**4:
+        return None
+    high, low = divmod(int(abs(value)), 10**8)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{high}{units[0]}" + (f"{low // 10**4}{units[1]}" if low else "")
 
 
 def _exact(ctx: _Ctx, render: Callable[[int], str]) -> str | None:
-    """``render(digits)`` with the style's fraction-digit limit, if no digit was lost."""
+    """``render(digits)`` within the style's fraction-digit limit (widened by the digits a
+    scaled source figure wrote), if no digit was lost."""
     limit = int(ctx.get("numbers", "compact_max_fraction_digits", 2))
-    text = render(limit)
-    return text if text == render(limit + 12) and not text.isdigit() else None
+    for digits in range(limit, max(limit, ctx.extra_digits) + 1):
+        text = render(digits)
+        if text == render(digits + 12) and not text.isdigit():
+            return text
+    return None
 
 
 def _number(ctx: _Ctx, q: Quantity) -> str:
-    return _ranged(ctx, q, lambda v: _count_one(ctx, v, q.decimals))
+    # A four-digit whole number written without a comma is kept so: it may be a year.
+    plain = not q.decimals and not q.scale and "," not in q.text
+    return _ranged(
+        ctx, q, lambda v: _count_one(ctx, v, q.decimals, plain=plain, scaled=bool(q.scale))
+    )
 
 
-def _count_one(ctx: _Ctx, value: Decimal, decimals: int) -> str:
+def _count_one(ctx: _Ctx, value: Decimal, decimals: int, *, plain: bool = False,
+               scaled: bool = False) -> str:  # fmt: skip
     threshold = ctx.get("numbers", "compact_from")
     if threshold is not None and abs(value) >= threshold and not decimals:
         compact = _compact(ctx, value)
         if compact is not None:
             return compact
-    return _decimal(ctx, value, decimals)
+    if scaled and abs(value) >= 10**6:  # "2.5 million" people: 2,5 Millionen, never 2.500.000
+        large = ctx.get("numbers", "large")
+        text = _money_template(ctx, large, value, "") if large else _compact(ctx, value, long=True)
+        if text is not None:
+            return text
+    return _decimal(ctx, value, decimals, group=not (plain and abs(value) < 10**4))
 
 
 def _percent(ctx: _Ctx, q: Quantity) -> str:
@@ -224,23 +258,6 @@ def _ordinal(ctx: _Ctx, q: Quantity) -> str:
     return str(ctx.get("ordinals", "pattern", "{0}")).format(number)
 
 
-def _dec(value: Decimal | date | None) -> Decimal:
-    if not isinstance(value, Decimal):
-        raise TypeError(f"expected a Decimal value, got {value!r}")
-    return value
-
-
-def _ranged(ctx: _Ctx, q: Quantity, one: Callable[[Decimal], str]) -> str:
-    """One value, or a range whose shared unit is written once: "500–1000 Yuan"."""
-    if q.upper is None:
-        return one(_dec(q.value))
-    low, high = one(_dec(q.value)), one(q.upper)
-    low_tail, high_tail = re.split(r"\d", low)[-1], re.split(r"\d", high)[-1]
-    if low_tail and low_tail == high_tail:
-        low = low[: -len(low_tail)]
-    return str(ctx.get("ranges", "pattern", "{0}–{1}")).format(low, high)
-
-
 # --- money, units, dates ---------------------------------------------------------------
 
 
@@ -249,6 +266,11 @@ def _money(ctx: _Ctx, q: Quantity) -> str:
 
 
 def _money_one(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
+    huge = ctx.get("money", "huge")  # es_ES: 1,5 billones, not 1.500.000 millones
+    if huge is not None and abs(value) >= ctx.get("money", "huge_from", 10**12):
+        text = _money_template(ctx, huge, value, code)
+        if text is not None:
+            return text
     large = ctx.get("money", "large")
     if large is not None and abs(value) >= ctx.get("money", "large_from", 10**6):
         text = _money_template(ctx, large, value, code)
@@ -265,7 +287,7 @@ def _money_one(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
 def _money_template(ctx: _Ctx, template: Any, value: Decimal, code: str) -> str | None:
     """A large amount through the style template; None when no exact form exists."""
     if isinstance(template, dict):  # {EUR = ...} per currency, or {one = ..., other = ...}
-        plural = ctx.locale.plural_form(value / 10**6)
+        plural = ctx.locale.plural_form(abs(value) / 10**6)
         template = template.get(code) or template.get(plural, template["other"])
     fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
     filled = {f: _money_field(ctx, f, value, code) for f in fields}
@@ -288,10 +310,6 @@ def _millions(ctx: _Ctx, millions: Decimal) -> str | None:
     decimals = _decimals_of(millions)
     limit = int(ctx.get("numbers", "compact_max_fraction_digits", 2))
     return _decimal(ctx, millions, decimals) if decimals <= limit else None
-
-
-def _fill(template: str, **fields: str | None) -> str:
-    return template.format(**fields)
 
 
 def _name(ctx: _Ctx, code: str, value: Decimal, *, large: bool = False) -> str:
@@ -330,7 +348,7 @@ def _measure_one(ctx: _Ctx, value: Decimal, unit: str, decimals: int, english: s
     """Style override, else CLDR, else the English unit as written: never a raw unit id."""
     override = ctx.get("units", unit)
     if override is not None:
-        return str(override).format(_decimal(ctx, value, decimals))
+        return _plural(ctx, override, value).format(_decimal(ctx, value, decimals))
     text = _cldr_unit(ctx, value, unit, decimals) or f"{_decimal(ctx, value, decimals)} {english}"
     return _UNIT_SPACE.sub("", text) if ctx.get("units", "no_space") else text
 
@@ -353,22 +371,80 @@ def _cldr_unit(ctx: _Ctx, value: Decimal, unit: str, decimals: int) -> str | Non
 
 
 def _date(ctx: _Ctx, q: Quantity) -> str:
-    from babel.dates import format_date, format_skeleton
-
-    value = q.value
+    value, parts = q.value, q.parts or "ymd"
     if not isinstance(value, date):
         raise TypeError(f"expected a date value, got {value!r}")
-    parts = q.parts or "ymd"
+    if isinstance(q.upper, date):
+        return _date_range(ctx, value, q.upper, parts)
+    text = _date_one(ctx, value, parts)
+    if parts == "fy":
+        return str(ctx.get("dates", "fiscal", "{0}")).format(str(value.year))
+    return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
+
+
+def _date_one(ctx: _Ctx, value: date, parts: str) -> str:
+    """One date with only the parts written: never a year the source did not give."""
+    from babel.dates import format_date, format_skeleton
+
     if parts == "ymd":
         return format_date(value, ctx.date_length, ctx.locale)
+    if parts == "m":
+        return format_date(value, str(ctx.get("dates", "month", _MONTH_ALONE)), ctx.locale)
     skeleton = _SKELETONS[parts][0 if ctx.date_length == "long" else 1]
-    text = format_skeleton(skeleton, value, locale=ctx.locale)
-    return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
+    return format_skeleton(skeleton, value, locale=ctx.locale)
+
+
+def _date_range(ctx: _Ctx, low: date, high: date, parts: str) -> str:
+    """ "2022–2023", "September–October 2024", "3.–5. März": CLDR's interval formats, with
+    the style's range dash; years and lone months joined by the range pattern."""
+    from babel.dates import format_interval
+
+    if parts in ("y", "m", "fy"):
+        return _join_range(ctx, _date_one(ctx, low, parts), _date_one(ctx, high, parts))
+    skeleton = _SKELETONS[parts][0 if ctx.date_length == "long" else 1]
+    text = format_interval(low, high, skeleton, locale=ctx.locale)
+    pattern = ctx.get("ranges", "pattern")
+    if pattern is None:
+        return text
+    dash = str(pattern).replace("{0}", "").replace("{1}", "")
+    return _INTERVAL_DASH.sub(dash, text, count=1)
+
+
+def _time(ctx: _Ctx, q: Quantity) -> str:
+    """A time of day: the style's "{H} Uhr" / "{H}时{M}分", else CLDR's short time."""
+    from babel.dates import format_time
+
+    value = q.value
+    if not isinstance(value, time):
+        raise TypeError(f"expected a time value, got {value!r}")
+    template = ctx.get("times", "minutes" if value.minute else "hour")
+    if template is None:
+        return format_time(value, "short", locale=ctx.locale)
+    periods = ctx.locale.day_periods["format"]["abbreviated"]
+    return str(template).format(H=value.hour, h=value.hour % 12 or 12, K=value.hour % 12,
+                                M=value.minute, MM=f"{value.minute:02d}",
+                                ampm=periods["am" if value.hour < 12 else "pm"])  # fmt: skip
+
+
+def _multiplier(ctx: _Ctx, q: Quantity) -> str:
+    """ "2.5x": 2,5 veces, 2.5倍, 2,5-fach; CLDR has no such pattern, so "2.5×" without a style."""
+
+    def one(value: Decimal) -> str:
+        template = _plural(ctx, ctx.get("multipliers", "pattern", "{0}×"), value)
+        return template.format(_decimal(ctx, value, q.decimals))
+
+    return _ranged(ctx, q, one)
+
+
+def _fraction(ctx: _Ctx, q: Quantity) -> str:
+    """ "a third": the style's word for 1/3 (三分之一, ein Drittel), else "1/3"."""
+    return str(ctx.get("fractions", str(q.unit), q.unit))
 
 
 _RENDERERS: dict[str, Callable[[_Ctx, Quantity], str]] = {
     "number": _number, "count": _number, "percent": _percent, "money": _money,
-    "measure": _measure, "date": _date, "ordinal": _ordinal,
+    "measure": _measure, "date": _date, "ordinal": _ordinal, "time": _time,
+    "multiplier": _multiplier, "fraction": _fraction,
 }  # fmt: skip
 
 
@@ -383,6 +459,27 @@ def cldr_locale(locale: str) -> Locale:
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:
     """CLDR's number symbols of ``locale`` in numbering ``system`` (latn if it has none)."""
     return _symbols(_parse(locale), system)
+
+
+def cldr_unit_names(unit: str, locale: str) -> list[str]:
+    """Words CLDR writes for a currency code or unit id in ``locale`` (names, symbols), [] if
+    it has none: for checking that a translation kept a figure's unit."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+    from babel.units import UnknownUnitError, format_unit
+
+    loc = _parse(locale)
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        names = [get_currency_name(unit, count=n, locale=loc) for n in (1, 5)]
+        return [*names, get_currency_symbol(unit, loc), unit]
+    found = []
+    for length in ("long", "short", "narrow"):
+        try:
+            found.append(
+                re.sub(r"[\d\s.,\u00a0\u202f]+", " ", format_unit(5, unit, length, locale=loc))
+            )
+        except UnknownUnitError:
+            return []
+    return [w for text in found for w in text.split() if w]
 
 
 def cldr_version() -> str:

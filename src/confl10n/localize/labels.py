@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from confl10n.bundle.bulletin import language_of
+from confl10n.languages import language_of, posix_locale
 
 DOMAIN = "confl10n"
 
@@ -75,7 +75,7 @@ def available_catalogs() -> tuple[str, ...]:
 
 def find_catalog(locale: str) -> str | None:
     """The catalog for ``locale``: an exact match, else the first of its language."""
-    wanted = locale.replace("-", "_")
+    wanted = posix_locale(locale)
     names = available_catalogs()
     if wanted in names:
         return wanted

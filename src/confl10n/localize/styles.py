@@ -27,11 +27,16 @@ __all__ = ["KEYS", "find_style"]
 # table -> keys it may hold (None: any key, e.g. CLDR unit ids under [units]).
 KEYS: dict[str, frozenset[str] | None] = {
     "numbers": frozenset({"minimum_grouping_digits", "compact_from",
-                          "compact_max_fraction_digits", "numbering_system", "digits"}),
-    "money": frozenset({"large_from", "large", "small", "names", "large_names"}),
+                          "compact_max_fraction_digits", "numbering_system", "digits",
+                          "mixed", "large"}),
+    "money": frozenset({"large_from", "large", "small", "names", "large_names", "huge_from",
+                        "huge"}),
     "units": None,
     "ranges": frozenset({"pattern"}),
-    "dates": frozenset({"day"}),
+    "dates": frozenset({"day", "month", "fiscal"}),
+    "times": frozenset({"hour", "minutes"}),
+    "multipliers": frozenset({"pattern"}),
+    "fractions": None,
     "ordinals": frozenset({"pattern"}),
 }  # fmt: skip
 

@@ -1,14 +1,20 @@
 """Dates in English text: full, partial and numeric, for :mod:`confl10n.quantities.find`.
 
-A date written without its year ("December 19") or month ("the 19th") is placed
-at the candidate closest to the reference date (the article's publication date);
-without a reference date it is flagged, not guessed. Numeric dates whose day and
-month could be swapped (02/03/2024) are flagged too.
+A date written without its year ("December 19", "in October") or month ("the
+19th") is placed at the candidate closest to the reference date (the article's
+publication date), with a note when that lands in another year (or month) than
+the reference; nothing renders the parts that were not written. Without a
+reference date the missing parts are placeholders (year 2000, January) and the
+note says so. Numeric dates whose day and month could be swapped (02/03/2024) are
+flagged. Ranges ("2022-2023", "September and October 2024", "March 3-5") are one
+quantity whose ``upper`` is the last date; fiscal years ("FY 2024", "Fiscal Year
+(FY) 2024") have ``parts`` ``fy``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -22,6 +28,18 @@ if TYPE_CHECKING:
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4})\b)?"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PLACEHOLDER_YEAR = 2000  # a leap year: February 29 without a year stays a date
+_FISCAL = re.compile(
+    r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s*\(FY\))?|FY)\s*'?(?P<year>(?:19|20)\d{2})\b(?![-–]\d)"
+)
+_YEARS = re.compile(
+    r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
+    r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
+)
+_MONTH_CUES = (
+    "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
+    "|before|after|between|in\\s+early|in\\s+late"
+)
 _YMD = tuple[int | None, int | None, int | None]
 
 
@@ -39,9 +57,27 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@cache
+def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Month ranges ("September and October 2024"), day ranges ("March 3-5"), months."""
+    month = rf"(?:{words.month_pattern()})\b\.?"
+    join = r"\s*(?:-|–|—|to|and|through|until)\s*"
+    return (
+        re.compile(rf"\b(?P<m1>{month}){join}(?P<m2>{month})(?:,?\s+(?P<year>\d{{4}})\b)?"),
+        re.compile(
+            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|to|through)\s*"
+            rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!:){_YEAR}"
+        ),
+        re.compile(rf"\b(?:{_MONTH_CUES})[\s-]+(?P<m1>{month})(?![\s,]*\d)", re.IGNORECASE),
+    )
+
+
 def find_dates(text: str, reference: date | None) -> Iterator[Quantity]:
     """Every date written in ``text`` (overlapping candidates included)."""
     *written, slashed = _patterns()
+    yield from _fiscal_years(text)
+    yield from _year_ranges(text)
+    yield from _month_ranges(text, reference)
     for pattern in written:
         for m in pattern.finditer(text):
             q = _written(text, m, reference)
@@ -60,7 +96,10 @@ def _written(text: str, m: re.Match[str], reference: date | None) -> Quantity | 
     month_text = groups.get("month") or ""
     month = int(month_text) if month_text.isdigit() else words.month(month_text)
     ymd = tuple(int(groups[k]) if groups.get(k) else None for k in ("year", "day"))
-    return _make(m, span, (ymd[0], month, ymd[1]), reference)
+    q = _make(m, span, (ymd[0], month, ymd[1]), reference)
+    if q.text.endswith(".") and not _abbreviated(month_text):  # "on 16 December." ends it
+        return replace(q, text=q.text[:-1], end=q.end - 1)
+    return q
 
 
 def _slash(m: re.Match[str], reference: date | None) -> Quantity:
@@ -75,17 +114,128 @@ def _slash(m: re.Match[str], reference: date | None) -> Quantity:
 
 
 def _make(m: re.Match[str], span: int | str, ymd: _YMD, reference: date | None) -> Quantity:
-    """The date quantity, or a flagged one when it cannot be placed or does not exist."""
-    _, month, day = ymd
+    """The date quantity, or a flagged one when it does not exist."""
     parts = "".join(p for p, v in zip("ymd", ymd, strict=True) if v is not None)
-    resolve = _RESOLVERS.get(parts)
-    if resolve is not None and reference is None:
-        return _flag(m, f"no year written and no reference date to resolve {m[span]!r}", span)
     try:
-        value = resolve(reference, month, day) if resolve and reference else _full(ymd)
+        value, note = _placed(ymd, parts, reference, m[span])
     except ValueError:
         return _flag(m, f"{m[span]!r} is not a calendar date", span)
-    return Quantity("date", m[span], m.start(span), m.end(span), value, parts=parts)
+    return Quantity("date", m[span], m.start(span), m.end(span), value, parts=parts, note=note)
+
+
+def _placed(ymd: _YMD, parts: str, reference: date | None, text: str) -> tuple[date, str | None]:
+    """The date and a note on any part that was inferred (ValueError: no such date)."""
+    _, month, day = ymd
+    resolve = _RESOLVERS.get(parts)
+    if resolve is None:
+        return _full(ymd), None
+    if reference is None:
+        value = date(_PLACEHOLDER_YEAR, month or 1, day or 1)
+        return value, f"no year written and no reference date to resolve {text!r}; left without"
+    value = resolve(reference, month, day)
+    return value, _inferred_note(value, parts, reference)
+
+
+def _inferred_note(value: date, parts: str, reference: date) -> str | None:
+    """Say so when a date without a year lands in another year (or month) than its article."""
+    if value.year != reference.year:
+        return (f"year not written: read as {value.year}, not the article's {reference.year} "
+                f"(dated {reference.isoformat()}); check")  # fmt: skip
+    if parts == "d" and value.month != reference.month:
+        return f"month not written: read as {value:%B}, the article is dated {reference:%B %d}"
+    return None
+
+
+def _fiscal_years(text: str) -> Iterator[Quantity]:
+    """ "FY 2024", "Fiscal Year (FY) 2024", "fiscal 2023": years of account, ``parts`` fy."""
+    for m in _FISCAL.finditer(text):
+        value = date(int(m["year"]), 1, 1)
+        yield Quantity("date", m[0], m.start(), m.end(), value, parts="fy")
+
+
+def _year_ranges(text: str) -> Iterator[Quantity]:
+    """ "2022-2023", "2022–23", "from 2020 to 2023", "between 2019 and 2021"."""
+    for m in _YEARS.finditer(text):
+        first, second = int(m["a"]), m["b"]
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last <= first or (m["join"] == "and" and not m["between"]):
+            continue
+        if m["join"] == "to" and m["between"] is None:
+            continue  # "rose 2020 to 2021" is rare; "from 2020 to 2021" is a range
+        start = m.start("a")
+        yield Quantity("date", text[start : m.end()], start, m.end(), date(first, 1, 1),
+                       upper=date(last, 1, 1), parts="y")  # fmt: skip
+
+
+def _month_ranges(text: str, reference: date | None) -> Iterator[Quantity]:
+    """Two months ("September and October 2024"), days of a month ("March 3-5"), and a
+    month alone after a cue ("in October")."""
+    months, days, alone = _range_patterns()
+    for m in months.finditer(text):
+        if m["year"] or re.search(r"(?i)\b(?:in|from|between|of|during)\s+$", text[: m.start()]):
+            yield from _span_of_months(m, reference)
+    for m in days.finditer(text):
+        yield from _span_of_days(m, reference)
+    for m in alone.finditer(text):
+        # "may" and "march" are verbs too: only after a cue that is no verb's subject
+        verb = m["m1"].lower().rstrip(".") in ("may", "march")
+        cued = re.match(r"(?i)in|by|since|until|early|late", m[0]) is not None
+        if m["m1"][0].isupper() and (cued or not verb):
+            yield from _month_alone(m, reference)
+
+
+def _span_of_months(m: re.Match[str], reference: date | None) -> Iterator[Quantity]:
+    first, last = words.month(m["m1"]), words.month(m["m2"])
+    if first is None or last is None or last <= first:
+        return
+    end = m.end()
+    if not m["year"] and m[0].endswith(".") and not _abbreviated(m["m2"]):
+        end -= 1  # "between May and July." ends the sentence
+    parts = "ym" if m["year"] else "m"
+    ymd_low: _YMD = (int(m["year"]) if m["year"] else None, first, None)
+    q = _make(m, 0, ymd_low, reference)
+    if isinstance(q.value, date):
+        upper = q.value.replace(month=last)
+        yield Quantity("date", m.string[m.start() : end], m.start(), end, q.value, upper=upper,
+                       parts=parts, note=q.note)  # fmt: skip
+
+
+_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                            "nov", "dec"})  # fmt: skip
+
+
+def _abbreviated(name: str) -> bool:
+    """Whether a "." after a month name is part of it ("Dec."), not a full stop ("July.")."""
+    return name.lower().rstrip(".") in _ABBREVIATIONS
+
+
+def _span_of_days(m: re.Match[str], reference: date | None) -> Iterator[Quantity]:
+    month = words.month(m["m1"])
+    first, last = int(m["d1"]), int(m["d2"])
+    if month is None or last <= first:
+        return
+    q = _make(m, 0, (int(m["year"]) if m["year"] else None, month, first), reference)
+    if isinstance(q.value, date):
+        try:
+            upper = q.value.replace(day=last)
+        except ValueError:
+            return
+        yield replace(q, upper=upper)
+
+
+def _month_alone(m: re.Match[str], reference: date | None) -> Iterator[Quantity]:
+    """ "in October": the month, placed like a date without a year; ``parts`` m."""
+    month = words.month(m["m1"])
+    if month is None:
+        return
+    start, end = m.start("m1"), m.end("m1")
+    if m["m1"].endswith(".") and not _abbreviated(m["m1"]):
+        end -= 1
+    try:
+        value, note = _placed((None, month, None), "m", reference, m["m1"])
+    except ValueError:
+        return
+    yield Quantity("date", m.string[start:end], start, end, value, parts="m", note=note)
 
 
 def _full(ymd: _YMD) -> date:
@@ -128,4 +278,5 @@ def _flag(m: re.Match[str], note: str, span: int | str = 0) -> Quantity:
 _RESOLVERS: dict[str, Callable[[date, int | None, int | None], date]] = {
     "md": _month_day,
     "d": _day_only,
+    "m": _month_day,
 }

@@ -1,12 +1,17 @@
-"""Find the figures in English text: numbers, money, percentages, measures, dates.
+"""Find the figures in English text: numbers, money, percentages, measures, dates, times.
 
 Pure and light (regular expressions over ``data/quantities.toml``, no babel), so
-the translation pipeline can call it per sentence. What is deliberately *not* a
-quantity: house numbers ("630 Anpu Road"), years inside proper names ("the 2024
-China ... Conference"), identifiers ("COVID-19", "5G", "192.168.0.1", "10:30").
-What cannot be read without guessing (02/03/2024, 1e400, a 50-digit number, a
-day with no reference date to place it) comes back as a ``flagged`` quantity with
-a note, never as a guessed value.
+the translation pipeline can call it per sentence. Ranges share the scale and
+currency of their upper end ("$4 to $5 billion"); a minus is read in every form
+copy writes it (:data:`MINUS`); units used as adjectives ("a 30-year loan") are
+measures; "2.5x" is a multiplier; times, fractions and halves come from
+:mod:`confl10n.quantities.spoken`, dates from :mod:`confl10n.quantities.dates`.
+What is deliberately *not* a quantity (:mod:`confl10n.quantities.labels`): house
+numbers ("630 Anpu Road"), years inside proper names ("the 2024 China ...
+Conference"), identifiers and labels ("COVID-19", "5G", "Section 12", "8(a)",
+"192.168.0.1", "10:30"), scores ("won 2-1"), digits of other scripts ("٣٨٠").
+What cannot be read without guessing (02/03/2024, 1e400, a 50-digit number) comes
+back as a ``flagged`` quantity with a note, never as a guessed value.
 """
 
 from __future__ import annotations
@@ -20,19 +25,25 @@ from typing import TYPE_CHECKING, NamedTuple
 from confl10n.document import Quantity
 from confl10n.quantities import words
 from confl10n.quantities.dates import find_dates
+from confl10n.quantities.labels import TIMES, find_labels, is_identifier
+from confl10n.quantities.spoken import find_spoken
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from confl10n.document import Article
 
-__all__ = ["article_quantities", "find_quantities"]
+__all__ = ["article_quantities", "find_labels", "find_quantities"]
 
 _TOO_BIG = Decimal(10) ** 18  # beyond any real-world figure a news article reports
+# Minus signs as copy writes them: hyphen, U+2212, non-breaking hyphen, figure dash,
+# en dash, small and full-width hyphen-minus; never after "4 " (a spaced range).
+MINUS = "-\u2212\u2011\u2012\u2013\ufe63\uff0d"
 _NUMERAL = re.compile(
-    r"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>[-\u2212])?(?P<cur>(?:US|HK|NT)\$|[$€£₹₩])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,:/]\d)"
-    r"(?P<exp>[eE][+-]?\d+)?(?P<tail>%|°[CF]|[^\W\d_]+[²³]?)?(?!\d)"
+    rf"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>(?<![0-9] )[{MINUS}])?"
+    r"(?P<cur>(?:US|HK|NT)\$|[$€£₹₩])?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![.,:/][0-9])"
+    r"(?P<exp>[eE][+-]?[0-9]+)?(?P<tail>%|°[CF]|×|[^\W\d_]+[²³]?)?(?![0-9])"
 )
 _SPELLED = re.compile(r"\b(?P<w>[A-Za-z]+)(?:-(?P<u>[A-Za-z]+))?\b(?!-\w)")
 _YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
@@ -40,6 +51,28 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NAMES = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\b")
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—)\s*")
+_MODERN_YEAR = re.compile(r"19\d{2}|20\d{2}")
+_APPROX = frozenset(
+    {
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "than",
+        "under",
+        "roughly",
+        "approximately",
+        "least",
+        "most",
+        "only",
+        "just",
+        "all",
+        "another",
+    }
+)
+_HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
+_HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rise|grew|grown|grow|increased|increase|fell|fallen|fall|dropped"
@@ -66,7 +99,8 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
     ``reference_date`` (usually the article's publication date) supplies the
     year or month a date leaves out ("December 19", "the 19th").
     """
-    candidates = [*find_dates(text, reference_date), *_numerals(text), *_spelled(text)]
+    candidates = [*find_dates(text, reference_date), *find_spoken(text), *_numerals(text),
+                  *_spelled(text)]  # fmt: skip
     candidates.sort(key=lambda q: (q.start, q.start - q.end))
     chosen: list[Quantity] = []
     for q in candidates:
@@ -97,7 +131,7 @@ def _numerals(text: str) -> Iterator[Quantity]:
 
 def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
     """Read one numeral with what surrounds it; None when it is not a quantity."""
-    if _is_identifier(text, m) or _is_address(text, m.end()):
+    if is_identifier(text, m) or _is_address(text, m.end()):
         return None
     if m["exp"] or len(m["num"].replace(",", "").split(".")[0]) > 18:
         return _flagged(m, "number too large or in scientific notation; check the source")
@@ -138,20 +172,6 @@ def _flagged(m: re.Match[str], note: str) -> Quantity:
     return Quantity("flagged", m[0], m.start(), m.end(), None, note=note)
 
 
-def _is_identifier(text: str, m: re.Match[str]) -> bool:
-    """Numbers that name rather than count: 5G, Windows 11, No. 7, ISO 4217."""
-    tail = m["tail"]
-    if tail and tail != "%" and not words.is_unit_or_scale(tail):
-        return tail.lower() not in ("st", "nd", "rd", "th")
-    before = _before(text, m.start())
-    if re.search(r"(?:\bNo\.|\bnumber|#)\s*$", before, re.IGNORECASE):
-        return True
-    prev = re.search(r"(?<![.!?:;“\"(]\s)(?<!^)\b([A-Z][A-Za-z]*)\s+$", before)
-    if prev is None or m["cur"]:
-        return False
-    return not words.is_cue(prev[1]) and words.currency_word(prev[1]) is None
-
-
 def _is_address(text: str, pos: int) -> bool:
     """A number followed by Capitalised names and a street word: a house number."""
     names = _NAMES.match(text, pos)
@@ -159,7 +179,8 @@ def _is_address(text: str, pos: int) -> bool:
 
 
 def _year_role(text: str, m: re.Match[str]) -> str | None:
-    """ "year" for a bare year ("since 2018"), "name" inside a name ("the 2024 Games")."""
+    """ "year" for a bare year ("since 2018", "its 2023 annual report"), "name" inside a
+    name ("the 2024 Games"), None for any other number."""
     if m["sign"] or m["cur"] or m["tail"] or not _YEAR.fullmatch(m["num"]):
         return None
     prev = re.search(r"([A-Za-z]+)\W*$", _before(text, m.start()))
@@ -167,13 +188,32 @@ def _year_role(text: str, m: re.Match[str]) -> str | None:
     cue = words.is_cue(word)
     if _CAPITAL_NEXT.match(text, m.end()) and not words.is_cue(word, strict=True):
         return "name"
-    return "year" if cue or _CLAUSE_END.match(text, m.end()) else None
+    if cue or _CLAUSE_END.match(text, m.end()):
+        return "year"
+    return "year" if _reads_as_year(text, m, word) else None
+
+
+def _reads_as_year(text: str, m: re.Match[str], word: str) -> bool:
+    """1900-2099 before a word that is no noun it could count ("2023 annual report",
+    "2024 and 2023", "Budget 2024 was"); never after "about" and the like."""
+    after = _NOUN_WORD.match(text, m.end())
+    if not _MODERN_YEAR.fullmatch(m["num"]) or after is None or word.lower() in _APPROX:
+        return False
+    following = after[1]
+    plural = words.looks_plural(following) and not words.is_noun_stop(following)
+    counted = plural or words.is_filler(following)
+    finders = (words.unit_after, words.currency_after, words.scale_after, words.percent_after)
+    measured = any(f(text, m.end()) for f in finders)
+    return not (counted or measured or following[0].isupper())
 
 
 def _tail(text: str, m: re.Match[str]) -> _Tail | None:
     """Classify a numeral by what is attached to it or follows it."""
     attached, pos, start = m["tail"], m.end(), m.start()
     if not attached:
+        hyphened = _hyphened(text, start, pos, m["cur"])
+        if hyphened is not None:
+            return hyphened
         scale = words.scale_after(text, pos)
         if scale is not None:
             return _after(text, start, scale.end, m["cur"], scale)
@@ -182,10 +222,33 @@ def _tail(text: str, m: re.Match[str]) -> _Tail | None:
         return _Tail("ordinal", _noun(text, pos), None, 0, pos, start)
     if attached == "%":
         return _Tail("percent", None, None, 0, pos, start)
-    power = words.suffix_power(attached, money=bool(m["cur"]))
+    if attached in TIMES:
+        return _Tail("multiplier", None, None, 0, pos, start)
+    power = words.suffix_power(attached, money=bool(m["cur"]) or _counts_after(text, pos))
     if power is None:
         return _Tail("measure", words.unit_symbol(attached), None, 0, pos, start)
     return _after(text, start, pos, m["cur"], words.Hit(str(power), attached, pos))
+
+
+def _counts_after(text: str, pos: int) -> bool:
+    """ "1.2m customers", "10k runners": a plural noun right after makes m and k scales."""
+    noun = _NOUN_WORD.match(text, pos)
+    return noun is not None and words.looks_plural(noun[1]) and not words.is_noun_stop(noun[1])
+
+
+def _hyphened(text: str, start: int, pos: int, sign: str | None) -> _Tail | None:
+    """A unit used as an adjective: "a 30-year loan", "1.3-km", "3-fold", "$5-million"."""
+    if not _HYPHEN.match(text, pos):
+        return None
+    scale = words.scale_after(text, pos + 1)
+    if scale is not None:
+        return _after(text, start, scale.end, sign, scale)
+    unit = words.adjective_unit(text, pos + 1)
+    if unit is None or sign or _HYPHEN_OLD.match(text, unit.end):
+        return None  # "30-year-old" is an age, better translated with its words
+    if unit.meaning == "multiplier":
+        return _Tail("multiplier", None, None, 0, unit.end, start)
+    return _Tail("measure", unit.meaning, None, 0, unit.end, start)
 
 
 def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit | None) -> _Tail:
@@ -234,29 +297,46 @@ def _noun(text: str, pos: int) -> str | None:
 
 
 def _range(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
-    """'500 to 1,000 yuan' -> one money range; 'rose from 5 to 7' stays two numbers."""
+    """'500 to 1,000 yuan', '$4 to $5 billion', '€2-3 million' -> one range sharing the
+    scale and currency written at its upper end; 'rose from 5 to 7' stays two numbers."""
     upper = _range_upper(text, m, tail)
     if upper is None or not isinstance(upper.value, Decimal):
         return None
     power = tail.power if tail.scale else words.scale_power(upper.scale)
     value = _scaled(Decimal(m["num"].replace(",", "")), power)
     decimals = max(len(m["num"].partition(".")[2]), upper.decimals)
-    return replace(upper, text=text[m.start() : upper.end], start=m.start(), value=value,
-                   upper=upper.value, decimals=decimals)  # fmt: skip
+    kind, unit = (upper.kind, upper.unit) if tail.kind != "money" else ("money", tail.unit)
+    return replace(upper, kind=kind, unit=unit, text=text[m.start() : upper.end], start=m.start(),
+                   value=value, upper=upper.value, decimals=decimals)  # fmt: skip
 
 
 def _range_upper(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
-    """The upper end of a range that starts with a bare number, if there is one."""
+    """The upper end of a range that starts with a bare number or amount, if there is one."""
     join = _RANGE_JOIN.match(text, tail.end)
-    if tail.kind != "number" or join is None or m["sign"]:
+    if join is None or m["sign"] or not _may_open_range(m, tail, join[0]):
         return None
     before = _before(text, m.start())
-    if "and" in join[0] and not re.search(r"\bbetween\s*$", before):
+    if "and" in join[0] and not re.search(r"(?i)\bbetween\s*$", before):
         return None
     second = _NUMERAL.match(text, join.end())
     upper = _numeral(text, second) if second and not _CHANGE_VERBS.search(before) else None
-    kinds = ("money", "percent", "measure", "count")
-    return upper if upper and upper.kind in kinds and upper.upper is None else None
+    if upper is None or upper.upper is not None or upper.value is None:
+        return None
+    if tail.kind == "money":  # "$4 to $5 billion", "€2-3 million": same currency or none
+        fits = upper.kind in ("number", "count") or (upper.kind, upper.unit) == ("money", tail.unit)
+        return upper if fits and not (second and second["sign"]) else None
+    if tail.kind == "percent":
+        return upper if upper.kind == "percent" and "to" not in join[0] else None
+    return upper if upper.kind in ("money", "percent", "measure", "count") else None
+
+
+def _may_open_range(m: re.Match[str], tail: _Tail, join: str) -> bool:
+    """A bare number, an amount with only its sign ("$4"), or a percentage ("5%")."""
+    if tail.kind == "number":
+        return True
+    if tail.kind == "money":
+        return bool(m["cur"]) and tail.scale is None and tail.end == m.end()
+    return tail.kind == "percent" and m["tail"] == "%" and "to" not in join
 
 
 def _before(text: str, pos: int) -> str:

@@ -88,6 +88,19 @@ def unit_after(text: str, pos: int) -> Hit | None:
     return _lookup("units", text, pos) or _lookup("unit_symbols", text, pos, ignore_case=False)
 
 
+def adjective_unit(text: str, pos: int) -> Hit | None:
+    """A unit written after a hyphen ("30-year", "1.3-km", "3-fold") at ``pos``.
+
+    ``meaning`` is the CLDR unit id, or ``multiplier`` for "fold".
+    """
+    return _lookup("adjective_units", text, pos) or unit_after(text, pos)
+
+
+def fraction(word: str) -> int | None:
+    """The denominator a fraction word stands for ("third" -> 3, "quarters" -> 4)."""
+    return _data()["fraction_words"].get(word.lower())  # type: ignore[no-any-return]
+
+
 def unit_symbol(word: str) -> str | None:
     """The CLDR unit id of a symbol attached to a number ("20km")."""
     return _data()["unit_symbols"].get(word)  # type: ignore[no-any-return]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
+from confl10n.languages import SUMY_NAMES, language_of
 from confl10n.summarize.adapter import SUMMARIZERS, stop_words
 from confl10n.text.words import has_letters, split_words
 
@@ -15,27 +16,8 @@ ALGORITHMS: tuple[str, ...] = tuple(SUMMARIZERS)
 LEDE_MODES: tuple[str, ...] = ("lead", "central")
 """How the lede is chosen: the opening sentences (news style), or by the algorithm's rating."""
 
-#: Language codes summaries support -> the name of sumy's bundled stop-word list.
-LANGUAGES: dict[str, str] = {
-    "ar": "arabic",
-    "cs": "czech",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "he": "hebrew",
-    "it": "italian",
-    "ja": "japanese",
-    "ko": "korean",
-    "pl": "polish",
-    "pt": "portuguese",
-    "sk": "slovak",
-    "sv": "swedish",
-    "th": "thai",
-    "uk": "ukrainian",
-    "zh": "chinese",
-}
+LANGUAGES = SUMY_NAMES
+"""Language codes summaries support -> sumy's stop-word list (from :mod:`confl10n.languages`)."""
 
 # sumy's Edmundson refuses empty word lists; this "word" is never produced by our
 # tokenizer, so it stands for "no such words" without changing any rating.
@@ -53,7 +35,7 @@ def check_algorithm(name: str) -> str:
 
 def language(lang: str) -> tuple[str, str]:
     """``(code, sumy name)`` for a code (``en``, ``pt-BR``, ``zh_Hans``) or a sumy name."""
-    key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
+    key = language_of(lang)
     names = {name: code for code, name in LANGUAGES.items()}
     code = names.get(key, key)
     if code not in LANGUAGES:
@@ -84,9 +66,8 @@ def check_lede_mode(mode: str) -> str:
     """``mode`` in lower case if it is one of :data:`LEDE_MODES`."""
     key = mode.strip().lower() if isinstance(mode, str) else ""
     if key not in LEDE_MODES:
-        raise InvalidOptionError(
-            f"unknown lede mode {mode!r}; choose one of: {', '.join(LEDE_MODES)}"
-        )
+        choices = ", ".join(LEDE_MODES)
+        raise InvalidOptionError(f"unknown lede mode {mode!r}; choose one of: {choices}")
     return key
 
 

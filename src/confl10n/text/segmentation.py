@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-UNSPACED = frozenset({"zh", "ja"})
-CASELESS = frozenset({"ko", "ar", "zh", "ja", "he", "fa", "th", "hi"})
+from confl10n.languages import facts, language_of
+
 SUPPORTED = ("ar", "de", "en", "es", "fr", "ja", "ko", "zh")
 
 _CLOSERS = re.escape("\"'”’»」』）)]】〕›")
@@ -51,8 +51,8 @@ def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     Spans exclude surrounding whitespace; text with no letters or digits at
     all yields no sentence.
     """
-    base = lang.split("_")[0].split("-")[0].lower()
-    ends = _unspaced_ends(text) if base in UNSPACED else _spaced_ends(text, base)
+    base = language_of(lang)
+    ends = _unspaced_ends(text) if facts(base).cjk else _spaced_ends(text, base)
     spans = []
     start = 0
     for end in [*ends, len(text)]:
@@ -82,7 +82,7 @@ def _is_break(text: str, start: int, end: int, lang: str, rules: _Rules | None) 
     if following is None:
         return False
     next_char = following.group(2)
-    if lang not in CASELESS and next_char.islower():
+    if facts(lang).cased and next_char.islower():
         return False
     if text[start] != "." or rules is None:
         return True

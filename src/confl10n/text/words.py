@@ -17,11 +17,13 @@ spans so callers can point back at the source. Numbers are words: ``1,926``,
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from confl10n._fs import user_dir
+from confl10n.languages import language_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +62,7 @@ _jieba_tokenizer: Any = None
 
 def word_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     """Return the ``[start, end)`` span of every word of ``text``, in order."""
-    base = lang.lower().replace("_", "-").split("-", 1)[0]
+    base = language_of(lang)
     if base == "zh":
         return list(_chinese_spans(text))
     pattern = _JA if base == "ja" else _GENERIC
@@ -127,5 +129,4 @@ def _import_jieba() -> Any:
 
 def _cache_dir() -> Path:
     """Where jieba's dictionary cache goes: ``$XDG_CACHE_HOME/confl10n`` (or ``~/.cache``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "confl10n"
+    return user_dir("cache") / "confl10n"

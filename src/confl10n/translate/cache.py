@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from confl10n._fs import user_dir
 from confl10n.errors import OutputError
 from confl10n.translate.engine import EngineIdentity
 
@@ -66,8 +66,7 @@ class CachedTranslation:
 
 def default_cache_path() -> Path:
     """``$XDG_CACHE_HOME/confl10n/translations.sqlite3`` (``~/.cache`` without XDG)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "confl10n" / "translations.sqlite3"
+    return user_dir("cache") / "confl10n" / "translations.sqlite3"
 
 
 class TranslationCache:

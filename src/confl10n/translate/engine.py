@@ -3,13 +3,14 @@
 An engine translates a batch of already-segmented sentences from one language
 to another and says exactly which model did it, so results can be cached and
 traced. Adding an engine is one module implementing :class:`Engine` plus one
-line in :mod:`confl10n.translate.registry`.
+entry in :mod:`confl10n.translate.registry`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 
@@ -21,6 +22,28 @@ class EngineIdentity:
     model: str
     version: str
     checksum: str
+
+
+@dataclass(frozen=True, slots=True)
+class InstallHint:
+    """How to get a model for a pair (``how``: a command), or why there is none.
+
+    ``exact`` hints name the very package for the pair and are offered first.
+    """
+
+    how: str | None = None
+    why_not: str | None = None
+    exact: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EngineStatus:
+    """One line about an installed engine, for ``confl10n doctor``: ``ok`` is False for
+    something missing or broken."""
+
+    engine: str
+    ok: bool
+    detail: str
 
 
 class Engine(Protocol):
@@ -60,3 +83,28 @@ class RetryingEngine(Engine, Protocol):
     def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate again with repetition penalised; one string per input."""
         ...
+
+
+_CHECKSUMS: dict[tuple[object, ...], str] = {}
+
+
+def checksum_once(files: Sequence[Path], salt: str, compute: Callable[[], str]) -> str:
+    """``compute()`` for these files, computed once per process while they are unchanged.
+
+    Models are hashed for cache keys and provenance; hashing hundreds of
+    megabytes again for every engine or article would cost seconds. The key is
+    each file's path, size and modification time, plus ``salt``; a file that
+    cannot be read is left to ``compute`` to report.
+    """
+    try:
+        key = (salt, *((str(p), *_stamp(p)) for p in files))
+    except OSError:
+        return compute()
+    if key not in _CHECKSUMS:
+        _CHECKSUMS[key] = compute()
+    return _CHECKSUMS[key]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns

@@ -8,9 +8,10 @@ intermediate language (usually English) and the provenance says so. Approved
 human translations win, then cached ones; only the rest reaches the engine,
 and each engine call's results are cached as soon as it returns.
 
-Seam for the quantities module: a :class:`SentenceWrapper` sees every sentence
-before the engine (to protect numbers with placeholders) and after it (to
-restore them and flag what does not match).
+A :class:`SentenceWrapper` sees every sentence before the engine and after it;
+this module knows only that protocol. The number wrapper (placeholders in,
+figures restored in the locale's style) is composed with it in one place,
+:func:`confl10n.translate.article.translate_article`.
 """
 
 from __future__ import annotations
@@ -18,15 +19,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from confl10n.document import Article, Sentence
-from confl10n.errors import EngineUnavailableError, UnsupportedLanguageError
-from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.translate.cache import (
     CacheContext,
     CachedTranslation,
@@ -34,23 +33,14 @@ from confl10n.translate.cache import (
     open_cache,
 )
 from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
+from confl10n.translate.engines import Engines
 from confl10n.translate.guard import is_degenerate
-from confl10n.translate.hints import install_hint
-from confl10n.translate.langcodes import language_problem
-from confl10n.translate.registry import create_engine
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(label, done, total)`` after each chunk, e.g. ``("en->zh", 32, 79)``."""
 
 _Output = tuple[str, tuple[str, ...]]  # an engine's text and the guard's flags for it
-
-AUTO_ORDER = ("argos", "apertium")
-"""Engines ``engine="auto"`` tries, in order; the first that can do the pair wins
-(an engine that is not installed at all is skipped)."""
-
-PIVOTS = ("en",)
-"""Intermediate languages preferred when no model translates the pair directly."""
 
 CHUNK_CHARS = 4000
 """Characters per engine call when progress is shown (about one 1024-token CTranslate2
@@ -101,122 +91,44 @@ class _Hop:
         return f"{self.source}->{self.target}"
 
 
-def translate_article(
+def translate_units(
     article: Article,
     *,
-    to: str,
-    source: str | None = None,
-    engine: str | Engine = "auto",
-    models_dir: str | Path | None = None,
+    source: str,
+    target: str,
+    engine: str = "auto",
+    engines: Engines | None = None,
     cache: TranslationCache | str | Path | bool = True,
-    device: str = "cpu",
-    threads: int = 0,
-    compute_type: str = "default",
-    beam_size: int = 4,
     progress: Progress | None = None,
     wrapper: SentenceWrapper | None = None,
-    quantities: bool = True,
-    locale: str | None = None,
-    style_dir: Path | None = None,
 ) -> ArticleTranslation:
-    """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
+    """Translate every unit of ``article`` from ``source`` to ``target`` (two language codes).
 
-    ``engine`` is a registered name, ``auto``, or an engine instance to reuse
-    (the model and decoding settings only apply to an engine created here);
+    ``engine`` is a registered name or ``auto``, taken from ``engines`` (the
+    run's engines, created once; default: new ones with default settings);
     ``cache`` is ``True`` (the user cache), ``False``, a path or an open cache.
-    Figures are kept from the engine and written in ``locale``'s style (default:
-    the language's usual locale, zh -> zh_CN; ``style_dir`` as for
-    :func:`~confl10n.localize.formatting.format_quantity`) unless ``quantities`` is False;
-    a ``wrapper`` replaces that protection. The result holds the numeric QA
-    findings of the final texts in ``locale``.
-    Raises :class:`EngineUnavailableError` when no installed model can do the pair.
+    The ``wrapper`` sees every sentence before and after the engine.
+    Raises :class:`~confl10n.errors.EngineUnavailableError` when no installed
+    model can do the pair, :class:`~confl10n.errors.TranslationError` when the
+    engine fails, :class:`~confl10n.errors.OutputError` when the cache cannot be opened.
     """
-    source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(article, target, target_locale(target, locale), style_dir)
     if source == target:
-        return _identity(article, source, figures.locale)
+        return identity(article, source)
     started = time.perf_counter()
-    settings = {"models_dir": models_dir, "device": device, "threads": threads}
-    settings.update(compute_type=compute_type, beam_size=beam_size)
-    chosen, path = pick_engine(engine, source, target, settings)
+    chosen, path = (engines or Engines()).pick(engine, source, target)
     timings = [("engine", time.perf_counter() - started)]
-    wrapper = wrapper or (figures.wrapper() if quantities else None)
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
         units, hop_timings = _translate_units(article, hop, path)
-    findings, seconds = figures.check(units)
-    provenance = _provenance(hop, path, [*timings, *hop_timings, ("qa", seconds)])
-    return ArticleTranslation(article, source, target, units, provenance, findings, figures.locale)
+    provenance = _provenance(hop, path, [*timings, *hop_timings])
+    return ArticleTranslation(article, source, target, units, provenance)
 
 
-def language_code(code: str) -> str:
-    """``code`` lower-cased, or :class:`UnsupportedLanguageError` if it is no language code."""
-    normal = code.strip().lower()
-    problem = language_problem(normal)
-    if problem is not None:
-        raise UnsupportedLanguageError(f"{problem}; use an ISO 639-1 code such as en, zh, ja")
-    return normal
-
-
-def pick_engine(
-    engine: str | Engine, source: str, target: str, settings: dict[str, Any]
-) -> tuple[Engine, tuple[str, ...]]:
-    """The engine to use and its path of languages (``auto``: first of :data:`AUTO_ORDER`)."""
-    if isinstance(engine, str):
-        names = AUTO_ORDER if engine == "auto" else (engine,)
-        candidates: Iterable[Engine] = (_create(name, settings) for name in names)
-    else:
-        names, candidates = (engine.name,), (engine,)
-    pairs: list[tuple[str, str]] = []
-    for candidate in candidates:
-        offered = _pairs(candidate, skip_missing=engine == "auto")
-        path = route(offered, source, target)
-        if path is not None:
-            return candidate, path
-        pairs += offered
-    raise unavailable(source, target, pairs, engines=names)
-
-
-def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
-    try:
-        return engine.pairs()
-    except EngineUnavailableError:
-        if not skip_missing:
-            raise
-        return []
-
-
-def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
-    """``(source, target)``, or ``(source, pivot, target)`` through an installed pivot."""
-    if (source, target) in pairs:
-        return (source, target)
-    middles = {b for a, b in pairs if a == source} & {a for a, b in pairs if b == target}
-    pivots = [*[p for p in PIVOTS if p in middles], *sorted(middles)]
-    return (source, pivots[0], target) if pivots else None
-
-
-def unavailable(
-    source: str,
-    target: str,
-    pairs: Sequence[tuple[str, str]],
-    *,
-    engines: Sequence[str] = ("argos",),
-) -> EngineUnavailableError:
-    """The error for a pair no installed model can translate, saying how to get one
-    with the ``engines`` that were tried (Argos commands, Apertium's apt packages)."""
-    installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
-    return EngineUnavailableError(
-        f"no installed model translates {source}->{target} (installed: {installed}); "
-        + install_hint(engines, source, target)
-    )
-
-
-def _create(name: str, settings: dict[str, Any]) -> Engine:
-    # Only the Argos engine takes model and decoding settings so far.
-    try:
-        return create_engine(name, **(settings if name == "argos" else {}))
-    except ImportError as exc:
-        raise EngineUnavailableError(f"engine {name!r} is not available here ({exc})") from exc
+def identity(article: Article, language: str) -> ArticleTranslation:
+    """The "translation" of an article into its own language: every unit as written."""
+    units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
+    provenance = Provenance(path=(language,), engines=(), options=(), timings=())
+    return ArticleTranslation(article, language, language, units, provenance)
 
 
 def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float]]) -> Provenance:
@@ -226,12 +138,6 @@ def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float
         options=_options(hop.engine, hop.wrapper),
         timings=tuple(timings),
     )
-
-
-def _identity(article: Article, language: str, locale: str) -> ArticleTranslation:
-    units = tuple(UnitTranslation(u.id, u.text, u.text, "identity") for u in article.units())
-    provenance = Provenance(path=(language,), engines=(), options=(), timings=())
-    return ArticleTranslation(article, language, language, units, provenance, (), locale)
 
 
 def _translate_units(

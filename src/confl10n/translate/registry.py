@@ -1,36 +1,129 @@
-"""Engine registry: a name -> "module:Class" table, imported only when used.
+"""The engines confl10n knows: one table that owns names, the ``auto`` order, settings,
+install hints and the doctor's description.
 
-Adding an engine is one module under ``confl10n.translate`` plus one line here.
+Adding an engine is one module (a class implementing
+:class:`~confl10n.translate.engine.Engine`, plus module functions
+``install_hint(source, target)`` and ``describe(**settings)``) and one
+:class:`EngineEntry` here. Modules are imported only when an engine is used.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from confl10n.errors import InvalidOptionError
-from confl10n.translate.engine import Engine
+from confl10n.errors import EngineUnavailableError, InvalidOptionError
+from confl10n.translate.engine import Engine, EngineStatus, InstallHint
 
-ENGINES: dict[str, str] = {
-    "argos": "confl10n.translate.argos.engine:ArgosEngine",
-    "apertium": "confl10n.translate.apertium.engine:ApertiumEngine",
-}
+ARGOS_SETTINGS = ("models_dir", "device", "threads", "compute_type", "beam_size")
+
+
+@dataclass(frozen=True, slots=True)
+class EngineEntry:
+    """A registered engine: its name, its module and class, the run settings it takes."""
+
+    name: str
+    module: str
+    factory: str
+    settings: tuple[str, ...] = ()
+
+    def load(self, attribute: str) -> Any:
+        """An attribute of the engine's module (imported now, on first use)."""
+        try:
+            module = importlib.import_module(self.module)
+        except ImportError as exc:
+            raise EngineUnavailableError(
+                f"engine {self.name!r} is not available here ({exc})"
+            ) from exc
+        return getattr(module, attribute)
+
+
+ENGINES: tuple[EngineEntry, ...] = (
+    EngineEntry("argos", "confl10n.translate.argos.engine", "ArgosEngine", ARGOS_SETTINGS),
+    EngineEntry("apertium", "confl10n.translate.apertium.engine", "ApertiumEngine"),
+)
+"""The registered engines; ``auto`` tries them in this order (the first that can do the
+pair wins; one that is not installed at all is skipped)."""
 
 
 def engine_names() -> list[str]:
     """The registered engine names, sorted."""
-    return sorted(ENGINES)
+    return sorted(entry.name for entry in ENGINES)
 
 
-def create_engine(name: str, **options: Any) -> Engine:
-    """Instantiate engine ``name`` with its own keyword ``options``."""
+def auto_order() -> tuple[str, ...]:
+    """The engines ``engine="auto"`` tries, in order."""
+    return tuple(entry.name for entry in ENGINES)
+
+
+def entry(name: str) -> EngineEntry:
+    """The registry entry of engine ``name``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown name.
+    """
+    for known in ENGINES:
+        if known.name == name:
+            return known
+    raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(engine_names())}")
+
+
+def check_engine_choice(name: str) -> str:
+    """``name`` if it is ``auto`` or a registered engine, else InvalidOptionError."""
+    choices = ["auto", *engine_names()]
+    if name not in choices:
+        raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(choices)}")
+    return name
+
+
+def get_engine(name: str, **settings: Any) -> Engine:
+    """A new engine ``name`` created with its own keyword ``settings``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown engine or
+    setting, :class:`~confl10n.errors.EngineUnavailableError` when its module
+    cannot be imported here.
+    """
+    known = entry(name)
+    factory: Callable[..., Engine] = known.load(known.factory)
     try:
-        target = ENGINES[name]
-    except KeyError:
-        raise InvalidOptionError(
-            f"unknown engine {name!r}; choose one of: {', '.join(engine_names())}"
-        ) from None
-    module_name, class_name = target.split(":")
-    engine_class = getattr(importlib.import_module(module_name), class_name)
-    engine: Engine = engine_class(**options)
-    return engine
+        return factory(**settings)
+    except TypeError as exc:
+        raise InvalidOptionError(f"engine {name!r}: {exc}") from exc
+
+
+def settings_for(name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The subset of a run's ``settings`` that engine ``name`` takes."""
+    return {key: value for key, value in settings.items() if key in entry(name).settings}
+
+
+def install_hint(engines: Sequence[str], source: str, target: str) -> str:
+    """How to get a model for ``source``->``target`` with the ``engines`` that were tried,
+    or why none can be had: hints naming the exact package first, then registry order."""
+    hints = [_hint(name, source, target) for name in auto_order() if name in engines]
+    ways = [hint.how for hint in sorted(hints, key=lambda h: not h.exact) if hint.how]
+    if ways:
+        return "install one with " + " or ".join(ways)
+    reasons = [hint.why_not for hint in hints if hint.why_not]
+    return "; ".join(reasons) or f"no engine offers {source}->{target}"
+
+
+def describe(**settings: Any) -> list[EngineStatus]:
+    """What each registered engine has installed (for ``confl10n doctor``); offline, cheap."""
+    statuses: list[EngineStatus] = []
+    for known in ENGINES:
+        try:
+            report = known.load("describe")
+        except EngineUnavailableError as exc:
+            statuses.append(EngineStatus(known.name, False, str(exc)))
+            continue
+        statuses += report(**settings_for(known.name, settings))
+    return statuses
+
+
+def _hint(name: str, source: str, target: str) -> InstallHint:
+    try:
+        hint: InstallHint = entry(name).load("install_hint")(source, target)
+    except EngineUnavailableError as exc:
+        return InstallHint(why_not=str(exc))
+    return hint

@@ -31,7 +31,7 @@ from confl10n.translate.apertium.engine import (
     modes_by_pair,
 )
 from confl10n.translate.apertium.stream import ESCAPED, SHIELDED
-from confl10n.translate.registry import create_engine
+from confl10n.translate.registry import get_engine
 
 NUMBER = re.compile(r"\d+")
 NAMES = ("Shanghai", "Li Yun", "Zhang Huajun", "SenseTime", "Xinhua", "Huangpu")
@@ -83,7 +83,7 @@ def test_installed_pairs(apertium_bin: str) -> None:
 
 
 def test_registry_creates_the_engine(apertium_bin: str) -> None:
-    created = create_engine("apertium", apertium_bin=apertium_bin, mark_unknown=True)
+    created = get_engine("apertium", apertium_bin=apertium_bin, mark_unknown=True)
     assert isinstance(created, ApertiumEngine)
     assert created.translate_batch(["Xyzzyqux."], "en", "es") == ["*Xyzzyqux."]
 

@@ -30,8 +30,9 @@ from confl10n.errors import (
     InvalidOptionError,
     TranslationError,
 )
+from confl10n.translate.apertium.debian import debian_package
 from confl10n.translate.apertium.stream import decode, encode
-from confl10n.translate.engine import EngineIdentity
+from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 INSTALL_HINT = "apt-get install apertium apertium-eng-spa"
 
@@ -212,19 +213,45 @@ class ApertiumEngine:
         )
 
     def _checksum(self, mode_file: Path) -> str:
-        """SHA-256 of the mode file, the data files it runs and the output options."""
-        digest = hashlib.sha256(f"mark_unknown={self.mark_unknown}\n".encode())
-        for path in [mode_file, *_data_files(mode_file)]:
-            try:
-                digest.update(path.read_bytes())
-            except OSError as exc:
-                raise EngineUnavailableError(f"cannot read Apertium data {path}: {exc}") from exc
-        return digest.hexdigest()
+        """SHA-256 of the mode file, the data files it runs and the output options (once
+        per process for unchanged files)."""
+        salt = f"mark_unknown={self.mark_unknown}\n"
+        files = [mode_file, *_data_files(mode_file)]
+        return checksum_once(files, "apertium " + salt, lambda: _hash_data(salt, files))
 
     def _frame(self, index: int, sentence: str) -> str:
         if "\0" in sentence:
             raise InputError(f"sentence {index + 1} contains a NUL character")
         return _MARK.format(index) + encode(sentence, verbatim=self.verbatim) + _END + "\0"
+
+
+def _hash_data(salt: str, files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(salt.encode())
+    for path in files:
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise EngineUnavailableError(f"cannot read Apertium data {path}: {exc}") from exc
+    return digest.hexdigest()
+
+
+def install_hint(source: str, target: str) -> InstallHint:
+    """The apt packages with Apertium data for the pair, where Debian ships some."""
+    package = debian_package(source, target)
+    if package is not None:
+        return InstallHint(how=f"`apt-get install apertium {package}` (Apertium)", exact=True)
+    return InstallHint(
+        why_not=f"Debian ships no Apertium data for {source}-{target} "
+        "(`apt-cache search apertium` lists the pairs it has)"
+    )
+
+
+def describe(**_settings: object) -> list[EngineStatus]:
+    """Whether the command is installed, and its pairs."""
+    if not ApertiumEngine.available():
+        return [EngineStatus("apertium", False, f"not installed ({INSTALL_HINT})")]
+    pairs = ", ".join(f"{source}->{target}" for source, target in apertium_pairs())
+    return [EngineStatus("apertium", bool(pairs), pairs or "no language pairs installed")]
 
 
 def _compile(verbatim: str | re.Pattern[str] | None) -> re.Pattern[str] | None:

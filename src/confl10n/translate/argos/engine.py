@@ -31,7 +31,7 @@ from confl10n.errors import (
 from confl10n.translate.argos.packages import PackageInfo, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
-from confl10n.translate.engine import EngineIdentity
+from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 DEVICES = ("auto", "cpu", "cuda")
 COMPUTE_TYPES = (
@@ -258,12 +258,33 @@ def _detokenize(model: _Model, tokens: list[str]) -> str:
     return text[1:] if text.startswith(" ") else text
 
 
+def install_hint(source: str, target: str) -> InstallHint:
+    """The commands that install an Argos package for a pair (a file, or the download)."""
+    command = "`confl10n models install FILE.argosmodel` or, online, "
+    return InstallHint(how=command + f"`confl10n models download {source} {target}`")
+
+
+def describe(*, models_dir: str | Path | None = None, **_other: object) -> list[EngineStatus]:
+    """The installed packages (one line), and one line per broken package folder."""
+    directory = resolve_models_dir(models_dir)
+    packages, problems = installed_packages(directory)
+    pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
+    lines = [EngineStatus("argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
+    return lines + [EngineStatus("argos", False, problem) for problem in problems]
+
+
 def _checksum(package: PackageInfo) -> str:
-    """sha256 over the model files and the tokenizer, with their relative paths."""
-    digest = hashlib.sha256()
+    """sha256 over the model files and the tokenizer, with their relative paths (once per
+    process for unchanged files)."""
     files = sorted(p for p in (package.path / "model").rglob("*") if p.is_file())
-    for path in [*files, package.tokenizer]:
-        digest.update(str(path.relative_to(package.path)).encode() + b"\0")
+    files.append(package.tokenizer)
+    return checksum_once(files, "argos", lambda: _hash_files(package.path, files))
+
+
+def _hash_files(root: Path, files: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
         with path.open("rb") as stream:
             while block := stream.read(1 << 20):
                 digest.update(block)

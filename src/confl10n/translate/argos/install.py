@@ -12,22 +12,27 @@ A failure at any step leaves the folder as it was.
 from __future__ import annotations
 
 import contextlib
-import json
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from confl10n import _fs
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
+from confl10n.languages import language_problem
 from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
 from confl10n.translate.argos.engine import load_translator
-from confl10n.translate.argos.packages import PackageInfo, installed_packages, read_package
+from confl10n.translate.argos.packages import (
+    PackageInfo,
+    installed_packages,
+    read_metadata,
+    read_package,
+)
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
-from confl10n.translate.langcodes import language_problem
 
 if TYPE_CHECKING:
     from zipfile import ZipFile, ZipInfo
 
-REQUIRED_FIELDS = (
+REQUIRED_FIELDS = (  # an install asks for more than a listing (packages.REQUIRED_METADATA)
     "package_version",
     "argos_version",
     "from_code",
@@ -61,9 +66,9 @@ def install_package(
 
 def validate_package(folder: Path) -> PackageInfo:
     """Check an extracted package: metadata, language codes, tokenizer, loadable model."""
-    metadata = _read_metadata(folder)
+    metadata = read_metadata(folder, REQUIRED_FIELDS)
     for key in ("from_code", "to_code"):
-        problem = language_problem(metadata[key])
+        problem = language_problem(str(metadata[key]))
         if problem:
             raise ModelPackageError(f"{folder.name}: metadata.json {key}: {problem}")
     info = read_package(folder)
@@ -137,16 +142,15 @@ def _workspace(directory: Path, prefix: str) -> Path:
 
 
 def _discard(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
+    _fs.remove(path)
 
 
 def _move_into_place(new: Path, info: PackageInfo, directory: Path, workspace: Path) -> Path:
     target = directory / new.name
     trash = workspace / ".replaced"
     try:
-        _swap(new, target, trash)
+        trash.mkdir()
+        _fs.swap_in(new, target)
         for other in _same_pair(directory, info.pair, target):
             other.replace(trash / other.name)
     except OSError as exc:
@@ -154,41 +158,9 @@ def _move_into_place(new: Path, info: PackageInfo, directory: Path, workspace: P
     return target
 
 
-def _swap(new: Path, target: Path, trash: Path) -> None:
-    """Rename ``target`` (if any) into ``trash``, then ``new`` into its place; undo on failure."""
-    trash.mkdir()
-    old = trash / target.name
-    displaced = target.exists() or target.is_symlink()
-    if displaced:
-        target.replace(old)
-    try:
-        new.replace(target)
-    except OSError:
-        if displaced:
-            old.replace(target)
-        raise
-
-
 def _same_pair(directory: Path, pair: tuple[str, str], keep: Path) -> list[Path]:
     packages, _ = installed_packages(directory)
     return [p.path for p in packages if p.pair == pair and p.path != keep]
-
-
-def _read_metadata(folder: Path) -> dict[str, str]:
-    try:
-        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelPackageError(f"{folder.name}: no metadata.json") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
-    missing = [k for k in REQUIRED_FIELDS if not isinstance(data.get(k), str) or not data[k]]
-    if missing:
-        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
-    if not isinstance(data.get("target_prefix", ""), str):
-        raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
-    return {key: data[key] for key in REQUIRED_FIELDS}
 
 
 def _find_installed(spec: str, directory: Path) -> Path:

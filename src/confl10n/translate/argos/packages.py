@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from confl10n._fs import user_dir
 from confl10n.errors import ModelPackageError
 
 REQUIRED_METADATA = ("package_version", "from_code", "to_code")
+"""What ``metadata.json`` must hold for a folder to count as an installed package."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +51,12 @@ def models_dir(override: str | Path | None = None) -> Path:
     for variable in ("CONFL10N_MODELS_DIR", "ARGOS_PACKAGES_DIR"):
         if os.environ.get(variable):
             return Path(os.environ[variable]).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "argos-translate" / "packages"
+    return user_dir("data") / "argos-translate" / "packages"
 
 
 def read_package(folder: Path) -> PackageInfo:
     """Read ``folder``'s metadata; raise :class:`ModelPackageError` if it is not a package."""
-    metadata = _load_metadata(folder / "metadata.json")
-    missing = [key for key in REQUIRED_METADATA if not isinstance(metadata.get(key), str)]
-    if missing:
-        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
+    metadata = read_metadata(folder)
     if not (folder / "model").is_dir():
         raise ModelPackageError(f"{folder.name}: no model/ folder")
     return PackageInfo(
@@ -92,15 +91,26 @@ def _hidden(folder: Path) -> bool:
     return folder.name.startswith(".")
 
 
-def _load_metadata(path: Path) -> dict[str, object]:
+def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> dict[str, object]:
+    """A package folder's ``metadata.json``, with the ``required`` fields as non-empty strings.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` when the file is missing,
+    malformed or not an object, a required field is missing or empty, or
+    ``target_prefix`` is not a string.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelPackageError(f"{path.parent.name}: no metadata.json") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelPackageError(f"{path.parent.name}: unreadable metadata.json ({exc})") from exc
+        raise ModelPackageError(f"{folder.name}: no metadata.json") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
     if not isinstance(data, dict):
-        raise ModelPackageError(f"{path.parent.name}: metadata.json is not an object")
+        raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
+    missing = [k for k in required if not isinstance(data.get(k), str) or not data[k]]
+    if missing:
+        raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
+    if not isinstance(data.get("target_prefix") or "", str):
+        raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
     return data
 
 

@@ -1,7 +1,9 @@
-"""Translated articles as text (with IDs), Markdown, or JSON (structure and provenance).
+"""``confl10n translate``'s output: translated articles as text (with IDs), Markdown, or
+JSON (structure and provenance).
 
 Each renderer takes one or more :class:`ArticleTranslation` of the same article
-and returns a string; nothing here writes files or prints.
+and returns a string; nothing here writes files or prints. (A build's
+``article.md`` is a bulletin file, laid out by :mod:`confl10n.bundle.md`.)
 """
 
 from __future__ import annotations
@@ -11,11 +13,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from confl10n.document import Paragraph, Section, Sentence
-from confl10n.text import segmentation
+from confl10n.languages import join_sentences
 from confl10n.translate.results import ArticleTranslation, UnitTranslation
-
-UNSPACED = segmentation.UNSPACED | {"zt", "th", "lo", "km", "my"}
-"""Languages written without spaces between sentences (``zt``: Argos's traditional Chinese)."""
 
 
 def render_text(translations: Sequence[ArticleTranslation]) -> str:
@@ -38,12 +37,6 @@ def render_json(translations: Sequence[ArticleTranslation]) -> str:
         "translations": [_json_translation(t) for t in translations],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def join_sentences(sentences: Sequence[str], language: str) -> str:
-    """Sentences of one paragraph as running text in ``language``."""
-    separator = "" if language.split("-")[0].split("_")[0] in UNSPACED else " "
-    return separator.join(sentences)
 
 
 def _header(translation: ArticleTranslation, count: int) -> list[str]:

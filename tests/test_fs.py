@@ -1,4 +1,5 @@
-"""The all-or-nothing folder swap, its recovery after a kill, and its errors."""
+"""confl10n._fs: whole files or the old ones, whole folders swapped in or the old ones, and
+recovery after a kill; the user folders."""
 
 from __future__ import annotations
 
@@ -8,15 +9,54 @@ from pathlib import Path
 
 import pytest
 
-from confl10n.bundle import atomic
-from confl10n.bundle.atomic import write_atomically
+from confl10n import _fs
+from confl10n._fs import replace_folder, swap_in, user_dir, write_text_atomic
 from confl10n.errors import OutputError
+
+
+def test_writes_and_replaces_whole_files(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    write_text_atomic(path, "first\n")
+    write_text_atomic(path, "second 二\n")
+    assert path.read_text(encoding="utf-8") == "second 二\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    write_text_atomic(path, "x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_missing_folder_or_directory_target_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="does not exist"):
+        write_text_atomic(tmp_path / "no" / "out.txt", "x")
+    with pytest.raises(OutputError, match="is a directory"):
+        write_text_atomic(tmp_path, "x")
+
+
+def test_failed_write_keeps_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.txt"
+    path.write_text("old", encoding="utf-8")
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_text_atomic(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
 def _fill(files: dict[str, str]):  # type: ignore[no-untyped-def]
     def fill(folder: Path) -> None:
         for name, text in files.items():
-            atomic.write_bytes(folder / name, text.encode())
+            _fs.write_synced(folder / name, text.encode())
 
     return fill
 
@@ -32,8 +72,8 @@ def _hidden(out: Path) -> list[str]:
 
 
 def test_replaces_the_whole_folder(tmp_path: Path) -> None:
-    write_atomically(tmp_path, "a", _fill({"one": "1", "old": "x"}))
-    final = write_atomically(tmp_path, "a", _fill({"one": "2"}))
+    replace_folder(tmp_path, "a", _fill({"one": "1", "old": "x"}))
+    final = replace_folder(tmp_path, "a", _fill({"one": "2"}))
     assert final == tmp_path / "a"
     assert _tree(final) == {"one": "2"}
     assert _hidden(tmp_path) == []
@@ -41,22 +81,22 @@ def test_replaces_the_whole_folder(tmp_path: Path) -> None:
 
 
 def test_failure_leaves_previous_output_and_no_temp_folder(tmp_path: Path) -> None:
-    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    replace_folder(tmp_path, "a", _fill({"one": "1"}))
 
     def broken(folder: Path) -> None:
-        atomic.write_bytes(folder / "one", b"half")
+        _fs.write_synced(folder / "one", b"half")
         raise RuntimeError("writer bug")
 
     with pytest.raises(RuntimeError):
-        write_atomically(tmp_path, "a", broken)
+        replace_folder(tmp_path, "a", broken)
     assert _tree(tmp_path / "a") == {"one": "1"}
     assert _hidden(tmp_path) == []
 
 
 def test_two_rename_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
-    write_atomically(tmp_path, "a", _fill({"one": "1"}))
-    write_atomically(tmp_path, "a", _fill({"two": "2"}))
+    monkeypatch.setattr(_fs, "_exchange", lambda a, b: False)
+    replace_folder(tmp_path, "a", _fill({"one": "1"}))
+    replace_folder(tmp_path, "a", _fill({"two": "2"}))
     assert _tree(tmp_path / "a") == {"two": "2"}
     assert _hidden(tmp_path) == []
 
@@ -70,9 +110,9 @@ def test_leftovers_of_a_killed_run_are_recovered(tmp_path: Path) -> None:
 
     def check(folder: Path) -> None:
         assert _tree(tmp_path / "a") == {"one": "1"}  # restored before the new write
-        atomic.write_bytes(folder / "one", b"2")
+        _fs.write_synced(folder / "one", b"2")
 
-    write_atomically(tmp_path, "a", check)
+    replace_folder(tmp_path, "a", check)
     assert _tree(tmp_path / "a") == {"one": "2"}
     assert _hidden(tmp_path) == [".b.tmp-other"]  # another article's folder is not ours to clean
 
@@ -82,7 +122,7 @@ def test_concurrent_build_of_the_same_slug_is_refused(tmp_path: Path) -> None:
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         with pytest.raises(OutputError, match="another confl10n build is writing"):
-            write_atomically(tmp_path, "a", _fill({"one": "1"}))
+            replace_folder(tmp_path, "a", _fill({"one": "1"}))
     finally:
         os.close(fd)
 
@@ -93,7 +133,7 @@ def test_unwritable_output_is_one_line_output_error(tmp_path: Path, kind: str) -
     blocker.write_text("not a folder")
     out = blocker if kind == "file" else blocker / "out"
     with pytest.raises(OutputError) as info:
-        write_atomically(out, "a", _fill({"one": "1"}))
+        replace_folder(out, "a", _fill({"one": "1"}))
     assert str(info.value).startswith(f"cannot write {out / 'a'}: ")
     assert "\n" not in str(info.value)
     assert info.value.exit_code == 73
@@ -104,7 +144,7 @@ def test_write_error_inside_the_folder_is_output_error(tmp_path: Path) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(OutputError, match="No space left on device"):
-        write_atomically(tmp_path, "a", full_disk)
+        replace_folder(tmp_path, "a", full_disk)
     assert not (tmp_path / "a").exists() and _hidden(tmp_path) == []
 
 
@@ -114,20 +154,48 @@ def _umask() -> int:
     return current
 
 
+def test_user_dirs_follow_xdg_and_fall_back_to_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    monkeypatch.setenv("XDG_DATA_HOME", "")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_dir("cache") == tmp_path / "c"
+    assert user_dir("data") == tmp_path / "home" / ".local" / "share"
+
+
+def test_swap_in_replaces_a_folder_in_one_step(tmp_path: Path) -> None:
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "two").write_text("2")
+    (tmp_path / "final").mkdir()
+    (tmp_path / "final" / "one").write_text("1")
+    swap_in(tmp_path / "new", tmp_path / "final")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["final"]
+    assert [p.name for p in (tmp_path / "final").iterdir()] == ["two"]
+
+
 # --- the lock file is not left behind (issue 14) ----------------------------------------
 
 
-def test_no_lock_file_is_left_after_a_write_or_a_failure(tmp_path: Path) -> None:
-    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+def _one(folder: Path) -> None:
+    _fs.write_synced(folder / "one", b"1")
+
+
+def test_no_lock_file_is_left_after_a_swap_or_a_failure(tmp_path: Path) -> None:
+    replace_folder(tmp_path, "a", _one)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+    def broken(folder: Path) -> None:
+        raise RuntimeError("writer bug")
+
     with pytest.raises(RuntimeError):
-        write_atomically(tmp_path, "a", lambda folder: (_ for _ in ()).throw(RuntimeError("x")))
+        replace_folder(tmp_path, "a", broken)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
 
 
 def test_a_lock_file_left_by_a_killed_run_is_reused_and_removed(tmp_path: Path) -> None:
     (tmp_path / ".a.lock").write_bytes(b"")
-    write_atomically(tmp_path, "a", _fill({"one": "1"}))
+    replace_folder(tmp_path, "a", _one)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
 
 
@@ -140,15 +208,15 @@ def test_a_run_that_locked_a_deleted_lock_file_takes_the_new_one(tmp_path: Path)
     fcntl.flock(holder, fcntl.LOCK_EX)
     try:
         with pytest.raises(OutputError, match="another confl10n build is writing"):
-            write_atomically(tmp_path, "a", _fill({"one": "1"}))
+            replace_folder(tmp_path, "a", _one)
     finally:
         os.close(holder)
         os.close(stale)
     assert not (tmp_path / "a").exists()
 
 
-def test_concurrent_writers_of_one_slug_never_overlap(tmp_path: Path) -> None:
-    """Many threads race for one slug: each write either completes alone or is refused."""
+def test_concurrent_writers_of_one_name_never_overlap(tmp_path: Path) -> None:
+    """Threads race for one folder: each swap completes alone or is refused, no lock is left."""
     import threading
 
     inside, overlaps, done, refused = [0], [], [], []
@@ -158,14 +226,14 @@ def test_concurrent_writers_of_one_slug_never_overlap(tmp_path: Path) -> None:
         with guard:
             inside[0] += 1
             overlaps.append(inside[0] > 1)
-        atomic.write_bytes(folder / "one", b"1")
+        _fs.write_synced(folder / "one", b"1")
         with guard:
             inside[0] -= 1
 
     def run() -> None:
         for _ in range(30):
             try:
-                write_atomically(tmp_path, "a", fill)
+                replace_folder(tmp_path, "a", fill)
                 done.append(1)
             except OutputError:
                 refused.append(1)

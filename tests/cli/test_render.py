@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from confl10n.cli.render import render_json, render_markdown, render_text
 from confl10n.figures.qa import Finding
 from confl10n.text.reader import parse_text
 from confl10n.translate.engine import EngineIdentity
-from confl10n.translate.render import join_sentences, render_json, render_markdown, render_text
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 ARTICLE = """# Title here
@@ -106,9 +106,3 @@ def test_json_has_the_numeric_qa_report() -> None:
 def test_several_translations_get_a_header_each() -> None:
     text = render_text([_zh(), _zh()])
     assert text.count("== zh (en->zh) ==") == 2
-
-
-def test_join_sentences_by_script() -> None:
-    assert join_sentences(["One.", "Two."], "fr") == "One. Two."
-    assert join_sentences(["一。", "二。"], "zh") == "一。二。"
-    assert join_sentences(["一。", "二。"], "ja") == "一。二。"

@@ -1,0 +1,217 @@
+"""The file system, all-or-nothing: atomic file writes, atomic folder swaps, user folders.
+
+* :func:`write_text_atomic` writes a file through a temporary file in the same
+  folder and renames it: readers see the old content or the new, never half.
+* :func:`replace_folder` fills a hidden sibling ``<parent>/.<name>.tmp-XXXX``
+  and swaps it in as ``<parent>/<name>`` with one ``renameat2(RENAME_EXCHANGE)``
+  (Linux; :func:`swap_in`), under an exclusive lock (``.<name>.lock``) so that
+  two runs cannot delete each other's work (the lock file is deleted when the
+  swap is done; a killed run may leave it and the next run reuses it). Where
+  the exchange is unsupported,
+  two renames are used and a kill between them leaves the previous folder in
+  ``.<name>.old-PID``, which the next run puts back; leftover temp folders are
+  removed by the next run for that name.
+* :func:`user_dir`: the XDG data and cache folders, resolved at call time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from confl10n.errors import OutputError
+
+_XDG = {"data": ("XDG_DATA_HOME", (".local", "share")), "cache": ("XDG_CACHE_HOME", (".cache",))}
+
+
+def user_dir(kind: Literal["data", "cache"]) -> Path:
+    """``$XDG_DATA_HOME`` or ``$XDG_CACHE_HOME``, else ``~/.local/share`` or ``~/.cache``."""
+    variable, default = _XDG[kind]
+    return Path(os.environ.get(variable) or Path.home().joinpath(*default))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder.
+
+    The folder must exist; on any failure the temporary file is removed and
+    ``path`` is left as it was. Raises :class:`~confl10n.errors.OutputError`.
+    """
+    check_writable(path)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(0o666 & ~_umask())  # mkstemp makes it 0600
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def check_writable(path: Path) -> None:
+    """Raise :class:`~confl10n.errors.OutputError` unless ``path`` is a file name in an
+    existing folder."""
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write ``data`` and flush it to disk, so a folder swapped in afterwards is complete."""
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def replace_folder(parent: Path, name: str, fill: Callable[[Path], None]) -> Path:
+    """Call ``fill(folder)`` on a fresh temp folder, then swap it in as ``parent/name``.
+
+    Returns ``parent/name``. Raises :class:`~confl10n.errors.OutputError` when
+    the folder cannot be written or another run holds its lock; whatever
+    ``fill`` raises passes through, and either way ``parent/name`` is unchanged.
+    """
+    final = parent / name
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with _locked(parent / f".{name}.lock", final):
+            _recover(parent, name)
+            temp = parent / f".{name}.tmp-{secrets.token_hex(4)}"
+            temp.mkdir()  # not mkdtemp: its 0700 mode would end up on the output folder
+            _fill_and_swap(temp, final, fill)
+    except OSError as exc:
+        raise OutputError(f"cannot write {final}: {exc.strerror or exc}") from exc
+    return final
+
+
+def swap_in(new: Path, final: Path) -> None:
+    """Put the folder ``new`` at ``final`` in one step; what was there is deleted afterwards.
+
+    Raises ``OSError``; on failure ``final`` is as it was.
+    """
+    if not final.exists() and not final.is_symlink():
+        new.rename(final)
+    elif _exchange(new, final):
+        remove(new)  # after the exchange, ``new`` holds the previous folder
+    else:
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        final.rename(old)
+        try:
+            new.rename(final)
+        except OSError:
+            old.rename(final)
+            raise
+        remove(old)
+
+
+def remove(path: Path) -> None:
+    """Delete a file or a whole folder (a symlink itself, never its target); no errors."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _fill_and_swap(temp: Path, final: Path, fill: Callable[[Path], None]) -> None:
+    try:
+        fill(temp)
+        swap_in(temp, final)
+    except BaseException:
+        remove(temp)
+        raise
+    _fsync_dir(final.parent)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux ``renameat2``; False where unsupported."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _recover(parent: Path, name: str) -> None:
+    """Undo what a killed run left: restore a moved-aside folder, drop temp folders."""
+    final = parent / name
+    olds = sorted(parent.glob(f".{name}.old-*"))
+    if olds and not final.exists():
+        olds.pop().rename(final)
+    for leftover in [*olds, *parent.glob(f".{name}.tmp-*")]:
+        remove(leftover)
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path, final: Path) -> Iterator[None]:
+    """Hold ``lock_path`` exclusively; it is deleted (still locked) when the work is done.
+
+    Deleting a lock file is safe only because every taker checks, once it holds
+    the lock, that the file it locked is still the one at ``lock_path``: a run
+    that opened the file just before the previous holder deleted it would lock
+    a file nobody else can see, so it starts over with the path's new file.
+    """
+    fd = _take(lock_path, final)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()  # before closing: the lock still keeps others out
+        os.close(fd)  # closing releases the lock; the kernel does it on SIGKILL too
+
+
+def _take(lock_path: Path, final: Path) -> int:
+    """An open descriptor of ``lock_path`` with the exclusive lock on it, or OutputError."""
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputError(f"another confl10n build is writing {final}") from None
+        if _same_file(fd, lock_path):
+            return fd
+        os.close(fd)  # the previous holder deleted it after we opened it: take the new one
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True if ``path`` still names the file open as ``fd``."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,35 @@
+"""``BuildOptions``: what to build and how, as one value made once by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from confl10n.translate.options import TranslateOptions
+
+DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_LEDE = "lead"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildOptions:
+    """A build's options; what is left as None comes from ``confl10n.toml``, then defaults.
+
+    ``locales``: the target locales (``[]`` builds only the source-language
+    bulletin); ``out``: the output folder; ``config``: the project config
+    (default: ``./confl10n.toml`` if there is one); ``algorithm``: the summary
+    algorithm; ``lede``: ``lead`` (the opening sentences, the default) or
+    ``central``; ``strict``: fail before writing anything if a locale has no
+    engine; ``translation``: every translation option ``translate_article``
+    takes (engine, models, device, threads, compute type, beam size, number
+    protection, style folder).
+    """
+
+    locales: Sequence[str] | None = None
+    out: str | Path | None = None
+    config: str | Path | None = None
+    algorithm: str | None = None
+    lede: str | None = None
+    strict: bool = False
+    translation: TranslateOptions = field(default_factory=TranslateOptions)

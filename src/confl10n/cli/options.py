@@ -1,0 +1,74 @@
+"""Options the commands share: how to translate (``build`` and ``translate`` take the same
+ones) and which cache to use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from confl10n.errors import InvalidOptionError
+from confl10n.translate.registry import engine_names
+
+if TYPE_CHECKING:
+    from confl10n.translate.options import TranslateOptions
+
+_ENGINES = ", ".join(["auto", *engine_names()])
+
+Engine = Annotated[
+    str | None,
+    typer.Option("--engine", help=f"{_ENGINES} (auto: Argos, else Apertium)."),
+]
+ModelsDir = Annotated[str | None, typer.Option("--models-dir", help="Argos packages folder.")]
+Device = Annotated[str, typer.Option("--device", help="cpu, cuda or auto.")]
+Threads = Annotated[int, typer.Option("--threads", help="CPU threads; 0 lets CTranslate2 choose.")]
+ComputeType = Annotated[
+    str, typer.Option("--compute-type", help="default, int8, float32, … (CTranslate2).")
+]
+BeamSize = Annotated[int, typer.Option("--beam-size", help="Beam width.")]
+StyleDir = Annotated[
+    Path | None,
+    typer.Option("--style-dir", help="Editorial style files (<dir>/<locale>/style.toml)."),
+]
+NoProtectNumbers = Annotated[
+    bool,
+    typer.Option(
+        "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
+    ),
+]
+Cache = Annotated[Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")]
+
+
+def translate_options(
+    *,
+    engine: str | None,
+    models_dir: str | None,
+    device: str,
+    threads: int,
+    compute_type: str,
+    beam_size: int,
+    style_dir: Path | None,
+    no_protect_numbers: bool,
+) -> TranslateOptions:
+    """The translation options of a command line, as one value."""
+    from confl10n.translate.options import TranslateOptions
+
+    return TranslateOptions(
+        engine=engine,
+        models_dir=models_dir,
+        device=device,
+        threads=threads,
+        compute_type=compute_type,
+        beam_size=beam_size,
+        protect_numbers=not no_protect_numbers,
+        style_dir=style_dir,
+    )
+
+
+def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
+    """``--cache PATH``, ``--no-cache`` (False) or neither (True: the user cache)."""
+    if cache is not None and no_cache:
+        raise InvalidOptionError("--cache and --no-cache exclude each other")
+    return cache if cache is not None else not no_cache

@@ -1,0 +1,95 @@
+"""``translate_article``: the public entry, where translation meets the figures.
+
+The pipeline (:mod:`confl10n.translate.pipeline`) knows only the
+:class:`~confl10n.translate.pipeline.SentenceWrapper` protocol; this is the
+one place the default wrapper, number protection
+(:class:`~confl10n.figures.wrapper.QuantityWrapper`), is composed with it, and
+where the numeric QA of the final texts is run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from confl10n.figures.wrapper import Figures, target_locale
+from confl10n.languages import language_code
+from confl10n.translate.engines import Engines
+from confl10n.translate.options import TranslateOptions
+from confl10n.translate.pipeline import translate_units
+
+if TYPE_CHECKING:
+    from confl10n.document import Article
+    from confl10n.translate.cache import TranslationCache
+    from confl10n.translate.engine import Engine
+    from confl10n.translate.pipeline import Progress, SentenceWrapper
+    from confl10n.translate.results import ArticleTranslation
+
+
+def translate_article(
+    article: Article,
+    *,
+    to: str,
+    source: str | None = None,
+    locale: str | None = None,
+    options: TranslateOptions | None = None,
+    engine: Engine | None = None,
+    engines: Engines | None = None,
+    cache: TranslationCache | str | Path | bool = True,
+    progress: Progress | None = None,
+    wrapper: SentenceWrapper | None = None,
+) -> ArticleTranslation:
+    """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
+
+    ``options`` say how (:class:`~confl10n.translate.options.TranslateOptions`;
+    default: ``auto``, figures protected). ``engine`` is an engine object to
+    use instead (e.g. from :func:`~confl10n.translate.registry.get_engine`, to
+    reuse its loaded models); ``engines`` are a run's engines to reuse across
+    calls. ``cache`` is ``True`` (the user cache), ``False``, a path or an
+    open cache. Figures are written in ``locale``'s style (default: the
+    language's usual locale, zh -> zh_CN); a ``wrapper`` replaces number
+    protection. The result holds the numeric QA findings of the final texts.
+
+    Raises :class:`~confl10n.errors.UnsupportedLanguageError` for a code that is
+    no language, :class:`~confl10n.errors.InvalidOptionError` for a bad locale or
+    option, :class:`~confl10n.errors.EngineUnavailableError` when no installed
+    model can do the pair, :class:`~confl10n.errors.TranslationError` when the
+    engine fails, :class:`~confl10n.errors.OutputError` when the cache cannot be opened.
+    """
+    options = options or TranslateOptions()
+    source, target = language_code(source or article.lang), language_code(to)
+    figures = Figures(article, target, target_locale(target, locale), options.style_dir)
+    translation = translate_units(
+        article,
+        source=source,
+        target=target,
+        engine=engine.name if engine is not None else options.engine_choice,
+        engines=_engines(options, engine, engines),
+        cache=cache,
+        progress=progress,
+        wrapper=wrapper or (figures.wrapper() if options.protect_numbers else None),
+    )
+    return _checked(translation, figures)
+
+
+def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
+    if engine is not None:
+        return Engines(options.engine_settings(), given=[engine])
+    return engines if engines is not None else Engines(options.engine_settings())
+
+
+def _checked(translation: ArticleTranslation, figures: Figures) -> ArticleTranslation:
+    """The translation with its numeric QA findings in the figures' locale."""
+    if translation.source == translation.target:
+        return replace(translation, locale=figures.locale)
+    targets = {u.id: u.target for u in translation.units if u.origin != "identity"}
+    findings, seconds = figures.check(targets)
+    provenance = translation.provenance
+    timings = (*provenance.timings, ("qa", seconds))
+    return replace(
+        translation,
+        findings=findings,
+        locale=figures.locale,
+        provenance=replace(provenance, timings=timings),
+    )

@@ -1,0 +1,103 @@
+"""The engines of one run, each created once, and the choice of engine for a pair.
+
+A build or a multi-language ``translate`` asks for engines many times (per
+article, per locale, while planning); :class:`Engines` creates each on first
+use with the run's settings and hands the same object back, so a model is
+loaded once per run, not once per article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from confl10n.errors import EngineUnavailableError
+from confl10n.translate import registry
+from confl10n.translate.engine import Engine
+
+PIVOTS = ("en",)
+"""Intermediate languages preferred when no model translates the pair directly."""
+
+
+class Engines:
+    """Engines created on first use with ``settings`` and kept for the whole run.
+
+    ``given`` engines (already built, e.g. to reuse loaded models) are used
+    under their names instead of creating new ones.
+    """
+
+    def __init__(
+        self, settings: Mapping[str, Any] | None = None, *, given: Sequence[Engine] = ()
+    ) -> None:
+        self.settings = dict(settings or {})
+        self._engines: dict[str, Engine] = {engine.name: engine for engine in given}
+
+    def get(self, name: str) -> Engine:
+        """Engine ``name``, created now if this run has none yet.
+
+        Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown engine,
+        :class:`~confl10n.errors.EngineUnavailableError` when it cannot run here.
+        """
+        if name not in self._engines:
+            settings = registry.settings_for(name, self.settings)
+            self._engines[name] = registry.get_engine(name, **settings)
+        return self._engines[name]
+
+    def pick(self, choice: str, source: str, target: str) -> tuple[Engine, tuple[str, ...]]:
+        """The engine for ``source``->``target`` and its path of languages.
+
+        ``choice`` is an engine name or ``auto`` (the first of the registry's
+        order that can do the pair, directly or through a pivot). Raises
+        :class:`~confl10n.errors.EngineUnavailableError` naming what to install.
+        """
+        names = registry.auto_order() if choice == "auto" else (choice,)
+        offered: list[tuple[str, str]] = []
+        for engine in self._candidates(names, skip_missing=choice == "auto"):
+            pairs = _pairs(engine, skip_missing=choice == "auto")
+            path = route(pairs, source, target)
+            if path is not None:
+                return engine, path
+            offered += pairs
+        raise unavailable(source, target, offered, engines=names)
+
+    def _candidates(self, names: Iterable[str], *, skip_missing: bool) -> Iterable[Engine]:
+        for name in names:
+            try:
+                yield self.get(name)
+            except EngineUnavailableError:
+                if not skip_missing:
+                    raise
+
+
+def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
+    try:
+        return engine.pairs()
+    except EngineUnavailableError:
+        if not skip_missing:
+            raise
+        return []
+
+
+def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
+    """``(source, target)``, or ``(source, pivot, target)`` through an installed pivot."""
+    if (source, target) in pairs:
+        return (source, target)
+    middles = {b for a, b in pairs if a == source} & {a for a, b in pairs if b == target}
+    pivots = [*[p for p in PIVOTS if p in middles], *sorted(middles)]
+    return (source, pivots[0], target) if pivots else None
+
+
+def unavailable(
+    source: str,
+    target: str,
+    pairs: Sequence[tuple[str, str]],
+    *,
+    engines: Sequence[str] = ("argos",),
+) -> EngineUnavailableError:
+    """The error for a pair no installed model can translate, saying how to get one
+    with the ``engines`` that were tried."""
+    installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
+    return EngineUnavailableError(
+        f"no installed model translates {source}->{target} (installed: {installed}); "
+        + registry.install_hint(engines, source, target)
+    )
