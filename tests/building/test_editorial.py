@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from confl10n import build
+from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.building.assemble import HEADLINE_CHARS
 from confl10n.cli import app
 
@@ -28,7 +28,7 @@ def _summary_part(md: str) -> str:
 def test_the_sample_bulletin_leads_with_the_news_and_never_repeats_it(
     tmp_path: Path, sample_path: Path
 ) -> None:
-    build([sample_path], locales=[], out=tmp_path, cache=False)
+    build([sample_path], options=BuildOptions(locales=[], out=tmp_path), cache=False)
     md = _bulletin(tmp_path)
     lede = next(line for line in md.splitlines() if line.startswith("**"))
     assert lede.startswith(f"**{OPENING}") and "High on their agenda" in lede
@@ -41,7 +41,7 @@ def test_the_sample_bulletin_leads_with_the_news_and_never_repeats_it(
 def test_build_lede_option_and_config_key(tmp_path: Path, sample_path: Path, mode: str) -> None:
     config = tmp_path / "confl10n.toml"
     config.write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\nlede = "{mode}"\n')
-    report = build(config=config, out=tmp_path / "a", cache=False)
+    report = build(options=BuildOptions(config=config, out=tmp_path / "a"), cache=False)
     data = json.loads((report.articles[0].path / "en" / "bundle.json").read_text())
     assert data["provenance"]["summary"]["lede"] == mode
     assert (data["lede"][0] == "s1.p1.t1") is (mode == "lead")
@@ -82,7 +82,7 @@ def test_a_50000_character_paragraph_is_printed_once_and_is_not_the_title(
     tmp_path: Path, stops: bool
 ) -> None:
     source = _long_article(tmp_path / "long.txt", stops=stops)
-    report = build([source], locales=[], out=tmp_path / "out", cache=False)
+    report = build([source], options=BuildOptions(locales=[], out=tmp_path / "out"), cache=False)
     folder = report.articles[0].path / "en"
     md = (folder / "bulletin.md").read_text(encoding="utf-8")
     title = md.splitlines()[0]
@@ -97,13 +97,13 @@ def test_a_50000_character_paragraph_is_printed_once_and_is_not_the_title(
 
 
 def test_no_lock_file_is_left_in_the_output_folder(tmp_path: Path, sample_path: Path) -> None:
-    build([sample_path], locales=[], out=tmp_path, cache=False)
-    build([sample_path], locales=[], out=tmp_path, cache=False)
+    build([sample_path], options=BuildOptions(locales=[], out=tmp_path), cache=False)
+    build([sample_path], options=BuildOptions(locales=[], out=tmp_path), cache=False)
     assert sorted(p.name for p in tmp_path.iterdir()) == [SLUG]
 
 
 def test_the_html_bulletin_links_the_full_article_page(tmp_path: Path, sample_path: Path) -> None:
-    build([sample_path], locales=[], out=tmp_path, cache=False)
+    build([sample_path], options=BuildOptions(locales=[], out=tmp_path), cache=False)
     folder = tmp_path / SLUG / "en"
     html = (folder / "bulletin.html").read_text(encoding="utf-8")
     assert '<p class="more"><a href="article.html">Full article</a></p>' in html
@@ -117,7 +117,13 @@ def test_figure_labels_are_translated_with_the_article(
     tmp_path: Path, sample_path: Path, apertium_bin: str
 ) -> None:
     """Real Apertium en->es: each label is translated as a unit, the source label is kept."""
-    report = build([sample_path], locales=["es_ES"], out=tmp_path, cache=False, engine="apertium")
+    report = build(
+        [sample_path],
+        options=BuildOptions(
+            locales=["es_ES"], out=tmp_path, translation=TranslateOptions(engine="apertium")
+        ),
+        cache=False,
+    )
     folder = report.articles[0].path
     data = json.loads((folder / "es_ES" / "bundle.json").read_text(encoding="utf-8"))
     beds = next(f for f in data["figures"] if f["source"] == "11,000")

@@ -140,9 +140,9 @@ def test_english_money_in_newsroom_style(text: str, expected: str, locale: str) 
 def test_the_english_bulletin_and_bundle_carry_labels_values_and_units(
     tmp_path: Path, sample_path: Path
 ) -> None:
-    from confl10n import build
+    from confl10n import BuildOptions, build
 
-    report = build([sample_path], locales=[], out=tmp_path, cache=False)
+    report = build([sample_path], options=BuildOptions(locales=[], out=tmp_path), cache=False)
     folder = report.articles[0].path / "en"
     md = (folder / "bulletin.md").read_text(encoding="utf-8")
     assert "| 380 billion yuan | AI industry: 380 billion yuan |" in md

@@ -397,7 +397,11 @@ def test_a_lead_lede_prefers_running_text_to_an_opening_block_quote() -> None:
         "The port of Lindby reopened on Friday after a three-week strike. "
         "Ferries to the islands run again from Monday.\n"
     )
-    summary = summarize_sections(text)
+    assert [s.id for s in summarize_sections(text).lede] == ["s1.p2.t1"]  # 3 sentences: 1
+    summary = summarize_sections(text, lede=2)
     assert [s.id for s in summary.lede] == ["s1.p2.t1", "s1.p2.t2"]
+    assert [s.id for s in summarize_sections(text, lede=3).lede] == [
+        "s1.p1.t1", "s1.p2.t1", "s1.p2.t2"
+    ]  # fmt: skip
     only_quote = summarize_sections("# Q\n\n> “We will rebuild the harbor,” the mayor said.\n")
     assert [s.id for s in only_quote.lede] == ["s1.p1.t1"]
