@@ -45,7 +45,10 @@ def write_text_atomic(path: Path, text: str) -> None:
     ``path`` is left as it was. Raises :class:`~confl10n.errors.OutputError`.
     """
     check_writable(path)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # a read-only or immutable folder, a full disk, ...
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -66,6 +69,8 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # read-only, or immutable (root too)
+        raise OutputError(f"{path}: cannot write (folder {path.parent} is not writable)")
 
 
 def write_synced(path: Path, data: bytes) -> None:

@@ -13,6 +13,14 @@ IDs:
 * ``s2.p3`` — its third paragraph;
 * ``s2.p3.t1`` — the first sentence of that paragraph.
 
+A table cell is a paragraph of its own (``kind`` ``table_cell``, numbered in
+reading order: row by row, cell by cell), so tables are translated cell by cell.
+
+A sentence's ``text`` is plain text: Markdown markup (link targets, emphasis
+markers, code backticks, backslash escapes, inline HTML) is not in it;
+:class:`Inline` spans record where links, code and emphasis were, so output
+writers can put them back.
+
 This module imports nothing from the project and nothing heavy.
 """
 
@@ -25,21 +33,48 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
+class Inline:
+    """Inline markup over ``text[start:end]`` of a sentence (offsets in the sentence's text).
+
+    ``kind`` is ``link`` (``target``: its URL), ``code`` (the text is the code,
+    verbatim), ``url`` (a bare URL written in the text), ``strong``, ``em``,
+    ``strike``, or ``note`` (a footnote mark such as ``[1](#fn1)``: ``start ==
+    end``, ``label`` its text, ``target`` its URL — the mark is not in the text).
+    """
+
+    kind: str
+    start: int
+    end: int
+    target: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence (or a title/heading line) and where it sits in the source."""
+    """One sentence (or a title/heading line) and where it sits in the source.
+
+    ``start``/``end`` span the sentence in the source, markup included; ``text``
+    is its plain text and ``spans`` its inline markup (see :class:`Inline`).
+    """
 
     id: str
     text: str
     start: int
     end: int
+    spans: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of running text; ``kind`` is ``text``, ``list_item`` or ``quote``.
+    """A block of running text; ``kind`` is ``text``, ``list_item``, ``quote`` or ``table_cell``.
 
     ``truncated`` marks a paragraph that stops mid-sentence or mid-quote (an
     article cut off by its source); it is kept as it is, never completed.
+    ``marker`` is the Markdown prefix its first line is written with (``- ``,
+    ``2. ``, ``> ``, ``> - ``, ``  - `` for a nested item; empty for plain
+    paragraphs). ``cell`` is ``(row, column)`` for a table cell, row 0 being the
+    header row; a cell may have no sentences (an empty or figure-only cell keeps
+    its text in ``literal``).
     """
 
     id: str
@@ -48,6 +83,9 @@ class Paragraph:
     end: int
     kind: str = "text"
     truncated: bool = False
+    marker: str = ""
+    cell: tuple[int, int] | None = None
+    literal: str = ""
 
     @property
     def text(self) -> str:

@@ -16,16 +16,46 @@
     └── OutputError              73   a result could not be written
 
 The library raises these and never prints or exits; foreign exceptions are
-converted where they cross into confl10n (``raise ... from exc``).
+converted where they cross into confl10n (``raise ... from exc``). A message
+may quote file, folder and package names as they are: ``str()`` of an error
+escapes them with :func:`escape_terminal`, as the CLI does with everything it
+prints, so no name can drive a terminal or forge a line.
 """
 
 from __future__ import annotations
 
+import re
+
+# What must never reach a terminal raw: C0 and C1 controls (escape sequences, newlines,
+# carriage returns), line/paragraph separators, the bidi controls that reorder what is
+# shown (Trojan Source), and lone surrogates (undecodable bytes in a file name).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape_terminal(text: str) -> str:
+    """``text`` with every control, bidi-control and lone-surrogate character as ``\\uXXXX``.
+
+    The one escaping function for everything printed (errors, warnings, tables):
+    the result is one line that shows each character for what it is, and the
+    escapes are valid inside JSON strings too. Idempotent; other text is unchanged.
+    """
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def is_terminal_safe(text: str) -> bool:
+    """True if :func:`escape_terminal` would leave ``text`` unchanged."""
+    return _UNSAFE.search(text) is None
+
 
 class Confl10nError(Exception):
-    """Base class; ``exit_code`` is what the CLI exits with."""
+    """Base class; ``exit_code`` is what the CLI exits with; ``str()`` is escaped."""
 
     exit_code: int = 1
+
+    def __str__(self) -> str:
+        return escape_terminal(super().__str__())
 
 
 class InvalidOptionError(Confl10nError):

@@ -89,3 +89,33 @@ def test_english_page_without_date_or_review_notice() -> None:
     page = render_html(dataclasses.replace(make_bulletin("en"), published=None), load_labels("en"))
     assert "<time" not in page and 'class="notice"' not in page
     assert "<h2>Summary</h2>" in page and "<h3>Introduction</h3>" in page
+
+
+def _with_lede(source: str, target: str, locale: str = "es_ES") -> str:
+    from confl10n.text.reader import parse_text
+
+    (sentence,) = parse_text(f"# T\n\n{source}\n").sentences
+    bulletin = make_bulletin(locale)
+    unit = dataclasses.replace(
+        bulletin.lede[0], source=sentence.text, target=target, spans=sentence.spans
+    )
+    return render_html(dataclasses.replace(bulletin, lede=(unit,)), load_labels(locale))
+
+
+def test_links_code_and_emphasis_come_back_where_they_align() -> None:
+    page = _with_lede(
+        "Read the **ONS** [report](https://x.org/r?a=1&b=%202022) on `ppi_v2`.",
+        "Lea el informe de la ONS sobre ppi_v2.",
+    )
+    lede = re.search(r'<p class="lede">(.*)</p>', page).group(1)  # type: ignore[union-attr]
+    assert "<strong>ONS</strong>" in lede
+    assert "<code>ppi_v2</code>" in lede
+    assert lede.endswith(
+        ' <a href="https://x.org/r?a=1&amp;b=%202022">https://x.org/r?a=1&amp;b=%202022</a></span>'
+    )
+
+
+def test_only_web_mail_and_page_links_become_links() -> None:
+    page = _with_lede("See [this](ftp://x.org/f) and [that](#notes).", "See this and that.")
+    assert "ftp:" not in page and "See this and" in page
+    assert '<a href="#notes">that</a>' in page

@@ -79,3 +79,31 @@ def test_bulletin_without_sections_figures_or_date() -> None:
         text
         == f"# {escape(bare.title.text)}\n\n> Traduction automatique – à relire\n\n[Article complet](article.md)\n"
     )
+
+
+def test_article_puts_links_code_and_emphasis_back_with_their_spaces() -> None:
+    from confl10n.bundle.md import render_article as article_md
+    from confl10n.text.reader import parse_text
+
+    source = parse_text(
+        "# T\n\nSee [the *new* report](https://x.org/a_b) and `a*b` now. **Rates** rose 4%[1](#n1).\n"
+    )
+    units = {u.id: u for u in source.units()}
+    bulletin = make_bulletin("en")
+    first, second = (units["s1.p1.t1"], units["s1.p1.t2"])
+    paragraph = tuple(
+        dataclasses.replace(
+            bulletin.sections[0].paragraphs[0][0],
+            id=u.id,
+            source=u.text,
+            target=u.text,
+            spans=u.spans,
+        )
+        for u in (first, second)
+    )
+    section = dataclasses.replace(bulletin.sections[0], paragraphs=(paragraph,), layouts=())
+    text = article_md(dataclasses.replace(bulletin, sections=(section,)), load_labels("en"))
+    assert (
+        "\nSee [the *new* report](https://x.org/a_b) and `a*b` now. **Rates** rose 4%[1](#n1).\n"
+        in text
+    )

@@ -132,3 +132,40 @@ def test_bad_files_are_input_errors(tmp_path: Path, content: bytes, message: str
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_xliff_approved(tmp_path / "nope.xlf")
+
+
+ENTITY_XLIFF = (
+    '<?xml version="1.0" encoding="{encoding}"?>\n'
+    '<!DOCTYPE xliff [<!ENTITY pwned "Injected title">]>\n'
+    '<xliff version="1.2"><file source-language="en" target-language="de" original="x" '
+    'datatype="plaintext"><body><trans-unit id="s1.h"><source>Title</source>'
+    '<target state="final">&pwned;</target></trans-unit></body></file></xliff>'
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ENTITY_XLIFF.format(encoding="utf-16").encode("utf-16"),  # with a BOM
+        ENTITY_XLIFF.format(encoding="UTF-16BE").encode("utf-16-be"),
+        ENTITY_XLIFF.format(encoding="utf-8").encode("utf-8"),
+        ENTITY_XLIFF.format(encoding="iso-8859-1")
+        .replace('[<!ENTITY pwned "Injected title">]', 'SYSTEM "file:///etc/passwd"')
+        .encode("latin-1"),
+    ],
+    ids=["utf16-bom", "utf16be-declared", "utf8", "latin1-external-dtd"],
+)
+def test_a_dtd_is_refused_by_the_parser_in_any_encoding(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "reviewed.xlf"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"reviewed\.xlf: XLIFF with a DTD or entities is not"):
+        read_xliff_approved(path)
+
+
+def test_the_same_file_without_its_dtd_is_read_in_utf16(tmp_path: Path) -> None:
+    text = ENTITY_XLIFF.format(encoding="utf-16").replace(
+        '<!DOCTYPE xliff [<!ENTITY pwned "Injected title">]>\n', ""
+    )
+    path = tmp_path / "reviewed.xlf"
+    path.write_bytes(text.replace("&pwned;", "Titel").encode("utf-16"))
+    assert read_xliff_approved(path) == [ApprovedUnit("s1.h", "Title", "Titel", "en", "de")]

@@ -149,3 +149,25 @@ def test_doctor_lists_locales(tmp_path: Path) -> None:
     lines = [line for line in result.stdout.splitlines() if "locales" in line]
     assert any("editorial style" in line and "zh_CN" in line and "es_ES" in line for line in lines)
     assert any("label catalogs" in line and "ar_EG" in line for line in lines)
+
+
+def test_segment_json_has_markers_cells_and_inline_spans(tmp_path: Path) -> None:
+    path = tmp_path / "news.md"
+    path.write_text(
+        "# T\n\n1. See [it](https://x.org/a).\n\n| a | b |\n|---|---|\n| 1 | — |\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["segment", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    paragraphs = json.loads(result.stdout)["sections"][0]["paragraphs"]
+    item = paragraphs[0]
+    assert (item["kind"], item["marker"], item["cell"]) == ("list_item", "1. ", None)
+    assert item["sentences"][0]["text"] == "See it."
+    assert item["sentences"][0]["spans"] == [
+        {"kind": "link", "start": 4, "end": 6, "target": "https://x.org/a", "label": ""}
+    ]
+    cells = [(p["kind"], p["cell"], p["literal"]) for p in paragraphs[1:]]
+    assert cells == [
+        ("table_cell", [0, 0], ""), ("table_cell", [0, 1], ""),
+        ("table_cell", [1, 0], ""), ("table_cell", [1, 1], "—"),
+    ]  # fmt: skip

@@ -106,3 +106,72 @@ def test_json_has_the_numeric_qa_report() -> None:
 def test_several_translations_get_a_header_each() -> None:
     text = render_text([_zh(), _zh()])
     assert text.count("== zh (en->zh) ==") == 2
+
+
+MARKED = """# Rents in [Harbour City](https://x.org/hc)
+
+1. First **step** done.
+2. Second _step_ with `rentmatch --all`.
+   - A nested point.
+
+- Rates rose 4%[1](#n1).
+
+> Quoted from [the report](https://x.org/r?id=P152406&searchTerm=a%202022).
+
+| Name | Value |
+|---|---|
+| Rate | 4.1% |
+| Note | — |
+"""
+
+ES = {
+    "title": "Alquileres en Harbour City",
+    "s1.p1.t1": "Primer paso hecho.",
+    "s1.p2.t1": "Segundo paso con rentmatch --all.",
+    "s1.p3.t1": "Un punto anidado.",
+    "s1.p4.t1": "Las tasas subieron un 4 %.",
+    "s1.p5.t1": "Citado del informe.",
+    "s1.p6.t1": "Nombre",
+    "s1.p7.t1": "Valor",
+    "s1.p8.t1": "Tasa",
+    "s1.p9.t1": "4,1 %",
+    "s1.p10.t1": "Nota",
+}
+
+
+def _translated(text: str, targets: dict[str, str], language: str) -> ArticleTranslation:
+    article = parse_text(text)
+    units = tuple(UnitTranslation(u.id, u.text, targets[u.id], "engine") for u in article.units())
+    provenance = Provenance(("en", language), (), (), ())
+    return ArticleTranslation(article, "en", language, units, provenance)
+
+
+def test_markdown_keeps_markers_tables_and_links() -> None:
+    assert render_markdown([_translated(MARKED, ES, "es")]) == (
+        "# Alquileres en [Harbour City](https://x.org/hc)\n\n"
+        "1. Primer paso hecho.\n"
+        "2. Segundo paso con `rentmatch --all`.\n"
+        "   - Un punto anidado.\n"
+        "- Las tasas subieron un 4 %[1](#n1).\n\n"
+        "> Citado del informe. <https://x.org/r?id=P152406&searchTerm=a%202022>\n\n"
+        "| Nombre | Valor |\n| --- | --- |\n| Tasa | 4,1 % |\n| Nota | — |\n"
+    )
+
+
+def test_markdown_of_the_source_reads_back_as_the_source() -> None:
+    same = {u.id: u.text for u in parse_text(MARKED).units()}
+    rendered = render_markdown([_translated(MARKED, same, "en")])
+    assert "1. First **step** done.\n2. Second *step* with `rentmatch --all`." in rendered
+    assert "> Quoted from [the report](https://x.org/r?id=P152406&searchTerm=a%202022)." in rendered
+    again = parse_text(rendered)
+    assert [(s.text, s.spans) for s in again.units()] == [
+        (s.text, s.spans) for s in parse_text(MARKED).units()
+    ]
+
+
+def test_links_align_inside_chinese_but_not_inside_latin_words() -> None:
+    text = "# T\n\nThe [ONS](https://ons.example) said so. An [art](https://a.example) show.\n"
+    targets = {"title": "T", "s1.p1.t1": "ONS说了。", "s1.p1.t2": "Une exposition d’artistes."}
+    rendered = render_markdown([_translated(text, targets, "zh")])
+    assert "[ONS](https://ons.example)说了。" in rendered
+    assert "Une exposition d’artistes. <https://a.example>" in rendered

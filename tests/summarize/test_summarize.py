@@ -424,6 +424,24 @@ def test_a_section_without_sentences_gets_no_summary() -> None:
     assert [s.id for s in summary.lede] == ["s2.p1.t1"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\n## Empty\n\n## Full\n\nSome text here.\n",
+        "# Budget\n\n## Tax\n\n### Income tax\n\nRates stay the same. Bands rise.\n",
+        "Budget\n\nTax\n\nIncome Tax\n\nRates stay the same. Bands rise.\n",
+    ],
+)
+def test_a_section_with_only_sub_headings_gets_no_summary(text: str) -> None:
+    summary = summarize_sections(text, sentences=1)
+    first = summary.sections[0]
+    assert (first.id, first.size, first.sentences) == ("s1", 0, ())
+    assert summary.sections[1].size >= 1
+    # the lede is the opening sentence, and the section summary never repeats it
+    assert [s.id for s in summary.lede] == ["s2.p1.t1"]
+    assert "s2.p1.t1" not in summary.sentence_ids
+
+
 def test_text_with_only_numbers_and_punctuation_is_an_error() -> None:
     numbers = summarize_sections(
         "# T\n\n## Words\n\nSome words here.\n\n## Numbers\n\n2024: 10.2%. 1,926!\n"
@@ -540,5 +558,37 @@ def test_cli_section_without_sentences_is_listed_empty(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_cli_parent_heading_with_only_sub_headings_is_summarized(tmp_path: Path) -> None:
+    path = tmp_path / "budget.md"
+    path.write_text("# T\n\n## Tax\n\n### Income tax\n\nSome text.\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(s["id"], s["heading"], len(s["sentences"])) for s in data["sections"]] == [
+        ("s1", "Tax", 0),
+        ("s2", "Income tax", 0),  # its one sentence is the lede
+    ]
+    assert [s["id"] for s in data["lede"]] == ["s2.p1.t1"]
+
+
 def test_summary_type_is_exported() -> None:
     assert isinstance(summarize_sections("One dog barks."), ArticleSummary)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n\nLosses elsewhere were flat.\n",
+         ["Losses elsewhere were flat."]),
+        ("| District | Loss |\n|---|---|\n| Northgate | 14.2 million litres |\n", []),
+        ("Rates rose. Fees fell.\n\n| Fee | Now |\n|---|---|\n| Parking | Two pounds |\n",
+         ["Rates rose."]),
+    ],
+)  # fmt: skip
+def test_table_cells_are_never_summary_sentences(table: str, expected: list[str]) -> None:
+    summary = summarize_sections(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=1)
+    assert [s.text for s in summary.sections[1].sentences] == expected
+    whole = summarize_text(f"# T\n\nIntro text here.\n\n## Table\n\n{table}", sentences=5)
+    assert not any(
+        s.text in ("District", "Loss", "Northgate", "Fee", "Now") for s in whole.sentences
+    )

@@ -46,3 +46,56 @@ def test_undecodable_bytes_name_the_offset() -> None:
 def test_utf16_without_bom_is_binary_looking() -> None:
     with pytest.raises(InputError, match="binary"):
         decode("Hello world, some text.".encode("utf-16-le"), source_name="a.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"Form feed\x0cand vertical\x0btab.", "Form feed and vertical tab."),
+        (b"Page one.\x0c\nPage two.", "Page one. \nPage two."),
+        (b"a\x0b\x0cb", "a  b"),
+    ],
+    ids=["form-feed-and-vertical-tab", "form-feed-before-newline", "both-together"],
+)
+def test_form_feed_and_vertical_tab_become_spaces(data: bytes, expected: str) -> None:
+    assert decode(data, source_name="a.txt") == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "count"),
+    [
+        (b"\x1b[31mRED\x1b[0m text \x1b]0;pwned\x07 end.", "RED text  end.", 3),
+        (b"Title \x1b]0;pwned\x1b\\ and \x1b[1;38;5;196mbold\x1b[m.", "Title  and bold.", 3),
+        ("C1 \u009b31mred\u009b0m \u009d2;t\u009c.".encode(), "C1 red .", 3),
+        (b"Charset \x1b(B and reset \x1bc done.", "Charset  and reset  done.", 2),
+        (b"Open \x1b]0;never closed\nNext line.", "Open \nNext line.", 1),
+    ],
+    ids=[
+        "csi-and-osc-bel",
+        "osc-st-and-256-colours",
+        "c1-csi-and-osc",
+        "other-escapes",
+        "osc-stops-at-newline",
+    ],
+)
+def test_terminal_escape_sequences_are_removed_whole(
+    data: bytes, expected: str, count: int
+) -> None:
+    text, warnings = decode(data, source_name="a.txt")
+    assert text == expected
+    assert warnings == [f"a.txt: removed {count} terminal escape sequence(s)"]
+
+
+def test_no_figure_is_read_from_an_escape_sequence() -> None:
+    from confl10n.quantities.find import find_quantities
+
+    text, _ = decode(b"\x1b[31mRevenue rose 5%\x1b[0m in \x1b[1m2024\x1b[22m.", source_name="a")
+    assert text == "Revenue rose 5% in 2024."
+    assert [q.text for q in find_quantities(text)] == ["5%", "2024"]
+
+
+def test_a_coloured_log_is_text_not_binary() -> None:
+    line = b"\x1b[32mOK\x1b[0m step done.\n"
+    text, warnings = decode(line * 50, source_name="log.txt")
+    assert text == "OK step done.\n" * 50
+    assert warnings == ["log.txt: removed 100 terminal escape sequence(s)"]

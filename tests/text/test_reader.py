@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from confl10n.document import Article
+from confl10n.document import Article, Sentence
 from confl10n.errors import InputError
 from confl10n.text.reader import parse_bytes, parse_text, read_article
 
@@ -54,12 +54,30 @@ def test_seed_numbers_are_not_split(seed_path: Path) -> None:
     assert any("1,926 community elderly meal" in t for t in texts)
 
 
+def is_subsequence(text: str, source: str) -> bool:
+    remaining = iter(source)
+    return all(char in remaining for char in text)
+
+
 def test_every_span_points_at_its_text(seed_path: Path, sample_path: Path) -> None:
-    for path in (seed_path, sample_path):
-        article = read_article(path)
-        for unit in article.units():
-            source = article.text[unit.start : unit.end]
-            assert " ".join(source.replace("> ", "").split()) == " ".join(unit.text.split())
+    for unit in read_article(seed_path).units():
+        source = read_article(seed_path).text[unit.start : unit.end]
+        assert " ".join(source.split()) == unit.text
+    article = read_article(sample_path)
+    for unit in article.units():
+        source = article.text[unit.start : unit.end]
+        assert is_subsequence(" ".join(unit.text.split()), " ".join(source.split()))
+        assert (source[0], source[-1]) == (unit.text[0], unit.text[-1])
+    emphasised = article.find("s4.p6.t3")
+    assert isinstance(emphasised, Sentence)
+    assert (
+        emphasised.text
+        == "“What you see here is cultural innovation, and it is commercial innovation too.”"
+    )
+    assert [(s.kind, emphasised.text[s.start : s.end]) for s in emphasised.spans] == [
+        ("em", "cultural"),
+        ("em", "commercial"),
+    ]
 
 
 def test_ids_are_stable_and_findable(sample_path: Path) -> None:
@@ -93,8 +111,14 @@ def test_markdown_headings_lists_quotes_and_inline_markup() -> None:
     article = parse_text(text)
     assert article.title is not None and article.title.text == "Big News"
     assert headings(article) == [None, "Part one", "Part two"]
+    intro = article.sections[0].sentences[0]
+    assert intro.text == "Intro with emphasis and a link."
+    assert [(s.kind, intro.text[s.start : s.end], s.target) for s in intro.spans] == [
+        ("em", "emphasis", ""),
+        ("link", "a link", "http://x.org/a.b"),
+    ]
     assert (
-        article.sections[0].sentences[0].text
+        article.text[intro.start : intro.end]
         == "Intro with *emphasis* and [a link](http://x.org/a.b)."
     )
     part_one = article.sections[1].paragraphs

@@ -68,3 +68,54 @@ def test_long_line_without_punctuation_is_one_sentence() -> None:
 
 def test_region_codes_use_base_language() -> None:
     assert sentences("一。二。", "zh_CN") == ["一。", "二。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # 9: "et al." before a bracketed year is no sentence end (and two variants)
+        ("Okafor et al. (2019) found that rents rose.", "en", ["Okafor et al. (2019) found that rents rose."]),
+        ("Okafor et al. [2019] found that rents rose.", "en", ["Okafor et al. [2019] found that rents rose."]),
+        ("As shown by Chen et al. (2021, p. 4), prices fell.", "en", ["As shown by Chen et al. (2021, p. 4), prices fell."]),
+        ("The data came from Ruiz et al. The sample was small.", "en",
+         ["The data came from Ruiz et al.", "The sample was small."]),
+        # 10: "Jr." ends a sentence before a sentence opener, not inside a name
+        ("He is the son of Martin Luther King Jr. He spoke on Sunday.", "en",
+         ["He is the son of Martin Luther King Jr.", "He spoke on Sunday."]),
+        ("The prize went to Robert Downey Jr. The crowd cheered.", "en",
+         ["The prize went to Robert Downey Jr.", "The crowd cheered."]),
+        ("Martin Luther King Jr. Day is a holiday.", "en", ["Martin Luther King Jr. Day is a holiday."]),
+        # 11: a.m./p.m. end a sentence unless the time goes on (a day, a zone)
+        ("Polls close at 8 p.m. Officials expect a high turnout.", "en",
+         ["Polls close at 8 p.m.", "Officials expect a high turnout."]),
+        ("The vote is at 9 a.m. Monday.", "en", ["The vote is at 9 a.m. Monday."]),
+        ("Trading opens at 9:30 a.m. ET on weekdays.", "en", ["Trading opens at 9:30 a.m. ET on weekdays."]),
+        ("The shop shuts at 6 p.m. Staff leave soon after.", "en",
+         ["The shop shuts at 6 p.m.", "Staff leave soon after."]),
+        # 12: a missing space after the period still ends the sentence; domains and decimals do not
+        ("Shares fell on Monday.The company blamed demand.", "en",
+         ["Shares fell on Monday.", "The company blamed demand."]),
+        ("See example.com for 3.5% more. Then stop.", "en", ["See example.com for 3.5% more.", "Then stop."]),
+        ("Sales slowed in spring.Prices did not.", "en", ["Sales slowed in spring.", "Prices did not."]),
+        ("Mail press@example.Org or see www.example.Com today.", "en",
+         ["Mail press@example.Org or see www.example.Com today."]),
+        # 13: names written with "!"
+        ("A team at Yahoo! Research extended the work.", "en", ["A team at Yahoo! Research extended the work."]),
+        ("She won on Jeopardy! Last night she won again.", "en", ["She won on Jeopardy! Last night she won again."]),
+        ("He left Yahoo! He joined a start-up.", "en", ["He left Yahoo!", "He joined a start-up."]),
+        # 14: French and German quotes
+        ("Il hésita. « Puis-je venir ? », demanda-t-elle.", "fr",
+         ["Il hésita.", "« Puis-je venir ? », demanda-t-elle."]),
+        ("« Vraiment ! » s’écria-t-il. Elle rit.", "fr", ["« Vraiment ! » s’écria-t-il.", "Elle rit."]),
+        ("« Où vas-tu ? » — dit-elle.", "fr", ["« Où vas-tu ? » — dit-elle."]),
+        ("Er fragte: „Kommst du?“ Sie nickte.", "de", ["Er fragte: „Kommst du?“", "Sie nickte."]),
+        ("„Wir bleiben.“ Dann ging er.", "de", ["„Wir bleiben.“", "Dann ging er."]),
+        ("Sie sagte: „Nein!“, und ging.", "de", ["Sie sagte: „Nein!“, und ging."]),
+        # 15: emphasis closing after a quote (plain text keeps the markers)
+        ("_“… open.”_ That changes the plan.", "en", ["_“… open.”_", "That changes the plan."]),
+        ("*“We are ready.”* The board agreed.", "en", ["*“We are ready.”*", "The board agreed."]),
+        ("He said **no.** Then he left.", "en", ["He said **no.**", "Then he left."]),
+    ],
+)  # fmt: skip
+def test_newsroom_traps(text: str, lang: str, expected: list[str]) -> None:
+    assert sentences(text, lang) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +24,7 @@ from confl10n.bundle.bulletin import (
     BulletinUnit,
     JSONValue,
     LocaleBulletin,
+    ParagraphLayout,
     UnitState,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
@@ -140,6 +141,8 @@ def _bulletin(
     provenance: dict[str, JSONValue],
 ) -> LocaleBulletin:
     article, summary = prepared.article, prepared.summary
+    marked = {u.id: u.spans for u in article.units() if u.spans}
+    units = {k: replace(u, spans=marked[k]) if k in marked else u for k, u in units.items()}
     _, label_ids = prepared.translatable()
     labels = {label: units[i].text for label, i in label_ids.items() if i in units}
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
@@ -166,7 +169,10 @@ def _title(article: Article) -> Sentence:
 
 def _headline(unit: BulletinUnit) -> BulletinUnit:
     """The title unit, cut to a headline's length: a whole paragraph is never a title."""
-    return dataclasses.replace(unit, source=_cut(unit.source), target=_cut(unit.target))
+    source, target = _cut(unit.source), _cut(unit.target)
+    if (source, target) == (unit.source, unit.target):
+        return unit
+    return dataclasses.replace(unit, source=source, target=target, spans=())  # spans: whole text
 
 
 def _cut(text: str) -> str:
@@ -184,7 +190,10 @@ def _section(
 ) -> BulletinSection:
     heading = units[section.heading.id] if section.heading is not None else None
     paragraphs = tuple(tuple(units[s.id] for s in p.sentences) for p in section.paragraphs)
-    return BulletinSection(section.id, heading, summary, paragraphs)
+    layouts = tuple(
+        ParagraphLayout(p.kind, p.marker, p.cell, p.literal) for p in section.paragraphs
+    )
+    return BulletinSection(section.id, heading, summary, paragraphs, layouts)
 
 
 def _unit(unit: UnitTranslation) -> BulletinUnit:

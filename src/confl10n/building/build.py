@@ -16,6 +16,7 @@ a build runs.
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -121,12 +122,22 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     """Store the approved targets of an XLIFF file as approved translations; return how many.
 
     They win over machine translation on the next build of the same sentences.
+    Units whose ID is in no article are stored too (by their source text), each
+    with an :class:`UnknownUnitWarning`: an ID that is no document ID, or, when
+    the file sits beside the ``bundle.json`` it was exported with, one that the
+    bundle does not hold.
     """
     from confl10n.bundle import read_xliff_approved
     from confl10n.languages import language_of
     from confl10n.translate.cache import open_cache
 
     approved = read_xliff_approved(Path(path))
+    known = _bundle_unit_ids(Path(path).with_name("bundle.json"))
+    for unit in approved:
+        reason = _unknown_unit(unit.id, known)
+        if reason:
+            message = f"{path}: unit {unit.id!r} is in no article ({reason}); stored anyway"
+            warnings.warn(UnknownUnitWarning(message), stacklevel=2)
     with open_cache(cache) as store:
         if store is None:
             raise InvalidOptionError("importing approved translations needs a cache")
@@ -135,6 +146,34 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
             origin = f"xliff:{Path(path).name}#{unit.id}"
             store.put_approved(*pair, unit.source, unit.target, origin=origin)
     return len(approved)
+
+
+class UnknownUnitWarning(UserWarning):
+    """An approved XLIFF unit whose ID is in no article."""
+
+
+# Document IDs (README, "IDs"): the title, a section, its heading, a paragraph, a sentence.
+_DOCUMENT_ID = re.compile(r"title|s[1-9][0-9]*(?:\.h|\.p[1-9][0-9]*(?:\.t[1-9][0-9]*)?)?")
+
+
+def _unknown_unit(unit_id: str, known: frozenset[str] | None) -> str | None:
+    """Why ``unit_id`` is in no article, or None."""
+    if not _DOCUMENT_ID.fullmatch(unit_id):
+        return "not a document ID"
+    if known is not None and unit_id not in known:
+        return "not in the bundle.json beside the file"
+    return None
+
+
+def _bundle_unit_ids(bundle: Path) -> frozenset[str] | None:
+    """The unit IDs of a build's ``bundle.json``, or None if there is no readable one."""
+    import json
+
+    try:
+        units = json.loads(bundle.read_text(encoding="utf-8"))["units"]
+        return frozenset(str(unit["id"]) for unit in units)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 # --- running ------------------------------------------------------------------------------
@@ -169,12 +208,13 @@ def _prepare(entry: PlannedArticle, plan: BuildPlan, meter: _Meter) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
+    from confl10n.text.inline import prose_only
 
     meter.start(f"{entry.slug}: summarizing")
     started = time.perf_counter()
     summary, caught = _summarize(entry.article, plan.algorithm, plan.lede)
     summarized = time.perf_counter()
-    quantities = tuple(article_quantities(entry.article))
+    quantities = tuple(article_quantities(prose_only(entry.article)))  # no URL or code
     timings = (
         ("summarize", summarized - started),
         ("quantities", time.perf_counter() - summarized),

@@ -119,6 +119,12 @@ def plan_build(
 
 def check_out_dir(out: Path) -> None:
     """Raise :class:`OutputError` unless ``out`` is, or can be created as, a writable folder."""
+    for folder in (out.absolute(), *out.absolute().parents):
+        if folder.is_symlink() and not folder.exists():  # mkdir would say "File exists"
+            target = folder.readlink()
+            raise OutputError(
+                f"cannot write {out}: {folder} links to {target}, which does not exist"
+            )
     existing = next(p for p in (out.absolute(), *out.absolute().parents) if p.exists())
     if not existing.is_dir():
         raise OutputError(f"cannot write {out}: {existing} is not a folder")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, TypeAlias
 
+from confl10n.document import Inline
 from confl10n.languages import Direction, bcp47, language_of, sentence_separator
 
 JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
@@ -30,13 +31,18 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True, slots=True)
 class BulletinUnit:
-    """One translatable unit (title, heading or sentence) with its document ID."""
+    """One translatable unit (title, heading or sentence) with its document ID.
+
+    ``spans`` are the source's inline markup (links, code, emphasis; offsets in
+    ``source``), which writers put back where they align with the text shown.
+    """
 
     id: str
     source: str
     target: str
     state: UnitState = "mt"
     flags: tuple[str, ...] = ()
+    spans: tuple[Inline, ...] = ()
 
     @property
     def text(self) -> str:
@@ -45,13 +51,29 @@ class BulletinUnit:
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphLayout:
+    """How a paragraph is laid out: ``kind`` (text, list_item, quote, table_cell), its
+    Markdown ``marker`` (``1. ``, ``- ``, ``> ``), a table cell's ``(row, column)``, and
+    the ``literal`` text of a cell without sentences."""
+
+    kind: str = "text"
+    marker: str = ""
+    cell: tuple[int, int] | None = None
+    literal: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class BulletinSection:
-    """A section: its heading (none for the intro), summary and full paragraphs."""
+    """A section: its heading (none for the intro), summary and full paragraphs.
+
+    ``layouts`` has one :class:`ParagraphLayout` per paragraph (empty: all plain text).
+    """
 
     id: str
     heading: BulletinUnit | None
     summary: tuple[BulletinUnit, ...]
     paragraphs: tuple[tuple[BulletinUnit, ...], ...]
+    layouts: tuple[ParagraphLayout, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ one fluid column (no fixed widths), so nothing overflows a 390 px phone, and
 from __future__ import annotations
 
 import html
+import re
 
 from confl10n.bundle.bulletin import (
     BulletinFigure,
@@ -19,9 +20,11 @@ from confl10n.bundle.bulletin import (
     LocaleBulletin,
     printable,
 )
+from confl10n.document import Inline
 from confl10n.languages import direction, language_of
 from confl10n.localize import labels as L
 from confl10n.localize.labels import Labels
+from confl10n.text import inline
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _CSS = """
@@ -78,6 +81,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 _COLUMNS = (L.VALUE, L.ORIGINAL, L.SECTION)
 ARTICLE_PAGE = "article.html"
 BULLETIN_PAGE = "bulletin.html"
+_SAFE_LINK = re.compile(r"(?:https?://|mailto:|#)[^\s\x00-\x1f]*$", re.IGNORECASE)
 
 
 def render_html(bulletin: LocaleBulletin, labels: Labels) -> str:
@@ -182,7 +186,28 @@ def _unit(bulletin: LocaleBulletin, unit: BulletinUnit) -> str:
     source = ""
     if unit.state == "missing" and bulletin.language != language_of(bulletin.source_lang):
         source = f' lang="{escape(bulletin.source_lang)}" dir="{direction(bulletin.source_lang)}"'
-    return f'<span{source} data-unit="{escape(unit.id)}">{escape(unit.text)}</span>'
+    placed, unplaced = inline.align(printable(unit.source), printable(unit.text), unit.spans)
+    text = inline.render(printable(unit.text), placed, escape, _wrap)
+    text += "".join(f" {_link(s.target, escape(s.target))}" for s in unplaced)
+    return f'<span{source} data-unit="{escape(unit.id)}">{text}</span>'
+
+
+def _wrap(span: Inline, inside: str, raw: str) -> str:
+    """A span as HTML; only web, mail and in-page link targets become links."""
+    if span.kind in ("link", "url"):
+        return _link(span.target or raw, inside)
+    if span.kind == "code":
+        return f"<code>{escape(raw)}</code>"
+    if span.kind == "note":
+        return f"<sup>{_link(span.target, escape(span.label.lstrip('^')))}</sup>"
+    tag = {"strong": "strong", "em": "em", "strike": "del"}.get(span.kind)
+    return f"<{tag}>{inside}</{tag}>" if tag else inside
+
+
+def _link(target: str, inside: str) -> str:
+    if _SAFE_LINK.match(target):
+        return f'<a href="{escape(target)}">{inside}</a>'
+    return inside
 
 
 def escape(text: str) -> str:

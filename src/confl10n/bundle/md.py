@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import re
 
-from confl10n.bundle.bulletin import BulletinFigure, BulletinSection, LocaleBulletin, printable
+from confl10n.bundle.bulletin import (
+    BulletinFigure,
+    BulletinSection,
+    BulletinUnit,
+    LocaleBulletin,
+    ParagraphLayout,
+    printable,
+)
 from confl10n.localize import labels as L
 from confl10n.localize.labels import Labels
+from confl10n.text import inline
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_MARK = re.compile(r"^([#+=-])(?=\s|$|\1)")  # "# h", "- item", "---", "==="
@@ -32,10 +40,34 @@ def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
     lines = _header(bulletin, labels)
     for section in bulletin.sections:
         if section.heading is not None:
-            lines += [f"## {escape(section.heading.text)}", ""]
-        for paragraph in section.paragraphs:
-            lines += [escape(bulletin.join(paragraph)), ""]
+            lines += [f"## {_unit(section.heading)}", ""]
+        layouts = section.layouts or (ParagraphLayout(),) * len(section.paragraphs)
+        laid_out = [
+            (layout.kind, layout.marker, layout.cell, _join(bulletin, units) or layout.literal)
+            for layout, units in zip(layouts, section.paragraphs, strict=True)
+        ]
+        for block in inline.markdown_layout(laid_out):
+            lines += [block, ""]
     return _finish(lines)
+
+
+def _unit(unit: BulletinUnit) -> str:
+    """A unit's text, escaped, with the source's links, code and emphasis where they align."""
+    text = inline.markdown(printable(unit.source), printable(unit.text), unit.spans, _piece)
+    return text.strip(" \t")
+
+
+def _piece(text: str) -> str:
+    """:func:`escape` for a piece of a line: the spaces around it stay."""
+    flat = _LINE_BREAK.sub(" ", printable(text))
+    if not flat.strip():
+        return flat
+    lead, trail = len(flat) - len(flat.lstrip(" \t")), len(flat) - len(flat.rstrip(" \t"))
+    return flat[:lead] + escape(flat) + (flat[len(flat) - trail :] if trail else "")
+
+
+def _join(bulletin: LocaleBulletin, units: tuple[BulletinUnit, ...]) -> str:
+    return bulletin.separator.join(_unit(unit) for unit in units)
 
 
 def render_bulletin(bulletin: LocaleBulletin, labels: Labels) -> str:
@@ -48,7 +80,7 @@ def render_bulletin(bulletin: LocaleBulletin, labels: Labels) -> str:
         lines += [f"## {escape(labels(L.SUMMARY))}", ""]
     for section in summaries:
         lines += [f"### {escape(_heading(section, labels))}", ""]
-        lines += [escape(bulletin.join(section.summary)), ""]
+        lines += [_join(bulletin, section.summary), ""]
     lines += _figures(bulletin, labels)
     lines += [f"[{escape(labels(L.FULL_ARTICLE))}](article.md)", ""]
     return _finish(lines)

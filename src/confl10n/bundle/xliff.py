@@ -112,14 +112,24 @@ def _parse(path: Path) -> ET.Element:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InputError(f"{path}: XLIFF with a DTD or entities is not accepted")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed XML ({exc})") from exc
+    root = _parse_untrusted(data, path)
     if _local(root.tag) != "xliff" or not root.get("version", "").startswith("1."):
         raise InputError(f"{path}: not an XLIFF 1.x file (found {_local(root.tag)!r})")
+    return root
+
+
+def _parse_untrusted(data: bytes, path: Path) -> ET.Element:
+    """Parse with defusedxml: a DTD (so any entity) is refused by the parser itself,
+    after decoding, in whatever encoding the file declares (UTF-16 included)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root: ET.Element = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise InputError(f"{path}: XLIFF with a DTD or entities is not accepted") from exc
+    except ET.ParseError as exc:
+        raise InputError(f"{path}: not well-formed XML ({exc})") from exc
     return root
 
 

@@ -2,7 +2,9 @@
 
 The CLI is the only place that prints or exits: library errors
 (:class:`~confl10n.errors.Confl10nError`) become one line on stderr and the
-error's exit code; ``--debug`` shows the traceback instead.
+error's exit code; ``--debug`` shows the traceback instead. Every message line
+goes through :func:`~confl10n.errors.escape_terminal` (:func:`say`), so names
+holding control or bidi characters can neither drive the terminal nor forge lines.
 
 Commands are loaded on first use: :data:`COMMANDS` names each one's module
 and one-line help, so ``confl10n --help`` imports no command module and a
@@ -20,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from confl10n._version import __version__
-from confl10n.errors import Confl10nError
+from confl10n.errors import Confl10nError, escape_terminal
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -85,7 +87,7 @@ class _Group(TyperGroup):
         except Confl10nError as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
-            typer.echo(f"confl10n: error: {exc}", err=True)
+            say(f"confl10n: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -117,6 +119,11 @@ def _root(
     ctx.obj = {"debug": debug}
 
 
+def say(line: str, *, err: bool = False) -> None:
+    """Print one message line (stdout, or stderr with ``err``), control and bidi escaped."""
+    typer.echo(escape_terminal(line), err=err)
+
+
 def command_app(**settings: Any) -> typer.Typer:
     """The Typer a command module defines its command (or group) on: plain help, like the
     top level's."""
@@ -125,7 +132,7 @@ def command_app(**settings: Any) -> typer.Typer:
 
 def warn(message: str) -> None:
     """Print a warning line on stderr."""
-    typer.echo(f"confl10n: warning: {message}", err=True)
+    say(f"confl10n: warning: {message}", err=True)
 
 
 def load_article(path: str, *, lang: str | None = None) -> Article:

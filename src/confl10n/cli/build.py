@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import command_app, warn
+from confl10n.cli.app import command_app, say, warn
 from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
@@ -91,6 +91,6 @@ def build(
 def _print_report(report: BuildReport) -> None:
     """Where each article went (stdout), then the warnings (stderr)."""
     for article in report.articles:
-        typer.echo(f"{article.path}  ({', '.join(article.locales)})")
+        say(f"{article.path}  ({', '.join(article.locales)})")
     for message in dict.fromkeys(report.warnings):
         warn(message)

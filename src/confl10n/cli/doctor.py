@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import command_app
+from confl10n.cli.app import command_app, say
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -23,4 +23,4 @@ def doctor(
 
     for check in collect(models=models_dir):
         mark = "ok " if check.ok else "-- "
-        typer.echo(f"{mark} {check.area:<13} {check.name:<20} {check.detail}")
+        say(f"{mark} {check.area:<13} {check.name:<20} {check.detail}")

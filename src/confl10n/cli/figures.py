@@ -49,12 +49,13 @@ def figures(
 
     from confl10n.localize.formatting import check_locale, format_quantity
     from confl10n.quantities.find import article_quantities
+    from confl10n.text.inline import prose_only
 
     for locale in locales:
         check_locale(locale)
     article = load_article(file)
     when = _parse_date(reference_date) if reference_date else article.published
-    found = article_quantities(replace(article, published=when))
+    found = article_quantities(replace(prose_only(article), published=when))
     rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
             for q in found]  # fmt: skip
     typer.echo(_RENDER[output_format](rows, locales))

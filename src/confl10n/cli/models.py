@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, warn
+from confl10n.cli.app import command_app, say, warn
 from confl10n.cli.progress import download_progress, human_size
+from confl10n.errors import escape_terminal
 
 if TYPE_CHECKING:
     from confl10n.translate.argos.index import IndexEntry
@@ -62,7 +63,7 @@ def list_models(
     apertium = _apertium_pairs()
     if output_format is ModelsFormat.json:
         document = {"models_dir": str(directory), "packages": rows, "problems": problems}
-        typer.echo(json.dumps({**document, "apertium": apertium}, ensure_ascii=False, indent=2))
+        _print_json({**document, "apertium": apertium})
         return
     table = [{"engine": "argos", **row} for row in rows] + [_apertium_row(a) for a in apertium]
     _print_table(table, f"no packages installed in {directory} and no Apertium pairs")
@@ -119,7 +120,7 @@ def install(
     from confl10n.translate.argos.install import install_package
 
     info = install_package(file, models_dir=models_dir)
-    typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
+    say(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
 @command.command("remove")
@@ -130,7 +131,7 @@ def remove(
     """Remove an installed package (a folder name also removes a broken one)."""
     from confl10n.translate.argos.install import remove_package
 
-    typer.echo(f"removed {remove_package(pair, models_dir=models_dir)}")
+    say(f"removed {remove_package(pair, models_dir=models_dir)}")
 
 
 @command.command("available")
@@ -148,7 +149,7 @@ def available(
     installed = {p.pair: p.package_version for p in installed_packages(resolve(models_dir))[0]}
     rows = [_entry_row(entry, installed.get(entry.pair)) for entry in entries]
     if output_format is ModelsFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json(rows)
     else:
         _print_table(rows, "the package index lists no translation packages")
 
@@ -169,7 +170,7 @@ def download(
     finally:
         if bar:
             bar.finish()
-    typer.echo(f"installed {_pair(info)} {info.package_version} in {info.path}")
+    say(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
 def _pair(info: PackageInfo | IndexEntry) -> str:
@@ -196,7 +197,7 @@ def _entry_row(entry: IndexEntry, installed: str | None) -> dict[str, object]:
 
 def _print_table(rows: list[dict[str, object]], empty: str) -> None:
     if not rows:
-        typer.echo(empty)
+        say(empty)
         return
     cells = [[_cell(key, value) for key, value in row.items()] for row in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
@@ -208,5 +209,12 @@ def _cell(key: str, value: object) -> str:
     if key == "size" and isinstance(value, int):
         return human_size(value)
     if key == "installed":
-        return f"installed {value}" if value else "-"
-    return str(value)
+        return escape_terminal(f"installed {value}") if value else "-"
+    return escape_terminal(str(value))
+
+
+def _print_json(document: object) -> None:
+    """JSON with control and bidi characters inside strings escaped as ``\\uXXXX``."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # json.dumps escapes C0 controls itself, so the only raw newlines are its own.
+    typer.echo("\n".join(escape_terminal(line) for line in text.split("\n")))

@@ -14,11 +14,15 @@ from collections.abc import Callable
 
 import typer
 
+from confl10n.errors import escape_terminal
+
 REDRAW = "\r\x1b[2K"  # back to the line start, clear it
 
 
 class ProgressLine:
     """One self-overwriting stderr line, cut to the terminal's width; a newline ends it.
+
+    Control and bidi characters in the line (a file or package name) are escaped.
 
     Redraws come at most every ``interval`` seconds, except forced ones.
     """
@@ -35,7 +39,7 @@ class ProgressLine:
         if not (done or force) and now - self.drawn < self.interval:
             return
         self.drawn, self.open = now, not done
-        text = line[: max(self.width - 1, 20)]
+        text = escape_terminal(line)[: max(self.width - 1, 20)]
         typer.echo(f"{REDRAW}{text}{chr(10) if done else ''}", nl=False, err=True)
 
     def finish(self) -> None:

@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 from confl10n.document import Paragraph, Section, Sentence
 from confl10n.languages import join_sentences
+from confl10n.text import inline
 from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 
@@ -67,23 +68,27 @@ def _text_line(indent: str, unit: UnitTranslation) -> str:
 def _markdown_blocks(translation: ArticleTranslation) -> list[str]:
     units = _by_id(translation)
     article = translation.article
-    blocks = [f"# {units[article.title.id].target}"] if article.title else []
+    blocks = [f"# {_inline(article.title, units)}"] if article.title else []
     for section in article.sections:
         if section.heading is not None:
-            blocks.append(f"{'#' * max(section.level, 2)} {units[section.heading.id].target}")
-        blocks += [_markdown_paragraph(p, units, translation.target) for p in section.paragraphs]
+            blocks.append(f"{'#' * max(section.level, 2)} {_inline(section.heading, units)}")
+        paragraphs = [_laid_out(p, units, translation.target) for p in section.paragraphs]
+        blocks += inline.markdown_layout(paragraphs)
     return blocks
 
 
-def _markdown_paragraph(
+def _laid_out(
     paragraph: Paragraph, units: dict[str, UnitTranslation], language: str
-) -> str:
-    text = join_sentences([units[s.id].target for s in paragraph.sentences], language)
-    if paragraph.kind == "list_item":
-        return f"- {text}"
-    if paragraph.kind == "quote":
-        return f"> {text}"
-    return text
+) -> tuple[str, str, tuple[int, int] | None, str]:
+    """The paragraph's kind, marker and cell, and its translated sentences with their markup."""
+    sentences = [_inline(s, units) for s in paragraph.sentences]
+    text = join_sentences(sentences, language) if sentences else paragraph.literal
+    return paragraph.kind, paragraph.marker, paragraph.cell, text
+
+
+def _inline(sentence: Sentence, units: dict[str, UnitTranslation]) -> str:
+    """A unit's target with the source's links, code and emphasis put back where they align."""
+    return inline.markdown(sentence.text, units[sentence.id].target, sentence.spans, str)
 
 
 def _json_translation(translation: ArticleTranslation) -> dict[str, object]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.app import command_app, load_article, say, warn
 from confl10n.cli.progress import sentence_progress
 from confl10n.errors import InvalidOptionError
 
@@ -149,7 +149,7 @@ def _report(results: list[ArticleTranslation], *, verbose: bool = False) -> None
     for result in results:
         for unit in result.flagged:
             warn(f"{result.target} {unit.id}: {', '.join(unit.flags)}")
-        typer.echo(f"confl10n: {_qa_summary(result)}", err=True)
+        say(f"confl10n: {_qa_summary(result)}", err=True)
         for finding in result.findings if verbose else ():
             warn(f"{result.target} {_finding_line(finding)}")
 

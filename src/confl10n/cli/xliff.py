@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, warn
+from confl10n.cli.app import command_app, say, warn
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -26,11 +26,17 @@ def import_xliff(
 
     Approved means state translated, signed-off or final, or approved="yes".
     """
+    import warnings
+
     from confl10n.building.build import import_xliff as store_approved
     from confl10n.translate.cache import default_cache_path
 
-    count = store_approved(file, cache=cache if cache is not None else True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        count = store_approved(file, cache=cache if cache is not None else True)
+    for warning in caught:
+        warn(str(warning.message))
     where = cache if cache is not None else default_cache_path()
     if count == 0:
         warn(f"{file}: no approved translations (mark targets translated, signed-off or final)")
-    typer.echo(f"imported {count} approved translation(s) into {where}")
+    say(f"imported {count} approved translation(s) into {where}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from confl10n.document import Article, Section, Sentence
+from confl10n.document import Article, Paragraph, Section, Sentence
 from confl10n.summarize import options
 from confl10n.summarize.adapter import Block, Identified, Rater
 from confl10n.summarize.options import ALGORITHMS, LANGUAGES, LEDE_MODES
@@ -189,19 +189,26 @@ class _Run:
             for p in section.paragraphs
             for s in p.sentences
         )
-        if not options.has_words(section.sentences):
+        paragraphs = _prose(section.paragraphs)
+        if not options.has_words([s for p in paragraphs for s in p.sentences]):
             return _Rated(section, (0.0,) * len(eligible), (False,) * len(eligible))
         heading = _text(section.heading)
         heads = tuple(h for h in (heading or self._title,) if h)
-        paragraphs = section.paragraphs
         blocks = [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
-        return _Rated(section, tuple(self._rater.rate(blocks)), eligible)
+        rating = iter(self._rater.rate(blocks))
+        scores = tuple(
+            next(rating) if p.kind != "table_cell" else 0.0
+            for p in section.paragraphs
+            for _ in p.sentences
+        )
+        return _Rated(section, scores, eligible)
 
     def pick_section(
         self, rated: _Rated, sentences: int | None, ratio: float | None, picked: Picked
     ) -> SectionSummary:
         """The section's best eligible sentences not chosen yet (for the lede or elsewhere)."""
-        section, size = rated.section, len(rated.sentences)
+        section = rated.section
+        size = sum(len(p.sentences) for p in _prose(section.paragraphs))
         count = options.count(size, sentences, ratio) if size else 0
         chosen = _best(rated.sentences, rated.scores, rated.eligible, count, picked)
         return SectionSummary(section.id, _text(section.heading), chosen, size)
@@ -302,9 +309,14 @@ def _article_blocks(article: Article) -> list[Block]:
     for section in article.sections:
         first = (article.title if not blocks else None, section.heading)
         heads = tuple(head.text for head in first if head is not None)
-        paragraphs = section.paragraphs
+        paragraphs = _prose(section.paragraphs)
         blocks += [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
     return blocks
+
+
+def _prose(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs a summary may quote: not table cells (a cell is no sentence of its own)."""
+    return [p for p in paragraphs if p.kind != "table_cell"]
 
 
 def _capped(blocks: Sequence[Block], limit: int) -> list[Block]:

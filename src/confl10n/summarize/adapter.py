@@ -7,13 +7,21 @@ Everything is built per call, so concurrent calls share nothing mutable.
 from __future__ import annotations
 
 import importlib
+import itertools
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
 from confl10n.text.words import split_words
+
+# Sentences sumy rates together at most. LexRank, TextRank, Reduction, KL and SumBasic
+# compare every pair of sentences (and LSA factorizes a terms x sentences matrix), so
+# one long paragraph would cost time and memory quadratic in its length: a longer text
+# is rated in consecutive windows of about this many sentences instead (near-linear).
+WINDOW = 128
 
 # name -> (module under sumy.summarizers, class); lexrank, the default, first.
 SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -67,12 +75,59 @@ class Rater:
         self._words = SumyWords(lang)
 
     def rate(self, blocks: Sequence[Block]) -> list[float]:
-        """sumy's rating of every body sentence of ``blocks``, in order (0.0 if unrated)."""
+        """sumy's rating of every body sentence of ``blocks``, in order (0.0 if unrated).
+
+        Over :data:`WINDOW` sentences, each window of consecutive sentences is rated
+        on its own, with a :class:`LongTextWarning` naming the sentences concerned.
+        """
+        windows = split_windows(blocks, WINDOW)
+        if len(windows) > 1:
+            warnings.warn(LongTextWarning(blocks, len(windows)), stacklevel=2)
+        return [score for window in windows for score in self._rate(window)]
+
+    def _rate(self, blocks: Sequence[Block]) -> list[float]:
         ranking = _Ranking()
         with _numpy_quiet():
             self._summarizer(sumy_document(blocks, self._words), ranking)
         size = sum(len(block.sentences) for block in blocks)
         return [_finite(ranking.ratings.get(i, 0.0)) for i in range(size)]
+
+
+class LongTextWarning(UserWarning):
+    """A text too long to rate as one was rated in windows (its summary is approximate)."""
+
+    def __init__(self, blocks: Sequence[Block], windows: int) -> None:
+        body = [s for block in blocks for s in block.sentences]
+        super().__init__(
+            f"sentences {body[0].id} to {body[-1].id}: {len(body)} sentences rated in "
+            f"{windows} windows of at most {WINDOW} consecutive sentences, not as one text "
+            "(bounds time and memory; the summary is approximate)"
+        )
+
+
+def split_windows(blocks: Sequence[Block], size: int) -> list[list[Block]]:
+    """``blocks`` cut into runs of at most ``size`` body sentences, as even as possible.
+
+    Each run keeps its blocks' grouping; a block cut in two keeps its headings on
+    its first part. Up to ``size`` sentences, the one run is ``blocks`` itself.
+    """
+    flat = [(i, sentence) for i, block in enumerate(blocks) for sentence in block.sentences]
+    count = -(-len(flat) // size)
+    if count <= 1:
+        return [list(blocks)]
+    cuts = [len(flat) * i // count for i in range(count + 1)]
+    return [_regroup(blocks, flat[start:end]) for start, end in itertools.pairwise(cuts)]
+
+
+def _regroup(blocks: Sequence[Block], run: list[tuple[int, Identified]]) -> list[Block]:
+    """The sentences of ``run`` (block index, sentence) grouped back into their blocks."""
+    grouped: dict[int, list[Identified]] = {}
+    for index, sentence in run:
+        grouped.setdefault(index, []).append(sentence)
+    return [
+        Block(blocks[i].headings if part[0] is blocks[i].sentences[0] else (), tuple(part))
+        for i, part in grouped.items()
+    ]
 
 
 class _Ranking:

@@ -4,7 +4,8 @@ These rules apply to every algorithm: the summarizer still rates every sentence
 (they are all context), but only eligible ones are picked. A sentence is not
 eligible when it is
 
-* a list item, a heading-like line or a caption, or a dateline on its own;
+* a list item, a table cell, a heading-like line or a caption, or a dateline
+  on its own;
 * a colon lead-in (``… is announcing:``), whose list is not in the summary;
 * the truncated end of an article (a paragraph flagged ``truncated``), or any
   sentence without final punctuation;
@@ -65,6 +66,8 @@ def ineligible(sentence: Sentence, paragraph: Paragraph, *, lang: str = "en") ->
     text = sentence.text.strip()
     if paragraph.kind == "list_item":
         return "list item"
+    if paragraph.kind == "table_cell":
+        return "table cell"
     if paragraph.truncated and sentence is paragraph.sentences[-1]:
         return "truncated"
     if len(text) > MAX_CHARS:

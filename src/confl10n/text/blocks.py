@@ -1,59 +1,83 @@
-"""Text -> blocks: headings, paragraphs, list items and quotes, with source spans.
+"""Text -> blocks: headings, paragraphs, list items, quotes and table cells, with source spans.
 
-Two grammars: Markdown (ATX and setext headings, lists, block quotes, fences)
-and the plain-text shape news sites export (a title line, blank-line
-paragraphs, short unpunctuated subheadings that may sit directly on top of
-their paragraph). A block keeps the source span of each of its lines'
-content, so sentence spans found in the joined text map back to the source.
+The plain-text grammar lives here: the shape news sites export (a title line,
+blank-line paragraphs, short unpunctuated subheadings that may sit directly on
+top of their paragraph, bullet and numbered lines). Markdown is parsed by a
+CommonMark parser in :mod:`confl10n.text.markdown` into the same blocks.
+
+A block's text is a sequence of runs, each the source span it was read from
+and the plain text it reads as (a line's content; the space that joins two
+lines; ``[`` for the escape ``\\[``), so sentence spans found in the text map
+back to exact source spans.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST = re.compile(r"( {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)(?=\S)")
-_QUOTE = re.compile(r" {0,3}>[ \t]?")
-_FENCE = re.compile(r" {0,3}(```|~~~)")
+from confl10n.document import Inline
+
+Run = tuple[int, int, str]
+"""``(source_start, source_end, text)``: ``text`` is ``source[start:end]`` when
+their lengths match; otherwise it replaces that source (markup, entities, line breaks)."""
+
+_BULLET = re.compile(r"[ \t]{0,3}(?:[-*+•‣▪◦–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FINAL_PUNCT = tuple(".!?;:,…。！？；：，\"'”’»)]")
+# Short unpunctuated lines that are bylines, datelines or credits, not subheadings.
+_NOT_HEADING = re.compile(
+    r"(?:By|Published|Updated|Posted|Photo|Photograph|Credit|Image|Source|Reporting by"
+    r"|Editing by|Additional reporting|Written by|Words by)\b"
+)
 HEADING_MAX_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A run of source text of one ``kind``: heading, paragraph, list_item or quote.
+    """A run of source text of one ``kind``: heading, text, list_item, quote or table_cell.
 
-    ``pieces`` are the ``(start, end)`` source spans of its lines' content,
-    markers stripped; the block's text is those pieces joined by spaces.
+    ``level`` is a heading's level, ``marker`` the Markdown prefix of a list
+    item or quote (``- ``, ``1. ``, ``> ``), ``cell`` a table cell's ``(row,
+    column)``, ``spans`` the inline markup over :meth:`text` and ``lines`` how
+    many source lines the block has.
     """
 
     kind: str
-    pieces: tuple[tuple[int, int], ...]
+    runs: tuple[Run, ...]
     level: int = 0
+    marker: str = ""
+    cell: tuple[int, int] | None = None
+    spans: tuple[Inline, ...] = ()
+    lines: int = 1
 
-    def text(self, source: str) -> str:
-        """The block's content as one line."""
-        return " ".join(source[a:b] for a, b in self.pieces)
+    def text(self, source: str = "") -> str:
+        """The block's content as one line of plain text (``source`` is not needed)."""
+        return "".join(run[2] for run in self.runs)
 
-    def to_source(self, offset: int) -> int:
-        """Map an offset in :meth:`text` to an offset in the source."""
-        starts = []
-        position = 0
-        for a, b in self.pieces:
+    def source_spans(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Map ``[start, end)`` spans of :meth:`text` to spans of the source."""
+        starts, position = [], 0
+        for run in self.runs:
             starts.append(position)
-            position += b - a + 1
-        index = bisect_right(starts, offset) - 1
-        return self.pieces[index][0] + offset - starts[index]
+            position += len(run[2])
+        return [(self._at(starts, a, end=False), self._at(starts, b, end=True)) for a, b in spans]
+
+    def _at(self, starts: list[int], offset: int, *, end: bool) -> int:
+        index = max(0, bisect_right(starts, offset - 1 if end else offset) - 1)
+        # Empty runs share a start with the next one; skip to the one holding the offset.
+        while not end and index + 1 < len(starts) and not self.runs[index][2]:
+            index += 1
+        source_start, source_end, plain = self.runs[index]
+        if source_end - source_start != len(plain):
+            return source_end if end else source_start
+        return source_start + offset - starts[index]
 
     @property
     def span(self) -> tuple[int, int]:
-        """Source span from the first piece's start to the last piece's end."""
-        return self.pieces[0][0], self.pieces[-1][1]
+        """Source span from the first run's start to the last run's end."""
+        return self.runs[0][0], self.runs[-1][1]
 
 
 def _lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
@@ -71,17 +95,55 @@ def _piece(offset: int, line: str, skip: int = 0) -> tuple[int, int]:
     return offset + skip + lead, offset + len(line.rstrip())
 
 
+def _joined(source: str, pieces: Sequence[tuple[int, int]]) -> tuple[Run, ...]:
+    """Runs of ``pieces`` of ``source`` joined by single spaces."""
+    runs: list[Run] = []
+    for a, b in pieces:
+        if runs:
+            runs.append((runs[-1][1], a, " "))
+        runs.append((a, b, source[a:b]))
+    return tuple(runs)
+
+
 def plain_blocks(text: str, start: int = 0) -> list[Block]:
-    """Blocks of plain text: paragraphs split at blank lines, subheadings detected."""
+    """Blocks of plain text: paragraphs split at blank lines, subheadings and bullets detected."""
     blocks: list[Block] = []
     for group in _groups(text, start):
         first_offset, first = group[0]
         if len(group) > 1 and looks_like_heading(first):
-            blocks.append(Block("heading", (_piece(first_offset, first),), level=2))
+            blocks.append(Block("heading", _joined(text, [_piece(first_offset, first)]), 2))
             group = group[1:]
-        kind = "heading" if len(group) == 1 and looks_like_heading(group[0][1]) else "text"
-        blocks.append(Block(kind, tuple(_piece(o, line) for o, line in group), level=2))
+        blocks += _group_blocks(text, group)
     return blocks
+
+
+def _group_blocks(text: str, group: list[tuple[int, str]]) -> list[Block]:
+    """One group of lines: a heading, a paragraph, or list items (each bullet line starts one)."""
+    if len(group) == 1 and looks_like_heading(group[0][1]):
+        return [Block("heading", _joined(text, [_piece(*group[0])]), 2)]
+    parts: list[tuple[str, str, list[tuple[int, int]]]] = []
+    for offset, line in group:
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            parts.append(
+                ("list_item", _marker(bullet.group(0)), [_piece(offset, line, bullet.end())])
+            )
+        elif parts and (parts[-1][0] == "text" or _continues(line)):
+            parts[-1][2].append(_piece(offset, line))
+        else:
+            parts.append(("text", "", [_piece(offset, line)]))
+    return [Block(k, _joined(text, p), 2, marker=m, lines=len(p)) for k, m, p in parts]
+
+
+def _continues(line: str) -> bool:
+    """A line that carries on the list item above it: indented, or starting lower-case."""
+    return line[:1].isspace() or line[:1].islower()
+
+
+def _marker(written: str) -> str:
+    """The Markdown marker for a plain-text bullet: ``1. `` stays, ``•`` becomes ``- ``."""
+    mark = written.strip()
+    return f"{mark} " if mark[0].isdigit() else "- "
 
 
 def _groups(text: str, start: int) -> Iterator[list[tuple[int, str]]]:
@@ -98,89 +160,18 @@ def _groups(text: str, start: int) -> Iterator[list[tuple[int, str]]]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short line that starts with a capital and has no final punctuation."""
+    """A short line that starts with a capital and has no final punctuation (not a byline),
+    or a short question in title case."""
     stripped = line.strip()
     return (
         0 < len(stripped.split()) <= HEADING_MAX_WORDS
         and stripped[0].isupper()
-        and not stripped.endswith(_FINAL_PUNCT)
+        and (not stripped.endswith(_FINAL_PUNCT) or _title_case_question(stripped))
+        and _NOT_HEADING.match(stripped) is None
     )
 
 
-def markdown_blocks(text: str, start: int = 0) -> list[Block]:
-    """Blocks of CommonMark-style Markdown (the subset news articles use)."""
-    parser = _MarkdownParser()
-    for offset, line in _lines(text, start):
-        parser.feed(offset, line)
-    parser.flush()
-    return parser.blocks
-
-
-class _MarkdownParser:
-    """A line-at-a-time block parser; ``current`` is the open block's lines."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.kind = ""
-        self.pieces: list[tuple[int, int]] = []
-        self.in_fence = ""
-
-    def feed(self, offset: int, line: str) -> None:
-        if self._fenced(line):
-            return
-        if not line.strip():
-            self.flush()
-        elif self.kind == "text" and (setext := _SETEXT.match(line)):
-            self.kind, level = "heading", 1 if setext.group(1)[0] == "=" else 2
-            self.flush(level)
-        elif _BREAK.match(line):
-            self.flush()
-        elif atx := _ATX.match(line):
-            self._atx(offset, line, atx)
-        else:
-            self._content(offset, line)
-
-    def _fenced(self, line: str) -> bool:
-        """Skip fenced code: it is not prose to translate."""
-        fence = _FENCE.match(line)
-        if self.in_fence:
-            if fence and fence.group(1) == self.in_fence:
-                self.in_fence = ""
-            return True
-        if fence:
-            self.flush()
-            self.in_fence = fence.group(1)
-            return True
-        return False
-
-    def _atx(self, offset: int, line: str, match: re.Match[str]) -> None:
-        self.flush()
-        if match.group(2):
-            self.kind = "heading"
-            self.pieces = [(offset + match.start(2), offset + match.end(2))]
-            self.flush(len(match.group(1)))
-
-    def _content(self, offset: int, line: str) -> None:
-        if quote := _QUOTE.match(line):
-            if line[quote.end() :].strip():
-                self._continue("quote", _piece(offset, line, quote.end()))
-            else:
-                self.flush()  # a bare ">" separates paragraphs inside a quote
-        elif item := _LIST.match(line):
-            self.flush()
-            self._continue("list_item", _piece(offset, line, item.end()))
-        elif self.kind in ("list_item", "quote", "text"):
-            self.pieces.append(_piece(offset, line))  # lazy continuation
-        else:
-            self._continue("text", _piece(offset, line))
-
-    def _continue(self, kind: str, piece: tuple[int, int]) -> None:
-        if self.kind != kind:
-            self.flush()
-            self.kind = kind
-        self.pieces.append(piece)
-
-    def flush(self, level: int = 0) -> None:
-        if self.pieces:
-            self.blocks.append(Block(self.kind, tuple(self.pieces), level))
-        self.kind, self.pieces = "", []
+def _title_case_question(line: str) -> bool:
+    """``What Comes Next?``: a question whose longer words are all capitalised."""
+    long_words = [w for w in line[:-1].split() if len(w) > 3]
+    return line.endswith("?") and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)

@@ -18,8 +18,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Whole terminal escape sequences (ECMA-48), so no "[31m" or "]0;title" is left behind:
+# CSI (ESC [ or U+009B, parameters, intermediates, final byte); OSC, DCS, SOS, PM and
+# APC strings up to BEL or ST (never past the line); any other ESC + final byte.
+_ESCAPE_SEQUENCE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"
+    "|(?:\x1b[\\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|\x1b[ -/]*[0-~]"
+)
+# Form feed and vertical tab separate words: they become spaces, not nothing.
+_SPACING = re.compile("[\x0b\x0c]")
 # C0/C1 controls except tab and newline, plus stray BOMs and line/paragraph separators.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 # More control characters than this share of the text means binary data, not text.
 _BINARY_SHARE = 0.01
@@ -29,15 +39,20 @@ def decode(data: bytes, *, source_name: str) -> tuple[str, list[str]]:
     """Decode ``data`` and normalise it; return the text and warnings.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; line
-    endings become ``\\n``; a few control characters are stripped with a
-    warning, many mean the file is binary and raise :class:`InputError`.
+    endings become ``\\n``; form feed and vertical tab become spaces; terminal
+    escape sequences (colours, window titles) are removed whole and other
+    control characters stripped, each with a warning; many control characters
+    mean the file is binary and raise :class:`InputError`.
     """
     text = _decode_bytes(data, source_name=source_name)
-    text = _NEWLINES.sub("\n", text)
+    text = _SPACING.sub(" ", _NEWLINES.sub("\n", text))
+    text, sequences = _ESCAPE_SEQUENCE.subn("", text)
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) * _BINARY_SHARE):
         raise InputError(f"{source_name}: looks like binary data, not text")
     warnings = []
+    if sequences:
+        warnings.append(f"{source_name}: removed {sequences} terminal escape sequence(s)")
     if controls:
         text = _CONTROL.sub("", text)
         warnings.append(f"{source_name}: stripped {controls} control character(s)")

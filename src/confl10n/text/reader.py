@@ -15,22 +15,37 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError
-from confl10n.text.blocks import Block, markdown_blocks, plain_blocks
+from confl10n.text.blocks import Block, plain_blocks
 from confl10n.text.decoding import decode
+from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
 MAX_BYTES = 200 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,50}?)---[ \t]*(?:\n|$)")
-_MARKDOWN_HINT = re.compile(r"^ {0,3}(?:#{1,6}[ \t]|[-*+][ \t]|>|(?:=+|-{2,})[ \t]*$)", re.M)
-_ENDINGS = tuple('.!?…。！？"”’»」』)')
-_OPEN_CLOSE = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
+# What only Markdown writes: ATX or setext headings, fences, table rules (line by line),
+# links and strong emphasis (inline, looked for only where "](" or "**" occurs).
+# Bullet, numbered and "> " lines alone are plain text too.
+_MARKDOWN_LINE = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]\S|```|~~~|\|?[ \t]*:?-{3,}:?[ \t]*\|)|(?<=\S\n) {0,3}(?:=+|-+)[ \t]*$",
+    re.M,
+)
+_MARKDOWN_INLINE = (("](", re.compile(r"\]\([^)\s]*\)")), ("**", re.compile(r"\*\*\S")))
+_PLAIN_SUFFIXES = (".txt", ".text")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_ENDINGS = tuple('.!?…。！？"”’»«“」』)')
+_OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
+_ITEM_KINDS = ("list_item", "table_cell")
 _SHORT_LINE_WORDS = 25
 
 
 def read_article(path: Path, *, lang: str | None = None, markdown: bool | None = None) -> Article:
-    """Read the article at ``path``; Markdown is detected from the suffix or content."""
+    """Read the article at ``path``.
+
+    ``markdown=None`` decides by the suffix (``.md``/``.markdown``: Markdown,
+    ``.txt``: plain text, even with bullet lines), else by the content.
+    """
     name = str(path)
     if path.is_dir():
         raise InputError(f"{name}: is a directory, not an article file")
@@ -42,8 +57,8 @@ def read_article(path: Path, *, lang: str | None = None, markdown: bool | None =
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    if markdown is None and path.suffix.lower() in (".md", ".markdown"):
-        markdown = True
+    if markdown is None and path.suffix.lower() in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
+        markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
     return parse_bytes(data, lang=lang, source_name=name, markdown=markdown)
 
 
@@ -72,12 +87,14 @@ def parse_text(
     """Parse article ``text`` into an :class:`Article`.
 
     ``lang`` defaults to the front matter's ``lang`` and then to English;
-    ``markdown=None`` detects the format from the content.
+    ``markdown=None`` detects the format from the content: Markdown when it has
+    something only Markdown writes (a ``#`` heading, a setext underline, a fence,
+    a ``[link](target)``, a table rule, ``**strong**``), plain text otherwise.
     """
     meta, body_start = _front_matter(text)
     lang = lang or meta.get("lang") or "en"
     if markdown is None:
-        markdown = bool(_MARKDOWN_HINT.search(text, body_start))
+        markdown = looks_like_markdown(text, body_start)
     blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
     notes = list(warnings or [])
     blocks = _drop_boilerplate(blocks, text, notes, source_name)
@@ -94,6 +111,13 @@ def parse_text(
         published=_published(meta, source_name, notes),
         warnings=tuple(notes),
     )
+
+
+def looks_like_markdown(text: str, start: int = 0) -> bool:
+    """True if ``text[start:]`` has markup only Markdown writes (see :func:`parse_text`)."""
+    if any(mark in text and pattern.search(text, start) for mark, pattern in _MARKDOWN_INLINE):
+        return True
+    return _MARKDOWN_LINE.search(text, start) is not None
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -152,11 +176,16 @@ def _check_body(article: Article, source_name: str) -> None:
 
 
 def is_truncated(text: str) -> bool:
-    """True if ``text`` stops mid-sentence or inside an open quotation."""
-    stripped = text.rstrip()
+    """True if ``text`` stops mid-sentence or inside an open quotation.
+
+    Curly quotes pair as the text writes them: „…“ and ‚…‘ (German, Czech, …)
+    where „ occurs, else “…” and ‘…’.
+    """
+    stripped = text.rstrip().rstrip("*_")
     if not stripped.endswith(_ENDINGS):
         return True
-    return any(stripped.count(a) > stripped.count(b) for a, b in _OPEN_CLOSE)
+    pairs = (("„", "“"), ("‚", "‘")) if "„" in stripped else (("“", "”"),)
+    return any(stripped.count(a) > stripped.count(b) for a, b in (*pairs, *_OPEN_CLOSE))
 
 
 class _Builder:
@@ -179,7 +208,7 @@ class _Builder:
                 self._close_section()
                 self.heading = self._line(block, f"s{len(self.sections) + 1}.h")
                 self.heading_level = block.level
-            elif (paragraph := self._paragraph(block)).sentences:
+            elif (paragraph := self._paragraph(block)).sentences or block.cell is not None:
                 self.paragraphs.append(paragraph)
         self._close_section()
         self._flag_truncated_end()
@@ -193,31 +222,44 @@ class _Builder:
         if markdown:
             is_title = first.kind == "heading" and first.level == 1
         else:
-            is_title = len(first.pieces) == 1
+            is_title = first.kind in ("heading", "text") and first.lines == 1
         if is_title:
             self.title = self._line(first, "title")
             return blocks[1:]
         return blocks
 
     def _line(self, block: Block, node_id: str) -> Sentence:
-        start, end = block.span
-        return Sentence(node_id, block.text(self.text), start, end)
+        joined = block.text()
+        start = len(joined) - len(joined.lstrip())
+        return self._sentence(block, joined, node_id, (start, len(joined.rstrip())))
 
     def _paragraph(self, block: Block) -> Paragraph:
         section_no = len(self.sections) + 1
         node_id = f"s{section_no}.p{len(self.paragraphs) + 1}"
-        joined = block.text(self.text)
+        joined = block.text()
+        spans = split_sentences(joined, lang=self.lang)
         sentences = tuple(
             self._sentence(block, joined, f"{node_id}.t{number}", span)
-            for number, span in enumerate(split_sentences(joined, lang=self.lang), 1)
+            for number, span in enumerate(spans, 1)
         )
+        if block.spans:
+            sentences = _with_notes(sentences, spans, block.spans)
         start, end = block.span
-        return Paragraph(node_id, sentences, start, end, kind=block.kind)
+        literal = joined.strip() if not sentences else ""
+        return Paragraph(
+            node_id, sentences, start, end, block.kind,
+            marker=block.marker, cell=block.cell, literal=literal,
+        )  # fmt: skip
 
     def _sentence(self, block: Block, joined: str, node_id: str, span: tuple[int, int]) -> Sentence:
         start, end = span
-        source_start, source_end = block.to_source(start), block.to_source(end - 1) + 1
-        return Sentence(node_id, joined[start:end], source_start, source_end)
+        ((source_start, source_end),) = block.source_spans([span])
+        inline = tuple(
+            Inline(s.kind, max(s.start, start) - start, min(s.end, end) - start, s.target, s.label)
+            for s in block.spans
+            if s.kind != "note" and s.start < end and s.end > start
+        )
+        return Sentence(node_id, joined[start:end], source_start, source_end, inline)
 
     def _close_section(self) -> None:
         if self.heading is None and not self.paragraphs:
@@ -236,8 +278,24 @@ class _Builder:
             return
         last_section = self.sections[-1]
         last = last_section.paragraphs[-1]
-        if not is_truncated(last.text):
+        if last.kind in _ITEM_KINDS or not is_truncated(last.text):
             return
         paragraphs = (*last_section.paragraphs[:-1], replace(last, truncated=True))
         self.sections[-1] = replace(last_section, paragraphs=paragraphs)
         self.notes.append(f"the last paragraph ({last.id}) ends mid-sentence; kept as it is")
+
+
+def _with_notes(
+    sentences: tuple[Sentence, ...], spans: list[tuple[int, int]], inline: tuple[Inline, ...]
+) -> tuple[Sentence, ...]:
+    """Give each footnote mark to the sentence it follows (as a zero-width ``note`` span)."""
+    result = list(sentences)
+    for note in (s for s in inline if s.kind == "note"):
+        index = max([0, *(i for i, (a, _) in enumerate(spans) if a <= note.start)])
+        if index >= len(result):
+            continue
+        a, b = spans[index]
+        at = min(max(note.start, a), b) - a
+        placed = Inline("note", at, at, note.target, note.label)
+        result[index] = replace(result[index], spans=(*result[index].spans, placed))
+    return tuple(result)

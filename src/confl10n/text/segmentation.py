@@ -27,10 +27,20 @@ from confl10n.languages import facts, language_of
 SUPPORTED = ("ar", "de", "en", "es", "fr", "ja", "ko", "zh")
 
 _CLOSERS = re.escape("\"'”’»」』）)]】〕›")
+# German closes quotes with “ and ‘ („Kommst du?“ Sie nickte.); emphasis markers
+# left in plain text may close after the punctuation too (_“… open.”_ That …).
+_SPACED_CLOSERS = _CLOSERS + re.escape("“‘*_")
 # French sets a (narrow) no-break space before closing guillemets: « Oui ! »
-_SPACED_END = re.compile(rf"(?:[.!?؟]+|…+)(?:[ \u00a0\u202f]?[»›])?[{_CLOSERS}]*(?=\s)")
+# Both alternatives start with a character set, which keeps re's fast scan for it.
+_SPACED_END = re.compile(
+    rf"[.!?؟…](?:(?<=[.!?؟])[.!?؟]*|…*)(?:[ \u00a0\u202f]?[»›])?[{_SPACED_CLOSERS}]*(?=\s)"
+    r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # glued: "on Monday.The company"
+)
+# What cannot start a sentence: closing quotes, punctuation and dashes (« Puis-je ? », dit-il)
+_NOT_OPENING = frozenset("»›”’)]},;:.!?-–—")
 _UNSPACED_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{_CLOSERS}]*")
-_OPENER = re.compile(r"\s+([\"'“‘«「『(\[¿¡]*)(\S)")
+_OPENER = re.compile(r"\s+([\"'“‘„«「『(\[¿¡*_]*)(\S)")
+_GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 _WINDOW = 40  # characters looked back for the word before a period
@@ -43,6 +53,9 @@ class _Rules:
     before_digit: frozenset[str]
     openers: frozenset[str]
     ordinal_nouns: frozenset[str]
+    times: frozenset[str]
+    time_followers: frozenset[str]
+    exclaimed: frozenset[str]
 
 
 def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -78,16 +91,28 @@ def _spaced_ends(text: str, lang: str) -> list[int]:
 
 def _is_break(text: str, start: int, end: int, lang: str, rules: _Rules | None) -> bool:
     """Decide whether the punctuation at ``text[start:end]`` ends a sentence."""
-    following = _OPENER.match(text, end)
+    glued = end < len(text) and not text[end].isspace()
+    if glued and _inside_token(text, start):
+        return False
+    following = _OPENER.match(text, end) if not glued else _GLUED_NEXT.match(text, end)
     if following is None:
         return False
     next_char = following.group(2)
-    if facts(lang).cased and next_char.islower():
+    if next_char in _NOT_OPENING or (facts(lang).cased and next_char.islower()):
         return False
-    if text[start] != "." or rules is None:
+    if rules is None or text[start] not in ".!":
         return True
     word = _word_before(text, start)
+    if text[start] == "!":
+        return word not in rules.exclaimed or _next_word(text, following.start(2)) in rules.openers
     return not _is_abbreviation(word, next_char, text, following.start(2), lang, rules)
+
+
+def _inside_token(text: str, dot: int) -> bool:
+    """True when a glued period sits in a URL, e-mail address, file name or abbreviation."""
+    begin = max(0, dot - _WINDOW)
+    token = text[begin:dot].rsplit(None, 1)[-1] if text[begin:dot].strip() else ""
+    return any(mark in token for mark in "/@.:\\") or not token[-1:].isalpha()
 
 
 def _is_abbreviation(
@@ -95,6 +120,8 @@ def _is_abbreviation(
 ) -> bool:
     if word in rules.always or (len(word) == 1 and word.isupper()):
         return True
+    if word in rules.times:
+        return _next_word(text, next_at) in rules.time_followers
     if next_char.isdigit() and word in rules.before_digit | rules.always:
         return True
     following = _next_word(text, next_at)

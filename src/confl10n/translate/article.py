@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.languages import language_code
+from confl10n.text.inline import prose_only
 from confl10n.translate.engines import Engines
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.pipeline import translate_units
+from confl10n.translate.verbatim import prose_targets, protect_verbatim
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -59,7 +61,7 @@ def translate_article(
     """
     options = options or TranslateOptions()
     source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(article, target, target_locale(target, locale), options.style_dir)
+    figures = Figures(prose_only(article), target, target_locale(target, locale), options.style_dir)
     translation = translate_units(
         article,
         source=source,
@@ -68,7 +70,10 @@ def translate_article(
         engines=_engines(options, engine, engines),
         cache=cache,
         progress=progress,
-        wrapper=wrapper or (figures.wrapper() if options.protect_numbers else None),
+        # code and URLs never reach the engine; figures are protected inside that
+        wrapper=protect_verbatim(
+            article, wrapper or (figures.wrapper() if options.protect_numbers else None)
+        ),
     )
     return _checked(translation, figures)
 
@@ -84,7 +89,7 @@ def _checked(translation: ArticleTranslation, figures: Figures) -> ArticleTransl
     if translation.source == translation.target:
         return replace(translation, locale=figures.locale)
     targets = {u.id: u.target for u in translation.units if u.origin != "identity"}
-    findings, seconds = figures.check(targets)
+    findings, seconds = figures.check(prose_targets(translation.article, targets))
     provenance = translation.provenance
     timings = (*provenance.timings, ("qa", seconds))
     return replace(

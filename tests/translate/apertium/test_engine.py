@@ -102,7 +102,12 @@ def test_identity_is_the_debian_package_and_a_data_checksum(apertium_bin: str) -
 
 def test_decoding_options_name_what_changes_output() -> None:
     options = ApertiumEngine(mark_unknown=True, verbatim=r"⟦\d+⟧").decoding_options()
-    assert options == {"format": "none", "mark_unknown": True, "verbatim": r"⟦\d+⟧"}
+    assert options == {
+        "format": "none",
+        "mark_unknown": True,
+        "verbatim": r"⟦\d+⟧",
+        "other_scripts": "kept",
+    }
 
 
 def test_identity_of_unpackaged_data(apertium_bin: str, tmp_path: Path) -> None:

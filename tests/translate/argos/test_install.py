@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -76,7 +79,7 @@ def test_package_size_counts_the_files(argos_package: Path) -> None:
         (lambda f: (f / "metadata.json").write_text("[1, 2]"), "not a JSON object"),
         (edit_metadata(argos_version=None), "lacks argos_version"),
         (edit_metadata(from_name=None, to_name=""), "lacks from_name, to_name"),
-        (edit_metadata(package_version=1.0), "lacks package_version"),
+        (edit_metadata(package_version=1.0), "package_version must be a string .found float"),
         (edit_metadata(target_prefix=["x"]), "target_prefix is not a string"),
         (edit_metadata(to_code="xx"), "to_code: unknown language code 'xx'"),
         (edit_metadata(from_code="EN!"), "from_code: malformed language code"),
@@ -186,9 +189,21 @@ def test_partial_temp_folder_of_another_install_is_ignored(
     partial = argos_packages_dir / ".install-k2j4"
     (partial / "translate-en_de-1_0" / "model").mkdir(parents=True)
     (partial / "translate-en_de-1_0" / "metadata.json").write_text("{")
-    install_package(argos_model_file, models_dir=argos_packages_dir)
+    with _held(partial):  # the other install is alive: it holds its workspace's lock
+        install_package(argos_model_file, models_dir=argos_packages_dir)
     assert installed_packages(argos_packages_dir)[1] == []
     assert (partial / "translate-en_de-1_0" / "metadata.json").read_text() == "{"
+
+
+@contextlib.contextmanager
+def _held(folder: Path) -> Iterator[None]:
+    """``folder`` locked the way a running install locks its workspace."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def test_remove_by_pair(argos_packages_dir: Path) -> None:

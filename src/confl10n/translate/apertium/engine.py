@@ -31,6 +31,7 @@ from confl10n.errors import (
     TranslationError,
 )
 from confl10n.translate.apertium.debian import debian_package
+from confl10n.translate.apertium.scripts import untranslatable_spans
 from confl10n.translate.apertium.stream import decode, encode
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
@@ -134,14 +135,19 @@ class ApertiumEngine:
     def decoding_options(self) -> dict[str, object]:
         """The options that change the output, for cache keys and provenance."""
         verbatim = self.verbatim.pattern if self.verbatim is not None else None
-        return {"format": "none", "mark_unknown": self.mark_unknown, "verbatim": verbatim}
+        return {
+            "format": "none",
+            "mark_unknown": self.mark_unknown,
+            "verbatim": verbatim,
+            "other_scripts": "kept",  # untranslatable_spans: changes output, so cache keys
+        }
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate every sentence with one apertium process; exactly one result per input."""
         if not sentences:
             return []
         mode = self._mode(source, target)
-        stream = "".join(self._frame(i, text) for i, text in enumerate(sentences))
+        stream = "".join(self._frame(i, text, source) for i, text in enumerate(sentences))
         output, stderr = self._run([*self._translate_args(), mode], stream, what=f"apertium {mode}")
         translations = _unframe(output, len(sentences), f"apertium {mode}", stderr)
         return [_tidy(s, t) for s, t in zip(sentences, translations, strict=True)]
@@ -219,10 +225,13 @@ class ApertiumEngine:
         files = [mode_file, *_data_files(mode_file)]
         return checksum_once(files, "apertium " + salt, lambda: _hash_data(salt, files))
 
-    def _frame(self, index: int, sentence: str) -> str:
+    def _frame(self, index: int, sentence: str, source: str) -> str:
         if "\0" in sentence:
             raise InputError(f"sentence {index + 1} contains a NUL character")
-        return _MARK.format(index) + encode(sentence, verbatim=self.verbatim) + _END + "\0"
+        keep = untranslatable_spans(sentence, source)
+        return (
+            _MARK.format(index) + encode(sentence, verbatim=self.verbatim, keep=keep) + _END + "\0"
+        )
 
 
 def _hash_data(salt: str, files: Sequence[Path]) -> str:

@@ -17,6 +17,7 @@ post-generation even when escaped, so those three travel in superblanks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: Characters that are stream syntax; escaped with a backslash.
 ESCAPED = frozenset("\\^$[]/@<>{}")
@@ -28,24 +29,39 @@ _SUPERBLANK_ESCAPE = re.compile(r"([\\\[\]])")
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-def encode(text: str, *, verbatim: re.Pattern[str] | None = None) -> str:
-    """``text`` as an Apertium stream; each ``verbatim`` match becomes a superblank.
+def encode(
+    text: str,
+    *,
+    verbatim: re.Pattern[str] | None = None,
+    keep: Sequence[tuple[int, int]] = (),
+) -> str:
+    """``text`` as an Apertium stream; each ``verbatim`` match and each ``keep`` span
+    (``(start, end)`` offsets) becomes a superblank.
 
     Superblanks pass through every program unchanged, so placeholders for
-    protected spans (numbers, dates) come back exactly as they went in.
+    protected spans (numbers, dates) and text the engine cannot translate come
+    back exactly as they went in.
     """
-    if verbatim is None:
-        return _escape_text(text)
+    found = [m.span() for m in verbatim.finditer(text)] if verbatim is not None else []
     parts: list[str] = []
     position = 0
-    for match in verbatim.finditer(text):
-        if match.start() == match.end():
-            continue  # an empty superblank would only split a word
-        parts.append(_escape_text(text[position : match.start()]))
-        parts.append(superblank(match.group()))
-        position = match.end()
+    for start, end in _merged([*found, *keep]):
+        parts.append(_escape_text(text[position:start]))
+        parts.append(superblank(text[start:end]))
+        position = end
     parts.append(_escape_text(text[position:]))
     return "".join(parts)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-empty spans in order, overlapping ones joined (an empty one would split a word)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def superblank(content: str) -> str:

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING
 
-from confl10n.errors import ModelPackageError
+from confl10n.errors import ModelPackageError, is_terminal_safe
 
 if TYPE_CHECKING:
     from zipfile import ZipFile, ZipInfo
 
 _CHUNK = 1 << 20
 _DRIVE = re.compile(r"[A-Za-z]:")
+# The package folder's name is shown in listings and becomes a folder name: a plain token.
+SAFE_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ def _unsafe_name(name: str) -> str | None:
         return "drive letter"
     if "\x00" in name:
         return "NUL in path"
+    if not is_terminal_safe(name):
+        return "control or bidi character in path"
     parts = name.rstrip("/").split("/")
     if ".." in parts:
         return "path escapes the package folder"
@@ -152,6 +156,11 @@ def _top_folder(entries: list[ZipInfo], label: str) -> str:
     top = tops.pop()
     if top.startswith("."):
         raise ModelPackageError(f"{label}: top-level folder {top!r} is hidden")
+    if not SAFE_FOLDER.fullmatch(top):
+        raise ModelPackageError(
+            f"{label}: top-level folder {top!r} is not a plain name "
+            "(letters, digits and . _ - only, at most 100)"
+        )
     return top
 
 

@@ -203,6 +203,30 @@ def load_translator(
         raise ModelPackageError(f"{name}: CTranslate2 cannot load model/ ({reason})") from exc
 
 
+def probe_package(package: PackageInfo, translator: Any) -> None:
+    """Translate one short sentence with ``package``'s tokenizer and ``translator``.
+
+    Raises ModelPackageError when the tokenizer cannot be loaded or the two do not
+    work together, so a broken ``sentencepiece.model`` or ``bpe.model`` is found at
+    install time rather than at the first translation.
+    """
+    name = package.name
+    tokenizer = load_tokenizer(package.tokenizer, source=package.from_code, target=package.to_code)
+    model = _Model(package, translator, tokenizer)
+    try:
+        pieces = tokenizer.encode("Hello, world.")
+        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0]
+        _detokenize(model, tokens)
+    except (TranslationError, RuntimeError, ValueError, LookupError, TypeError) as exc:
+        raise ModelPackageError(
+            f"{name}: tokenizer and model fail a test sentence ({exc})"
+        ) from exc
+    if not pieces:
+        raise ModelPackageError(
+            f"{name}: {package.tokenizer.name} turns a test sentence into nothing"
+        )
+
+
 def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:
     """Token lists out of CTranslate2 for non-empty ``chunks`` (empty ones stay empty)."""
     outputs: list[list[str]] = [[] for _ in chunks]

@@ -7,12 +7,21 @@ packages folder (hidden folders are skipped by
 ``model/`` -- and only then renames it into place. One package per language
 pair: installing replaces any package already installed for the same pair.
 A failure at any step leaves the folder as it was.
+
+Each workspace is locked (``flock``) by the process using it, so the work
+folders of an install or removal that was killed are recognised and removed
+by the next one; a lock on the packages folder itself keeps that from racing a
+workspace's creation.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
+import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +29,7 @@ from confl10n import _fs
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
 from confl10n.languages import language_problem
 from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
-from confl10n.translate.argos.engine import load_translator
+from confl10n.translate.argos.engine import load_translator, probe_package
 from confl10n.translate.argos.packages import (
     PackageInfo,
     installed_packages,
@@ -41,6 +50,9 @@ REQUIRED_FIELDS = (  # an install asks for more than a listing (packages.REQUIRE
     "to_name",
 )
 DEFAULT_LIMITS = ArchiveLimits()
+# Package versions are shown in listings and used in folder names: a plain token only.
+SAFE_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}")
+WORKSPACE_PREFIXES = (".install-", ".remove-")
 
 
 def install_package(
@@ -56,6 +68,7 @@ def install_package(
         top, entries = check_archive(archive, limits=limits)
         created = _make_dir(directory)
         try:
+            clean_stale_workspaces(directory)
             return _install_checked(archive, top, entries, directory, limits)
         except BaseException:
             if created:
@@ -65,15 +78,37 @@ def install_package(
 
 
 def validate_package(folder: Path) -> PackageInfo:
-    """Check an extracted package: metadata, language codes, tokenizer, loadable model."""
+    """Check an extracted package: metadata, language codes, version, loadable tokenizer
+    and model, which together translate a probe sentence; raise ModelPackageError."""
     metadata = read_metadata(folder, REQUIRED_FIELDS)
     for key in ("from_code", "to_code"):
         problem = language_problem(str(metadata[key]))
         if problem:
             raise ModelPackageError(f"{folder.name}: metadata.json {key}: {problem}")
+    if not SAFE_VERSION.fullmatch(str(metadata["package_version"])):
+        raise ModelPackageError(
+            f"{folder.name}: metadata.json package_version {metadata['package_version']!r} "
+            "is not a plain version (letters, digits and . + _ - only, at most 40)"
+        )
     info = read_package(folder)
-    load_translator(folder / "model", name=folder.name, threads=1)
+    translator = load_translator(folder / "model", name=folder.name, threads=1)
+    probe_package(info, translator)
     return info
+
+
+def clean_stale_workspaces(directory: Path) -> list[Path]:
+    """Remove the work folders of installs and removals that were killed; return them.
+
+    A workspace still locked by a live process is left alone.
+    """
+    removed = []
+    with _workspaces_lock(directory, fcntl.LOCK_EX):
+        for prefix in WORKSPACE_PREFIXES:
+            for leftover in sorted(directory.glob(f"{prefix}*")):
+                if _unlocked(leftover):
+                    _discard(leftover)
+                    removed.append(leftover)
+    return removed
 
 
 def remove_package(spec: str, *, models_dir: str | Path | None = None) -> Path:
@@ -83,13 +118,12 @@ def remove_package(spec: str, *, models_dir: str | Path | None = None) -> Path:
     """
     directory = resolve_models_dir(models_dir)
     folder = _find_installed(spec, directory)
-    workspace = _workspace(directory, ".remove-")
-    try:
-        folder.replace(workspace / folder.name)
-    except OSError as exc:
-        raise OutputError(f"cannot remove {folder}: {exc.strerror or exc}") from exc
-    finally:
-        _discard(workspace)
+    clean_stale_workspaces(directory)
+    with _workspace(directory, ".remove-") as workspace:
+        try:
+            folder.replace(workspace / folder.name)
+        except OSError as exc:
+            raise OutputError(f"cannot remove {folder}: {exc.strerror or exc}") from exc
     return folder
 
 
@@ -123,22 +157,64 @@ def _make_dir(directory: Path) -> bool:
 def _install_checked(
     archive: ZipFile, top: str, entries: list[ZipInfo], directory: Path, limits: ArchiveLimits
 ) -> PackageInfo:
-    workspace = _workspace(directory, ".install-")
-    try:
+    label = Path(archive.filename or "archive").name
+    with _workspace(directory, ".install-") as workspace:
         extract_safely(archive, entries, workspace, limits=limits)
-        info = validate_package(workspace / top)
+        try:
+            info = validate_package(workspace / top)
+        except ModelPackageError as exc:
+            # Name the file the user gave; the folder name alone may mean nothing to them.
+            raise ModelPackageError(f"{label}: {exc}") from exc
         target = _move_into_place(workspace / top, info, directory, workspace)
-    finally:
-        _discard(workspace)
     return read_package(target)
 
 
-def _workspace(directory: Path, prefix: str) -> Path:
-    # Hidden and inside the packages folder, so the final rename stays on one filesystem.
+@contextlib.contextmanager
+def _workspace(directory: Path, prefix: str) -> Iterator[Path]:
+    """A hidden work folder, locked while in use and removed afterwards."""
+    # Inside the packages folder, so the final rename stays on one filesystem.
     try:
-        return Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+        with _workspaces_lock(directory, fcntl.LOCK_SH):
+            path = Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+            fcntl.flock(fd, fcntl.LOCK_EX)
     except OSError as exc:
         raise OutputError(f"cannot write in {directory}: {exc.strerror or exc}") from exc
+    try:
+        yield path
+    finally:
+        _discard(path)
+        os.close(fd)  # the kernel releases the lock of a killed process the same way
+
+
+@contextlib.contextmanager
+def _workspaces_lock(directory: Path, mode: int) -> Iterator[None]:
+    """The packages folder's own lock: shared while a workspace is created and locked,
+    exclusive while cleaning (no lock file is left in the folder)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise OutputError(f"cannot write in {directory}: {exc.strerror or exc}") from exc
+    try:
+        fcntl.flock(fd, mode)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _unlocked(folder: Path) -> bool:
+    """True if no live process holds ``folder``'s lock (its owner finished or was killed)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def _discard(path: Path) -> None:

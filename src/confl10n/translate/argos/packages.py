@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from confl10n._fs import user_dir
 from confl10n.errors import ModelPackageError
@@ -59,6 +61,9 @@ def read_package(folder: Path) -> PackageInfo:
     metadata = read_metadata(folder)
     if not (folder / "model").is_dir():
         raise ModelPackageError(f"{folder.name}: no model/ folder")
+    problem = model_problem(folder / "model" / "model.bin")
+    if problem:
+        raise ModelPackageError(f"{folder.name}: {problem}")
     return PackageInfo(
         path=folder,
         from_code=str(metadata["from_code"]),
@@ -95,8 +100,9 @@ def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> 
     """A package folder's ``metadata.json``, with the ``required`` fields as non-empty strings.
 
     Raises :class:`~confl10n.errors.ModelPackageError` when the file is missing,
-    malformed or not an object, a required field is missing or empty, or
-    ``target_prefix`` is not a string.
+    malformed or not an object, a required field is missing or empty ("lacks"),
+    a required field is not a string ("must be a string"), or ``target_prefix``
+    is not a string.
     """
     try:
         data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
@@ -106,9 +112,15 @@ def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> 
         raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
     if not isinstance(data, dict):
         raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
-    missing = [k for k in required if not isinstance(data.get(k), str) or not data[k]]
+    missing = [k for k in required if data.get(k) in (None, "")]
     if missing:
         raise ModelPackageError(f"{folder.name}: metadata.json lacks {', '.join(missing)}")
+    wrong = [k for k in required if not isinstance(data[k], str)]
+    if wrong:
+        raise ModelPackageError(
+            f"{folder.name}: metadata.json {', '.join(wrong)} must be a string "
+            f"(found {', '.join(type(data[k]).__name__ for k in wrong)})"
+        )
     if not isinstance(data.get("target_prefix") or "", str):
         raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
     return data
@@ -119,3 +131,56 @@ def _find_tokenizer(folder: Path) -> Path:
         if (folder / name).is_file():
             return folder / name
     raise ModelPackageError(f"{folder.name}: no sentencepiece.model or bpe.model tokenizer")
+
+
+class _Truncated(Exception):
+    """model.bin ends before the sizes its own headers declare."""
+
+
+def model_problem(model_bin: Path) -> str | None:
+    """Why ``model.bin`` cannot be a whole CTranslate2 model, or None if it may be.
+
+    A cheap check for listings (no CTranslate2, no weights read): walk the
+    variable headers of binary versions 2-6, seeking over each variable's
+    declared bytes, and find whether the file is long enough. Other versions
+    are left to the real load.
+    """
+    try:
+        with model_bin.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            version = _read(stream, "<I", size)
+            if 2 <= version <= 6:
+                _walk_variables(stream, size, aliases=version >= 3)
+    except FileNotFoundError:
+        return "no model/model.bin"
+    except _Truncated:
+        return f"model/model.bin is truncated ({size} bytes; its headers declare more)"
+    except OSError as exc:
+        return f"model/model.bin is unreadable ({exc.strerror or exc})"
+    return None
+
+
+def _walk_variables(stream: BinaryIO, size: int, *, aliases: bool) -> None:
+    """Seek over the spec name, revision, every variable and the aliases."""
+    _skip(stream, _read(stream, "<H", size), size)
+    _read(stream, "<I", size)
+    for _ in range(_read(stream, "<I", size)):
+        _skip(stream, _read(stream, "<H", size), size)  # name
+        _skip(stream, 4 * _read(stream, "<B", size) + 1, size)  # dimensions, then type
+        _skip(stream, _read(stream, "<I", size), size)  # the data
+    if aliases:
+        for _ in range(2 * _read(stream, "<I", size)):
+            _skip(stream, _read(stream, "<H", size), size)
+
+
+def _read(stream: BinaryIO, layout: str, size: int) -> int:
+    data = stream.read(struct.calcsize(layout))
+    if len(data) < struct.calcsize(layout):
+        raise _Truncated
+    value: int = struct.unpack(layout, data)[0]
+    return value
+
+
+def _skip(stream: BinaryIO, count: int, size: int) -> None:
+    if stream.seek(count, os.SEEK_CUR) > size:
+        raise _Truncated

@@ -48,7 +48,10 @@ class SentencePieceTokenizer:
         try:
             self._processor = sentencepiece.SentencePieceProcessor(model_file=str(path))
         except (OSError, RuntimeError) as exc:
-            raise ModelPackageError(f"{path}: unreadable SentencePiece model ({exc})") from exc
+            reason = _reason(exc, path)
+            raise ModelPackageError(
+                f"{_label(path)}: unreadable SentencePiece model ({reason})"
+            ) from exc
 
     def encode(self, text: str) -> list[str]:
         """The pieces of ``text``."""
@@ -79,7 +82,9 @@ class BpeTokenizer:
             with path.open(encoding="utf-8") as codes:
                 self._bpe: Any = BPE(codes)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ModelPackageError(f"{path}: unreadable BPE codes ({exc})") from exc
+            raise ModelPackageError(
+                f"{_label(path)}: unreadable BPE codes ({_reason(exc, path)})"
+            ) from exc
 
     def encode(self, text: str) -> list[str]:
         """The BPE segments of ``text``."""
@@ -95,3 +100,17 @@ class BpeTokenizer:
     def word_starts(self, tokens: Sequence[str]) -> list[int]:
         """Indexes of the segments that follow a complete word."""
         return [i for i in range(1, len(tokens)) if not tokens[i - 1].endswith("@@")]
+
+
+def _label(path: Path) -> str:
+    """``<package folder>/<file>``: where the work folder of an install is no one's concern."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """The library's message, with the full path it may quote shortened to the label."""
+    return (
+        str(exc).replace(str(path), _label(path)).splitlines()[0]
+        if str(exc)
+        else type(exc).__name__
+    )

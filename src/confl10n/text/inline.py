@@ -1,0 +1,232 @@
+"""Inline markup put back on output: spans aligned to a translation, then written out.
+
+A sentence's text is plain (:mod:`confl10n.text.markdown`); its
+:class:`~confl10n.document.Inline` spans say where links, code and emphasis
+were. :func:`align` finds each span's words in another text (a translation):
+names, numbers, code and URLs usually come through unchanged and are found
+again; what is not found is dropped (emphasis, code) or, for links and URLs,
+returned apart so the writer can still give the address after the sentence.
+:func:`render` writes text with spans through two callbacks, so Markdown and
+HTML writers share the nesting logic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from confl10n.document import Article, Inline, Sentence
+
+Wrap = Callable[[Inline, str, str], str]
+"""``wrap(span, rendered_inside, raw_inside)`` -> the span's markup around its inside."""
+
+# Letters of scripts written with spaces: a word found in a translation must not touch
+# one of them, while Chinese or Japanese around a Latin name is fine ("在Harbour City").
+_SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
+_TRAILING = re.compile(r"[\s.!?…。！？\"'”’»」』)\]]*$")
+
+
+def align(
+    source: str, target: str, spans: Sequence[Inline]
+) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
+    """``spans`` over ``source`` moved onto ``target``: ``(placed, unplaced_links)``.
+
+    A span is placed where its exact words occur in ``target`` (whole words, not
+    overlapping a span placed before it); footnote marks go to the same place
+    relative to the final punctuation. Links and URLs that cannot be placed are
+    returned second; unplaced emphasis and code are dropped.
+    """
+    if target == source:
+        return tuple(spans), ()
+    placed: list[Inline] = []
+    unplaced: list[Inline] = []
+    for span in spans:
+        moved = (
+            _note(source, target, span)
+            if span.kind == "note"
+            else _find(source, target, span, placed)
+        )
+        if moved is not None:
+            placed.append(moved)
+        elif span.kind in ("link", "url"):
+            unplaced.append(span)
+    return tuple(sorted(placed, key=lambda s: (s.start, -s.end))), tuple(unplaced)
+
+
+def _find(source: str, target: str, span: Inline, placed: list[Inline]) -> Inline | None:
+    words = source[span.start : span.end]
+    if not words.strip():
+        return None
+    before = rf"(?<!{_SPACED_LETTER})" if words[0].isalnum() else ""
+    after = rf"(?!{_SPACED_LETTER})" if words[-1].isalnum() else ""
+    for match in re.finditer(before + re.escape(words) + after, target):
+        start, end = match.span()
+        if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
+            return replace(span, start=start, end=end)
+    return None
+
+
+def _note(source: str, target: str, span: Inline) -> Inline:
+    """A footnote mark after the final punctuation if the source has it there, else before it."""
+    source_tail = _tail(source)
+    at = len(target) if span.start > source_tail else _tail(target)
+    return replace(span, start=at, end=at)
+
+
+def _tail(text: str) -> int:
+    """Where the closing punctuation (and quotes) at the end of ``text`` begin."""
+    match = _TRAILING.search(text)
+    return match.start() if match else len(text)
+
+
+def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two spans overlap without one holding the other."""
+    return (
+        a[0] < b[1]
+        and b[0] < a[1]
+        and not (a[0] <= b[0] and b[1] <= a[1])
+        and not (b[0] <= a[0] and a[1] <= b[1])
+    )
+
+
+def render(text: str, spans: Sequence[Inline], escape: Callable[[str], str], wrap: Wrap) -> str:
+    """``text`` with ``spans`` (sorted, nested; crossing ones dropped) written by ``wrap``."""
+    kept: list[Inline] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not any(_crosses((span.start, span.end), (k.start, k.end)) for k in kept):
+            kept.append(span)
+    return _render(text, 0, len(text), kept, escape, wrap)
+
+
+def _render(
+    text: str, start: int, end: int, spans: list[Inline], escape: Callable[[str], str], wrap: Wrap
+) -> str:
+    parts, position, index = [], start, 0
+    while index < len(spans):
+        span = spans[index]
+        inner = [s for s in spans[index + 1 :] if s.end <= span.end and s.start < span.end]
+        inner = [
+            s for s in inner if (s.start, s.end) != (span.start, span.end) or s.kind != span.kind
+        ]
+        parts.append(escape(text[position : span.start]))
+        inside = (
+            _render(text, span.start, span.end, inner, escape, wrap) if span.kind != "code" else ""
+        )
+        parts.append(wrap(span, inside, text[span.start : span.end]))
+        position = span.end
+        index += 1 + len(inner)
+    parts.append(escape(text[position:end]))
+    return "".join(parts)
+
+
+def markdown_wrap(span: Inline, inside: str, raw: str) -> str:
+    """A span as CommonMark: ``[text](target)``, ```code```, ``**``/``*``/``~~``, notes."""
+    if span.kind == "link":
+        return f"[{inside}]({destination(span.target)})"
+    if span.kind == "code":
+        fence = "`" * (max((len(run) for run in re.findall("`+", raw)), default=0) + 1)
+        pad = " " if raw.startswith("`") or raw.endswith("`") else ""
+        return f"{fence}{pad}{raw}{pad}{fence}"
+    if span.kind == "note":
+        return f"[{span.label}]({destination(span.target)})" if span.target else f"[{span.label}]"
+    if span.kind == "url":
+        return f"<{raw}>" if "://" in raw and not re.search(r"[\s<>]", raw) else inside
+    marks = {"strong": "**", "em": "*", "strike": "~~"}.get(span.kind, "")
+    return f"{marks}{inside}{marks}" if inside.strip() else inside
+
+
+def destination(url: str) -> str:
+    """A link destination CommonMark reads back as ``url`` (in ``<>`` if it has spaces, parens)."""
+    if re.search(r"[\s()<>]", url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", " ") + ">"
+    return url
+
+
+def markdown(
+    source: str, target: str, spans: Sequence[Inline], escape: Callable[[str], str]
+) -> str:
+    """``target`` as Markdown with ``source``'s spans put back; unplaced links follow it."""
+    placed, unplaced = align(source, target, spans)
+    text = render(target, placed, escape, markdown_wrap)
+    extra = "".join(f" <{s.target}>" for s in unplaced if _is_web(s.target))
+    return text + extra
+
+
+def _is_web(url: str) -> bool:
+    return bool(re.match(r"(?:https?|mailto):[^\s<>]+$", url))
+
+
+def markdown_layout(
+    paragraphs: Sequence[tuple[str, str, tuple[int, int] | None, str]],
+) -> list[str]:
+    """Markdown blocks for ``(kind, marker, cell, text)`` paragraphs, text already inline-rendered.
+
+    List items keep their markers (``1.``, ``-``) and run together as one list;
+    quotes keep ``> ``; consecutive table cells become a table, row 0 its header.
+    """
+    blocks: list[str] = []
+    rows: list[list[str]] = []
+    for index, (kind, marker, cell, text) in enumerate(paragraphs):
+        if cell is not None:
+            if cell == (0, 0) and rows:
+                blocks.append(_table(rows))
+                rows = []
+            while len(rows) <= cell[0]:
+                rows.append([])
+            rows[cell[0]].append(text.replace("|", "\\|"))
+            continue
+        if rows:
+            blocks.append(_table(rows))
+            rows = []
+        line = f"{marker}{text}"
+        previous = paragraphs[index - 1][0] if index else ""
+        if kind == "list_item" == previous and blocks and marker.strip():
+            blocks[-1] += "\n" + line
+        else:
+            blocks.append(line)
+    if rows:
+        blocks.append(_table(rows))
+    return blocks
+
+
+def _table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
+
+
+VERBATIM = ("code", "url")
+"""Span kinds whose text is no prose: never translated, never read for figures."""
+
+
+def prose_only(article: Article) -> Article:
+    """``article`` with the code and bare URLs in its units blanked out (same lengths).
+
+    For readers of prose only, such as the figure finder: a URL's ``%202022``
+    is no figure. Offsets, IDs and spans stay as they are.
+    """
+    return replace(
+        article,
+        title=_blanked(article.title) if article.title else None,
+        sections=tuple(
+            replace(
+                section,
+                heading=_blanked(section.heading) if section.heading else None,
+                paragraphs=tuple(
+                    replace(p, sentences=tuple(map(_blanked, p.sentences)))
+                    for p in section.paragraphs
+                ),
+            )
+            for section in article.sections
+        ),
+    )
+
+
+def _blanked(sentence: Sentence) -> Sentence:
+    text = sentence.text
+    for span in sentence.spans:
+        if span.kind in VERBATIM:
+            text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return replace(sentence, text=text) if text != sentence.text else sentence
