@@ -14,12 +14,17 @@ HOMES = {
     "babel": "localize/formatting.py",
     "ctranslate2": "translate/argos/engine.py",
     "defusedxml": "bundle/xliff.py",
+    "fastapi": "serve/app.py",
     "jieba": "text/words.py",
+    "lingua": "serve/detect.py",
     "markdown_it": "text/markdown.py",
     "numpy": "summarize/adapter.py",
+    "pydantic": "serve/schemas.py",
     "sacremoses": "translate/argos/tokenizers.py",
     "sentencepiece": "translate/argos/tokenizers.py",
+    "starlette": "serve/app.py",
     "sumy": "summarize/adapter.py",
+    "uvicorn": "serve/run.py",
 }
 
 
@@ -67,6 +72,7 @@ def test_library_code_never_prints() -> None:
 
 LAYERS = (
     ("cli",),
+    ("serve",),
     ("building",),
     ("summarize", "translate", "bundle"),
     ("figures",),
@@ -75,6 +81,11 @@ LAYERS = (
     ("errors",),
 )
 """Each layer may import the layers below it, never one above or beside it."""
+
+UPWARD = {("serve", "confl10n.cli.render")}
+"""The imports allowed up the layers: the server's ``/v1/translate`` answers with
+``translate --format json``'s document, so it uses that renderer (plain code: no
+typer, no printing) rather than a second copy of the format."""
 
 RANK = {component: rank for rank, layer in enumerate(LAYERS) for component in layer}
 
@@ -114,6 +125,8 @@ def layering_violations() -> list[str]:
             there = component(module)
             if there == here or (there in RANK and RANK[there] > RANK[here]):
                 continue
+            if any(here == h and f"{module}.".startswith(f"{up}.") for h, up in UPWARD):
+                continue
             problems.append(f"{path.relative_to(SOURCE)} imports {module}")
     return problems
 
@@ -135,6 +148,24 @@ def test_the_layering_test_catches_upward_and_sideways_imports() -> None:
     assert "confl10n.text.blocks" in found  # same component: allowed
     assert RANK["building"] < RANK["translate"] < RANK["figures"] < RANK["localize"]
     assert RANK["summarize"] == RANK["bundle"]  # beside each other: neither may import the other
+
+
+def test_only_the_serve_command_imports_the_server() -> None:
+    """The web stack's package is an optional extra: one command, loaded on its own use."""
+    importers = {
+        str(path.relative_to(SOURCE))
+        for path in SOURCE.rglob("*.py")
+        if path.relative_to(SOURCE).parts[0] != "serve"
+        and any(component(m) == "serve" for m in imported_modules(path))
+    }
+    assert importers == {"cli/serve.py"}
+
+
+def test_the_allowed_upward_imports_print_nothing_and_need_no_typer() -> None:
+    for _, module in UPWARD:
+        path = SOURCE.joinpath(*module.split(".")[1:]).with_suffix(".py")
+        assert "typer" not in imported_roots(path), module
+        assert not any(component(m) == "serve" for m in imported_modules(path)), module
 
 
 def test_translation_knows_only_the_wrapper_protocol() -> None:

@@ -126,6 +126,10 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     with an :class:`UnknownUnitWarning`: an ID that is no document ID, or, when
     the file sits beside the ``bundle.json`` it was exported with, one that the
     bundle does not hold.
+
+    Raises :class:`~confl10n.errors.InputError` for an unreadable XLIFF file,
+    :class:`~confl10n.errors.InvalidOptionError` without a cache,
+    :class:`~confl10n.errors.OutputError` when the cache cannot be written.
     """
     from confl10n.bundle import read_xliff_approved
     from confl10n.languages import language_of

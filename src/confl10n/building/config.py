@@ -59,7 +59,11 @@ def find_config(config: str | Path | None, *, cwd: Path | None = None) -> BuildC
 
 
 def load_config(path: Path) -> BuildConfig:
-    """Read and check the ``[build]`` table of ``path``."""
+    """Read and check the ``[build]`` table of ``path``.
+
+    Raises :class:`~confl10n.errors.InputError` for a missing or broken file,
+    :class:`~confl10n.errors.InvalidOptionError` for an unknown key or a wrong type.
+    """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -42,7 +42,12 @@ class BundleResult:
 def write_article_bundle(
     out_dir: Path | str, slug: str, bulletins_by_locale: Mapping[str, LocaleBulletin]
 ) -> BundleResult:
-    """Write every locale's files for one article, replacing ``out_dir/slug`` atomically."""
+    """Write every locale's files for one article, replacing ``out_dir/slug`` atomically.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unsafe slug, no bulletins or
+    a bulletin filed under another locale, :class:`~confl10n.errors.OutputError` when the
+    folder cannot be written.
+    """
     check_slug(slug)
     if not bulletins_by_locale:
         raise InvalidOptionError(f"no bulletins to write for {slug!r}")

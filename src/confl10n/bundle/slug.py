@@ -37,7 +37,11 @@ def slugify(title: str, *, max_length: int = MAX_LENGTH) -> str:
 
 
 def check_slug(slug: str) -> str:
-    """Return ``slug`` if it is a safe single folder name, else raise."""
+    """Return ``slug`` if it is a safe single folder name, else raise.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an empty, hidden or path-like
+    slug.
+    """
     if not _SAFE.fullmatch(slug):
         raise InvalidOptionError(f"not a usable output folder name: {slug!r}")
     return slug
@@ -50,6 +54,8 @@ def unique_slugs(titles: Mapping[str, str]) -> dict[str, str]:
     renamed with a suffix: a suffix would depend on which articles are built
     together and in what order, so an article's folder could move between
     builds or overwrite the other's output from an earlier build.
+
+    Raises :class:`~confl10n.errors.OutputError` when two articles would share a folder.
     """
     owners: dict[str, str] = {}
     for source, title in titles.items():

@@ -51,7 +51,11 @@ def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
 
 
 def read_xliff_approved(path: Path) -> list[ApprovedUnit]:
-    """Approved targets in an XLIFF 1.2 file, in document order."""
+    """Approved targets in an XLIFF 1.2 file, in document order.
+
+    Raises :class:`~confl10n.errors.InputError` for a file that cannot be read or is not
+    XLIFF 1.2.
+    """
     root = _parse(path)
     approved: list[ApprovedUnit] = []
     for file_el in (el for el in root if _local(el.tag) == "file"):

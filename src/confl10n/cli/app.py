@@ -54,6 +54,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Store approved targets as approved translations, which win over MT on the next build.",
     ),
     "models": ("models", "Manage offline translation models (Argos packages)."),
+    "serve": (
+        "serve",
+        "Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.",
+    ),
 }
 """Command name -> (module under ``confl10n.cli``, one-line help), in ``--help`` order."""
 

@@ -68,7 +68,10 @@ def translate_options(
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:
-    """``--cache PATH``, ``--no-cache`` (False) or neither (True: the user cache)."""
+    """``--cache PATH``, ``--no-cache`` (False) or neither (True: the user cache).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when both are given.
+    """
     if cache is not None and no_cache:
         raise InvalidOptionError("--cache and --no-cache exclude each other")
     return cache if cache is not None else not no_cache

@@ -86,6 +86,9 @@ def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]
     """``text`` with each quantity replaced by a placeholder, and the slots to restore.
 
     The quantities' spans must index ``text`` (as :func:`find_quantities` gives them).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when a quantity's span does not
+    index ``text``.
     """
     slots, pieces, position = [], [], 0
     for number, q in enumerate(sorted(quantities, key=lambda q: q.start), start=1):

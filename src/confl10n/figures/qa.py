@@ -92,6 +92,8 @@ def check_translation(
     ``source`` is the English sentence (its quantities are found here) or the
     quantities already found in it; only with the sentence can numbers the
     translation added be told from numbers the source also has.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale.
     """
     readings = read_figures(translation, check_locale(locale), style_dir=style_dir)
     check = _Check(locale, translation, readings, sentence_id, style_dir, [])
@@ -118,6 +120,8 @@ def check_article(
 
     ``targets`` maps unit IDs (title, headings, sentences) to their
     translations; units without one are not checked.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale.
     """
     findings: list[Finding] = []
     for unit in article.units():

@@ -52,7 +52,11 @@ come out differently."""
 
 def target_locale(language: str, locale: str | None = None) -> str:
     """The locale figures are written in for ``language``: ``locale`` when given (it
-    must be one of that language's), else the language's usual one (zh -> zh_CN)."""
+    must be one of that language's), else the language's usual one (zh -> zh_CN).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a language without a CLDR locale
+    or a ``locale`` of another language.
+    """
     usual = argos_locale(language) or usual_locale(language) or language
     try:
         check_locale(usual)

@@ -22,7 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from confl10n.errors import InvalidOptionError
-from confl10n.languages import language_of, posix_locale
+from confl10n.languages import argos_locale, language_of, posix_locale
 from confl10n.localize.shapes import (
     Ctx as _Ctx,
 )
@@ -69,6 +69,7 @@ __all__ = [
     "cldr_symbols",
     "cldr_version",
     "format_quantity",
+    "language_name",
     "load_style",
     "usual_locale",
 ]
@@ -89,6 +90,9 @@ def format_quantity(
     """``q`` written in ``locale``'s newsroom style; a flagged quantity comes back as written.
 
     ``date_length`` is ``long`` ("19 December 2024") or ``medium`` ("19 Dec 2024").
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale or date
+    length.
     """
     if date_length not in ("long", "medium"):
         raise InvalidOptionError(f"date length must be long or medium, not {date_length!r}")
@@ -454,6 +458,21 @@ _RENDERERS: dict[str, Callable[[_Ctx, Quantity], str]] = {
 def cldr_locale(locale: str) -> Locale:
     """The babel Locale for ``locale`` (InvalidOptionError if unknown), for CLDR data lookups."""
     return _parse(locale)
+
+
+def language_name(code: str, *, display: str = "en") -> str:
+    """CLDR's name of language ``code`` in ``display`` ("es" -> "Spanish").
+
+    Argos's own codes are read as their locales (``zt`` -> "Chinese (Traditional,
+    Taiwan)"); a code CLDR does not know comes back as it is.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(argos_locale(code) or code).get_display_name(display)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:

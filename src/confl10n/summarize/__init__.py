@@ -114,7 +114,11 @@ def summarize_sections(
     :mod:`confl10n.summarize.selection`); a section with none has an empty
     summary. ``lang`` defaults to the article's. The three word lists are
     Edmundson's (default: title and heading words, no stigma, stop words).
-    Raises InvalidOptionError, UnsupportedLanguageError, InputError (no words).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, algorithm or word
+    list, :class:`~confl10n.errors.UnsupportedLanguageError` for a language summaries do not
+    support, :class:`~confl10n.errors.InputError` for an article without sentences to
+    summarize.
     """
     options.check_length(sentences, ratio)
     options.check_lede(lede)
@@ -141,7 +145,10 @@ def summarize_text(
     stigma_words: Iterable[str] | None = None,
     null_words: Iterable[str] | None = None,
 ) -> TextSummary:
-    """Summarize a whole article as one text, across sections; options as above."""
+    """Summarize a whole article as one text, across sections; options as above.
+
+    Raises what :func:`summarize_sections` raises.
+    """
     options.check_length(sentences, ratio)
     article = _article(article_or_text, lang)
     run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))

@@ -25,7 +25,10 @@ _NONE = frozenset({"\x00"})
 
 
 def check_algorithm(name: str) -> str:
-    """``name`` in lower case if it is one of :data:`ALGORITHMS`."""
+    """``name`` in lower case if it is one of :data:`ALGORITHMS`.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` otherwise.
+    """
     key = name.strip().lower()
     if key not in SUMMARIZERS:
         choices = ", ".join(ALGORITHMS)
@@ -34,7 +37,11 @@ def check_algorithm(name: str) -> str:
 
 
 def language(lang: str) -> tuple[str, str]:
-    """``(code, sumy name)`` for a code (``en``, ``pt-BR``, ``zh_Hans``) or a sumy name."""
+    """``(code, sumy name)`` for a code (``en``, ``pt-BR``, ``zh_Hans``) or a sumy name.
+
+    Raises :class:`~confl10n.errors.UnsupportedLanguageError` for a language summaries do
+    not support.
+    """
     key = language_of(lang)
     names = {name: code for code, name in LANGUAGES.items()}
     code = names.get(key, key)
@@ -47,7 +54,10 @@ def language(lang: str) -> tuple[str, str]:
 
 
 def check_length(sentences: int | None, ratio: float | None) -> None:
-    """Reject N <= 0, a ratio outside (0, 1], or both given."""
+    """Reject N <= 0, a ratio outside (0, 1], or both given.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError`.
+    """
     if sentences is not None and ratio is not None:
         raise InvalidOptionError("give a number of sentences or a ratio, not both")
     if sentences is not None and not _is_count(sentences, minimum=1):
@@ -57,7 +67,10 @@ def check_length(sentences: int | None, ratio: float | None) -> None:
 
 
 def check_lede(lede: int | None) -> None:
-    """The lede's length: ``None`` (by length), or a whole number >= 0 (0: no lede)."""
+    """The lede's length: ``None`` (by length), or a whole number >= 0 (0: no lede).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a negative or non-integer lede.
+    """
     if lede is not None and not _is_count(lede, minimum=0):
         raise InvalidOptionError(f"lede must be a whole number >= 0, got {lede!r}")
 
@@ -77,7 +90,11 @@ def has_words(body: Sequence[Sentence]) -> bool:
 
 
 def check_body(body: Sequence[Sentence], where: str) -> None:
-    """A summary needs sentences, and words with letters in them."""
+    """A summary needs sentences, and words with letters in them.
+
+    Raises :class:`~confl10n.errors.InputError` when it has none (or only numbers and
+    punctuation).
+    """
     if not body:
         raise InputError(f"{where} has no sentences to summarize")
     if not has_words(body):
@@ -103,6 +120,9 @@ def cue_words(
 
     Defaults: bonus words are the title's and headings' content words, null
     words the language's stop words, and there are no stigma words.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for word lists given to another
+    algorithm.
     """
     if algorithm != "edmundson":
         if any(words is not None for words in word_lists):

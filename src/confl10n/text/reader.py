@@ -45,6 +45,9 @@ def read_article(path: Path, *, lang: str | None = None, markdown: bool | None =
 
     ``markdown=None`` decides by the suffix (``.md``/``.markdown``: Markdown,
     ``.txt``: plain text, even with bullet lines), else by the content.
+
+    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded, or
+    has no body text.
     """
     name = str(path)
     if path.is_dir():
@@ -69,7 +72,11 @@ def parse_bytes(
     source_name: str = "<bytes>",
     markdown: bool | None = None,
 ) -> Article:
-    """Decode ``data`` and parse it; see :func:`parse_text`."""
+    """Decode ``data`` and parse it; see :func:`parse_text`.
+
+    Raises :class:`~confl10n.errors.InputError` when ``data`` cannot be decoded or has no
+    body text.
+    """
     text, warnings = decode(data, source_name=source_name)
     return parse_text(
         text, lang=lang, source_name=source_name, markdown=markdown, warnings=warnings
@@ -90,6 +97,8 @@ def parse_text(
     ``markdown=None`` detects the format from the content: Markdown when it has
     something only Markdown writes (a ``#`` heading, a setext underline, a fence,
     a ``[link](target)``, a table rule, ``**strong**``), plain text otherwise.
+
+    Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text.
     """
     meta, body_start = _front_matter(text)
     lang = lang or meta.get("lang") or "en"

@@ -30,7 +30,11 @@ class EngineEntry:
     settings: tuple[str, ...] = ()
 
     def load(self, attribute: str) -> Any:
-        """An attribute of the engine's module (imported now, on first use)."""
+        """An attribute of the engine's module (imported now, on first use).
+
+        Raises :class:`~confl10n.errors.EngineUnavailableError` when the module cannot
+        be imported here.
+        """
         try:
             module = importlib.import_module(self.module)
         except ImportError as exc:

@@ -143,7 +143,13 @@ class ApertiumEngine:
         }
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate every sentence with one apertium process; exactly one result per input."""
+        """Translate every sentence with one apertium process; exactly one result per input.
+
+        Raises :class:`~confl10n.errors.EngineUnavailableError` without the command or
+        the pair, :class:`~confl10n.errors.InputError` for a sentence holding a NUL,
+        :class:`~confl10n.errors.TranslationError` when the process fails, times out or
+        loses the alignment of its output.
+        """
         if not sentences:
             return []
         mode = self._mode(source, target)

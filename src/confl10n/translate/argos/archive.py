@@ -41,7 +41,10 @@ class ArchiveLimits:
 
 
 def check_archive(archive: ZipFile, *, limits: ArchiveLimits) -> tuple[str, list[ZipInfo]]:
-    """The archive's single top-level folder and its entries; raise if any is unsafe."""
+    """The archive's single top-level folder and its entries; raise if any is unsafe.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` for an unsafe or malformed archive.
+    """
     label = Path(archive.filename or "archive").name
     entries = archive.infolist()
     for info in entries:
@@ -54,7 +57,11 @@ def check_archive(archive: ZipFile, *, limits: ArchiveLimits) -> tuple[str, list
 def extract_safely(
     archive: ZipFile, entries: list[ZipInfo], destination: Path, *, limits: ArchiveLimits
 ) -> None:
-    """Extract checked ``entries`` under ``destination``, counting every byte written."""
+    """Extract checked ``entries`` under ``destination``, counting every byte written.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` when the archive exceeds its limits
+    while extracting.
+    """
     import zipfile
     import zlib
 

@@ -79,7 +79,11 @@ class _Model:
 
 
 class ArgosEngine:
-    """Translate with the Argos packages installed in ``models_dir``."""
+    """Translate with the Argos packages installed in ``models_dir``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown device or
+    compute type, fewer than 0 threads or a beam narrower than 1.
+    """
 
     name = "argos"
 
@@ -127,7 +131,12 @@ class ArgosEngine:
         return {**asdict(self._decoding), "compute_type": self._compute_type}
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate each sentence with argostranslate's decoding options."""
+        """Translate each sentence with argostranslate's decoding options.
+
+        Raises :class:`~confl10n.errors.EngineUnavailableError` when no package does
+        the pair, :class:`~confl10n.errors.ModelPackageError` when its model cannot be
+        loaded, :class:`~confl10n.errors.TranslationError` when CTranslate2 fails.
+        """
         return self._translate(sentences, (source, target), self._decoding)
 
     def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
@@ -189,6 +198,9 @@ def load_translator(
     """A CTranslate2 translator for a package's ``model/`` folder, or ModelPackageError.
 
     The one place CTranslate2 is imported: installing a package loads it here too.
+
+    Raises :class:`~confl10n.errors.EngineUnavailableError` for ``cuda`` without a CUDA
+    device.
     """
     import ctranslate2
 

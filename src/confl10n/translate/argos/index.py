@@ -71,7 +71,11 @@ def index_url(override: str | None = None) -> str:
 
 
 def fetch_index(*, url: str | None = None, timeout: float = CONNECT_TIMEOUT) -> list[IndexEntry]:
-    """Download and parse the package index; translation packages only, sorted by pair."""
+    """Download and parse the package index; translation packages only, sorted by pair.
+
+    Raises :class:`~confl10n.errors.NetworkError` when the index cannot be downloaded or
+    read.
+    """
     address = index_url(url)
     with _open(address, timeout=timeout) as response:
         body = response.read(MAX_INDEX_BYTES + 1)
@@ -101,7 +105,11 @@ def parse_entry(item: object) -> IndexEntry | None:
 
 
 def find_entry(entries: list[IndexEntry], source: str, target: str) -> IndexEntry:
-    """The index entry for ``source`` -> ``target``; raise if the index has none."""
+    """The index entry for ``source`` -> ``target``; raise if the index has none.
+
+    Raises :class:`~confl10n.errors.EngineUnavailableError` when the index has no package
+    for the pair.
+    """
     for entry in entries:
         if entry.pair == (source, target):
             return entry
@@ -117,7 +125,12 @@ def download_entry(
     progress: Progress | None = None,
     limits: ArchiveLimits = DEFAULT_LIMITS,
 ) -> Path:
-    """Download ``entry`` into ``folder`` and check its checksum; returns the file."""
+    """Download ``entry`` into ``folder`` and check its checksum; returns the file.
+
+    Raises :class:`~confl10n.errors.NetworkError` when every link fails,
+    :class:`~confl10n.errors.ModelPackageError` for a file over the size limit or with the
+    wrong checksum, :class:`~confl10n.errors.OutputError` when ``folder`` cannot be written.
+    """
     if not entry.links:
         raise NetworkError(f"the package index gives no http(s) link for {entry.code}")
     target = folder / (re.sub(r"[^A-Za-z0-9_.-]", "_", entry.code).lstrip(".") + ".argosmodel")
@@ -141,7 +154,13 @@ def download_and_install(
     url: str | None = None,
     progress: Progress | None = None,
 ) -> PackageInfo:
-    """Find ``source`` -> ``target`` in the index, download it and install it (validated)."""
+    """Find ``source`` -> ``target`` in the index, download it and install it (validated).
+
+    Raises :class:`~confl10n.errors.NetworkError`,
+    :class:`~confl10n.errors.EngineUnavailableError` (no package for the pair),
+    :class:`~confl10n.errors.ModelPackageError` (the package fails validation) and
+    :class:`~confl10n.errors.OutputError`.
+    """
     import tempfile
 
     entry = find_entry(fetch_index(url=url), source, target)

@@ -61,7 +61,12 @@ def install_package(
     models_dir: str | Path | None = None,
     limits: ArchiveLimits = DEFAULT_LIMITS,
 ) -> PackageInfo:
-    """Validate the ``.argosmodel`` at ``path`` and install it; a failure leaves nothing behind."""
+    """Validate the ``.argosmodel`` at ``path`` and install it; a failure leaves nothing behind.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` for a file that is not a valid,
+    loadable package and :class:`~confl10n.errors.OutputError` when the packages folder
+    cannot be written.
+    """
     source = Path(path)
     directory = resolve_models_dir(models_dir)
     with _open_archive(source) as archive:
@@ -79,7 +84,11 @@ def install_package(
 
 def validate_package(folder: Path) -> PackageInfo:
     """Check an extracted package: metadata, language codes, version, loadable tokenizer
-    and model, which together translate a probe sentence; raise ModelPackageError."""
+    and model, which together translate a probe sentence.
+
+    Raises :class:`~confl10n.errors.ModelPackageError` for anything missing, malformed or
+    unloadable.
+    """
     metadata = read_metadata(folder, REQUIRED_FIELDS)
     for key in ("from_code", "to_code"):
         problem = language_problem(str(metadata[key]))
@@ -115,6 +124,9 @@ def remove_package(spec: str, *, models_dir: str | Path | None = None) -> Path:
     """Remove the package named by ``spec`` (a pair like ``en-zh`` or a folder name).
 
     A folder name also removes a broken package; returns the removed folder.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when ``spec`` names no installed
+    package (or several), :class:`~confl10n.errors.OutputError` when it cannot be removed.
     """
     directory = resolve_models_dir(models_dir)
     folder = _find_installed(spec, directory)

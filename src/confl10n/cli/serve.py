@@ -1,0 +1,85 @@
+"""``confl10n serve``: the HTTP API (LibreTranslate's and confl10n's own).
+
+The web stack (FastAPI, uvicorn, lingua) is imported only when the command runs,
+so ``confl10n --help`` and every other command stay light; it comes with the
+optional extra ``confl10n[serve]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from confl10n.cli.app import command_app
+from confl10n.errors import EngineUnavailableError, InvalidOptionError
+
+command = command_app()
+"""This module's command, loaded by the CLI on first use."""
+
+
+@command.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port (0: any free one).")] = 5000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes, each with its own engines.")
+    ] = 1,
+    api_keys: Annotated[
+        Path | None, typer.Option("--api-keys", help="File of accepted API keys, one a line.")
+    ] = None,
+    char_limit: Annotated[
+        int, typer.Option("--char-limit", help="Characters of text per request (413 above).")
+    ] = 20000,
+    max_body: Annotated[
+        int, typer.Option("--max-body", help="Bytes of body or query string (413 above).")
+    ] = 2 * 2**20,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="Jobs running at once per worker.")
+    ] = 1,
+    queue: Annotated[
+        int, typer.Option("--queue", help="Requests waiting per worker (429 above).")
+    ] = 16,
+    queue_timeout: Annotated[
+        float, typer.Option("--queue-timeout", help="Seconds a request may wait (then 429).")
+    ] = 30.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a request may run (then 503).")
+    ] = 120.0,
+    models_dir: Annotated[
+        str | None, typer.Option("--models-dir", help="Argos packages folder.")
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
+    ] = "auto",
+    threads: Annotated[
+        int, typer.Option("--threads", help="CTranslate2 threads per job; 0 lets it choose.")
+    ] = 0,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Translation cache file (SQLite), shared.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+) -> None:
+    """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
+
+    Figures are protected and checked as in translate. Stop it with SIGTERM or
+    Ctrl-C: requests in flight finish first.
+    """
+    if cache is not None and no_cache:
+        raise InvalidOptionError("--cache and --no-cache exclude each other")
+    try:
+        from confl10n.serve.run import serve as run
+        from confl10n.serve.settings import ServeSettings
+    except ImportError as exc:
+        raise EngineUnavailableError(
+            f"the web server is not installed ({exc.name}); pip install 'confl10n[serve]'"
+        ) from exc
+    settings = ServeSettings(
+        host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
+        concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
+        models_dir=models_dir, engine=engine, threads=threads,
+        api_keys=str(api_keys) if api_keys else None,
+        cache=None if no_cache else (str(cache) if cache else ""),
+    )  # fmt: skip
+    run(settings.check())

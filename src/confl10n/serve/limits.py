@@ -1,0 +1,160 @@
+"""What keeps one server process healthy: a bounded queue of jobs, and a body size limit.
+
+Jobs (translations, summaries) are CPU work: they run in a small thread pool,
+``concurrency`` at a time; up to ``queue`` more requests wait for a slot, and
+the next one is told 429 at once. A request that waits longer than
+``queue_timeout`` seconds gets 429 too; one whose job runs longer than
+``timeout`` gets 503, and its job still finishes (a thread cannot be stopped)
+and holds its slot until then, so the bound on concurrent work stays true.
+Pure asyncio and ASGI: no web framework is imported here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+DRAIN_FACTOR = 16
+"""A body too large is read (and dropped) up to this many times the limit before the 413,
+so clients still sending it read the answer instead of a reset connection."""
+
+
+class RequestError(Exception):
+    """An HTTP error answered as ``{"error": message}`` with ``status``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def check_chars(size: int, limit: int) -> None:
+    """RequestError 413 when a request's ``size`` characters of text exceed ``limit``."""
+    if size > limit:
+        raise RequestError(413, f"Invalid request: {size} characters exceed the limit ({limit})")
+
+
+class Gate:
+    """Runs blocking jobs in a thread pool, ``slots`` at a time, with a bounded queue."""
+
+    def __init__(self, slots: int, queue: int, *, queue_timeout: float, timeout: float) -> None:
+        self.slots, self.queue = slots, queue
+        self.queue_timeout, self.timeout = queue_timeout, timeout
+        self.waiting = 0
+        self.running = 0
+        self._free = asyncio.Semaphore(slots)
+        self._pool = ThreadPoolExecutor(slots, thread_name_prefix="confl10n-job")
+
+    async def run(self, job: Callable[[], _T]) -> _T:
+        """``job()``'s result, run in the pool; RequestError 429 (queue full or waited too
+        long) or 503 (ran too long). The job's own exceptions pass through."""
+        await self._enter()
+        self.running += 1
+        loop = asyncio.get_running_loop()
+        future = self._pool.submit(job)
+        # The callback runs in the worker thread: the release belongs to the loop's thread.
+        future.add_done_callback(lambda _: loop.call_soon_threadsafe(self._release))
+        try:
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
+        except TimeoutError:
+            raise RequestError(503, f"the request took longer than {self.timeout:g} s") from None
+
+    async def _enter(self) -> None:
+        if not self._free.locked():  # a free slot and nobody before us: no wait, no queue
+            await self._free.acquire()
+            return
+        if self.waiting >= self.queue:
+            raise RequestError(429, f"server busy: {self.waiting} requests queued; retry later")
+        self.waiting += 1
+        try:
+            await asyncio.wait_for(self._free.acquire(), self.queue_timeout)
+        except TimeoutError:
+            message = f"server busy: no free slot within {self.queue_timeout:g} s; retry later"
+            raise RequestError(429, message) from None
+        finally:
+            self.waiting -= 1
+
+    def _release(self) -> None:
+        self.running -= 1
+        self._free.release()
+
+    def close(self) -> None:
+        """Wait for running jobs to end, then stop the pool."""
+        self._pool.shutdown(wait=True)
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a query string or body over ``limit`` bytes.
+
+    The body is read before the app sees it (replayed afterwards), so a chunked
+    upload without Content-Length is bounded too.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if len(scope.get("query_string", b"")) > self.limit:
+            await _too_large(send, "query string", self.limit)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        body = await _read(receive, self.limit, declared)
+        if body is None:
+            await _too_large(send, "request body", self.limit)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+
+async def _read(receive: Receive, limit: int, declared: bytes) -> bytes | None:
+    """The whole body, or None past ``limit`` (after draining a bounded amount of it)."""
+    over = not declared.isdigit() or int(declared) > limit
+    chunks, size, more = [], 0, True
+    while more and size <= limit * DRAIN_FACTOR:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        data = message.get("body", b"")
+        size += len(data)
+        more = message.get("more_body", False)
+        if not over and size <= limit:
+            chunks.append(data)
+    return None if over or size > limit else b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replayed
+
+
+async def _too_large(send: Send, what: str, limit: int) -> None:
+    await send_json(send, 413, {"error": f"{what} larger than {limit} bytes"})
+
+
+async def send_json(send: Send, status: int, data: dict[str, Any]) -> None:
+    """Answer with ``data`` as JSON, straight through ASGI."""
+    body = json.dumps(data).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

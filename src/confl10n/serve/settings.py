@@ -1,0 +1,95 @@
+"""What ``confl10n serve`` passes to every worker process, as one JSON environment variable.
+
+uvicorn starts each worker by importing the app factory afresh, so the settings
+travel through the environment (:data:`ENVIRONMENT`) rather than through memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from confl10n.errors import InputError, InvalidOptionError
+
+ENVIRONMENT = "CONFL10N_SERVE_SETTINGS"
+"""The environment variable holding :class:`ServeSettings` as JSON."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """How the server runs.
+
+    ``char_limit``: characters of text per request (413 above); ``max_body``: bytes
+    of request body or query string (413 above); ``concurrency``: jobs running at
+    once per worker process; ``queue``: requests waiting for a slot per process
+    (429 above); ``queue_timeout`` / ``timeout``: seconds a request may wait for a
+    slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
+    user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 5000
+    workers: int = 1
+    api_keys: str | None = None
+    char_limit: int = 20000
+    max_body: int = 2 * 2**20
+    concurrency: int = 1
+    queue: int = 16
+    queue_timeout: float = 30.0
+    timeout: float = 120.0
+    models_dir: str | None = None
+    cache: str | None = ""
+    engine: str = "auto"
+    threads: int = 0
+
+    def check(self) -> ServeSettings:
+        """These settings, or InvalidOptionError naming the first bad one."""
+        for name in ("workers", "char_limit", "max_body", "concurrency", "queue"):
+            if getattr(self, name) < 1:
+                raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 1")
+        for name in ("queue_timeout", "timeout"):
+            if getattr(self, name) <= 0:
+                raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
+        if not 0 <= self.port <= 65535:
+            raise InvalidOptionError(f"--port {self.port}: not a TCP port (0-65535)")
+        if self.api_keys is not None:
+            read_api_keys(self.api_keys)
+        return self
+
+    def to_environment(self) -> str:
+        """The settings as the JSON text :func:`from_environment` reads."""
+        return json.dumps(asdict(self))
+
+    @property
+    def cache_choice(self) -> str | bool:
+        """What :func:`~confl10n.translate.cache.open_cache` takes: a path, True or False."""
+        if self.cache is None:
+            return False
+        return self.cache or True
+
+
+def from_environment() -> ServeSettings:
+    """The settings ``confl10n serve`` put in :data:`ENVIRONMENT` (defaults without it)."""
+    raw = os.environ.get(ENVIRONMENT)
+    if not raw:
+        return ServeSettings()
+    known = {f.name for f in fields(ServeSettings)}
+    values = {k: v for k, v in json.loads(raw).items() if k in known}
+    return ServeSettings(**values)
+
+
+def read_api_keys(path: str) -> frozenset[str]:
+    """The keys in ``path``: one a line, blank lines and ``#`` comments skipped.
+
+    Raises InputError if the file cannot be read or holds no key.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"API key file {path}: cannot read ({exc})") from exc
+    keys = frozenset(s for line in text.splitlines() if (s := line.strip()) and s[0] != "#")
+    if not keys:
+        raise InputError(f"API key file {path}: holds no key")
+    return keys

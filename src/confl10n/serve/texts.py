@@ -1,0 +1,139 @@
+"""Request texts in and out of the document model, so the library translates them whole.
+
+A LibreTranslate request carries one text or a list of them, plain or HTML. All
+of a request's texts become one :class:`~confl10n.document.Article` (one
+paragraph per non-blank line, sentences split as everywhere else), so the
+engine sees every sentence in one batch and the figures are protected and
+checked as in the CLI. :meth:`Batch.reassemble` puts each translated sentence
+back where its source was, keeping everything between sentences (line breaks,
+indentation, HTML markup) as it was.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.text.segmentation import split_sentences
+
+UNSPACED_TARGETS = frozenset({"ja", "zh", "zt"})
+"""Target languages written without spaces between sentences."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+_SEPARATOR = "\n\n"
+
+
+def clean(text: str) -> str:
+    """``text`` with line breaks made ``\\n`` and control characters (tab and newline
+    aside) removed: what engines and the sentence splitter can take."""
+    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    text: int  # index of the request text the sentence came from
+    start: int  # span in that text
+    end: int
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A request's texts as one article, and where each of its sentences came from."""
+
+    texts: tuple[str, ...]
+    article: Article
+    places: tuple[_Place, ...]
+
+    def reassemble(self, translated: Mapping[str, str], *, target: str) -> list[str]:
+        """Each text with its sentences replaced by ``translated[unit id]``."""
+        joiner = "" if target.split("_")[0] in UNSPACED_TARGETS else None
+        pieces: list[list[str]] = [[] for _ in self.texts]
+        ends = [0] * len(self.texts)
+        for place in self.places:
+            gap = self.texts[place.text][ends[place.text] : place.start]
+            if joiner is not None and pieces[place.text] and gap.strip(" ") == "":
+                gap = joiner
+            pieces[place.text] += [gap, translated[place.id]]
+            ends[place.text] = place.end
+        return ["".join(p) + t[e:] for p, t, e in zip(pieces, self.texts, ends, strict=True)]
+
+
+def plain_batch(texts: Sequence[str], lang: str) -> Batch:
+    """The texts (already :func:`clean`) as one article in language ``lang``."""
+    paragraphs: list[Paragraph] = []
+    places: list[_Place] = []
+    offset = 0
+    for index, text in enumerate(texts):
+        for start, line in _lines(text):
+            number = len(paragraphs) + 1
+            sentences = _sentences(line, lang, f"s1.p{number}", offset + start)
+            if sentences:
+                paragraphs.append(Paragraph(f"s1.p{number}", sentences, *_span(sentences)))
+                places += [_Place(index, s.start - offset, s.end - offset, s.id) for s in sentences]
+        offset += len(text) + len(_SEPARATOR)
+    joined = _SEPARATOR.join(texts)
+    sections = (Section("s1", None, tuple(paragraphs), 0, len(joined)),) if paragraphs else ()
+    article = Article(None, sections, joined, lang=lang, source_name="<request>")
+    return Batch(tuple(texts), article, tuple(places))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _sentences(line: str, lang: str, paragraph: str, offset: int) -> tuple[Sentence, ...]:
+    spans = split_sentences(line, lang=lang)
+    return tuple(
+        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b)
+        for n, (a, b) in enumerate(spans, 1)
+    )
+
+
+def _span(sentences: tuple[Sentence, ...]) -> tuple[int, int]:
+    return sentences[0].start, sentences[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlParts:
+    """An HTML text cut into markup (kept byte for byte) and text runs (translated)."""
+
+    parts: tuple[tuple[bool, str], ...]  # (is text, markup or unescaped text)
+
+    @property
+    def texts(self) -> list[str]:
+        """The text runs, unescaped, in order."""
+        return [part for is_text, part in self.parts if is_text]
+
+    def join(self, translated: Sequence[str]) -> str:
+        """The HTML with each text run replaced by its translation (escaped again)."""
+        runs = iter(translated)
+        out = [html.escape(next(runs), quote=False) if t else part for t, part in self.parts]
+        return "".join(out)
+
+
+def split_html(text: str) -> HtmlParts:
+    """Markup and text runs of an HTML fragment; script and style content stays markup."""
+    parts: list[tuple[bool, str]] = []
+    position, raw = 0, False
+    for match in _TAG.finditer(text):
+        between = text[position : match.start()]
+        if between:
+            parts.append((False, between) if raw else (True, html.unescape(between)))
+        tag = match.group()
+        raw = bool(_RAW_TEXT.match(tag)) or (raw and not tag.lower().startswith("</"))
+        parts.append((False, tag))
+        position = match.end()
+    if position < len(text):
+        rest = text[position:]
+        parts.append((False, rest) if raw else (True, html.unescape(rest)))
+    return HtmlParts(tuple(parts))
