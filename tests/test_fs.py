@@ -172,3 +172,76 @@ def test_swap_in_replaces_a_folder_in_one_step(tmp_path: Path) -> None:
     swap_in(tmp_path / "new", tmp_path / "final")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["final"]
     assert [p.name for p in (tmp_path / "final").iterdir()] == ["two"]
+
+
+# --- the lock file is not left behind (issue 14) ----------------------------------------
+
+
+def _one(folder: Path) -> None:
+    _fs.write_synced(folder / "one", b"1")
+
+
+def test_no_lock_file_is_left_after_a_swap_or_a_failure(tmp_path: Path) -> None:
+    replace_folder(tmp_path, "a", _one)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+    def broken(folder: Path) -> None:
+        raise RuntimeError("writer bug")
+
+    with pytest.raises(RuntimeError):
+        replace_folder(tmp_path, "a", broken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_lock_file_left_by_a_killed_run_is_reused_and_removed(tmp_path: Path) -> None:
+    (tmp_path / ".a.lock").write_bytes(b"")
+    replace_folder(tmp_path, "a", _one)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_run_that_locked_a_deleted_lock_file_takes_the_new_one(tmp_path: Path) -> None:
+    """The race that deleting lock files opens: B opened the file, A deleted it, B locks it."""
+    lock = tmp_path / ".a.lock"
+    stale = os.open(lock, os.O_RDWR | os.O_CREAT)  # B's descriptor of A's file
+    lock.unlink()  # A finished and deleted it
+    holder = os.open(lock, os.O_RDWR | os.O_CREAT)  # C created a new one and holds it
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(OutputError, match="another confl10n build is writing"):
+            replace_folder(tmp_path, "a", _one)
+    finally:
+        os.close(holder)
+        os.close(stale)
+    assert not (tmp_path / "a").exists()
+
+
+def test_concurrent_writers_of_one_name_never_overlap(tmp_path: Path) -> None:
+    """Threads race for one folder: each swap completes alone or is refused, no lock is left."""
+    import threading
+
+    inside, overlaps, done, refused = [0], [], [], []
+    guard = threading.Lock()
+
+    def fill(folder: Path) -> None:
+        with guard:
+            inside[0] += 1
+            overlaps.append(inside[0] > 1)
+        _fs.write_synced(folder / "one", b"1")
+        with guard:
+            inside[0] -= 1
+
+    def run() -> None:
+        for _ in range(30):
+            try:
+                replace_folder(tmp_path, "a", fill)
+                done.append(1)
+            except OutputError:
+                refused.append(1)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not any(overlaps) and len(done) + len(refused) == 120 and done
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]

@@ -5,7 +5,9 @@
 * :func:`replace_folder` fills a hidden sibling ``<parent>/.<name>.tmp-XXXX``
   and swaps it in as ``<parent>/<name>`` with one ``renameat2(RENAME_EXCHANGE)``
   (Linux; :func:`swap_in`), under an exclusive lock (``.<name>.lock``) so that
-  two runs cannot delete each other's work. Where the exchange is unsupported,
+  two runs cannot delete each other's work (the lock file is deleted when the
+  swap is done; a killed run may leave it and the next run reuses it). Where
+  the exchange is unsupported,
   two renames are used and a kill between them leaves the previous folder in
   ``.<name>.old-PID``, which the next run puts back; leftover temp folders are
   removed by the next run for that name.
@@ -166,15 +168,44 @@ def _recover(parent: Path, name: str) -> None:
 
 @contextlib.contextmanager
 def _locked(lock_path: Path, final: Path) -> Iterator[None]:
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold ``lock_path`` exclusively; it is deleted (still locked) when the work is done.
+
+    Deleting a lock file is safe only because every taker checks, once it holds
+    the lock, that the file it locked is still the one at ``lock_path``: a run
+    that opened the file just before the previous holder deleted it would lock
+    a file nobody else can see, so it starts over with the path's new file.
+    """
+    fd = _take(lock_path, final)
     try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()  # before closing: the lock still keeps others out
+        os.close(fd)  # closing releases the lock; the kernel does it on SIGKILL too
+
+
+def _take(lock_path: Path, final: Path) -> int:
+    """An open descriptor of ``lock_path`` with the exclusive lock on it, or OutputError."""
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(fd)
             raise OutputError(f"another confl10n build is writing {final}") from None
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock; the kernel does it on SIGKILL too
+        if _same_file(fd, lock_path):
+            return fd
+        os.close(fd)  # the previous holder deleted it after we opened it: take the new one
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True if ``path`` still names the file open as ``fd``."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -11,14 +11,14 @@ from datetime import date
 
 from confl10n.building.assemble import (
     Prepared,
-    key_figures,
     locale_bulletin,
     source_bulletin,
     tool_versions,
     translation_provenance,
 )
+from confl10n.building.keyfigures import key_figures
 from confl10n.figures.qa import check_article
-from confl10n.quantities.find import article_quantities, find_quantities
+from confl10n.quantities.find import article_quantities
 from confl10n.summarize import summarize_sections
 from confl10n.text.reader import parse_text
 from confl10n.translate.argos.engine import ArgosEngine
@@ -99,8 +99,9 @@ def test_findings_keep_sentence_kind_and_message(argos_engine: ArgosEngine) -> N
 
 
 def test_key_figures_are_written_in_digits_each_wording_once() -> None:
-    found = find_quantities("Five parks, 12 parks, 12 parks, 10.2% and 3 billion yuan in 2024.")
-    assert [q.text for q in key_figures(found)] == ["12", "10.2%", "3 billion yuan"]
+    article = parse_text("Five parks, 12 parks, 12 parks, 10.2% and 3 billion yuan in 2024.")
+    found = key_figures(article, article_quantities(article))
+    assert [f.quantity.text for f in found] == ["3 billion yuan", "10.2%", "12"]
 
 
 def test_article_without_a_title_line_is_titled_by_its_first_sentence() -> None:

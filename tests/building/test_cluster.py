@@ -136,7 +136,7 @@ def test_cluster_output_equals_the_local_build(
     local = local_build.report
     assert output_files(tmp_path / "cluster") == local_build.output()
     bulletins = [name for name in local_build.output() if not name.startswith(".")]
-    assert len(bulletins) == 3 * (4 + 5 + 5)  # en, zh_CN, es_ES
+    assert len(bulletins) == 3 * (5 + 6 + 6)  # en, zh_CN, es_ES (the full article.html in each)
     assert [(a.slug, a.locales, a.warnings) for a in remote.articles] == [
         (a.slug, a.locales, a.warnings) for a in local.articles
     ]

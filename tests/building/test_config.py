@@ -74,8 +74,8 @@ def test_broken_toml_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_scheduler_and_workers_keys_are_read_and_checked(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://10.0.0.5:8786'\n"))
-    assert (config.scheduler, config.workers) == ("tcp://10.0.0.5:8786", None)
+    config = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://scheduler.example:8786'\n"))
+    assert (config.scheduler, config.workers) == ("tcp://scheduler.example:8786", None)
     assert load_config(write(tmp_path, "[build]\nworkers = 3\n")).workers == 3
     for text, wanted in (("workers = true", "a whole number"), ("workers = '2'", "a whole number")):
         with pytest.raises(InvalidOptionError, match=rf"build\.workers must be {wanted}"):
@@ -85,8 +85,8 @@ def test_scheduler_and_workers_keys_are_read_and_checked(tmp_path: Path) -> None
 
 
 def test_the_command_line_choice_of_cluster_wins_over_the_file_as_a_pair(tmp_path: Path) -> None:
-    project = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://10.0.0.5:8786'\n"))
-    assert cluster_choice(project, None, None) == "tcp://10.0.0.5:8786"
+    project = load_config(write(tmp_path, "[build]\nscheduler = 'tcp://scheduler.example:8786'\n"))
+    assert cluster_choice(project, None, None) == "tcp://scheduler.example:8786"
     assert cluster_choice(project, None, 2) == 2  # not "both": the file's scheduler yields
     assert cluster_choice(project, "tcp://h:1", None) == "tcp://h:1"
     assert cluster_choice(None, None, None) is None

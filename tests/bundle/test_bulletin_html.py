@@ -105,3 +105,55 @@ def test_overflow_is_detected(browser: Chromium, tmp_path: Path) -> None:
     facts = browser.inspect(page.as_uri(), 390, tmp_path / "wide.png")
     assert facts["scrollWidth"] > 390
     assert facts["outside"] == ["H1."]
+
+
+# --- bold CJK really is bold; the article page (issue 14) --------------------------------
+
+HAN = "上海人工智能产业规模超过三千八百亿元媒体行业积极探索" * 4
+
+
+def _text_page(bundle_dir: Path, folder: Path, name: str, paragraph: str) -> str:
+    """A page with the real zh_CN bulletin's stylesheet and one paragraph."""
+    html = (bundle_dir / "zh_CN" / "bulletin.html").read_text(encoding="utf-8")
+    head = html.split("<body>", 1)[0]
+    page = folder / f"{name}.html"
+    page.write_text(f"{head}<body><main>{paragraph}</main></body></html>", encoding="utf-8")
+    return page.as_uri()
+
+
+def _ink(browser: Chromium, url: str, shot: Path) -> float:
+    browser.inspect(url, 390, shot)
+    return ink_fraction(shot.read_bytes())
+
+
+def test_a_bold_chinese_lede_is_really_bolder(
+    browser: Chromium, bundle_dir: Path, tmp_path: Path
+) -> None:
+    """WenQuanYi Micro Hei has one weight: the lede's bold must be synthesized for Han too."""
+    lede = _text_page(bundle_dir, tmp_path, "lede", f'<p class="lede">{HAN}</p>')
+    plain = _text_page(bundle_dir, tmp_path, "plain", f'<p style="font-size:1.15rem">{HAN}</p>')
+    demi = _text_page(  # what the page used before: 600 is not bold enough to synthesize
+        bundle_dir, tmp_path, "demi", f'<p class="lede" style="font-weight:600">{HAN}</p>'
+    )
+    bold, regular = (
+        _ink(browser, lede, tmp_path / "lede.png"),
+        _ink(browser, plain, tmp_path / "p.png"),
+    )
+    semi = _ink(browser, demi, tmp_path / "demi.png")
+    _keep_artifacts(tmp_path)
+    assert regular > 0.01 and bold > 1.2 * regular
+    assert semi <= bold
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_article_page_renders_without_overflow(
+    browser: Chromium, bundle_dir: Path, tmp_path: Path, locale: str, width: int
+) -> None:
+    shot = tmp_path / f"article-{locale}-{width}.png"
+    facts = browser.inspect((bundle_dir / locale / "article.html").as_uri(), width, shot)
+    _keep_artifacts(tmp_path)
+    assert facts["scrollWidth"] <= width and facts["outside"] == []
+    assert facts["lang"] == locale.replace("_", "-") and ink_fraction(shot.read_bytes()) > 0.01
+    bulletin = (bundle_dir / locale / "bulletin.html").read_text(encoding="utf-8")
+    assert '<a href="article.html">' in bulletin

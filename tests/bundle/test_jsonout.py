@@ -58,6 +58,11 @@ def test_bundle_content() -> None:
     assert document["figures"][0] == {
         "sentence_id": "s2.p1.t1",
         "kind": "quantity",
+        "label": "",
+        "source_label": "",
+        "value": None,
+        "upper": None,
+        "unit": None,
         "source": "380 billion yuan",
         "rendered": "3800亿元",
     }

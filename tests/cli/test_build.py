@@ -28,7 +28,14 @@ SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 APPROVED = "发展新质生产力（人工审校）"
 ZH_FILES = {
     f"zh_CN/{name}"
-    for name in ("article.md", "article.xlf", "bulletin.html", "bulletin.md", "bundle.json")
+    for name in (
+        "article.html",
+        "article.md",
+        "article.xlf",
+        "bulletin.html",
+        "bulletin.md",
+        "bundle.json",
+    )
 }
 
 

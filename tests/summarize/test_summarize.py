@@ -27,6 +27,7 @@ from confl10n import (
 )
 from confl10n.cli import app
 from confl10n.summarize import ALGORITHMS, LANGUAGES
+from confl10n.summarize.selection import Picked, ineligible
 from confl10n.text.reader import parse_text, read_article
 from confl10n.text.words import split_words
 
@@ -34,6 +35,10 @@ runner = CliRunner()
 DUPLICATES = (
     "# T\n\n## Media\n\nAI changes the media industry quickly. Reporters test new tools every "
     "week. AI changes the media industry quickly. The weather was mild on Tuesday.\n"
+)
+DISTINCT = (
+    "# T\n\n## Media\n\nAI changes the media industry quickly. Reporters test new AI tools every "
+    "week. Editors in the media industry review what the tools write. The weather was mild.\n"
 )
 EDMUNDSON_WORDS = {"bonus_words": ["shanghai", "media"], "stigma_words": ["not"]}
 SOLAR = (
@@ -99,7 +104,8 @@ class SameWords:
 
 
 def sumy_direct(article: Article, section: Section, algorithm: str, count: int) -> list[str]:
-    """sumy's own selection for ``section``: its classes, its stop words and stemmer."""
+    """sumy's own ranking of ``section`` (its classes, stop words and stemmer), then the
+    bulletin's rules: the best ``count`` eligible sentences, no repeats, in source order."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
     from sumy.nlp.stemmers import Stemmer
@@ -128,7 +134,22 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
         summarizer.null_words = get_stop_words("english")
     else:
         summarizer.stop_words = get_stop_words("english")
-    return [str(s) for s in summarizer(ObjectDocumentModel(paragraphs), count)]
+    ranking: list[Any] = []
+
+    def keep_all(infos: list[Any]) -> list[Any]:
+        ranking.extend(infos)  # sumy hands its count every sentence, best first
+        return infos
+
+    summarizer(ObjectDocumentModel(paragraphs), keep_all)
+    eligible = {s.text for p in section.paragraphs for s in p.sentences if ineligible(s, p) is None}
+    picked = Picked("en")
+    chosen = []
+    for info in ranking:
+        text = str(info.sentence)
+        if len(chosen) < count and text in eligible and not picked.repeats(text, text):
+            picked.add(text, text)
+            chosen.append(info)
+    return [str(info.sentence) for info in sorted(chosen, key=lambda info: info.order)]
 
 
 def same_but_for_float_ties(ours: list[str], theirs: list[str], scores: dict[str, float]) -> bool:
@@ -149,8 +170,8 @@ def test_selection_equals_sumy_called_directly(
     article: Article, algorithm: str, count: int
 ) -> None:
     extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
-    summary = summarize_sections(article, algorithm=algorithm, sentences=count, **extra)
-    full = summarize_sections(article, algorithm=algorithm, sentences=999, **extra)
+    summary = summarize_sections(article, algorithm=algorithm, sentences=count, lede=0, **extra)
+    full = summarize_sections(article, algorithm=algorithm, sentences=999, lede=0, **extra)
     for section, result, every in zip(
         article.sections, summary.sections, full.sections, strict=True
     ):
@@ -164,28 +185,25 @@ def test_selection_equals_sumy_called_directly(
 def test_parity_holds_with_duplicate_sentences(algorithm: str) -> None:
     article = parse_text(DUPLICATES)
     extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
-    ours = summarize_sections(article, algorithm=algorithm, sentences=2, **extra).sections[0]
-    every = summarize_sections(article, algorithm=algorithm, sentences=9, **extra).sections[0]
+    ours = summarize_sections(article, algorithm=algorithm, sentences=2, lede=0, **extra)
+    every = summarize_sections(article, algorithm=algorithm, sentences=9, lede=0, **extra)
     theirs = sumy_direct(article, article.sections[0], algorithm, 2)
-    scores = {s.text: s.score for s in every.sentences}
-    assert same_but_for_float_ties([s.text for s in ours.sentences], theirs, scores)
-
-
-# --- scores, IDs and duplicates ---------------------------------------------------------
+    scores = {s.text: s.score for s in every.sections[0].sentences}
+    assert same_but_for_float_ties([s.text for s in ours.sections[0].sentences], theirs, scores)
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_selection_is_the_top_scores_with_ties_to_the_earlier_sentence(algorithm: str) -> None:
-    article = parse_text(DUPLICATES)
+    article = parse_text(DISTINCT)
     scores = {
         s.id: s.score
-        for s in summarize_sections(article, algorithm=algorithm, sentences=99)
+        for s in summarize_sections(article, algorithm=algorithm, sentences=99, lede=0)
         .sections[0]
         .sentences
     }
     for n in (1, 2, 3):
-        chosen = summarize_sections(article, algorithm=algorithm, sentences=n).sections[0]
-        picked = [s.id for s in chosen.sentences]
+        chosen = summarize_sections(article, algorithm=algorithm, sentences=n, lede=0)
+        picked = [s.id for s in chosen.sections[0].sentences]
         assert len(picked) == n
         for left in set(scores) - set(picked):
             for kept in picked:
@@ -193,15 +211,20 @@ def test_selection_is_the_top_scores_with_ties_to_the_earlier_sentence(algorithm
                 assert (kept < left) if tied else scores[kept] > scores[left]
 
 
-def test_duplicate_texts_keep_their_own_ids() -> None:
-    result = summarize_sections(DUPLICATES, algorithm="luhn", sentences=2).sections[0]
-    assert [s.id for s in result.sentences] == ["s1.p1.t1", "s1.p1.t3"]
-    assert result.sentences[0].text == result.sentences[1].text
+# --- scores, IDs and duplicates ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_the_same_sentence_is_never_picked_twice_in_a_section(algorithm: str) -> None:
+    extra: dict[str, Any] = EDMUNDSON_WORDS if algorithm == "edmundson" else {}
+    result = summarize_sections(DUPLICATES, algorithm=algorithm, sentences=2, lede=0, **extra)
+    texts = [s.text for s in result.sections[0].sentences]
+    assert len(texts) == 2 and len(set(texts)) == 2
 
 
 def test_lexrank_with_no_similar_sentences_scores_zero_without_warnings() -> None:
     # sumy's LexRank divides 0 by 0 here (NaN, numpy RuntimeWarning); pytest makes warnings errors.
-    result = summarize_sections("Apples grow on trees. Cars drive on roads.", sentences=1)
+    result = summarize_sections("Apples grow on trees. Cars drive on roads.", sentences=1, lede=0)
     assert [(s.id, s.score) for s in result.sections[0].sentences] == [("s1.p1.t1", 0.0)]
 
 
@@ -218,44 +241,50 @@ def test_results_are_immutable() -> None:
 
 @pytest.mark.parametrize(("size", "expected"), [(1, 1), (3, 1), (4, 2), (8, 2), (9, 3), (20, 3)])
 def test_default_length_grows_with_the_section(size: int, expected: int) -> None:
-    text = " ".join(f"Sentence number {i} talks about topic {i % 3} today." for i in range(size))
-    section = summarize_sections(text).sections[0]
+    words = [
+        "river",
+        "bank",
+        "city",
+        "port",
+        "train",
+        "school",
+        "market",
+        "museum",
+        "bridge",
+        "garden",
+        "tower",
+        "road",
+    ]
+    text = " ".join(
+        f"The {words[i % 12]} near {words[(i * 5 + 3) % 12]} opened in year {2000 + i}."
+        for i in range(size)
+    )
+    section = summarize_sections(text, lede=0).sections[0]
     assert (len(section.sentences), section.size) == (expected, size)
 
 
 def test_n_larger_than_the_section_returns_all_of_it_and_one_sentence_returns_itself() -> None:
-    summary = summarize_sections("# T\n\n## A\n\nOnly one here.\n\n## B\n\nOne. Two. Three.")
+    text = "# T\n\n## A\n\nOnly one here.\n\n## B\n\nOne. Two. Three."
+    summary = summarize_sections(text, lede=0)
     assert [s.text for s in summary.sections[0].sentences] == ["Only one here."]
-    everything = summarize_sections(summary_text := "One dog. Two cats. Three birds.", sentences=9)
+    summary_text = "One dog. Two cats. Three birds."
+    everything = summarize_sections(summary_text, sentences=9, lede=0)
     assert " ".join(s.text for s in everything.sections[0].sentences) == summary_text
 
 
 def test_ratio_keeps_a_share_and_at_least_one(sample_path: Path) -> None:
     article = read_article(sample_path)
-    half = summarize_sections(article, ratio=0.5)
+    half = summarize_sections(article, ratio=0.5, lede=0)
     assert [len(s.sentences) for s in half.sections] == [7, 13, 11, 7]
     tiny = summarize_sections(article, ratio=0.01)
     assert all(len(s.sentences) == 1 for s in tiny.sections)
-    whole = summarize_sections(article, ratio=1)
-    assert whole.sentence_ids == tuple(s.id for s in article.sentences)
+    whole = summarize_sections(article, ratio=1, lede=0)
+    eligible = [s.id for sec in article.sections for p in sec.paragraphs for s in p.sentences
+                if ineligible(s, p) is None]  # fmt: skip
+    assert whole.sentence_ids == tuple(eligible) and len(eligible) == 61
 
 
 # --- the lede and the whole-text summary ------------------------------------------------
-
-
-def test_lede_comes_from_the_section_summaries(article: Article) -> None:
-    summary = summarize_sections(article)
-    assert 1 <= len(summary.lede) <= 2
-    assert {s.id for s in summary.lede} <= set(summary.sentence_ids)
-    assert len(summarize_sections(article, lede=1).lede) == 1
-    assert summarize_sections(article, lede=0).lede == ()
-
-
-def test_lede_is_chosen_from_a_bounded_pool() -> None:
-    sections = [f"## Part {i}\n\nPart {i} reports that media use AI tools." for i in range(100)]
-    summary = summarize_sections("# AI\n\n" + "\n\n".join(sections), lede=3)
-    assert len(summary.sections) == 100
-    assert all(int(s.id.split(".")[0][1:]) <= 64 for s in summary.lede)
 
 
 def test_whole_text_summary_spans_sections(sample_path: Path) -> None:
@@ -296,12 +325,14 @@ def test_word_lists_are_refused_for_other_algorithms() -> None:
 # --- languages --------------------------------------------------------------------------
 
 
-def test_chinese_keeps_a_final_sentence_without_a_full_stop() -> None:
+def test_chinese_splits_but_never_shows_an_unfinished_final_sentence() -> None:
     text = "人工智能正在迅速改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体行业积极探索人工智能的应用"
-    summary = summarize_sections(text, lang="zh", sentences=9)
+    summary = summarize_sections(text, lang="zh", sentences=9, lede=0)
     texts = [s.text for s in summary.sections[0].sentences]
-    assert texts[-1] == "媒体行业积极探索人工智能的应用" and len(texts) == 3
-    best = summarize_sections(text, lang="zh", sentences=1).sections[0].sentences
+    # the unfinished last sentence is a sentence of its own, but never shown in a summary
+    assert texts == ["人工智能正在迅速改变媒体行业。", "上海的人工智能产业规模超过3800亿元。"]
+    assert summary.sections[0].size == 3
+    best = summarize_sections(text, lang="zh", sentences=1, lede=0).sections[0].sentences
     assert best[0].score > 0 and summary.lang == "zh"
 
 
@@ -314,16 +345,16 @@ def test_every_language_with_stop_words_summarizes(lang: str, sample_path: Path)
 
 def test_german_uses_its_stemmer() -> None:
     text = "Die Zeitungen schreiben Berichte. Eine Zeitung schreibt einen Bericht. Es bleibt mild."
-    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3).sections[0]
-    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3).sections[0]
+    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3, lede=0).sections[0]
+    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3, lede=0).sections[0]
     assert [s.score > 0 for s in german.sentences] == [True, True, False]  # Zeitung(en), Bericht(e)
     assert [s.score for s in english.sentences] == [0.0, 0.0, 0.0]
 
 
 def test_german_uses_its_stop_words() -> None:
     text = "Die Katze und die Maus schlafen. Der Hund und die Ente spielen. Ein Vogel fliegt hoch."
-    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3).sections[0]
-    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3).sections[0]
+    german = summarize_sections(text, lang="de", algorithm="luhn", sentences=3, lede=0).sections[0]
+    english = summarize_sections(text, lang="en", algorithm="luhn", sentences=3, lede=0).sections[0]
     assert [s.score for s in german.sentences] == [0.0, 0.0, 0.0]  # only "und", "die" repeat
     assert english.sentences[0].score > 0
 
@@ -386,6 +417,13 @@ def test_an_article_without_sections_is_an_error() -> None:
         summarize_sections(empty)
 
 
+def test_a_section_without_sentences_gets_no_summary() -> None:
+    summary = summarize_sections("# T\n\n## Empty\n\n## Full\n\nSome text here. And more.\n")
+    first = summary.sections[0]
+    assert (first.id, first.size, first.sentences) == ("s1", 0, ())
+    assert [s.id for s in summary.lede] == ["s2.p1.t1"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -399,14 +437,16 @@ def test_a_section_with_only_sub_headings_gets_no_summary(text: str) -> None:
     first = summary.sections[0]
     assert (first.id, first.size, first.sentences) == ("s1", 0, ())
     assert summary.sections[1].size >= 1
-    assert [s.id for s in summary.lede] == [s.id for s in summary.sections[1].sentences[:1]]
+    # the lede is the opening sentence, and the section summary never repeats it
+    assert [s.id for s in summary.lede] == ["s2.p1.t1"]
+    assert "s2.p1.t1" not in summary.sentence_ids
 
 
 def test_text_with_only_numbers_and_punctuation_is_an_error() -> None:
-    with pytest.raises(InputError, match="section s2 has no words to summarize"):
-        summarize_sections(
-            "# T\n\n## Words\n\nSome words here.\n\n## Numbers\n\n2024: 10.2%. 1,926!\n"
-        )
+    numbers = summarize_sections(
+        "# T\n\n## Words\n\nSome words here.\n\n## Numbers\n\n2024: 10.2%. 1,926!\n"
+    )
+    assert [(s.id, s.sentences) for s in numbers.sections][1] == ("s2", ())
     with pytest.raises(InputError, match="<string> has no words"):
         summarize_sections("Title\n\n2024. 10.2%.\n")
     with pytest.raises(InputError, match="<string> has no words"):
@@ -502,8 +542,20 @@ def test_cli_subprocess_chinese_from_stdin(tmp_path: Path) -> None:
     assert result.stderr.decode().splitlines() == [
         "confl10n: warning: <stdin>: the last paragraph (s1.p1) ends mid-sentence; kept as it is"
     ]
-    assert result.stdout.decode().splitlines()[-1] == "  s1.p1.t3  媒体积极探索人工智能的应用"
+    lines = result.stdout.decode().splitlines()
+    assert lines[-1] == "  s1.p1.t2  上海的人工智能产业规模超过3800亿元。"
+    assert "s1.p1.t3" not in result.stdout.decode()
     assert list(tmp_path.iterdir()) == [tmp_path / "cache"]
+
+
+def test_cli_section_without_sentences_is_listed_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("# T\n\n## Empty\n\n## Full\n\nSome text.\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "lede", "  s2.p1.t1  Some text.", "s1  Empty [0 of 0]", "s2  Full [0 of 1]"
+    ]  # fmt: skip
 
 
 def test_cli_parent_heading_with_only_sub_headings_is_summarized(tmp_path: Path) -> None:
@@ -511,11 +563,12 @@ def test_cli_parent_heading_with_only_sub_headings_is_summarized(tmp_path: Path)
     path.write_text("# T\n\n## Tax\n\n### Income tax\n\nSome text.\n", encoding="utf-8")
     result = runner.invoke(app, ["summarize", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    sections = json.loads(result.stdout)["sections"]
-    assert [(s["id"], s["heading"], len(s["sentences"])) for s in sections] == [
+    data = json.loads(result.stdout)
+    assert [(s["id"], s["heading"], len(s["sentences"])) for s in data["sections"]] == [
         ("s1", "Tax", 0),
-        ("s2", "Income tax", 1),
+        ("s2", "Income tax", 0),  # its one sentence is the lede
     ]
+    assert [s["id"] for s in data["lede"]] == ["s2.p1.t1"]
 
 
 def test_summary_type_is_exported() -> None:

@@ -8,13 +8,15 @@ translation is never summarized again. Units, lede and sections share the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from confl10n.building.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
     from confl10n.summarize import ArticleSummary
     from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
-KEY_FIGURE_KINDS = frozenset({"money", "percent", "measure", "count", "number"})
-"""Quantities shown as key figures (dates, ordinals and flagged ones are not)."""
+HEADLINE_CHARS = 120
+"""A title (or the first sentence standing in for one) longer than this is cut."""
 
 VERSIONED = ("confl10n", "ctranslate2", "babel", "sumy")
 """Distributions whose versions go into every bulletin's provenance."""
@@ -61,6 +63,15 @@ class Prepared:
     timings: tuple[tuple[str, float], ...] = ()
     style_dir: Path | None = None  # editorial style files for the figures (default: shipped)
 
+    @property
+    def figures(self) -> tuple[KeyFigure, ...]:
+        """The key figures, ranked, with their source-language labels."""
+        return key_figures(self.article, self.quantities)
+
+    def translatable(self) -> tuple[Article, dict[str, str]]:
+        """What to translate: the article plus its figures' labels (label -> unit ID)."""
+        return with_labels(self.article, self.figures)
+
 
 def source_bulletin(prepared: Prepared, provenance: dict[str, JSONValue]) -> LocaleBulletin:
     """The bulletin in the article's own language: every unit as written."""
@@ -77,7 +88,9 @@ def locale_bulletin(
 ) -> LocaleBulletin:
     """The bulletin for ``locale`` from the article's translation and its QA findings."""
     units = {u.id: _unit(u) for u in translation.units}
-    return _bulletin(prepared, locale, units, tuple(map(_finding, findings)), provenance)
+    own = {u.id for u in prepared.article.units()}  # not the figure labels' units
+    kept = tuple(_finding(f) for f in findings if f.sentence_id is None or f.sentence_id in own)
+    return _bulletin(prepared, locale, units, kept, provenance)
 
 
 def translation_provenance(
@@ -120,18 +133,6 @@ def tool_versions() -> dict[str, JSONValue]:
     return versions
 
 
-def key_figures(quantities: Iterable[Quantity]) -> tuple[Quantity, ...]:
-    """The figures worth a table row: written in digits, each source wording once."""
-    seen: set[tuple[str, str]] = set()
-    chosen = []
-    for q in quantities:
-        key = (q.kind, q.text)
-        if q.kind in KEY_FIGURE_KINDS and any(c.isdigit() for c in q.text) and key not in seen:
-            seen.add(key)
-            chosen.append(q)
-    return tuple(chosen)
-
-
 def _bulletin(
     prepared: Prepared,
     locale: str,
@@ -142,17 +143,17 @@ def _bulletin(
     article, summary = prepared.article, prepared.summary
     marked = {u.id: u.spans for u in article.units() if u.spans}
     units = {k: replace(u, spans=marked[k]) if k in marked else u for k, u in units.items()}
+    _, label_ids = prepared.translatable()
+    labels = {label: units[i].text for label, i in label_ids.items() if i in units}
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
         direction=direction(locale),
-        title=units[_title(article).id],
+        title=_headline(units[_title(article).id]),
         units=tuple(units[u.id] for u in article.units()),
         lede=tuple(units[s.id] for s in summary.lede),
         sections=tuple(_section(s, units, picks.get(s.id, ())) for s in article.sections),
-        figures=tuple(
-            _figure(q, locale, prepared.style_dir) for q in key_figures(prepared.quantities)
-        ),
+        figures=tuple(_figure(f, locale, prepared.style_dir, labels) for f in prepared.figures),
         findings=findings,
         published=_published(article.published, locale, prepared.style_dir),
         published_on=article.published,
@@ -164,6 +165,24 @@ def _bulletin(
 def _title(article: Article) -> Sentence:
     """The title line; an article without one is titled by its first sentence."""
     return article.title if article.title is not None else article.sentences[0]
+
+
+def _headline(unit: BulletinUnit) -> BulletinUnit:
+    """The title unit, cut to a headline's length: a whole paragraph is never a title."""
+    source, target = _cut(unit.source), _cut(unit.target)
+    if (source, target) == (unit.source, unit.target):
+        return unit
+    return dataclasses.replace(unit, source=source, target=target, spans=())  # spans: whole text
+
+
+def _cut(text: str) -> str:
+    """``text`` up to :data:`HEADLINE_CHARS`, cut at a space where there is one, with "…"."""
+    if len(text) <= HEADLINE_CHARS:
+        return text
+    cut = text[: HEADLINE_CHARS - 1]
+    if " " in cut[HEADLINE_CHARS // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _section(
@@ -183,9 +202,29 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 
 
-def _figure(q: Quantity, locale: str, style_dir: Path | None) -> BulletinFigure:
-    rendered = format_quantity(q, locale, style_dir=style_dir)
-    return BulletinFigure(q.sentence_id or "", q.text, rendered, q.kind)
+def _figure(
+    figure: KeyFigure, locale: str, style_dir: Path | None, labels: dict[str, str]
+) -> BulletinFigure:
+    """One row; ``label`` translated where the translation has it, ``source_label`` as written."""
+    q = figure.quantity
+    return BulletinFigure(
+        q.sentence_id or "",
+        q.text,
+        format_quantity(q, locale, style_dir=style_dir),
+        q.kind,
+        label=labels.get(figure.label, figure.label),
+        source_label=figure.label,
+        value=_number(q.value),
+        upper=_number(q.upper),
+        unit=q.unit,
+    )
+
+
+def _number(value: object) -> str | None:
+    """A figure's exact value as a plain decimal string (``380000000000``), for machines."""
+    from decimal import Decimal
+
+    return format(value, "f") if isinstance(value, Decimal) else None
 
 
 def _finding(finding: Finding) -> BulletinFinding:

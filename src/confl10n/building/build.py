@@ -240,19 +240,21 @@ class _Meter:
 
 def _prepare(entry: PlannedArticle, plan: BuildPlan, meter: _Meter) -> Prepared:
     meter.start(f"{entry.slug}: summarizing")
-    prepared = prepare_article(entry, plan.algorithm, plan.options.translation.style_dir)
+    prepared = prepare_article(entry, plan.algorithm, plan.lede, plan.options.translation.style_dir)
     meter.end()
     return prepared
 
 
-def prepare_article(entry: PlannedArticle, algorithm: str, style_dir: Path | None) -> Prepared:
+def prepare_article(
+    entry: PlannedArticle, algorithm: str, lede: str, style_dir: Path | None
+) -> Prepared:
     """Summarize (on the source text, once) and find the figures; warnings are collected."""
     from confl10n.building.assemble import Prepared
     from confl10n.quantities.find import article_quantities
     from confl10n.text.inline import prose_only
 
     started = time.perf_counter()
-    summary, caught = _summarize(entry.article, algorithm)
+    summary, caught = _summarize(entry.article, algorithm, lede)
     summarized = time.perf_counter()
     quantities = tuple(article_quantities(prose_only(entry.article)))  # no URL or code
     timings = (
@@ -265,13 +267,13 @@ def prepare_article(entry: PlannedArticle, algorithm: str, style_dir: Path | Non
     )
 
 
-def _summarize(article: Article, algorithm: str) -> tuple[ArticleSummary, list[str]]:
+def _summarize(article: Article, algorithm: str, lede: str) -> tuple[ArticleSummary, list[str]]:
     """The section summaries, and sumy's warnings as text (reported, never printed)."""
     from confl10n.summarize import summarize_sections
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        summary = summarize_sections(article, algorithm=algorithm)
+        summary = summarize_sections(article, algorithm=algorithm, lede_mode=lede)
     return summary, [str(w.message) for w in caught]
 
 
@@ -326,8 +328,9 @@ class _ArticleRun:
         from confl10n.languages import argos_language
         from confl10n.translate.article import translate_article
 
+        article, _ = self.prepared.translatable()  # the figures' labels go along
         return translate_article(
-            self.prepared.article,
+            article,
             to=argos_language(locale),
             locale=locale,
             options=self.plan.options.translation,
@@ -369,5 +372,9 @@ def _common_provenance(prepared: Prepared) -> dict[str, JSONValue]:
     summary = prepared.summary
     return {
         "versions": tool_versions(),
-        "summary": {"algorithm": summary.algorithm, "lang": summary.lang},
+        "summary": {
+            "algorithm": summary.algorithm,
+            "lang": summary.lang,
+            "lede": summary.lede_mode,
+        },
     }

@@ -188,12 +188,10 @@ class _Job:
         rows = cached_rows(store, entry)
         options = plan.options.translation
         self.prepare = client.submit(
-            worker.prepare, entry, plan.algorithm, options.style_dir, pure=False
+            worker.prepare, entry, plan.algorithm, plan.lede, options.style_dir, pure=False
         )
         self.translations = {
-            locale: client.submit(
-                worker.translate, entry.article, locale, options, rows, pure=False
-            )
+            locale: client.submit(worker.translate, self.prepare, locale, options, rows, pure=False)
             for locale in plan.targets(entry.article.lang)
         }
 

@@ -7,8 +7,9 @@
     locales = ["zh_CN", "es_ES", "de_DE", "ja_JP", "ar_EG"]
     out = "output"                    # relative to the config file
     algorithm = "lexrank"             # summaries (optional)
+    lede = "lead"                     # lead or central (optional)
     engine = "auto"                   # auto, argos or apertium (optional)
-    scheduler = "tcp://10.0.0.5:8786" # build on this Dask cluster (optional), or
+    scheduler = "tcp://scheduler.example:8786"  # a Dask cluster (optional), or
     workers = 2                       # a local Dask cluster of 2 processes (optional)
 
 Unknown keys and wrong types are errors rather than ignored, so a typo never
@@ -34,6 +35,7 @@ _KEYS = {
     "out": str,
     "algorithm": str,
     "engine": str,
+    "lede": str,
     "scheduler": str,
     "workers": int,
 }
@@ -55,6 +57,7 @@ class BuildConfig:
     engine: str | None = None
     scheduler: str | None = None
     workers: int | None = None
+    lede: str | None = None
 
 
 def find_config(config: str | Path | None, *, cwd: Path | None = None) -> BuildConfig | None:
@@ -91,6 +94,7 @@ def load_config(path: Path) -> BuildConfig:
         engine=table.get("engine"),
         scheduler=table.get("scheduler"),
         workers=table.get("workers"),
+        lede=table.get("lede"),
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from confl10n.translate.options import TranslateOptions
 
 DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_LEDE = "lead"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -18,7 +19,8 @@ class BuildOptions:
     ``locales``: the target locales (``[]`` builds only the source-language
     bulletin); ``out``: the output folder; ``config``: the project config
     (default: ``./confl10n.toml`` if there is one); ``algorithm``: the summary
-    algorithm; ``strict``: fail before writing anything if a locale has no
+    algorithm; ``lede``: ``lead`` (the opening sentences, the default) or
+    ``central``; ``strict``: fail before writing anything if a locale has no
     engine; ``translation``: every translation option ``translate_article``
     takes (engine, models, device, threads, compute type, beam size, number
     protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
@@ -30,6 +32,7 @@ class BuildOptions:
     out: str | Path | None = None
     config: str | Path | None = None
     algorithm: str | None = None
+    lede: str | None = None
     strict: bool = False
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
-from confl10n.building.options import DEFAULT_ALGORITHM, BuildOptions
+from confl10n.building.options import DEFAULT_ALGORITHM, DEFAULT_LEDE, BuildOptions
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
 from confl10n.languages import posix_locale
 from confl10n.translate.engines import Engines
@@ -70,6 +70,11 @@ class BuildPlan:
     def algorithm(self) -> str:
         """The summary algorithm."""
         return self.options.algorithm or DEFAULT_ALGORITHM
+
+    @property
+    def lede(self) -> str:
+        """How the lede is chosen: ``lead`` or ``central``."""
+        return self.options.lede or DEFAULT_LEDE
 
     def targets(self, source_lang: str) -> tuple[str, ...]:
         """The locales to build for an article in ``source_lang`` (its own one aside)."""
@@ -138,7 +143,7 @@ def check_out_dir(out: Path) -> None:
 
 def _resolve(options: BuildOptions, project: BuildConfig | None) -> BuildOptions:
     """``options`` with what they leave open taken from the config file, then the defaults."""
-    from confl10n.summarize.options import check_algorithm
+    from confl10n.summarize.options import check_algorithm, check_lede_mode
     from confl10n.translate.registry import check_engine_choice
 
     config = project or BuildConfig(Path(CONFIG_NAME))
@@ -149,6 +154,7 @@ def _resolve(options: BuildOptions, project: BuildConfig | None) -> BuildOptions
         locales=locales if locales is not None else DEFAULT_LOCALES,
         out=options.out if options.out is not None else config.out,
         algorithm=check_algorithm(options.algorithm or config.algorithm or DEFAULT_ALGORITHM),
+        lede=check_lede_mode(options.lede or config.lede or DEFAULT_LEDE),
         translation=replace(options.translation, engine=check_engine_choice(engine)),
     )
 

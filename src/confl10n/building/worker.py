@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
     from confl10n.building.assemble import Prepared
     from confl10n.building.plan import PlannedArticle
-    from confl10n.document import Article
     from confl10n.translate.engines import Engines
     from confl10n.translate.options import TranslateOptions
     from confl10n.translate.results import ArticleTranslation
@@ -49,11 +48,11 @@ class Translated:
     seconds: float
 
 
-def prepare(entry: PlannedArticle, algorithm: str, style_dir: Path | None) -> Prepared:
+def prepare(entry: PlannedArticle, algorithm: str, lede: str, style_dir: Path | None) -> Prepared:
     """Summarize the article and find its figures (see :func:`.build.prepare_article`)."""
     from confl10n.building.build import prepare_article
 
-    return prepare_article(entry, algorithm, style_dir)
+    return prepare_article(entry, algorithm, lede, style_dir)
 
 
 def engine_problem(source: str, target: str, options: TranslateOptions) -> str | None:
@@ -64,9 +63,10 @@ def engine_problem(source: str, target: str, options: TranslateOptions) -> str |
 
 
 def translate(
-    article: Article, locale: str, options: TranslateOptions, rows: CacheRows
+    prepared: Prepared, locale: str, options: TranslateOptions, rows: CacheRows
 ) -> Translated:
-    """Translate ``article`` to ``locale`` as a local build does, with this process's engines.
+    """Translate the prepared article to ``locale`` as a local build does (its key figures'
+    labels go along), with this process's engines.
 
     ``rows`` are the client's cached translations; the engine's new results come back
     in :attr:`Translated.stored`. Raises what
@@ -77,6 +77,7 @@ def translate(
 
     started = time.perf_counter()
     memory = _MemoryCache(rows)
+    article, _ = prepared.translatable()
     translation = translate_article(
         article,
         to=argos_language(locale),

@@ -1,6 +1,6 @@
 """Write one article's bulletins: ``<out>/<slug>/<locale>/`` with these files.
 
-* ``article.md`` — the translated article;
+* ``article.md`` and ``article.html`` — the translated article;
 * ``bulletin.md`` and ``bulletin.html`` — title, date, lede, summaries, key figures;
 * ``bundle.json`` — everything, for machines (schema: ``data/bundle.schema.json``);
 * ``article.xlf`` — XLIFF 1.2 for post-editing (not for the source language).
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from confl10n import _fs
 from confl10n.bundle.bulletin import LocaleBulletin
-from confl10n.bundle.html import render_html
+from confl10n.bundle.html import render_article_html, render_html
 from confl10n.bundle.jsonout import render_json
 from confl10n.bundle.md import render_article, render_bulletin
 from confl10n.bundle.slug import check_slug, slugify, unique_slugs
@@ -70,6 +70,7 @@ def render_locale(
         ("article.md", render_article(bulletin, labels)),
         ("bulletin.md", render_bulletin(bulletin, labels)),
         ("bulletin.html", render_html(bulletin, labels)),
+        ("article.html", render_article_html(bulletin, labels)),
         ("bundle.json", render_json(bulletin, slug=slug, labels=labels)),
     ]
     if language_of(bulletin.locale) != language_of(bulletin.source_lang):

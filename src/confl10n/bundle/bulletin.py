@@ -78,12 +78,30 @@ class BulletinSection:
 
 @dataclass(frozen=True, slots=True)
 class BulletinFigure:
-    """A key figure: the source wording and its rendering in the locale."""
+    """A key figure: the source wording, its rendering in the locale and what it counts.
+
+    ``label`` says what the figure counts, in the bulletin's language (translated
+    with the article); ``source_label`` is the same phrase from the figure's
+    sentence, in the source language;
+    ``value``/``upper`` are exact decimals as strings (``"380000000000"``; ``upper``
+    ends a range), ``unit`` an ISO 4217 code, a CLDR unit id or the counted noun.
+    """
 
     sentence_id: str
     source: str
     rendered: str
     kind: str = ""
+    label: str = ""
+    value: str | None = None
+    source_label: str = ""
+    upper: str | None = None
+    unit: str | None = None
+
+    @property
+    def described(self) -> str:
+        """The source wording with what it counts: ``AI companies, 2023: 348``."""
+        label = self.source_label or self.label
+        return f"{label}: {self.source}" if label else self.source
 
 
 @dataclass(frozen=True, slots=True)

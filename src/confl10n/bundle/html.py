@@ -55,12 +55,18 @@ p { margin: 0 0 .9rem; }
 .meta { color: var(--muted); font-size: .95rem; }
 .notice { background: var(--notice); border-inline-start: 4px solid #d97706;
   padding: .5rem .75rem; font-size: .95rem; }
-.lede { font-size: 1.15rem; font-weight: 600; }
+/* 700, not 600: fontconfig synthesizes bold (for CJK fonts with one weight, such as
+   WenQuanYi Micro Hei) only for bold requests, so 600 left Han regular beside bold digits. */
+strong, b, th, .lede, td.value { font-weight: 700; font-synthesis: weight style; }
+.lede { font-size: 1.15rem; }
+.more { margin-top: 1.5rem; }
+td .what { font-weight: 400; color: var(--muted); }
+.more a { color: var(--accent); }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: .95rem; }
 th, td { text-align: start; vertical-align: top; padding: .4rem .5rem;
   border-bottom: 1px solid var(--rule); }
-th { color: var(--muted); font-weight: 600; }
-td.value { font-weight: 600; font-variant-numeric: tabular-nums; }
+th { color: var(--muted); }
+td.value { font-variant-numeric: tabular-nums; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @media (max-width: 30rem) { main { padding: 1rem .85rem 2rem; } th, td { padding: .35rem .3rem; } }
 @page { margin: 16mm; }
@@ -73,6 +79,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 }
 """
 _COLUMNS = (L.VALUE, L.ORIGINAL, L.SECTION)
+ARTICLE_PAGE = "article.html"
+BULLETIN_PAGE = "bulletin.html"
 _SAFE_LINK = re.compile(r"(?:https?://|mailto:|#)[^\s\x00-\x1f]*$", re.IGNORECASE)
 
 
@@ -83,6 +91,22 @@ def render_html(bulletin: LocaleBulletin, labels: Labels) -> str:
         parts.append(f'<p class="lede">{_join(bulletin, bulletin.lede)}</p>')
     parts += _summaries(bulletin, labels)
     parts += _figures(bulletin, labels)
+    parts.append(
+        f'<p class="more"><a href="{ARTICLE_PAGE}">{escape(labels(L.FULL_ARTICLE))}</a></p>'
+    )
+    parts.append(f"<footer><p>{escape(labels(L.GENERATED))}</p></footer>")
+    return "\n".join([*parts, "</main>", "</body>", "</html>", ""])
+
+
+def render_article_html(bulletin: LocaleBulletin, labels: Labels) -> str:
+    """The whole (translated) article as a page like the bulletin's: ``article.html``."""
+    parts = [_head(bulletin), "<body>", "<main>", *_header(bulletin, labels), "<article>"]
+    for section in bulletin.sections:
+        if section.heading is not None:
+            parts.append(f"<h2>{_unit(bulletin, section.heading)}</h2>")
+        parts += [f"<p>{_join(bulletin, paragraph)}</p>" for paragraph in section.paragraphs]
+    parts.append("</article>")
+    parts.append(f'<p class="more"><a href="{BULLETIN_PAGE}">{escape(labels(L.SUMMARY))}</a></p>')
     parts.append(f"<footer><p>{escape(labels(L.GENERATED))}</p></footer>")
     return "\n".join([*parts, "</main>", "</body>", "</html>", ""])
 
@@ -139,8 +163,11 @@ def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
 
 def _figure_row(figure: BulletinFigure, headings: dict[str, str], source_lang: str) -> str:
     section = headings.get(figure.sentence_id.split(".", 1)[0], "")
-    original = f'<bdi lang="{escape(source_lang)}">{escape(figure.source)}</bdi>'
-    value = f'<td class="value">{escape(figure.rendered)}</td>'
+    original = f'<bdi lang="{escape(source_lang)}">{escape(figure.described)}</bdi>'
+    what = ""
+    if figure.label and figure.label != figure.source_label:  # translated with the article
+        what = f'<br><span class="what">{escape(figure.label)}</span>'
+    value = f'<td class="value">{escape(figure.rendered)}{what}</td>'
     return f"<tr>{value}<td>{original}</td><td>{section}</td></tr>"
 
 

@@ -23,7 +23,7 @@ from confl10n.bundle.bulletin import (
 )
 from confl10n.localize.labels import Labels
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 SCHEMA_RESOURCE = "bundle.schema.json"
 
 
@@ -100,6 +100,11 @@ def _figure(figure: BulletinFigure) -> dict[str, JSONValue]:
     return {
         "sentence_id": figure.sentence_id,
         "kind": figure.kind,
+        "label": figure.label,
+        "source_label": figure.source_label,
+        "value": figure.value,
+        "upper": figure.upper,
+        "unit": figure.unit,
         "source": figure.source,
         "rendered": figure.rendered,
     }

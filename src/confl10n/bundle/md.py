@@ -108,7 +108,10 @@ def _figures(bulletin: LocaleBulletin, labels: Labels) -> list[str]:
 
 def _figure_row(figure: BulletinFigure, headings: dict[str, str]) -> str:
     section = headings.get(figure.sentence_id.split(".", 1)[0], "")
-    cells = (figure.rendered, figure.source, section)
+    value = figure.rendered
+    if figure.label and figure.label != figure.source_label:  # translated with the article
+        value = f"{value} — {figure.label}"
+    cells = (value, figure.described, section)
     return "| " + " | ".join(escape(cell) for cell in cells) + " |"
 
 

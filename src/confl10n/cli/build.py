@@ -62,6 +62,10 @@ def build(
         int | None,
         typer.Option("--workers", help="Build on a local Dask cluster of N processes."),
     ] = None,
+    lede: Annotated[
+        str | None,
+        typer.Option("--lede", help="lead (the opening sentences, default) or central."),
+    ] = None,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.config import cluster_choice, find_config
@@ -82,6 +86,7 @@ def build(
         out=out,
         config=config,
         algorithm=algorithm,
+        lede=lede,
         strict=strict,
         translation=translation,
         scheduler=scheduler,

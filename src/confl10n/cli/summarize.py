@@ -40,20 +40,31 @@ def summarize(
         bool, typer.Option("--whole", help="Summarize the article as one text, not by section.")
     ] = False,
     output_format: Annotated[SummaryFormat, typer.Option("--format")] = SummaryFormat.text,
+    lede: Annotated[
+        str, typer.Option("--lede", help="lead (the opening sentences) or central.")
+    ] = "lead",
 ) -> None:
     """Print the most central sentences of each section (and a lede), with their IDs."""
     import warnings
 
     from confl10n.summarize import summarize_sections, summarize_text
+    from confl10n.summarize.options import check_lede_mode
 
+    check_lede_mode(lede)
     article = load_article(file, lang=lang)
-    summarizer = summarize_text if whole else summarize_sections
     # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        summary = summarizer(
-            article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang
-        )
+        summary: ArticleSummary | TextSummary
+        if whole:
+            summary = summarize_text(
+                article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang
+            )
+        else:
+            summary = summarize_sections(
+                article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang,
+                lede_mode=lede,
+            )  # fmt: skip
     for message in dict.fromkeys(str(w.message) for w in caught):
         warn(message)
     typer.echo(_render(summary, output_format))

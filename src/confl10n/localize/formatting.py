@@ -281,6 +281,8 @@ def _money_one(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
         if text is not None:
             return text
     small = ctx.get("money", "small")
+    if isinstance(small, dict):  # per currency ("EUR" = "€{number}"), else "other"
+        small = small.get(code, small.get("other"))
     if small is not None:
         return _fill(small, number=_decimal(ctx, value, decimals), name=_name(ctx, code, value))
     return _money_cldr(ctx, value, code, decimals)
@@ -288,9 +290,9 @@ def _money_one(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
 
 def _money_template(ctx: _Ctx, template: Any, value: Decimal, code: str) -> str | None:
     """A large amount through the style template; None when no exact form exists."""
-    if isinstance(template, dict):  # {one = ..., other = ...}, by the plural of the millions
+    if isinstance(template, dict):  # {EUR = ...} per currency, or {one = ..., other = ...}
         plural = ctx.locale.plural_form(abs(value) / 10**6)
-        template = template.get(plural, template["other"])
+        template = template.get(code) or template.get(plural, template["other"])
     fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
     filled = {f: _money_field(ctx, f, value, code) for f in fields}
     return None if None in filled.values() else _fill(template, **filled)

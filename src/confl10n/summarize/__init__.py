@@ -21,12 +21,14 @@ from dataclasses import dataclass
 
 from confl10n.document import Article, Paragraph, Section, Sentence
 from confl10n.summarize import options
-from confl10n.summarize.adapter import Block, Rater
-from confl10n.summarize.options import ALGORITHMS, LANGUAGES
+from confl10n.summarize.adapter import Block, Identified, Rater
+from confl10n.summarize.options import ALGORITHMS, LANGUAGES, LEDE_MODES
+from confl10n.summarize.selection import Picked, ineligible
 
 __all__ = [
     "ALGORITHMS",
     "LANGUAGES",
+    "LEDE_MODES",
     "ArticleSummary",
     "ScoredSentence",
     "SectionSummary",
@@ -35,7 +37,7 @@ __all__ = [
     "summarize_text",
 ]
 
-_LEDE_POOL = 64  # summary sentences the lede is chosen from: keeps its cost bounded
+_LEDE_POOL = 64  # opening sentences a central lede is chosen from: keeps its cost bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +61,17 @@ class SectionSummary:
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """Per-section summaries plus the lede (the article-level summary), all by sentence ID."""
+    """Per-section summaries plus the lede (the article-level summary), all by sentence ID.
+
+    ``lede_mode`` says how the lede was chosen: ``lead`` or ``central``.
+    """
 
     title: str | None
     algorithm: str
     lang: str
     lede: tuple[ScoredSentence, ...]
     sections: tuple[SectionSummary, ...]
+    lede_mode: str = "lead"
 
     @property
     def sentence_ids(self) -> tuple[str, ...]:
@@ -95,12 +101,18 @@ def summarize_sections(
     stigma_words: Iterable[str] | None = None,
     null_words: Iterable[str] | None = None,
     lede: int | None = None,
+    lede_mode: str = "lead",
 ) -> ArticleSummary:
     """Summarize every section of an article (a string is read with the reader first).
 
     ``sentences=N`` or ``ratio=R`` sets each section's length (default: 1 for
     up to 3 sentences, 2 up to 8, else 3); ``lede`` the lede's (default 1 or 2,
-    0 for none). ``lang`` defaults to the article's. The three word lists are
+    0 for none). ``lede_mode`` is ``lead`` (the opening sentences, as news is
+    written) or ``central`` (the algorithm's best-rated sentences of the
+    article's first 64). The lede is never repeated in a section summary, no
+    sentence appears twice, and only eligible sentences are picked (see
+    :mod:`confl10n.summarize.selection`); a section with none has an empty
+    summary. ``lang`` defaults to the article's. The three word lists are
     Edmundson's (default: title and heading words, no stigma, stop words).
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, algorithm or word
@@ -110,13 +122,16 @@ def summarize_sections(
     """
     options.check_length(sentences, ratio)
     options.check_lede(lede)
+    mode = options.check_lede_mode(lede_mode)
     article = _article(article_or_text, lang)
     run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
     options.check_body(article.sentences, article.source_name)
-    summaries = tuple(run.section(section, sentences, ratio) for section in article.sections)
-    return ArticleSummary(
-        _text(article.title), run.algorithm, run.lang, run.lede(summaries, lede), summaries
-    )
+    rated = [run.rate_section(section) for section in article.sections]
+    picked = Picked(run.lang)
+    chosen_lede = run.lede(article, rated, lede, mode, picked)
+    summaries = tuple(run.pick_section(r, sentences, ratio, picked) for r in rated)
+    title = _text(article.title)
+    return ArticleSummary(title, run.algorithm, run.lang, chosen_lede, summaries, mode)
 
 
 def summarize_text(
@@ -139,8 +154,23 @@ def summarize_text(
     run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
     body = article.sentences
     options.check_body(body, article.source_name)
-    chosen = run.select(_article_blocks(article), options.count(len(body), sentences, ratio))
+    blocks = _article_blocks(article)
+    count = options.count(len(body), sentences, ratio)
+    chosen = run.select(blocks, _eligibility(article, run.lang), count, Picked(run.lang))
     return TextSummary(_text(article.title), run.algorithm, run.lang, chosen, len(body))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rated:
+    """One section's sentences with the algorithm's scores and whether each may be shown."""
+
+    section: Section
+    scores: tuple[float, ...]
+    eligible: tuple[bool, ...]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.section.sentences
 
 
 class _Run:
@@ -159,39 +189,116 @@ class _Run:
         cue = options.cue_words(article, self.algorithm, (self.lang, language), word_lists)
         self._rater = Rater(self.algorithm, language=language, lang=self.lang, cue=cue)
 
-    def section(
-        self, section: Section, sentences: int | None, ratio: float | None
-    ) -> SectionSummary:
-        """Summarize one section; its heading (the title for the intro) heads it for sumy."""
+    def rate_section(self, section: Section) -> _Rated:
+        """Rate one section; its heading (the title for the intro) heads it for sumy."""
+        eligible = tuple(
+            ineligible(s, p, lang=self.lang) is None
+            for p in section.paragraphs
+            for s in p.sentences
+        )
         paragraphs = _prose(section.paragraphs)
-        body = tuple(s for p in paragraphs for s in p.sentences)
+        if not options.has_words([s for p in paragraphs for s in p.sentences]):
+            return _Rated(section, (0.0,) * len(eligible), (False,) * len(eligible))
         heading = _text(section.heading)
-        if not body:  # only sub-headings (or a table) below the heading: nothing to summarize
-            return SectionSummary(section.id, heading, (), 0)
-        options.check_body(body, f"section {section.id}")
         heads = tuple(h for h in (heading or self._title,) if h)
         blocks = [Block(heads if i == 0 else (), p.sentences) for i, p in enumerate(paragraphs)]
-        chosen = self.select(blocks, options.count(len(body), sentences, ratio))
-        return SectionSummary(section.id, heading, chosen, len(body))
+        rating = iter(self._rater.rate(blocks))
+        scores = tuple(
+            next(rating) if p.kind != "table_cell" else 0.0
+            for p in section.paragraphs
+            for _ in p.sentences
+        )
+        return _Rated(section, scores, eligible)
+
+    def pick_section(
+        self, rated: _Rated, sentences: int | None, ratio: float | None, picked: Picked
+    ) -> SectionSummary:
+        """The section's best eligible sentences not chosen yet (for the lede or elsewhere)."""
+        section = rated.section
+        size = sum(len(p.sentences) for p in _prose(section.paragraphs))
+        count = options.count(size, sentences, ratio) if size else 0
+        chosen = _best(rated.sentences, rated.scores, rated.eligible, count, picked)
+        return SectionSummary(section.id, _text(section.heading), chosen, size)
 
     def lede(
-        self, summaries: Sequence[SectionSummary], count: int | None
+        self,
+        article: Article,
+        rated: Sequence[_Rated],
+        count: int | None,
+        mode: str,
+        picked: Picked,
     ) -> tuple[ScoredSentence, ...]:
-        """Choose the lede among the sections' selections (the first ``_LEDE_POOL`` of them)."""
-        title = (self._title,) if self._title else ()
-        blocks = [Block(title if i == 0 else (), s.sentences) for i, s in enumerate(summaries)]
-        blocks = _capped(blocks, _LEDE_POOL)
-        size = sum(len(block.sentences) for block in blocks)
+        """The lede: the opening sentences (``lead``) or the most central ones (``central``)."""
+        size = sum(sum(r.eligible) for r in rated)
         if count == 0 or size == 0:
             return ()
-        return self.select(blocks, count or (1 if size <= 3 else 2))
+        count = count or (1 if size <= 3 else 2)
+        if mode == "lead":
+            return _lead(rated, count, picked)
+        blocks = _capped(_article_blocks(article), _LEDE_POOL)
+        return self.select(blocks, _eligibility(article, self.lang), count, picked)
 
-    def select(self, blocks: Sequence[Block], count: int) -> tuple[ScoredSentence, ...]:
-        """The ``count`` best-rated sentences of ``blocks``, in source order."""
+    def select(
+        self, blocks: Sequence[Block], eligible: dict[str, bool], count: int, picked: Picked
+    ) -> tuple[ScoredSentence, ...]:
+        """The ``count`` best-rated eligible sentences of ``blocks``, in source order."""
         body = [s for block in blocks for s in block.sentences]
         scores = self._rater.rate(blocks)
-        best = sorted(range(len(body)), key=lambda i: (-_tie_key(scores[i]), i))[:count]
-        return tuple(ScoredSentence(body[i].id, body[i].text, scores[i]) for i in sorted(best))
+        flags = [eligible.get(s.id, False) for s in body]
+        return _best(body, scores, flags, count, picked)
+
+
+def _best(
+    body: Sequence[Identified],
+    scores: Sequence[float],
+    eligible: Sequence[bool],
+    count: int,
+    picked: Picked,
+) -> tuple[ScoredSentence, ...]:
+    """Up to ``count`` eligible, unrepeated sentences by score (ties: earlier), in source order."""
+    chosen: list[int] = []
+    for i in sorted(range(len(body)), key=lambda i: (-_tie_key(scores[i]), i)):
+        if len(chosen) == count:
+            break
+        if eligible[i] and not picked.repeats(body[i].id, body[i].text):
+            picked.add(body[i].id, body[i].text)
+            chosen.append(i)
+    return tuple(ScoredSentence(body[i].id, body[i].text, scores[i]) for i in sorted(chosen))
+
+
+def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSentence, ...]:
+    """The first ``count`` eligible sentences in reading order, with their section scores.
+
+    Running text comes first: a block quote (an epigraph or a pull quote) opens
+    the lede only when the article has too few other sentences.
+    """
+    candidates: list[tuple[bool, int, Sentence, float]] = []
+    for entry in rated:
+        rating = iter(zip(entry.scores, entry.eligible, strict=True))
+        for paragraph in entry.section.paragraphs:
+            for sentence in paragraph.sentences:
+                score, ok = next(rating)
+                if ok:
+                    quoted = paragraph.kind != "text"
+                    candidates.append((quoted, len(candidates), sentence, score))
+    chosen: list[tuple[int, ScoredSentence]] = []
+    for _, position, sentence, score in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if len(chosen) == count:
+            break
+        if not picked.repeats(sentence.id, sentence.text):
+            picked.add(sentence.id, sentence.text)
+            chosen.append((position, ScoredSentence(sentence.id, sentence.text, score)))
+    return tuple(scored for _, scored in sorted(chosen, key=lambda c: c[0]))
+
+
+def _eligibility(article: Article, lang: str) -> dict[str, bool]:
+    """Sentence ID -> whether a summary may show it."""
+    return {
+        s.id: ineligible(s, p, lang=lang) is None
+        for section in article.sections
+        for p in section.paragraphs
+        for s in p.sentences
+    }
 
 
 def _article(article_or_text: Article | str, lang: str | None) -> Article:

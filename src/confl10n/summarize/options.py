@@ -13,6 +13,9 @@ from confl10n.text.words import has_letters, split_words
 
 ALGORITHMS: tuple[str, ...] = tuple(SUMMARIZERS)
 
+LEDE_MODES: tuple[str, ...] = ("lead", "central")
+"""How the lede is chosen: the opening sentences (news style), or by the algorithm's rating."""
+
 LANGUAGES = SUMY_NAMES
 """Language codes summaries support -> sumy's stop-word list (from :mod:`confl10n.languages`)."""
 
@@ -72,6 +75,20 @@ def check_lede(lede: int | None) -> None:
         raise InvalidOptionError(f"lede must be a whole number >= 0, got {lede!r}")
 
 
+def check_lede_mode(mode: str) -> str:
+    """``mode`` in lower case if it is one of :data:`LEDE_MODES`."""
+    key = mode.strip().lower() if isinstance(mode, str) else ""
+    if key not in LEDE_MODES:
+        choices = ", ".join(LEDE_MODES)
+        raise InvalidOptionError(f"unknown lede mode {mode!r}; choose one of: {choices}")
+    return key
+
+
+def has_words(body: Sequence[Sentence]) -> bool:
+    """True when some sentence has a letter in it (the summarizers need words)."""
+    return any(ch.isalpha() for sentence in body for ch in sentence.text)
+
+
 def check_body(body: Sequence[Sentence], where: str) -> None:
     """A summary needs sentences, and words with letters in them.
 
@@ -80,7 +97,7 @@ def check_body(body: Sequence[Sentence], where: str) -> None:
     """
     if not body:
         raise InputError(f"{where} has no sentences to summarize")
-    if not any(ch.isalpha() for sentence in body for ch in sentence.text):
+    if not has_words(body):
         raise InputError(f"{where} has no words to summarize (only numbers or punctuation)")
 
 
