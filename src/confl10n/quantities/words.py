@@ -72,9 +72,17 @@ def currency_word(word: str) -> str | None:
     return _data()["currency_words"].get(word.lower())  # type: ignore[no-any-return]
 
 
-def currency_sign(sign: str) -> str:
-    """The ISO 4217 code of a currency sign written before a number."""
-    return str(_data()["currency_signs"][sign.lower()])
+def currency_sign(sign: str, context: str = "") -> str:
+    """The ISO 4217 code of a currency sign or code written before a number ("A$" -> AUD,
+    "EUR " -> EUR, "Rs." -> INR). "¥" is JPY unless ``context`` (the sentence) names the
+    yuan (yuan, renminbi, RMB, CNY): then CNY."""
+    key = sign.strip().lower().rstrip(".")
+    if key == "¥" and _YUAN.search(context):
+        return "CNY"
+    return str(_data()["currency_signs"].get(key) or _data()["currency_words"][key])
+
+
+_YUAN = re.compile(r"\b(?:yuan|renminbi|RMB|CNY)\b", re.IGNORECASE)
 
 
 def percent_after(text: str, pos: int) -> int | None:
