@@ -193,3 +193,8 @@ def looks_plural(word: str) -> bool:
 def is_filler(word: str) -> bool:
     """Whether ``word`` sits between a number and its noun ("30,000 more beds")."""
     return word.lower() in _set("noun_fillers")
+
+
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code this vocabulary can read (USD, EUR, JPY, INR …)."""
+    return frozenset({*_data()["currency_signs"].values(), *_data()["currency_words"].values()})
