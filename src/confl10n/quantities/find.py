@@ -73,6 +73,10 @@ _APPROX = frozenset(
         "another",
     }
 )
+_TIMES_MORE = re.compile(
+    r"(\s+times)\s+(?:as|more|less|fewer|that|the|over|(?!after|other|under)[a-z]{3,}er)\b",
+    re.IGNORECASE,
+)
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
@@ -256,6 +260,9 @@ def _hyphened(text: str, start: int, pos: int, sign: str | None) -> _Tail | None
 def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit | None) -> _Tail:
     """What a number (with its scale, if any) is, judging by the words after it."""
     word, power = (scale.word, int(scale.meaning)) if scale else (None, 0)
+    times = _TIMES_MORE.match(text, pos) if not (scale or sign) else None
+    if times is not None:  # "1.5 times larger", "three times as many": not "5 times a week"
+        return _Tail("multiplier", None, None, 0, times.end(1), start)
     money = _money_tail(text, start, pos, sign)
     if money is not None:
         code, begin, end = money

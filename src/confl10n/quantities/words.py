@@ -36,7 +36,8 @@ def _set(table: str) -> frozenset[str]:
 def _phrases(tables: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     """A regex matching any key of ``tables`` at a position, longest first."""
     keys = sorted({k for t in tables for k in _data()[t]}, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, k.split(" "))) for k in keys)
+    # "200-square-meter": the words of a unit used as an adjective are hyphenated
+    alternation = "|".join(r"(?:\s+|-)".join(map(re.escape, k.split(" "))) for k in keys)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"\s*({alternation})(?![\w²³])", flags)
 
@@ -46,7 +47,9 @@ def _lookup(table: str, text: str, pos: int, *, ignore_case: bool = True) -> Hit
     if m is None:
         return None
     key = " ".join(m[1].split())
-    value = _data()[table][key.lower() if ignore_case else key]
+    entries = _data()[table]
+    key = key.lower() if ignore_case else key
+    value = entries[key] if key in entries else entries[key.replace("-", " ")]
     return Hit(str(value), m[1], m.end())
 
 
