@@ -2,9 +2,10 @@
 
 Labels ("Section 12", "No. 7", "Route 66", "8(a)", "M2-M1", "4x4"), scores and votes
 ("won 2-1", "a 5-4 vote"), numbers after a capitalised name ("Windows 11") and in
-product names ("iPhone 15 Pro") are no figures; a capitalised word that opens a sentence, paragraph, quotation or bracket
-("About 500 people", "“Nearly 12%") is no name. :func:`find_labels` returns the
-labels an engine must copy as written, for the figures wrapper to mask.
+product names ("iPhone 15 Pro") are no figures; a capitalised word that opens a
+sentence, paragraph, quotation or bracket ("About 500 people", "“Nearly 12%") is no
+name. :func:`find_labels` returns the labels an engine must copy as written, for the
+figures wrapper to mask.
 """
 
 from __future__ import annotations
