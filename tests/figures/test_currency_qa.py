@@ -21,6 +21,7 @@ from confl10n.figures.qa import check_translation
         ("It cost $3-7 million.", "بلغت التكلفة ٣–٧ ملايين يورو.", "ar_EG", ["wrong_currency"]),
         ("It cost ¥500 million.", "花费5亿元。", "zh_CN", ["wrong_currency"]),
         ("It cost $5.", "Es kostete 5 Euro.", "de_DE", ["wrong_currency"]),
+        ("Rent runs from 500 to 1,000 yuan.", "租金500至1000美元。", "zh_CN", ["wrong_currency"]),
         ("It cost €5 million.", "Cela a coûté 5 millions de dollars.", "fr_FR", ["wrong_currency"]),
         ("It cost €5 million.", "5 Millionen kostete es.", "de_DE", ["lost_unit"]),
         ("It cost $5 million and €3 million.",
@@ -52,6 +53,9 @@ def test_another_currency_or_none_is_a_finding(
          "Costó 5 millones de dólares y 3 millones de euros.", "es_ES"),
         ("Fees of EUR 2-3 million were paid.", "Se pagaron 2–3 millones de euros.", "es_ES"),
         ("It cost Rs 20-30 crore.", "Es kostete 200–300 Millionen indische Rupien.", "de_DE"),
+        # the source's currency word or sign copied as written by an engine
+        ("Rent runs from 500 to 1,000 yuan.", "租金从500至1000 yuan。", "zh_CN"),
+        ("Fees of EUR 2-3 million were paid.", "Se pagaron EUR 2–3 millones.", "es_ES"),
     ],
 )  # fmt: skip
 def test_the_right_currency_is_no_finding(source: str, translation: str, locale: str) -> None:

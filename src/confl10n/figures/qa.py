@@ -36,7 +36,7 @@ from confl10n.figures.readback import (
 )
 from confl10n.localize.formatting import check_locale, format_quantity
 from confl10n.quantities.find import find_quantities
-from confl10n.quantities.words import currency_codes, scale_power
+from confl10n.quantities.words import currency_codes, currency_word, scale_power
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -213,8 +213,8 @@ _BEFORE, _AFTER = 15, 40  # how far from its number a currency may be written, i
 def _currency_kept(check: _Check, q: Quantity, reading: Reading) -> None:
     """Report an amount whose nearest currency (name or symbol, per CLDR and the locale's
     style) is another one (``wrong_currency``) or that shows none (``lost_unit``)."""
-    own, spans = _nearest(check, currency_marks(str(q.unit), check.locale, check.style_dir),
-                          reading)  # fmt: skip
+    marks = currency_marks(str(q.unit), check.locale, check.style_dir) | _written(q)
+    own, spans = _nearest(check, marks, reading)
     others = sorted((_nearest(check, currency_marks(code, check.locale, check.style_dir),
                               reading, spans)[0], code not in _USUAL, code)
                     for code in currency_codes() - {q.unit})  # fmt: skip
@@ -225,6 +225,14 @@ def _currency_kept(check: _Check, q: Quantity, reading: Reading) -> None:
         check.report("wrong_currency", q, reading.text, f"{reading.text!r} is in {code}")
     else:
         check.report("lost_unit", q, reading.text, f"{reading.text!r} has no currency")
+
+
+def _written(q: Quantity) -> frozenset[str]:
+    """The source's own currency word or sign ("yuan", "EUR", "$"), lower-cased: an engine
+    may copy it as written."""
+    signs = re.findall(r"[^\w\s.,\-–]+", q.text)
+    named = [w for w in re.findall(r"[^\W\d_]+", q.text) if currency_word(w) == q.unit]
+    return frozenset(w.casefold() for w in [*signs, *named])
 
 
 _USUAL = ("USD", "EUR")  # named first when a mark ("dollar", "$") fits several currencies
