@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from confl10n.document import Inline
-from confl10n.text.blocks import Block, Run
+from confl10n.text.blocks import Block, Run, url_spans
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -34,7 +34,6 @@ _NOTE_LABEL = re.compile(r"\^?[\w*†‡]{1,4}")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _GFM_NOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _GFM_DEFINITION = re.compile(r"\[\^([^\]\s]{1,20})\]:[ \t]*")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")
 
 
 @lru_cache(maxsize=1)
@@ -291,9 +290,9 @@ class _Inlines:
 
     def _link_close(self, child: Token) -> None:
         if child.markup == "autolink":
-            self.cursor = self._find(">") + 1
-        else:
-            self.cursor = _after_link(self.content, self._find("]"))
+            self._autolink()
+            return
+        self.cursor = _after_link(self.content, self._find("]"))
         _, begin, run_index, target = self.open[-1]
         label = "".join(run[2] for run in self.runs[run_index:])
         if target.startswith("#") and _NOTE_LABEL.fullmatch(label):
@@ -303,6 +302,17 @@ class _Inlines:
             self.spans.append(Inline("note", begin, begin, target, label))
             return
         self._close()
+
+    def _autolink(self) -> None:
+        """``<https://…>``: an address, kept verbatim as written (markdown-it decodes ``%20``)."""
+        _, begin, run_index, target = self.open.pop()
+        close = self._find(">")
+        opening = self.content.rfind("<", 0, close) + 1
+        del self.runs[run_index:]
+        self.size = begin
+        self._emit(opening, close, self.content[opening:close])
+        self.cursor = close + 1
+        self.spans.append(Inline("url", begin, self.size, target))
 
     def _close(self) -> None:
         if self.open:
@@ -333,10 +343,8 @@ class _Inlines:
 
     def _urls(self) -> None:
         plain = "".join(run[2] for run in self.runs)
-        inside = [(s.start, s.end) for s in self.spans if s.kind in ("link", "code")]
-        for match in _URL.finditer(plain):
-            if not any(a <= match.start() < b for a, b in inside):
-                self.spans.append(Inline("url", match.start(), match.end(), match.group(0)))
+        inside = [(s.start, s.end) for s in self.spans if s.kind in ("link", "code", "url")]
+        self.spans += url_spans(plain, inside)
 
 
 def _cut(runs: list[Run], start: int, end: int) -> list[Run]:

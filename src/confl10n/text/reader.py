@@ -246,7 +246,7 @@ class _Builder:
         section_no = len(self.sections) + 1
         node_id = f"s{section_no}.p{len(self.paragraphs) + 1}"
         joined = block.text()
-        spans = split_sentences(joined, lang=self.lang)
+        spans = _unsplit(split_sentences(joined, lang=self.lang), block.spans)
         sentences = tuple(
             self._sentence(block, joined, f"{node_id}.t{number}", span)
             for number, span in enumerate(spans, 1)
@@ -292,6 +292,18 @@ class _Builder:
         paragraphs = (*last_section.paragraphs[:-1], replace(last, truncated=True))
         self.sections[-1] = replace(last_section, paragraphs=paragraphs)
         self.notes.append(f"the last paragraph ({last.id}) ends mid-sentence; kept as it is")
+
+
+def _unsplit(spans: list[tuple[int, int]], inline: tuple[Inline, ...]) -> list[tuple[int, int]]:
+    """``spans`` with each sentence break inside a code span or web address undone."""
+    verbatim = [(s.start, s.end) for s in inline if s.kind in ("code", "url")]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and any(a < start and merged[-1][1] < b for a, b in verbatim):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _with_notes(
