@@ -84,6 +84,23 @@ def test_translated_article_md_keeps_the_same_shape(corpus_build: tuple[BuildRep
     assert sum("](https://example.org/" in line for line in lines) == 2
 
 
+@pytest.mark.parametrize(("locale", "page"), [("en", "article.md"), ("zh_CN", "article.md")])
+def test_article_md_keeps_heading_levels(
+    corpus_build: tuple[BuildReport, Path], locale: str, page: str
+) -> None:
+    report, out = corpus_build
+    lines = output(out, report.articles[2].slug, locale, page).splitlines()
+    assert [line.split(" ", 1)[0] for line in lines if line.startswith("#")] == [
+        "#", "##", "###", "###", "##", "###", "###", "####", "##",
+    ]  # fmt: skip
+
+
+def test_article_html_keeps_heading_levels(corpus_build: tuple[BuildReport, Path]) -> None:
+    report, out = corpus_build
+    page = output(out, report.articles[2].slug, "en", "article.html")
+    assert [page.count(f"<h{n}>") for n in (2, 3, 4)] == [3, 4, 1]
+
+
 def test_link_targets_are_no_figures_and_come_back_unchanged(
     corpus_build: tuple[BuildReport, Path],
 ) -> None:

@@ -103,7 +103,8 @@ def render_article_html(bulletin: LocaleBulletin, labels: Labels) -> str:
     parts = [_head(bulletin), "<body>", "<main>", *_header(bulletin, labels), "<article>"]
     for section in bulletin.sections:
         if section.heading is not None:
-            parts.append(f"<h2>{_unit(bulletin, section.heading)}</h2>")
+            tag = f"h{min(max(section.level, 2), 6)}"
+            parts.append(f"<{tag}>{_unit(bulletin, section.heading)}</{tag}>")
         parts += [f"<p>{_join(bulletin, paragraph)}</p>" for paragraph in section.paragraphs]
     parts.append("</article>")
     parts.append(f'<p class="more"><a href="{BULLETIN_PAGE}">{escape(labels(L.SUMMARY))}</a></p>')
