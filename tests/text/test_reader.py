@@ -128,7 +128,11 @@ def test_markdown_headings_lists_quotes_and_inline_markup() -> None:
         ("quote", "A quote. It goes on over lines."),
         ("quote", "Another paragraph."),
     ]
-    assert [p.text for p in article.sections[2].paragraphs] == ["Numbered.", "Last words."]
+    assert [(p.id, p.kind, p.text, p.literal) for p in article.sections[2].paragraphs] == [
+        ("s3.v1", "code", "", "```\ncode. Not prose.\n```"),
+        ("s3.p1", "list_item", "Numbered.", ""),
+        ("s3.p2", "text", "Last words.", ""),
+    ]
     assert article.sections[2].level == 3
 
 

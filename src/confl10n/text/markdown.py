@@ -4,8 +4,10 @@ Headings, paragraphs, list items (with their markers), block quotes and
 table cells become :class:`~confl10n.text.blocks.Block` s of plain text: link
 targets, emphasis markers, code backticks, backslash escapes, entities and
 inline HTML are not in the text, and :class:`~confl10n.document.Inline` spans
-record the links, code and emphasis. Fenced and indented code, HTML blocks and
-thematic breaks are not prose and give no block.
+record the links, code and emphasis. Fenced and indented code and HTML blocks
+(comments too) are no prose: each gives a ``code`` or ``html`` block holding its
+source lines, written back verbatim and never translated. Thematic breaks give
+no block.
 
 markdown-it reports block positions as line ranges only; each inline token's
 content is located in its source lines here, so every run of plain text keeps
@@ -103,6 +105,17 @@ class _Walker:
     def _table_end(self, token: Token) -> None:
         self.row = -1
 
+    def _verbatim(self, token: Token) -> None:
+        """Fenced or indented code, an HTML block or comment: one block of its source lines."""
+        assert token.map is not None
+        begin = self._line(token.map[0])[0]
+        end_line = self._line(token.map[1] - 1)
+        raw = self.text[begin : end_line[0] + len(end_line[1])].rstrip()
+        kind = "html" if token.type == "html_block" else "code"
+        self.blocks.append(
+            Block(kind, ((begin, begin + len(raw), raw),), lines=token.map[1] - token.map[0])
+        )
+
     def _inline(self, token: Token) -> None:
         assert token.map is not None
         first_line = token.map[0]
@@ -173,6 +186,9 @@ _HANDLERS: dict[str, Callable[[_Walker, Token], None]] = {
     "td_open": _Walker._cell,
     "table_close": _Walker._table_end,
     "inline": _Walker._inline,
+    "fence": _Walker._verbatim,
+    "code_block": _Walker._verbatim,
+    "html_block": _Walker._verbatim,
 }
 
 
