@@ -19,7 +19,12 @@ from confl10n.translate.options import TranslateOptions
 from tests import argos_kit
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
-ARTICLES = ["press_release_water.md", "statistical_release_prices.md", "budget_summary_nested.md"]
+ARTICLES = [
+    "press_release_water.md",
+    "statistical_release_prices.md",
+    "budget_summary_nested.md",
+    "science_brief_citations.md",
+]
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +51,7 @@ def test_every_article_builds_including_a_parent_heading_without_body(
         ("harbour-city-water-cuts-leakage-by-a-fifth", ("en", "zh_CN")),
         ("producer-prices-fell-for-a-third-month-in-january", ("en", "zh_CN")),
         ("riverside-county-budget-2025-what-you-need-to-know", ("en", "zh_CN")),
+        ("study-links-rent-rises-to-short-term-lets", ("en", "zh_CN")),
     ]
     bundle: dict[str, Any] = json.loads(output(out, report.articles[2].slug, "en", "bundle.json"))
     sections = {s["id"]: s for s in bundle["sections"]}
@@ -82,6 +88,34 @@ def test_translated_article_md_keeps_the_same_shape(corpus_build: tuple[BuildRep
         "| --- | --- | --- |",
     ]
     assert sum("](https://example.org/" in line for line in lines) == 2
+
+
+@pytest.mark.parametrize(("locale", "page"), [("en", "article.md"), ("zh_CN", "article.md")])
+def test_article_md_keeps_heading_levels(
+    corpus_build: tuple[BuildReport, Path], locale: str, page: str
+) -> None:
+    report, out = corpus_build
+    lines = output(out, report.articles[2].slug, locale, page).splitlines()
+    assert [line.split(" ", 1)[0] for line in lines if line.startswith("#")] == [
+        "#", "##", "###", "###", "##", "###", "###", "####", "##",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_article_md_keeps_code_blocks_verbatim(
+    corpus_build: tuple[BuildReport, Path], locale: str
+) -> None:
+    report, out = corpus_build
+    text = output(out, report.articles[3].slug, locale, "article.md")
+    assert "\n\n    rentmatch --cities 42 --years 2014-2023\n\n" in text
+    page = output(out, report.articles[3].slug, locale, "article.html")
+    assert "<pre><code>    rentmatch --cities 42 --years 2014-2023</code></pre>" in page
+
+
+def test_article_html_keeps_heading_levels(corpus_build: tuple[BuildReport, Path]) -> None:
+    report, out = corpus_build
+    page = output(out, report.articles[2].slug, "en", "article.html")
+    assert [page.count(f"<h{n}>") for n in (2, 3, 4)] == [3, 4, 1]
 
 
 def test_link_targets_are_no_figures_and_come_back_unchanged(

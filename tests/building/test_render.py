@@ -175,3 +175,39 @@ def test_links_align_inside_chinese_but_not_inside_latin_words() -> None:
     rendered = render_markdown([_translated(text, targets, "zh")])
     assert "[ONS](https://ons.example)说了。" in rendered
     assert "Une exposition d’artistes. <https://a.example>" in rendered
+
+
+VERBATIM_BLOCKS = """# Install
+
+Run it like this.
+
+```sh
+rentmatch --cities 42 --years 2014-2023
+```
+
+    indented 3.5% code
+
+<!-- editor: check the 2023 figure -->
+
+<div class="box">Raw 42</div>
+
+> ```
+> quoted 1.5
+> ```
+
+Then read the output.
+"""
+
+
+def test_markdown_writes_code_and_html_blocks_back_verbatim() -> None:
+    same = {u.id: u.text.upper() for u in parse_text(VERBATIM_BLOCKS).units()}
+    rendered = render_markdown([_translated(VERBATIM_BLOCKS, same, "es")])
+    assert rendered.split("\n\n")[2:7] == [
+        "```sh\nrentmatch --cities 42 --years 2014-2023\n```",
+        "    indented 3.5% code",
+        "<!-- editor: check the 2023 figure -->",
+        '<div class="box">Raw 42</div>',
+        "> ```\n> quoted 1.5\n> ```",
+    ]
+    assert "RUN IT LIKE THIS." in rendered and "THEN READ THE OUTPUT." in rendered
+    assert [u.id for u in parse_text(VERBATIM_BLOCKS).units()] == ["title", "s1.p1.t1", "s1.p2.t1"]

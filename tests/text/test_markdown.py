@@ -143,7 +143,7 @@ def test_inline_markup_becomes_plain_text_with_spans() -> None:
 @pytest.mark.parametrize(
     ("markdown", "plain", "spans"),
     [
-        ("An <https://x.org/a> autolink.", "An https://x.org/a autolink.", [("link", "https://x.org/a", "https://x.org/a")]),
+        ("An <https://x.org/a> autolink.", "An https://x.org/a autolink.", [("url", "https://x.org/a", "https://x.org/a")]),
         ("A bare https://x.org/b?q=1 address.", "A bare https://x.org/b?q=1 address.", [("url", "https://x.org/b?q=1", "https://x.org/b?q=1")]),
         ("A [**strong link**](/p \"title\") here.", "A strong link here.", [("strong", "strong link", ""), ("link", "strong link", "/p")]),
         ("Rates rose 4%[1](#note-1).", "Rates rose 4%.", [("note", "", "#note-1")]),

@@ -128,7 +128,11 @@ def test_markdown_headings_lists_quotes_and_inline_markup() -> None:
         ("quote", "A quote. It goes on over lines."),
         ("quote", "Another paragraph."),
     ]
-    assert [p.text for p in article.sections[2].paragraphs] == ["Numbered.", "Last words."]
+    assert [(p.id, p.kind, p.text, p.literal) for p in article.sections[2].paragraphs] == [
+        ("s3.v1", "code", "", "```\ncode. Not prose.\n```"),
+        ("s3.p1", "list_item", "Numbered.", ""),
+        ("s3.p2", "text", "Last words.", ""),
+    ]
     assert article.sections[2].level == 3
 
 
@@ -214,3 +218,21 @@ def test_big_article_is_linear(seed_path: Path) -> None:
         assert len(article.sentences) >= copies * 1_000 * 55
     assert len(text) > 20_000_000
     assert timings[1] < timings[0] * 3.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("de", "Die Gewerkschaft hat den Streik beendet. Sie sagte: „Das ist ein Erfolg.“"),
+        ("de", "Er fragte: „Kommst du?“"),
+        ("de", "Sie nannte es ‚gut‘"),
+        ("fr", "Il a répondu : « Oui. »"),
+        ("en", "She called it a “win.”"),
+        ("ja", "彼は「成功だ。」"),
+        ("en", "The tally is final (as reported.)"),
+    ],
+)
+def test_a_line_closing_with_a_quote_is_a_paragraph(lang: str, line: str) -> None:
+    article = parse_text(f"Title\n\n{line}\n\n{line}\n", lang=lang, markdown=False)
+    assert [s.heading for s in article.sections] == [None]
+    assert [p.text for s in article.sections for p in s.paragraphs] == [line, line]

@@ -92,3 +92,34 @@ def test_kit_argos_model_never_sees_them_either(
             for piece in ("pip install rentmatch", "https://x.org/d?f=FY%202022%20v2")
             if piece in unit.source
         )
+
+
+PLAIN = """Visitors report
+
+Details are at https://example.org/Reports/P152406?searchTerm=Farm%20FY%202022%20Loans today.
+See www.Stats.gov/Table_2023.csv for the table. The site example.com/News_2024 has 3.5% more visitors.
+"""
+PLAIN_URLS = (
+    "https://example.org/Reports/P152406?searchTerm=Farm%20FY%202022%20Loans",
+    "www.Stats.gov/Table_2023.csv",
+    "example.com/News_2024",
+)
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_addresses_in_plain_text_and_markdown_come_back_exactly(
+    apertium_bin: str, monkeypatch: pytest.MonkeyPatch, markdown: bool
+) -> None:
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    spy = Spy(engine, monkeypatch)
+    text = ("# " if markdown else "") + PLAIN
+    result = translate_article(
+        parse_text(text, markdown=markdown), to="es", engine=engine, cache=False
+    )
+    assert len(result.units) == 4  # the title and three sentences: no split after "www."
+    assert not any(url in sent for url in PLAIN_URLS for sent in spy.sent)
+    assert [url in unit.target for unit in result.units[1:] for url in PLAIN_URLS] == [
+        True, False, False, False, True, False, False, False, True,
+    ]  # fmt: skip
+    assert "3,5\xa0%" in result.units[3].target
+    assert result.findings == ()

@@ -193,7 +193,7 @@ def _section(
     layouts = tuple(
         ParagraphLayout(p.kind, p.marker, p.cell, p.literal) for p in section.paragraphs
     )
-    return BulletinSection(section.id, heading, summary, paragraphs, layouts)
+    return BulletinSection(section.id, heading, summary, paragraphs, layouts, section.level)
 
 
 def _unit(unit: UnitTranslation) -> BulletinUnit:

@@ -66,7 +66,8 @@ class ParagraphLayout:
 class BulletinSection:
     """A section: its heading (none for the intro), summary and full paragraphs.
 
-    ``layouts`` has one :class:`ParagraphLayout` per paragraph (empty: all plain text).
+    ``layouts`` has one :class:`ParagraphLayout` per paragraph (empty: all plain text);
+    ``level`` is the heading's level in the source (2 for ``##``, 3 for ``###`` …).
     """
 
     id: str
@@ -74,6 +75,7 @@ class BulletinSection:
     summary: tuple[BulletinUnit, ...]
     paragraphs: tuple[tuple[BulletinUnit, ...], ...]
     layouts: tuple[ParagraphLayout, ...] = ()
+    level: int = 2
 
 
 @dataclass(frozen=True, slots=True)

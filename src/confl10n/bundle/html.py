@@ -18,6 +18,7 @@ from confl10n.bundle.bulletin import (
     BulletinSection,
     BulletinUnit,
     LocaleBulletin,
+    ParagraphLayout,
     printable,
 )
 from confl10n.document import Inline
@@ -103,8 +104,14 @@ def render_article_html(bulletin: LocaleBulletin, labels: Labels) -> str:
     parts = [_head(bulletin), "<body>", "<main>", *_header(bulletin, labels), "<article>"]
     for section in bulletin.sections:
         if section.heading is not None:
-            parts.append(f"<h2>{_unit(bulletin, section.heading)}</h2>")
-        parts += [f"<p>{_join(bulletin, paragraph)}</p>" for paragraph in section.paragraphs]
+            tag = f"h{min(max(section.level, 2), 6)}"
+            parts.append(f"<{tag}>{_unit(bulletin, section.heading)}</{tag}>")
+        layouts = section.layouts or (ParagraphLayout(),) * len(section.paragraphs)
+        for layout, paragraph in zip(layouts, section.paragraphs, strict=True):
+            if layout.kind == "code":
+                parts.append(f"<pre><code>{escape(layout.literal)}</code></pre>")
+            elif layout.kind != "html":  # the source's raw HTML is never put in a page
+                parts.append(f"<p>{_join(bulletin, paragraph)}</p>")
     parts.append("</article>")
     parts.append(f'<p class="more"><a href="{BULLETIN_PAGE}">{escape(labels(L.SUMMARY))}</a></p>')
     parts.append(f"<footer><p>{escape(labels(L.GENERATED))}</p></footer>")

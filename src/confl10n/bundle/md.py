@@ -40,7 +40,7 @@ def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
     lines = _header(bulletin, labels)
     for section in bulletin.sections:
         if section.heading is not None:
-            lines += [f"## {_unit(section.heading)}", ""]
+            lines += [f"{'#' * min(max(section.level, 2), 6)} {_unit(section.heading)}", ""]
         layouts = section.layouts or (ParagraphLayout(),) * len(section.paragraphs)
         laid_out = [
             (layout.kind, layout.marker, layout.cell, _join(bulletin, units) or layout.literal)

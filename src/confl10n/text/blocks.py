@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from confl10n.document import Inline
 
@@ -25,13 +25,23 @@ Run = tuple[int, int, str]
 their lengths match; otherwise it replaces that source (markup, entities, line breaks)."""
 
 _BULLET = re.compile(r"[ \t]{0,3}(?:[-*+•‣▪◦–]|\d{1,3}[.)])[ \t]+(?=\S)")
-_FINAL_PUNCT = tuple(".!?;:,…。！？；：，\"'”’»)]")
+# Any closing quote or bracket ends a line too: German „…“ and ‚…‘, « … », 「…」, (…).
+_FINAL_PUNCT = tuple(".!?;:,…。！？；：，؟\"'”’“‘»«›‹」』）)]】〕")
 # Short unpunctuated lines that are bylines, datelines or credits, not subheadings.
 _NOT_HEADING = re.compile(
     r"(?:By|Published|Updated|Posted|Photo|Photograph|Credit|Image|Source|Reporting by"
     r"|Editing by|Additional reporting|Written by|Words by)\b"
 )
 HEADING_MAX_WORDS = 12
+# Web addresses: with a scheme, with www., or a bare domain with a path or a common
+# top-level domain ("example.com/News_2024", "stats.gov"); not the domain of an e-mail
+# address. A final period, comma, quote or bracket belongs to the sentence.
+URL = re.compile(
+    r"(?:\b(?i:https?://|ftp://|www\.)"
+    r"|(?<![\w@.\-/])(?=(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/"
+    r"|(?:[A-Za-z0-9-]+\.)+(?i:com|org|net|gov|edu|int|info|io)(?![\w-])))"
+    r"[^\s<>\"“”'’]*[^\s<>\"“”'’.,;:!?)\]]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +124,16 @@ def plain_blocks(text: str, start: int = 0) -> list[Block]:
             blocks.append(Block("heading", _joined(text, [_piece(first_offset, first)]), 2))
             group = group[1:]
         blocks += _group_blocks(text, group)
-    return blocks
+    return [replace(b, spans=url_spans(b.text())) if URL.search(b.text()) else b for b in blocks]
+
+
+def url_spans(plain: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Inline, ...]:
+    """``url`` spans for the web addresses in ``plain`` that start outside ``taken`` spans."""
+    return tuple(
+        Inline("url", m.start(), m.end(), m.group(0))
+        for m in URL.finditer(plain)
+        if not any(a <= m.start() < b for a, b in taken)
+    )
 
 
 def _group_blocks(text: str, group: list[tuple[int, str]]) -> list[Block]:

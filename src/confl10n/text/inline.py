@@ -131,7 +131,8 @@ def markdown_wrap(span: Inline, inside: str, raw: str) -> str:
     if span.kind == "note":
         return f"[{span.label}]({destination(span.target)})" if span.target else f"[{span.label}]"
     if span.kind == "url":
-        return f"<{raw}>" if "://" in raw and not re.search(r"[\s<>]", raw) else inside
+        web = "://" in raw or span.target == f"mailto:{raw}"
+        return f"<{raw}>" if web and not re.search(r"[\s<>]", raw) else inside
     marks = {"strong": "**", "em": "*", "strike": "~~"}.get(span.kind, "")
     return f"{marks}{inside}{marks}" if inside.strip() else inside
 

@@ -4,8 +4,10 @@ Headings, paragraphs, list items (with their markers), block quotes and
 table cells become :class:`~confl10n.text.blocks.Block` s of plain text: link
 targets, emphasis markers, code backticks, backslash escapes, entities and
 inline HTML are not in the text, and :class:`~confl10n.document.Inline` spans
-record the links, code and emphasis. Fenced and indented code, HTML blocks and
-thematic breaks are not prose and give no block.
+record the links, code and emphasis. Fenced and indented code and HTML blocks
+(comments too) are no prose: each gives a ``code`` or ``html`` block holding its
+source lines, written back verbatim and never translated. Thematic breaks give
+no block.
 
 markdown-it reports block positions as line ranges only; each inline token's
 content is located in its source lines here, so every run of plain text keeps
@@ -22,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from confl10n.document import Inline
-from confl10n.text.blocks import Block, Run
+from confl10n.text.blocks import Block, Run, url_spans
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -34,7 +36,6 @@ _NOTE_LABEL = re.compile(r"\^?[\w*†‡]{1,4}")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _GFM_NOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _GFM_DEFINITION = re.compile(r"\[\^([^\]\s]{1,20})\]:[ \t]*")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +104,17 @@ class _Walker:
 
     def _table_end(self, token: Token) -> None:
         self.row = -1
+
+    def _verbatim(self, token: Token) -> None:
+        """Fenced or indented code, an HTML block or comment: one block of its source lines."""
+        assert token.map is not None
+        begin = self._line(token.map[0])[0]
+        end_line = self._line(token.map[1] - 1)
+        raw = self.text[begin : end_line[0] + len(end_line[1])].rstrip()
+        kind = "html" if token.type == "html_block" else "code"
+        self.blocks.append(
+            Block(kind, ((begin, begin + len(raw), raw),), lines=token.map[1] - token.map[0])
+        )
 
     def _inline(self, token: Token) -> None:
         assert token.map is not None
@@ -174,6 +186,9 @@ _HANDLERS: dict[str, Callable[[_Walker, Token], None]] = {
     "td_open": _Walker._cell,
     "table_close": _Walker._table_end,
     "inline": _Walker._inline,
+    "fence": _Walker._verbatim,
+    "code_block": _Walker._verbatim,
+    "html_block": _Walker._verbatim,
 }
 
 
@@ -291,9 +306,9 @@ class _Inlines:
 
     def _link_close(self, child: Token) -> None:
         if child.markup == "autolink":
-            self.cursor = self._find(">") + 1
-        else:
-            self.cursor = _after_link(self.content, self._find("]"))
+            self._autolink()
+            return
+        self.cursor = _after_link(self.content, self._find("]"))
         _, begin, run_index, target = self.open[-1]
         label = "".join(run[2] for run in self.runs[run_index:])
         if target.startswith("#") and _NOTE_LABEL.fullmatch(label):
@@ -303,6 +318,17 @@ class _Inlines:
             self.spans.append(Inline("note", begin, begin, target, label))
             return
         self._close()
+
+    def _autolink(self) -> None:
+        """``<https://…>``: an address, kept verbatim as written (markdown-it decodes ``%20``)."""
+        _, begin, run_index, target = self.open.pop()
+        close = self._find(">")
+        opening = self.content.rfind("<", 0, close) + 1
+        del self.runs[run_index:]
+        self.size = begin
+        self._emit(opening, close, self.content[opening:close])
+        self.cursor = close + 1
+        self.spans.append(Inline("url", begin, self.size, target))
 
     def _close(self) -> None:
         if self.open:
@@ -333,10 +359,8 @@ class _Inlines:
 
     def _urls(self) -> None:
         plain = "".join(run[2] for run in self.runs)
-        inside = [(s.start, s.end) for s in self.spans if s.kind in ("link", "code")]
-        for match in _URL.finditer(plain):
-            if not any(a <= match.start() < b for a, b in inside):
-                self.spans.append(Inline("url", match.start(), match.end(), match.group(0)))
+        inside = [(s.start, s.end) for s in self.spans if s.kind in ("link", "code", "url")]
+        self.spans += url_spans(plain, inside)
 
 
 def _cut(runs: list[Run], start: int, end: int) -> list[Run]:

@@ -37,6 +37,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _ENDINGS = tuple('.!?…。！？"”’»«“」』)')
 _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
 _ITEM_KINDS = ("list_item", "table_cell")
+VERBATIM_BLOCKS = ("code", "html")
+"""Paragraph kinds kept as their source (``literal``), with no sentences: code, raw HTML."""
 _SHORT_LINE_WORDS = 25
 
 
@@ -217,6 +219,8 @@ class _Builder:
                 self._close_section()
                 self.heading = self._line(block, f"s{len(self.sections) + 1}.h")
                 self.heading_level = block.level
+            elif block.kind in VERBATIM_BLOCKS:
+                self.paragraphs.append(self._verbatim(block))
             elif (paragraph := self._paragraph(block)).sentences or block.cell is not None:
                 self.paragraphs.append(paragraph)
         self._close_section()
@@ -242,11 +246,19 @@ class _Builder:
         start = len(joined) - len(joined.lstrip())
         return self._sentence(block, joined, node_id, (start, len(joined.rstrip())))
 
+    def _verbatim(self, block: Block) -> Paragraph:
+        """A code or HTML block: its own ID series (``s1.v1``), so prose IDs stay as they were."""
+        number = sum(p.kind in VERBATIM_BLOCKS for p in self.paragraphs) + 1
+        start, end = block.span
+        node_id = f"s{len(self.sections) + 1}.v{number}"
+        return Paragraph(node_id, (), start, end, block.kind, literal=block.text())
+
     def _paragraph(self, block: Block) -> Paragraph:
         section_no = len(self.sections) + 1
-        node_id = f"s{section_no}.p{len(self.paragraphs) + 1}"
+        prose = sum(p.kind not in VERBATIM_BLOCKS for p in self.paragraphs)
+        node_id = f"s{section_no}.p{prose + 1}"
         joined = block.text()
-        spans = split_sentences(joined, lang=self.lang)
+        spans = _unsplit(split_sentences(joined, lang=self.lang), block.spans)
         sentences = tuple(
             self._sentence(block, joined, f"{node_id}.t{number}", span)
             for number, span in enumerate(spans, 1)
@@ -287,11 +299,23 @@ class _Builder:
             return
         last_section = self.sections[-1]
         last = last_section.paragraphs[-1]
-        if last.kind in _ITEM_KINDS or not is_truncated(last.text):
+        if last.kind in (*_ITEM_KINDS, *VERBATIM_BLOCKS) or not is_truncated(last.text):
             return
         paragraphs = (*last_section.paragraphs[:-1], replace(last, truncated=True))
         self.sections[-1] = replace(last_section, paragraphs=paragraphs)
         self.notes.append(f"the last paragraph ({last.id}) ends mid-sentence; kept as it is")
+
+
+def _unsplit(spans: list[tuple[int, int]], inline: tuple[Inline, ...]) -> list[tuple[int, int]]:
+    """``spans`` with each sentence break inside a code span or web address undone."""
+    verbatim = [(s.start, s.end) for s in inline if s.kind in ("code", "url")]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and any(a < start and merged[-1][1] < b for a, b in verbatim):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _with_notes(

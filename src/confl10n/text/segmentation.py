@@ -43,6 +43,7 @@ _OPENER = re.compile(r"\s+([\"'“‘„«「『(\[¿¡*_]*)(\S)")
 _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
+_SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
 _WINDOW = 40  # characters looked back for the word before a period
 
 
@@ -56,6 +57,8 @@ class _Rules:
     times: frozenset[str]
     time_followers: frozenset[str]
     exclaimed: frozenset[str]
+    suffixes: frozenset[str]
+    suffix_followers: frozenset[str]
 
 
 def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -127,7 +130,15 @@ def _is_abbreviation(
     following = _next_word(text, next_at)
     if word.isdigit() and len(word) <= 2 and following in rules.ordinal_nouns:
         return True  # ordinals written with a period: "am 19. Dezember"
+    if word in rules.suffixes and _starts_sentence(text, next_at, rules):
+        return False
     return word in rules.ambiguous and following not in rules.openers
+
+
+def _starts_sentence(text: str, at: int, rules: _Rules) -> bool:
+    """``Later his son …``: a capitalised word, then a lower-case one, not part of a name."""
+    match = _SENTENCE_START.match(text, at)
+    return match is not None and match.group(1) not in rules.suffix_followers
 
 
 def _word_before(text: str, dot: int) -> str:
