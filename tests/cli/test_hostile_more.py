@@ -6,6 +6,8 @@ Every test runs ``python -m confl10n`` in a subprocess (see tests/cli/test_hosti
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -114,3 +116,68 @@ def test_translate_output_under_a_file_says_it_is_not_a_folder(
     assert (code, out) == (73, "")
     written = str(target).replace("{lang}", "es")
     assert one_clean_line(err) == f"confl10n: error: {written}: {article} is a file, not a folder"
+
+
+# Article text on stdout: what must not reach a terminal raw (line ends and tabs are layout;
+# the bidi marks LRM, RLM and ALM belong to Arabic and Hebrew numbers and stay).
+RAW_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+HOSTILE_TITLE = "Evil \u202etitle\u2066 here"
+ARABIC = "\u0623\u0633\u0639\u0627\u0631 \u05e9\u05dc\u05d5\u05dd"  # Arabic and Hebrew letters
+
+
+@pytest.fixture
+def hostile_article(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.md"
+    path.write_text(
+        f"# {HOSTILE_TITLE}\n\n## Part\u202a two\n\nPrices rose 5% on Monday\u202d in {ARABIC}. "
+        "Costs fell\u2067 sharply.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("command", ["segment", "summarize"])
+def test_article_text_on_stdout_has_its_bidi_controls_escaped(
+    hostile_article: Path, command: str
+) -> None:
+    code, out, _ = run(command, hostile_article)
+    assert code == 0 and RAW_TEXT.search(out) is None
+    assert "Prices rose 5% on Monday\\u202d in " + ARABIC in out
+    assert "Costs fell\\u2067 sharply." in out
+    assert "Part\\u202a two" in out
+
+
+def test_segment_title_is_escaped_and_json_keeps_the_exact_text(hostile_article: Path) -> None:
+    code, out, _ = run("segment", hostile_article)
+    assert code == 0 and out.splitlines()[0] == "title  Evil \\u202etitle\\u2066 here"
+    code, out, _ = run("segment", hostile_article, "--format", "json")
+    assert code == 0 and RAW_TEXT.search(out) is None
+    assert json.loads(out)["title"]["text"] == HOSTILE_TITLE
+
+
+def test_summarize_markdown_on_stdout_is_escaped(hostile_article: Path) -> None:
+    code, out, _ = run("summarize", hostile_article, "--format", "md")
+    assert code == 0 and RAW_TEXT.search(out) is None
+    assert out.startswith("# Evil \\u202etitle\\u2066 here\n")
+
+
+def test_figures_keep_the_bidi_marks_of_arabic_and_hebrew_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "loss.md"
+    path.write_text("# Loss\n\nThe index fell -3.5% and profit was -1,200 dollars.\n")
+    code, out, _ = run("figures", path, "--locale", "ar_EG", "--locale", "he_IL")
+    assert code == 0 and RAW_TEXT.search(out) is None
+    assert "\u061c-\u0663\u066b\u0665\u066a" in out  # ALM, Arabic minus, ٣٫٥٪, as CLDR writes it
+    assert "\u200e-3.5%" in out  # LRM before the Hebrew minus
+    assert "\\u" not in out
+
+
+def test_translate_escapes_stdout_but_writes_files_as_they_are(
+    hostile_article: Path, tmp_path: Path, apertium_bin: str
+) -> None:
+    common = ("translate", hostile_article, "--to", "es", "--engine", "apertium", "--no-cache")
+    code, out, _ = run(*common)
+    assert code == 0 and RAW_TEXT.search(out) is None and "\\u202e" in out
+    target = tmp_path / "out.md"
+    code, out, _ = run(*common, "--format", "md", "--output", target)
+    assert (code, out) == (0, "")
+    assert "\u202e" in target.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
 
 
@@ -67,7 +67,7 @@ def summarize(
             )  # fmt: skip
     for message in dict.fromkeys(str(w.message) for w in caught):
         warn(message)
-    typer.echo(_render(summary, output_format))
+    show(_render(summary, output_format))
 
 
 def _render(summary: ArticleSummary | TextSummary, output_format: SummaryFormat) -> str:
