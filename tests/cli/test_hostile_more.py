@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_hostile import one_clean_line, run
+from tests.cli.test_hostile import UNIT, XLIFF, one_clean_line, run
 
 PACKAGE = "translate-en_zh-1_0"
 
@@ -181,3 +181,47 @@ def test_translate_escapes_stdout_but_writes_files_as_they_are(
     code, out, _ = run(*common, "--format", "md", "--output", target)
     assert (code, out) == (0, "")
     assert "\u202e" in target.read_text(encoding="utf-8")
+
+
+def _xliff(path: Path, *ids: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(XLIFF.format(units="".join(UNIT.format(id=i) for i in ids)), encoding="utf-8")
+    return path
+
+
+def test_import_xliff_without_a_bundle_says_the_units_were_not_checked(tmp_path: Path) -> None:
+    path = _xliff(tmp_path / "loose" / "article.xlf", "s9.p9.t9")
+    code, out, err = run("import-xliff", path, "--cache", tmp_path / "cache.sqlite3")
+    assert (code, out) == (
+        0,
+        f"imported 1 approved translation(s) into {tmp_path / 'cache.sqlite3'}\n",
+    )
+    assert one_clean_line(err) == (
+        f"confl10n: warning: {path}: 1 unit(s) could not be checked against an article "
+        "(no bundle.json beside it); stored anyway"
+    )
+
+
+def test_import_xliff_beside_an_unreadable_bundle_says_so(tmp_path: Path) -> None:
+    path = _xliff(tmp_path / "de_DE" / "article.xlf", "title", "s9.p9.t9", "s1.h")
+    (path.parent / "bundle.json").write_bytes(b"\xff not json")
+    code, _, err = run("import-xliff", path, "--cache", tmp_path / "cache.sqlite3")
+    assert code == 0
+    assert one_clean_line(err) == (
+        f"confl10n: warning: {path}: 3 unit(s) could not be checked against an article "
+        "(the bundle.json beside it is unreadable); stored anyway"
+    )
+
+
+def test_import_xliff_beside_its_bundle_names_each_unknown_unit_and_nothing_more(
+    tmp_path: Path,
+) -> None:
+    path = _xliff(tmp_path / "de_DE" / "article.xlf", "title", "s9.p9.t9")
+    bundle = {"units": [{"id": "title"}, {"id": "s1.p1.t1"}]}
+    (path.parent / "bundle.json").write_text(json.dumps(bundle))
+    code, _, err = run("import-xliff", path, "--cache", tmp_path / "cache.sqlite3")
+    assert code == 0
+    assert one_clean_line(err) == (
+        f"confl10n: warning: {path}: unit 's9.p9.t9' is in no article "
+        "(not in the bundle.json beside the file); stored anyway"
+    )
