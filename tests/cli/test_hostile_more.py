@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import select
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -225,3 +228,24 @@ def test_import_xliff_beside_its_bundle_names_each_unknown_unit_and_nothing_more
         f"confl10n: warning: {path}: unit 's9.p9.t9' is in no article "
         "(not in the bundle.json beside the file); stored anyway"
     )
+
+
+def test_summarize_announces_windowed_rating_before_the_long_work(tmp_path: Path) -> None:
+    path = tmp_path / "one-paragraph.txt"
+    sentence = "Revenue at the company rose by five percent on Monday after a strong quarter."
+    path.write_text(" ".join([sentence] * 4000))  # 4,000 sentences: 32 windows, seconds of rating
+    command = [sys.executable, "-m", "confl10n", "summarize", str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        try:
+            first = process.stderr.readline().decode()
+            # The rating it announces takes seconds: no summary on stdout yet.
+            summary_ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        finally:
+            process.terminate()
+    assert first == (
+        "confl10n: warning: sentences s1.p1.t1 to s1.p1.t4000: 4000 sentences rated in 32 "
+        "windows of at most 128 consecutive sentences, not as one text (bounds time and "
+        "memory; the summary is approximate)\n"
+    )
+    assert summary_ready == []
