@@ -249,3 +249,23 @@ def test_summarize_announces_windowed_rating_before_the_long_work(tmp_path: Path
         "memory; the summary is approximate)\n"
     )
     assert summary_ready == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a\u202eb\u2066c\u2069", "a\\u202eb\\u2066c\\u2069"),
+        ("line\r\x1b[2Jover\x85", "line\\u000d\\u001b[2Jover\\u0085"),
+        ("x\u2028y\udc80", "x\\u2028y\\udc80"),
+        ("two\nlines\tand tab", "two\nlines\tand tab"),
+        ("\u061c-\u0663 \u200e-3 \u200f$ " + ARABIC, "\u061c-\u0663 \u200e-3 \u200f$ " + ARABIC),
+    ],
+    ids=["bidi-controls", "c0-c1", "separator-surrogate", "layout", "marks-and-rtl-letters"],
+)
+def test_escape_text_escapes_controls_and_keeps_layout_marks_and_letters(
+    text: str, shown: str
+) -> None:
+    from confl10n.errors import escape_text
+
+    assert escape_text(text) == shown
+    assert escape_text(shown) == shown
