@@ -148,8 +148,8 @@ def test_a_change_is_not_a_range() -> None:
         ("It ends on the 25th.", date(2024, 12, 25), "d"),
         ("Since 2018, it has grown.", date(2018, 1, 1), "y"),
         ("In 2023 Shanghai made beds.", date(2023, 1, 1), "y"),
-        ("due 2024-12-19 at noon", date(2024, 12, 19), "ymd"),
-        ("due 25/03/2024 at noon", date(2024, 3, 25), "ymd"),
+        ("due 2024-12-19 in Shanghai", date(2024, 12, 19), "ymd"),
+        ("due 25/03/2024 in Shanghai", date(2024, 3, 25), "ymd"),
     ],
 )
 def test_dates_full_partial_and_resolved(text: str, value: date, parts: str) -> None:
@@ -211,7 +211,7 @@ def test_negative_values_keep_their_sign_and_are_flagged(text: str) -> None:
         "He attended the 2024 Summer Olympics.",
         "COVID-19 spread over 5G networks.",
         "It runs Windows 11 and follows ISO 4217.",
-        "Room No. 7 opens at 10:30 on 192.168.0.1.",
+        "Room No. 7 lists 10:30 and 192.168.0.1.",
         "The two will keep working; one route was new.",
         "It is a two-dimensional culture.",
         "AI is not perfect yet.",
@@ -237,3 +237,34 @@ def test_counts_find_the_counted_noun_past_modifiers() -> None:
 def test_a_text_without_figures_gives_nothing() -> None:
     assert find_quantities("Embracing AI is not an optional question.") == []
     assert find_quantities("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value"),
+    [
+        ("due 2024-12-19 at noon", "noon", "time", "12:00:00"),
+        ("Room No. 7 opens at 10:30.", "10:30", "time", "10:30:00"),
+        ("A 200-square-meter flat was sold.", "200-square-meter", "measure", "200"),
+        ("A 5-metric-ton load fell.", "5-metric-ton", "measure", "5"),
+        ("It is 1.5 times larger.", "1.5 times", "multiplier", "1.5"),
+        ("Half of the staff left.", "Half", "fraction", "0.500000"),
+        ("In FY24 sales rose.", "FY24", "date", "2024-01-01"),
+    ],
+)
+def test_figures_2_smaller_misses(text: str, figure: str, kind: str, value: str) -> None:
+    found = [(q.text, q.kind, str(q.value)) for q in find_quantities(text, reference_date=REF)]
+    assert (figure, kind, value) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We meet 5 times per week.",
+        "Apple launched the iPhone 15 Pro.",
+        "Samsung unveiled the Galaxy 24 Ultra.",
+        "It took an hour and a half.",
+    ],
+)
+def test_figures_2_not_multipliers_or_figures(text: str) -> None:
+    kinds = {q.kind for q in find_quantities(text, reference_date=REF)}
+    assert not kinds & {"multiplier", "fraction", "number"}

@@ -11,7 +11,10 @@ quantity must be found with the same value; what is not becomes a
 * ``wrong_date`` — a different day, month or year;
 * ``english_style`` — right value only if read the English way ("1,926" in German);
 * ``lost_sign`` — the value without its minus (-1.4% became 1,4 %);
-* ``lost_unit`` — the right number without its unit, currency or % (36 km became "36");
+* ``lost_unit`` — the right number without its unit, currency or % (36 km became "36",
+  "$5 million" became "5 millones");
+* ``wrong_currency`` — the amount in another currency ("$5 million" became "5 millones de
+  euros", "€5 million" became "500万美元"): the currency nearest the number decides;
 * ``unexpected`` — a number in the translation that is nowhere in the source;
 * ``flagged`` — the source figure itself needs a human (an ambiguous date).
 """
@@ -24,10 +27,16 @@ from datetime import date, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from confl10n.figures.readback import Reading, normalize_digits, read_figures, unit_marks
+from confl10n.figures.readback import (
+    Reading,
+    currency_marks,
+    normalize_digits,
+    read_figures,
+    unit_marks,
+)
 from confl10n.localize.formatting import check_locale, format_quantity
 from confl10n.quantities.find import find_quantities
-from confl10n.quantities.words import scale_power
+from confl10n.quantities.words import currency_codes, currency_word, scale_power
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -187,12 +196,74 @@ def _match_dates(check: _Check, q: Quantity) -> bool:
 def _unit_kept(check: _Check, q: Quantity, reading: Reading) -> None:
     """Report a money amount, percentage or measure whose number came back without its
     unit ("36 de largo" for 36 kilometers, "5" for 5%)."""
-    if q.kind not in ("money", "percent", "measure") or reading.scaled:
+    if q.kind == "money" and q.unit:
+        _currency_kept(check, q, reading)
+        return
+    if q.kind not in ("percent", "measure") or reading.scaled:
         return
     marks = unit_marks(q, check.locale, style_dir=check.style_dir)
     text = check.translation.casefold()
     if marks and not any(mark in text for mark in marks):
         check.report("lost_unit", q, reading.text, f"{reading.text!r} has no unit")
+
+
+_BEFORE, _AFTER = 15, 40  # how far from its number a currency may be written, in characters
+
+
+def _currency_kept(check: _Check, q: Quantity, reading: Reading) -> None:
+    """Report an amount whose nearest currency (name or symbol, per CLDR and the locale's
+    style) is another one (``wrong_currency``) or that shows none (``lost_unit``)."""
+    marks = currency_marks(str(q.unit), check.locale, check.style_dir) | _written(q)
+    own, spans = _nearest(check, marks, reading)
+    others = sorted((_nearest(check, currency_marks(code, check.locale, check.style_dir),
+                              reading, spans)[0], code not in _USUAL, code)
+                    for code in currency_codes() - {q.unit})  # fmt: skip
+    distance, _, code = others[0]
+    if own <= distance and own < _FAR:
+        return
+    if distance < _FAR:
+        check.report("wrong_currency", q, reading.text, f"{reading.text!r} is in {code}")
+    else:
+        check.report("lost_unit", q, reading.text, f"{reading.text!r} has no currency")
+
+
+def _written(q: Quantity) -> frozenset[str]:
+    """The source's own currency word or sign ("yuan", "EUR", "$"), lower-cased: an engine
+    may copy it as written."""
+    signs = re.findall(r"[^\w\s.,\-–]+", q.text)
+    named = [w for w in re.findall(r"[^\W\d_]+", q.text) if currency_word(w) == q.unit]
+    return frozenset(w.casefold() for w in [*signs, *named])
+
+
+_USUAL = ("USD", "EUR")  # named first when a mark ("dollar", "$") fits several currencies
+_FAR = 10**6
+
+
+def _nearest(
+    check: _Check, marks: frozenset[str], reading: Reading, skip: tuple[tuple[int, int], ...] = ()
+) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """(distance of the nearest of ``marks`` to ``reading`` or _FAR, spans of all found);
+    spans inside ``skip`` ("元" inside "美元") do not count. Letters must start a word, so
+    "ين" (yen) is not read inside "ملايين"; a word before the number counts only when
+    none follows it (words follow their number, symbols come before it)."""
+    text = check.translation.casefold()
+    low, high = max(0, reading.start - _BEFORE), min(len(text), reading.end + _AFTER)
+    best, spans = _FAR, []
+    for mark in marks:
+        word = mark[:1].isalpha()
+        edge = r"(?<![^\W\d_])" if word and not _is_cjk_text(mark) else ""
+        for m in re.finditer(edge + re.escape(mark), text[:high]):
+            if m.start() < low or any(a <= m.start() and m.end() <= b for a, b in skip):
+                continue
+            spans.append((m.start(), m.end()))
+            after = m.start() >= reading.end
+            gap = m.start() - reading.end if after else reading.start - m.end() + _AFTER * word
+            best = min(best, max(gap, 0))
+    return best, tuple(spans)
+
+
+def _is_cjk_text(word: str) -> bool:
+    return any("\u3000" <= ch <= "\u9fff" for ch in word)
 
 
 def _match_range(check: _Check, q: Quantity) -> bool:
@@ -206,6 +277,8 @@ def _match_range(check: _Check, q: Quantity) -> bool:
         if q.value in (low.value, low.value * shared if not low.scaled else None):
             check.take(low)
             check.take(high)
+            if q.kind == "money" and q.unit:
+                _currency_kept(check, q, low)
             return True
     return False
 

@@ -41,6 +41,7 @@ _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*(?:de\s+)?$")  # 19. Dezember, 
 _DAY_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")  # an English-style copy: December 19
 _YEAR_AFTER = re.compile(r"\s*(?:de\s+|,\s*)?(\d{4})(?!\d)")  # 2019, de 2019
 _CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
+_STOPS = frozenset({"des", "del", "los", "las", "der", "die", "von"})  # in currency names
 _SPACES = "\u00a0\u202f\u2009 "
 _YMD = tuple[int | None, int | None, int | None]
 
@@ -92,6 +93,32 @@ def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tu
     # CJK units may come back shorter (百分点 for 个百分点): any two characters of them count
     stems |= {w[i : i + 2] for w in found if _is_cjk(w) for i in range(len(w) - 1)}
     return tuple(sorted(stems))
+
+
+@cache
+def currency_marks(code: str, locale: str, style_dir: Path | None = None) -> frozenset[str]:
+    """What shows currency ``code`` in a ``locale`` text, lower-cased: CLDR's names and
+    symbol and the style's names, as word stems (5 letters: "dólar", "euro"), whole CJK
+    names less their scale characters ("美元", "円") and symbols ("$", "€", "US$")."""
+    from confl10n.document import Quantity
+
+    names = list(localize.cldr_unit_names(code, locale))
+    for value in (Decimal(5), Decimal(5_000_000)):
+        q = Quantity("money", code, 0, 0, value, unit=code)
+        names.append(localize.format_quantity(q, locale, style_dir=style_dir))
+    marks = {code.casefold()}
+    for name in names:
+        marks |= {sym for sym in re.findall(r"[^\w\s.,'’\-–~～]+", name) if sym != "%"}
+        marks |= {_stem(w, locale) for w in re.findall(r"[^\W\d_]+", name)} - {""}
+    return frozenset(marks)
+
+
+def _stem(word: str, locale: str) -> str:
+    if _is_cjk(word):
+        return word.strip("".join(_CJK_SCALES))
+    lower = word.casefold()
+    short = len(lower) <= 2 and lower.isascii()  # "US" of US$, "de", "d" of d’euros
+    return "" if short or lower in _STOPS or lower in _scales(locale) else lower[:5]
 
 
 def _covered(r: Reading, others: list[Reading]) -> bool:

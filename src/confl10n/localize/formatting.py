@@ -378,11 +378,12 @@ def _date(ctx: _Ctx, q: Quantity) -> str:
     value, parts = q.value, q.parts or "ymd"
     if not isinstance(value, date):
         raise TypeError(f"expected a date value, got {value!r}")
+    if parts == "fy":  # "FY 2025/26" keeps its slash: Geschäftsjahr 2025/26, 2025/26财年
+        upper = f"/{q.upper.year % 100:02d}" if isinstance(q.upper, date) else ""
+        return str(ctx.get("dates", "fiscal", "{0}")).format(f"{value.year}{upper}")
     if isinstance(q.upper, date):
         return _date_range(ctx, value, q.upper, parts)
     text = _date_one(ctx, value, parts)
-    if parts == "fy":
-        return str(ctx.get("dates", "fiscal", "{0}")).format(str(value.year))
     return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
 
 

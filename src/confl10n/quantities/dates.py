@@ -30,7 +30,9 @@ _YEAR = r"(?:,?\s+(?P<year>\d{4})\b)?"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PLACEHOLDER_YEAR = 2000  # a leap year: February 29 without a year stays a date
 _FISCAL = re.compile(
-    r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s*\(FY\))?|FY)\s*'?(?P<year>(?:19|20)\d{2})\b(?![-–]\d)"
+    r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?(?:\s*\(FY\))?|FY)\s*'?(?P<year>(?:19|20)\d{2})"
+    r"(?:[/–-](?P<end>\d{2}|(?:19|20)\d{2}))?\b(?![-–/]\d)"
+    r"|\bFY\s?'?(?P<yy>\d{2})\b(?![-–/.,]\d)"
 )
 _YEARS = re.compile(
     r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
@@ -147,10 +149,16 @@ def _inferred_note(value: date, parts: str, reference: date) -> str | None:
 
 
 def _fiscal_years(text: str) -> Iterator[Quantity]:
-    """ "FY 2024", "Fiscal Year (FY) 2024", "fiscal 2023": years of account, ``parts`` fy."""
+    """ "FY 2024", "Fiscal Year (FY) 2024", "fiscal 2023", "FY24": years of account, ``parts``
+    fy; one that straddles two calendar years ("FY 2025/26") has the second as ``upper``."""
     for m in _FISCAL.finditer(text):
-        value = date(int(m["year"]), 1, 1)
-        yield Quantity("date", m[0], m.start(), m.end(), value, parts="fy")
+        year = int(m["year"]) if m["year"] else 2000 + int(m["yy"])
+        end = int(m["end"]) if m["end"] else None
+        last = end if end is None or end > 99 else year // 100 * 100 + end
+        if last is not None and last != year + 1:
+            continue  # "FY 2024-26" is no one fiscal year: left to the year ranges
+        upper = date(last, 1, 1) if last else None
+        yield Quantity("date", m[0], m.start(), m.end(), date(year, 1, 1), upper=upper, parts="fy")
 
 
 def _year_ranges(text: str) -> Iterator[Quantity]:

@@ -39,9 +39,11 @@ _TOO_BIG = Decimal(10) ** 18  # beyond any real-world figure a news article repo
 # Minus signs as copy writes them: hyphen, U+2212, non-breaking hyphen, figure dash,
 # en dash, small and full-width hyphen-minus; never after "4 " (a spaced range).
 MINUS = "-\u2212\u2011\u2012\u2013\ufe63\uff0d"
+# ISO codes written before an amount ("EUR 2-3 million"); those after it are words.toml's.
+_CODES = "USD|EUR|GBP|JPY|CNY|RMB|CHF|HKD|TWD|KRW|INR|AUD|CAD|NZD|SGD"
 _NUMERAL = re.compile(
     rf"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>(?<![0-9] )[{MINUS}])?"
-    r"(?P<cur>(?:US|HK|NT)\$|[$€£₹₩])?"
+    rf"(?P<cur>(?:US|HK|NT|AU?|CA?|NZ|S|R)\$|[$€£₹₩¥]|Rs\.?\s?|(?:{_CODES})\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![.,:/][0-9])"
     r"(?P<exp>[eE][+-]?[0-9]+)?(?P<tail>%|°[CF]|×|[^\W\d_]+[²³]?)?(?![0-9])"
 )
@@ -70,6 +72,10 @@ _APPROX = frozenset(
         "all",
         "another",
     }
+)
+_TIMES_MORE = re.compile(
+    r"(\s+times)\s+(?:as|more|less|fewer|that|the|over|(?!after|other|under)[a-z]{3,}er)\b",
+    re.IGNORECASE,
 )
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
@@ -254,6 +260,9 @@ def _hyphened(text: str, start: int, pos: int, sign: str | None) -> _Tail | None
 def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit | None) -> _Tail:
     """What a number (with its scale, if any) is, judging by the words after it."""
     word, power = (scale.word, int(scale.meaning)) if scale else (None, 0)
+    times = _TIMES_MORE.match(text, pos) if not (scale or sign) else None
+    if times is not None:  # "1.5 times larger", "three times as many": not "5 times a week"
+        return _Tail("multiplier", None, None, 0, times.end(1), start)
     money = _money_tail(text, start, pos, sign)
     if money is not None:
         code, begin, end = money
@@ -271,7 +280,7 @@ def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit |
 def _money_tail(text: str, start: int, pos: int, sign: str | None) -> tuple[str, int, int] | None:
     """(ISO code, start, end) when a sign, a currency word after or a code before makes it money."""
     if sign:
-        return words.currency_sign(sign), start, pos
+        return words.currency_sign(sign, text), start, pos
     after = words.currency_after(text, pos)
     if after:
         return after.meaning, start, after.end

@@ -1,10 +1,11 @@
 """Numbers that name rather than count, for :mod:`confl10n.quantities.find`.
 
 Labels ("Section 12", "No. 7", "Route 66", "8(a)", "M2-M1", "4x4"), scores and votes
-("won 2-1", "a 5-4 vote"), and numbers after a capitalised name ("Windows 11") are no
-figures; a capitalised word that opens a sentence, paragraph, quotation or bracket
-("About 500 people", "“Nearly 12%") is no name. :func:`find_labels` returns the
-labels an engine must copy as written, for the figures wrapper to mask.
+("won 2-1", "a 5-4 vote"), numbers after a capitalised name ("Windows 11") and in
+product names ("iPhone 15 Pro") are no figures; a capitalised word that opens a
+sentence, paragraph, quotation or bracket ("About 500 people", "“Nearly 12%") is no
+name. :func:`find_labels` returns the labels an engine must copy as written, for the
+figures wrapper to mask.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ _LABEL = re.compile(
     r"(?<![\w(])[0-9]{1,4}\([A-Za-z0-9]{1,3}\)(?:\([A-Za-z0-9]{1,3}\))*"
     r"|\b[A-Z]{1,3}[0-9]{1,4}(?:[-‑/][A-Z]{1,3}[0-9]{1,4})+\b"
 )
+# Product names: a camel-case name before ("iPhone 15", "eSIM 2") or a model word
+# after ("15 Pro", "Galaxy 24 Ultra"): the number is part of the name.
+_PRODUCT = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\s+$")
+_MODEL_AFTER = re.compile(r"\s+(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|SE|XL|Fold|Flip)\b")
 _LABEL_AFTER = re.compile(r"\([A-Za-z0-9]{1,4}\)|[A-Za-z]")  # 8(a) programme, 4x4
 
 
@@ -52,6 +57,8 @@ def is_identifier(text: str, m: re.Match[str]) -> bool:
         return True
     before = text[max(0, m.start() - 80) : m.start()]
     if _LABEL_BEFORE.search(before):
+        return True
+    if _PRODUCT.search(before) or _MODEL_AFTER.match(text, m.end()):
         return True
     prev = re.search(r"\b([A-Z][A-Za-z]*)\s+$", before)
     if prev is None or m["cur"] or _opens(text, m.start() - len(before) + prev.start()):

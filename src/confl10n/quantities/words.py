@@ -36,7 +36,8 @@ def _set(table: str) -> frozenset[str]:
 def _phrases(tables: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     """A regex matching any key of ``tables`` at a position, longest first."""
     keys = sorted({k for t in tables for k in _data()[t]}, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, k.split(" "))) for k in keys)
+    # "200-square-meter": the words of a unit used as an adjective are hyphenated
+    alternation = "|".join(r"(?:\s+|-)".join(map(re.escape, k.split(" "))) for k in keys)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"\s*({alternation})(?![\w²³])", flags)
 
@@ -46,7 +47,9 @@ def _lookup(table: str, text: str, pos: int, *, ignore_case: bool = True) -> Hit
     if m is None:
         return None
     key = " ".join(m[1].split())
-    value = _data()[table][key.lower() if ignore_case else key]
+    entries = _data()[table]
+    key = key.lower() if ignore_case else key
+    value = entries[key] if key in entries else entries[key.replace("-", " ")]
     return Hit(str(value), m[1], m.end())
 
 
@@ -72,9 +75,17 @@ def currency_word(word: str) -> str | None:
     return _data()["currency_words"].get(word.lower())  # type: ignore[no-any-return]
 
 
-def currency_sign(sign: str) -> str:
-    """The ISO 4217 code of a currency sign written before a number."""
-    return str(_data()["currency_signs"][sign.lower()])
+def currency_sign(sign: str, context: str = "") -> str:
+    """The ISO 4217 code of a currency sign or code written before a number ("A$" -> AUD,
+    "EUR " -> EUR, "Rs." -> INR). "¥" is JPY unless ``context`` (the sentence) names the
+    yuan (yuan, renminbi, RMB, CNY): then CNY."""
+    key = sign.strip().lower().rstrip(".")
+    if key == "¥" and _YUAN.search(context):
+        return "CNY"
+    return str(_data()["currency_signs"].get(key) or _data()["currency_words"][key])
+
+
+_YUAN = re.compile(r"\b(?:yuan|renminbi|RMB|CNY)\b", re.IGNORECASE)
 
 
 def percent_after(text: str, pos: int) -> int | None:
@@ -185,3 +196,8 @@ def looks_plural(word: str) -> bool:
 def is_filler(word: str) -> bool:
     """Whether ``word`` sits between a number and its noun ("30,000 more beds")."""
     return word.lower() in _set("noun_fillers")
+
+
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code this vocabulary can read (USD, EUR, JPY, INR …)."""
+    return frozenset({*_data()["currency_signs"].values(), *_data()["currency_words"].values()})
