@@ -66,11 +66,22 @@ def check_writable(path: Path) -> None:
     """Raise :class:`~confl10n.errors.OutputError` unless ``path`` is a file name in an
     existing folder."""
     if not path.parent.is_dir():
+        file = _file_ancestor(path.parent)
+        if file is not None:
+            raise OutputError(f"{path}: {file} is a file, not a folder")
         raise OutputError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
     if not os.access(path.parent, os.W_OK | os.X_OK):  # read-only, or immutable (root too)
         raise OutputError(f"{path}: cannot write (folder {path.parent} is not writable)")
+
+
+def _file_ancestor(folder: Path) -> Path | None:
+    """The first of ``folder`` and its parents that exists, if it is not a folder."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def write_synced(path: Path, data: bytes) -> None:

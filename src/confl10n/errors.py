@@ -46,6 +46,23 @@ def escape_terminal(text: str) -> str:
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+# In article text the line ends and tabs are layout, and the bidi *marks* (LRM, RLM and
+# ALM, which CLDR puts in Arabic and Hebrew numbers) only steer the neutral character
+# beside them; embeddings, overrides and isolates can reorder whole spans, so they go.
+_UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_text(text: str) -> str:
+    """Article text as printed on a terminal: like :func:`escape_terminal`, but newlines,
+    tabs and the bidi marks U+200E, U+200F and U+061C stay as they are.
+
+    For what the CLI prints on stdout (``segment``, ``summarize``, ``figures``,
+    ``translate`` without ``--output``); files written keep the text unchanged.
+    RTL letters are never touched. Idempotent.
+    """
+    return _UNSAFE_IN_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def is_terminal_safe(text: str) -> bool:
     """True if :func:`escape_terminal` would leave ``text`` unchanged."""
     return _UNSAFE.search(text) is None

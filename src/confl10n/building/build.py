@@ -155,7 +155,8 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     Units whose ID is in no article are stored too (by their source text), each
     with an :class:`UnknownUnitWarning`: an ID that is no document ID, or, when
     the file sits beside the ``bundle.json`` it was exported with, one that the
-    bundle does not hold.
+    bundle does not hold. Without a readable ``bundle.json`` beside the file, one
+    more warning counts the units that could not be checked against an article.
 
     Raises :class:`~confl10n.errors.InputError` for an unreadable XLIFF file,
     :class:`~confl10n.errors.InvalidOptionError` without a cache,
@@ -166,12 +167,25 @@ def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | boo
     from confl10n.translate.cache import open_cache
 
     approved = read_xliff_approved(Path(path))
-    known = _bundle_unit_ids(Path(path).with_name("bundle.json"))
+    bundle = Path(path).with_name("bundle.json")
+    known = _bundle_unit_ids(bundle)
     for unit in approved:
         reason = _unknown_unit(unit.id, known)
         if reason:
             message = f"{path}: unit {unit.id!r} is in no article ({reason}); stored anyway"
             warnings.warn(UnknownUnitWarning(message), stacklevel=2)
+    unchecked = sum(known is None and _DOCUMENT_ID.fullmatch(u.id) is not None for u in approved)
+    if unchecked:
+        why = (
+            "the bundle.json beside it is unreadable"
+            if bundle.exists()
+            else "no bundle.json beside it"
+        )
+        message = (
+            f"{path}: {unchecked} unit(s) could not be checked against an article ({why}); "
+            "stored anyway"
+        )
+        warnings.warn(UnknownUnitWarning(message), stacklevel=2)
     with open_cache(cache) as store:
         if store is None:
             raise InvalidOptionError("importing approved translations needs a cache")

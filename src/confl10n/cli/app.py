@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from confl10n._version import __version__
-from confl10n.errors import Confl10nError, escape_terminal
+from confl10n.errors import Confl10nError, escape_terminal, escape_text
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -126,6 +126,14 @@ def _root(
 def say(line: str, *, err: bool = False) -> None:
     """Print one message line (stdout, or stderr with ``err``), control and bidi escaped."""
     typer.echo(escape_terminal(line), err=err)
+
+
+def show(text: str, *, nl: bool = True) -> None:
+    """Print article text (a command's result) on stdout, control and bidi controls escaped.
+
+    JSON stays valid: the escapes are JSON's own ``\\uXXXX``.
+    """
+    typer.echo(escape_text(text), nl=nl)
 
 
 def command_app(**settings: Any) -> typer.Typer:

@@ -136,4 +136,4 @@ def _print_report(report: BuildReport) -> None:
     for message in dict.fromkeys(report.warnings):
         warn(message)
     for failure in report.failures:
-        typer.echo(f"confl10n: error: {failure.message}", err=True)
+        say(f"confl10n: error: {failure.message}", err=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article
+from confl10n.cli.app import command_app, load_article, show
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def figures(
     found = article_quantities(replace(prose_only(article), published=when))
     rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
             for q in found]  # fmt: skip
-    typer.echo(_RENDER[output_format](rows, locales))
+    show(_RENDER[output_format](rows, locales))
 
 
 def _parse_date(text: str) -> date:

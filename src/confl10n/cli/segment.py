@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article
+from confl10n.cli.app import command_app, load_article, show
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -33,9 +33,9 @@ def segment(
     """Print the article's structure with stable IDs."""
     article = load_article(file, lang=lang)
     if output_format is SegmentFormat.json:
-        typer.echo(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
+        show(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
     else:
-        typer.echo("\n".join(_as_lines(article)))
+        show("\n".join(_as_lines(article)))
 
 
 def _as_json(article: Article) -> dict[str, object]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article, warn
+from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
 
 
@@ -52,9 +53,11 @@ def summarize(
 
     check_lede_mode(lede)
     article = load_article(file, lang=lang)
-    # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump.
-    with warnings.catch_warnings(record=True) as caught:
+    # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump,
+    # and at once: the window warning comes before the long rating it announces.
+    with warnings.catch_warnings():
         warnings.simplefilter("always")
+        warnings.showwarning = _warn_once(set())
         summary: ArticleSummary | TextSummary
         if whole:
             summary = summarize_text(
@@ -65,9 +68,18 @@ def summarize(
                 article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang,
                 lede_mode=lede,
             )  # fmt: skip
-    for message in dict.fromkeys(str(w.message) for w in caught):
-        warn(message)
-    typer.echo(_render(summary, output_format))
+    show(_render(summary, output_format))
+
+
+def _warn_once(seen: set[str]) -> Callable[..., None]:
+    """A ``warnings.showwarning`` printing each distinct message once, as it comes."""
+
+    def show_warning(message: Warning | str, *_: object, **__: object) -> None:
+        if str(message) not in seen:
+            seen.add(str(message))
+            warn(str(message))
+
+    return show_warning
 
 
 def _render(summary: ArticleSummary | TextSummary, output_format: SummaryFormat) -> str:

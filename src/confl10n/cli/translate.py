@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import command_app, load_article, say, warn
+from confl10n.cli.app import command_app, load_article, say, show, warn
 from confl10n.cli.progress import sentence_progress
 from confl10n.errors import InvalidOptionError
 
@@ -135,7 +135,7 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
     from confl10n._fs import write_text_atomic
 
     if output is None:
-        typer.echo(_render(results, fmt), nl=False)
+        show(_render(results, fmt), nl=False)
     elif LANG_FIELD in output.name:
         rendered = [(r.target, _render([r], fmt)) for r in results]
         for target, text in rendered:

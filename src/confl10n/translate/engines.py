@@ -9,14 +9,23 @@ loaded once per run, not once per article.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from confl10n.errors import EngineUnavailableError
+from confl10n.errors import EngineUnavailableError, ModelPackageError
 from confl10n.translate import registry
 from confl10n.translate.engine import Engine
 
 PIVOTS = ("en",)
 """Intermediate languages preferred when no model translates the pair directly."""
+
+
+@runtime_checkable
+class ReportsBroken(Protocol):
+    """An engine that can name its broken model for a pair (Argos: a broken package)."""
+
+    def broken(self, source: str, target: str) -> str | None:
+        """One line naming the installed but broken model for the pair, or None."""
+        ...
 
 
 class Engines:
@@ -62,6 +71,9 @@ class Engines:
             if path is not None:
                 return engine, path
             offered += pairs
+        for engine in self.created():
+            if isinstance(engine, ReportsBroken) and (problem := engine.broken(source, target)):
+                raise ModelPackageError(problem)
         raise unavailable(source, target, offered, engines=names)
 
     def _candidates(self, names: Iterable[str], *, skip_missing: bool) -> Iterable[Engine]:

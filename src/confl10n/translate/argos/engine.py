@@ -28,7 +28,7 @@ from confl10n.errors import (
     ModelPackageError,
     TranslationError,
 )
-from confl10n.translate.argos.packages import PackageInfo, installed_packages
+from confl10n.translate.argos.packages import PackageInfo, broken_package, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
@@ -170,9 +170,18 @@ class ArgosEngine:
         try:
             return self._packages()[pair]
         except KeyError:
+            broken = self.broken(*pair)
+            if broken:
+                raise ModelPackageError(broken) from None
             raise EngineUnavailableError(
                 f"no Argos package for {pair[0]}->{pair[1]} in {self._folder}"
             ) from None
+
+    def broken(self, source: str, target: str) -> str | None:
+        """``broken Argos package <folder>: <problem>`` for an installed but broken
+        package of the pair, or None."""
+        problem = broken_package(self._folder, (source, target))
+        return f"broken Argos package {problem}" if problem else None
 
     def _model(self, pair: tuple[str, str]) -> _Model:
         if pair not in self._models:

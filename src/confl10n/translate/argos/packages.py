@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from confl10n._fs import user_dir
 from confl10n.errors import ModelPackageError
+from confl10n.translate.argos.tokenizers import tokenizer_problem
 
 REQUIRED_METADATA = ("package_version", "from_code", "to_code")
 """What ``metadata.json`` must hold for a folder to count as an installed package."""
@@ -91,6 +92,26 @@ def installed_packages(directory: Path) -> tuple[list[PackageInfo], list[str]]:
     return packages, problems
 
 
+def broken_package(directory: Path, pair: tuple[str, str]) -> str | None:
+    """The problem line of a broken package folder for ``pair`` under ``directory``, if any.
+
+    For the error of a translation whose only package is broken: its metadata
+    names the pair, but :func:`read_package` refuses it.
+    """
+    folders = sorted(directory.iterdir()) if directory.is_dir() else []
+    for folder in (f for f in folders if f.is_dir() and not _hidden(f)):
+        try:
+            metadata = read_metadata(folder)
+        except ModelPackageError:
+            continue
+        if (metadata["from_code"], metadata["to_code"]) == pair:
+            try:
+                read_package(folder)
+            except ModelPackageError as exc:
+                return str(exc)
+    return None
+
+
 def _hidden(folder: Path) -> bool:
     # Temporary folders of an install in progress start with a dot.
     return folder.name.startswith(".")
@@ -127,8 +148,12 @@ def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> 
 
 
 def _find_tokenizer(folder: Path) -> Path:
+    """The package's tokenizer file, once it loads (a garbage one makes the package broken)."""
     for name in ("sentencepiece.model", "bpe.model"):
         if (folder / name).is_file():
+            problem = tokenizer_problem(folder / name)
+            if problem:
+                raise ModelPackageError(f"{folder.name}: {name}: {problem}")
             return folder / name
     raise ModelPackageError(f"{folder.name}: no sentencepiece.model or bpe.model tokenizer")
 
