@@ -12,8 +12,9 @@ from typing import Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app
-from confl10n.errors import EngineUnavailableError, InvalidOptionError
+from confl10n.errors import EngineUnavailableError
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -47,27 +48,22 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a request may run (then 503).")
     ] = 120.0,
-    models_dir: Annotated[
-        str | None, typer.Option("--models-dir", help="Argos packages folder.")
-    ] = None,
+    models_dir: opt.ModelsDir = None,
     engine: Annotated[
         str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
     ] = "auto",
     threads: Annotated[
         int, typer.Option("--threads", help="CTranslate2 threads per job; 0 lets it choose.")
     ] = 0,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Translation cache file (SQLite), shared.")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")] = False,
+    cache: opt.Cache = None,
+    no_cache: opt.NoCache = False,
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
     Figures are protected and checked as in translate. Stop it with SIGTERM or
     Ctrl-C: requests in flight finish first.
     """
-    if cache is not None and no_cache:
-        raise InvalidOptionError("--cache and --no-cache exclude each other")
+    stored = opt.cache_choice(cache, no_cache)  # one line, exit 64, if both are given
     try:
         from confl10n.serve.run import serve as run
         from confl10n.serve.settings import ServeSettings
@@ -80,6 +76,6 @@ def serve(
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
         models_dir=models_dir, engine=engine, threads=threads,
         api_keys=str(api_keys) if api_keys else None,
-        cache=None if no_cache else (str(cache) if cache else ""),
+        cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip
     run(settings.check())
