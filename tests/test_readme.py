@@ -1,19 +1,28 @@
-"""The README's Python examples run as doctests, from the repository root."""
+"""The README's and the manual's Python examples run as doctests, from the repository root."""
 
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
 
 
-def test_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_page_examples(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = doctest.testfile(str(REPO / "README.md"), module_relative=False, verbose=False)
-    assert result.attempted > 0
+    result = doctest.testfile(str(page), module_relative=False, verbose=False)
     assert result.failed == 0
+
+
+def test_readme_and_manual_have_examples() -> None:
+    assert ">>> " in (REPO / "README.md").read_text(encoding="utf-8")
+    assert sum(">>> " in page.read_text(encoding="utf-8") for page in PAGES[1:]) >= 3
 
 
 def _readme_commands() -> list[str]:
