@@ -79,7 +79,7 @@ LAYERS = (
     ("summarize", "translate", "bundle"),
     ("figures",),
     ("localize", "quantities", "text"),
-    ("document", "languages", "_fs", "_version"),
+    ("document", "languages", "extras", "_fs", "_version"),
     ("errors",),
 )
 """Each layer may import the layers below it, never one above or beside it."""

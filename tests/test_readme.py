@@ -9,7 +9,6 @@ import pytest
 
 from tests.conftest import REPO
 
-
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 
 
@@ -32,11 +31,33 @@ def _readme_commands() -> list[str]:
     return [line for line in block.splitlines() if line and not line.startswith("#")]
 
 
-def test_ci_runs_the_readme_set_up_once_and_its_test_command() -> None:
-    run, set_up, tests = _readme_commands()
+def test_ci_runs_the_readme_quick_start_lines_as_written_in_order() -> None:
+    run, develop = _readme_commands()
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert set_up in ci and ci[-1] == tests
-    installs = sum(line.count("pip install") for line in ci if not line.startswith("#"))
-    assert installs == set_up.count("pip install")  # one venv, installed once
-    for command in (run, set_up):
-        assert "-r requirements/" in command and "--no-deps -e ." in command
+    assert ci.index(run) < ci.index(develop)
+    assert run.endswith("confl10n build") and develop.endswith(".venv/bin/pytest")
+
+
+def test_quick_start_bootstraps_the_pinned_installer_before_the_lock() -> None:
+    for line in _readme_commands():
+        installs = [step.strip() for step in line.split("&&") if "pip install" in step]
+        assert installs[0] == ".venv/bin/pip install -r requirements/installer.txt"
+        assert installs[1].startswith(".venv/bin/pip install -r requirements/")
+        assert installs[2] == ".venv/bin/pip install --no-deps --no-build-isolation -e ."
+
+
+def test_every_lock_file_is_hashed_and_pinned() -> None:
+    for lock in sorted((REPO / "requirements").glob("*.txt")):
+        text = lock.read_text(encoding="utf-8")
+        requirements = [line for line in text.splitlines() if line and line[0].isalnum()]
+        assert requirements, lock
+        assert all("==" in line for line in requirements), lock
+        assert text.count("==") <= text.count("--hash=sha256:"), lock
+
+
+def test_the_installer_pins_pip_and_setuptools() -> None:
+    text = (REPO / "requirements" / "installer.txt").read_text(encoding="utf-8")
+    assert {line.split("==")[0] for line in text.splitlines() if "==" in line} == {
+        "pip",
+        "setuptools",
+    }

@@ -337,21 +337,6 @@ def test_bad_cluster_options_are_option_errors(
     assert code == 64 and message in err and not (tmp_path / "out").exists()
 
 
-def test_without_dask_the_scheduler_option_says_how_to_install_it(
-    tmp_path: Path, sample_path: Path
-) -> None:
-    hide = "import sys; sys.modules['distributed'] = sys.modules['dask'] = None; "
-    run = "from confl10n.cli import main; sys.argv[0] = 'confl10n'; main()"
-    command = [sys.executable, "-c", hide + run, "build", str(sample_path)]
-    command += ["--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 69 and done.stdout == ""
-    assert done.stderr == (
-        "confl10n: error: a cluster build needs Dask: pip install 'confl10n[cluster]'\n"
-    )
-    assert not (tmp_path / "out").exists()
-
-
 def test_nothing_imports_dask_at_start_up() -> None:
     code = (
         "import sys, confl10n, confl10n.cli, confl10n.building.build, confl10n.building.worker; "

@@ -37,6 +37,7 @@ from confl10n.building.build import (
 )
 from confl10n.building.plan import plan_build
 from confl10n.errors import ClusterError, TranslationError
+from confl10n.extras import require
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -54,8 +55,6 @@ CONNECT_SECONDS = 5.0
 
 WORKER_SECONDS = 60.0
 """How long to wait for a scheduler's first worker."""
-
-INSTALL_HINT = "pip install 'confl10n[cluster]'"
 
 UNTRIMMED = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask starts worker processes with ``MALLOC_TRIM_THRESHOLD_=65536``, which halves
@@ -83,14 +82,14 @@ def connect(where: str | int) -> Iterator[Client]:
     """A Dask client of the scheduler at ``where`` (``tcp://HOST:8786``), or of a new local
     cluster of ``where`` worker processes (one thread each), closed on exit.
 
-    Raises :class:`ClusterError` without Dask, or when the scheduler cannot be reached
+    Raises :class:`EngineUnavailableError` without the cluster extra, and
+    :class:`ClusterError` when the scheduler cannot be reached
     within :data:`CONNECT_SECONDS` or has no worker within :data:`WORKER_SECONDS`.
     """
-    try:
-        import dask
-        import distributed
-    except ImportError as exc:
-        raise ClusterError(f"a cluster build needs Dask: {INSTALL_HINT}") from exc
+    require("cluster", "a cluster build (--workers, --scheduler)")
+    import dask
+    import distributed
+
     if isinstance(where, int):
         # No dashboard; the scheduler's own HTTP server on any free loopback port (its
         # default, 8787, is often taken, and then Dask warns).

@@ -14,7 +14,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app
-from confl10n.errors import EngineUnavailableError
+from confl10n.extras import require
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -64,13 +64,10 @@ def serve(
     Ctrl-C: requests in flight finish first.
     """
     stored = opt.cache_choice(cache, no_cache)  # one line, exit 64, if both are given
-    try:
-        from confl10n.serve.run import serve as run
-        from confl10n.serve.settings import ServeSettings
-    except ImportError as exc:
-        raise EngineUnavailableError(
-            f"the web server is not installed ({exc.name}); pip install 'confl10n[serve]'"
-        ) from exc
+    require("serve", "confl10n serve")
+    from confl10n.serve.run import serve as run
+    from confl10n.serve.settings import ServeSettings
+
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
