@@ -6,13 +6,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from confl10n import BuildOptions, BuildReport, TranslateOptions, build
 from confl10n.cli import app
+from confl10n.summarize import ALGORITHMS
 
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 """The folder name ``build`` gives the sample article (source/article.md)."""
+
+SLOW_ALGORITHMS = ("kl", "lsa")
+"""sumy's algorithms that take seconds on a long text."""
+
+ALGORITHM_PARAMS = [
+    pytest.param(name, marks=pytest.mark.slow) if name in SLOW_ALGORITHMS else name
+    for name in ALGORITHMS
+]
+"""Every summarizing algorithm as a test parameter, the slow ones marked ``slow``."""
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:

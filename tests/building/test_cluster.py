@@ -32,6 +32,8 @@ from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
 from tests.helpers import SLUG, invoke, kit_build
 
+pytestmark = pytest.mark.cluster
+
 LOCALES = ("zh_CN", "es_ES")
 TITLE = "Newspaper Leaders From Across China Gather in Shanghai to See “AI + Media” Up Close"
 _TIMINGS = re.compile(rb'"timings": \{[^}]*\}')

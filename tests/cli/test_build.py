@@ -247,6 +247,7 @@ def slow_packages(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Pat
     return packages
 
 
+@pytest.mark.slow
 def test_sigkill_mid_build_leaves_previous_output_intact(
     tmp_path: Path, sample_path: Path, slow_packages: Path
 ) -> None:

@@ -205,6 +205,7 @@ def test_single_long_line_without_punctuation() -> None:
     assert article.sentences[0].text == line.strip()
 
 
+@pytest.mark.slow
 def test_a_20_mb_article_parses_whole(seed_path: Path) -> None:
     """20 MB of seed paragraphs parse into every sentence (its speed is bench/segment.py's)."""
     body = seed_path.read_text(encoding="utf-8").split("\n\n", 1)[1]
