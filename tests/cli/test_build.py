@@ -211,7 +211,8 @@ def test_import_xliff_of_a_non_xliff_file_exits_65(tmp_path: Path) -> None:
 def test_progress_is_one_line_redrawn_on_a_terminal(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "confl10n.toml").write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
     leader, follower = os.openpty()
-    command = [sys.executable, "-m", "confl10n", "build", "--out", tmp_path / "out", "--no-cache"]
+    command: list[str | Path] = [sys.executable, "-m", "confl10n", "build", "--no-cache"]
+    command += ["--out", tmp_path / "out"]
     with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower) as run:
         os.close(follower)
         shown = _read_all(leader)
@@ -261,7 +262,7 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
     )  # the previous output
     before_small, before_sample = snapshot(out / small_slug), snapshot(out / SLUG)
 
-    command = [
+    command: list[str | Path] = [
         sys.executable,
         "-m",
         "confl10n",

@@ -144,7 +144,7 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
     summarizer(ObjectDocumentModel(paragraphs), keep_all)
     eligible = {s.text for p in section.paragraphs for s in p.sentences if ineligible(s, p) is None}
     picked = Picked("en")
-    chosen = []
+    chosen: list[Any] = []  # sumy's SentenceInfo (untyped)
     for info in ranking:
         text = str(info.sentence)
         if len(chosen) < count and text in eligible and not picked.repeats(text, text):

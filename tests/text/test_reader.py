@@ -85,7 +85,9 @@ def test_ids_are_stable_and_findable(sample_path: Path) -> None:
     first = article.sections[1].paragraphs[0].sentences[0]
     assert first.id == "s2.p1.t1"
     assert article.find("s2.p1.t1") == first
-    assert article.find("s2.h").text == "Developing New Quality Productive Forces"
+    heading = article.find("s2.h")
+    assert isinstance(heading, Sentence)
+    assert heading.text == "Developing New Quality Productive Forces"
     with pytest.raises(KeyError):
         article.find("s9.p1.t1")
 

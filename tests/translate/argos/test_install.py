@@ -18,7 +18,8 @@ from confl10n.translate.argos.packages import installed_packages
 from tests import argos_kit
 from tests.helpers import snapshot
 
-Mutation = Callable[[Path], None]
+Mutation = Callable[[Path], object]
+"""A change to a package folder (what it returns is ignored)."""
 
 
 def variant(tmp_path: Path, package: Path, change: Mutation, *, name: str = "") -> Path:
