@@ -110,9 +110,9 @@ class _ImportVisitor(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         if _called_name(node.func) in self.loaders:
-            argument = node.args[0] if node.args else None
-            for module in self._named_modules(argument):
-                self._add(module, (), node.lineno, by_prefix=isinstance(argument, ast.JoinedStr))
+            modules, by_prefix = self._named_modules(node.args[0] if node.args else None)
+            for module in modules:
+                self._add(module, (), node.lineno, by_prefix=by_prefix)
         self.generic_visit(node)
 
     def _lazily(self, node: ast.AST) -> None:
@@ -130,16 +130,17 @@ class _ImportVisitor(ast.NodeVisitor):
         anchor = self.package.rsplit(".", level - 1)[0] if level > 1 else self.package
         return f"{anchor}.{module}" if module else anchor
 
-    def _named_modules(self, argument: ast.expr | None) -> list[str]:
-        """The modules a dynamic import can load: its literal name, the literal start of an
-        f-string, or else every module name the file spells out ("?" when it spells none)."""
+    def _named_modules(self, argument: ast.expr | None) -> tuple[list[str], bool]:
+        """The modules a dynamic import can load, and whether only by their start: its literal
+        name; the package an f-string starts with (True); else every module name the file
+        spells out ("?" when it spells none)."""
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            return [argument.value]
+            return [argument.value], False
         if isinstance(argument, ast.JoinedStr) and argument.values:
             first = argument.values[0]
             if isinstance(first, ast.Constant) and "." in str(first.value):
-                return [str(first.value).rsplit(".", 1)[0]]
-        return list(self.constants) or ["?"]
+                return [str(first.value).rsplit(".", 1)[0]], True
+        return list(self.constants) or ["?"], False
 
 
 def _is_type_checking(test: ast.expr) -> bool:

@@ -162,8 +162,12 @@ def test_no_module_imports_by_a_name_it_does_not_spell_out() -> None:
     assert computed_import_violations(code()) == []
 
 
-def test_the_check_catches_an_import_by_a_computed_name() -> None:
-    source = "import importlib\n\ndef load(name):\n    return importlib.import_module(name)\n"
+@pytest.mark.parametrize(
+    "call",
+    ["importlib.import_module(name)", "importlib.import_module(f'{name}')", "__import__(name)"],
+)
+def test_the_check_catches_an_import_by_a_computed_name(call: str) -> None:
+    source = f"import importlib\n\ndef load(name):\n    return {call}\n"
     found = computed_import_violations(planted({"text/evil.py": source}))
     assert found == ["text/evil.py:4: imports a module by a name computed at run time"]
 
