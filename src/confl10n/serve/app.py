@@ -26,7 +26,13 @@ from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
 from confl10n.serve.libre import detect_text, translate_answer, translate_request
 from confl10n.serve.limits import ASGIApp, BodyLimit, Gate, RequestError, check_chars
-from confl10n.serve.schemas import BulletinBody, FiguresBody, SummarizeBody, TranslateBody, _Request
+from confl10n.serve.schemas import (
+    ArticleBody,
+    BulletinBody,
+    FiguresBody,
+    SummarizeBody,
+    TranslateBody,
+)
 from confl10n.serve.settings import ServeSettings, from_environment, read_api_keys
 from confl10n.serve.texts import clean
 from confl10n.serve.work import Service
@@ -240,7 +246,7 @@ def _libre(app: FastAPI, state: _State) -> None:
 # --- /v1/ ------------------------------------------------------------------------------------
 
 
-def _article(body: _Request) -> Article:
+def _article(body: ArticleBody) -> Article:
     from confl10n.text.reader import parse_text
 
     text = clean(body.text)
@@ -250,7 +256,7 @@ def _article(body: _Request) -> Article:
 def _v1(app: FastAPI, state: _State) -> None:
     service = state.service
 
-    async def accepted(body: _Request, request: Request) -> None:
+    async def accepted(body: ArticleBody, request: Request) -> None:
         state.check_key(body.api_key, request)
         state.check_size(body.text)
 
