@@ -312,3 +312,18 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskClust
     cluster = start_dask_cluster(tmp_path_factory.mktemp("dask"))
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def news_page_path() -> Path:
+    """A saved CMS news page: the article among nav, ads, share buttons, related links,
+    comments, a footer and a cookie banner (tests/data/html/news_page.md is its article)."""
+    return REPO / "tests" / "data" / "html" / "news_page.html"
+
+
+@pytest.fixture
+def news_docx_path(tmp_path: Path) -> Path:
+    """A reporter's .docx built with python-docx (see tests/docx_kit.py)."""
+    from tests.docx_kit import news_docx
+
+    return news_docx(tmp_path / "story.docx")

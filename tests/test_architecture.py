@@ -41,6 +41,7 @@ HOMES = {
     "dask": "building/cluster.py",
     "distributed": "building/cluster.py",
     "defusedxml": "bundle/xliff.py",
+    "docx": "text/docx.py",
     "fastapi": "serve/app.py",
     "jieba": "text/words.py",
     "lingua": "serve/detect.py",
@@ -51,6 +52,7 @@ HOMES = {
     "sentencepiece": "translate/argos/tokenizers.py",
     "starlette": "serve/app.py",
     "sumy": "summarize/adapter.py",
+    "trafilatura": "text/html.py",
     "typer": "cli/",
     "uvicorn": "serve/run.py",
 }

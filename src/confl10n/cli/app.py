@@ -159,14 +159,18 @@ def warn(message: str) -> None:
     say(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str | None = None) -> Article:
-    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings."""
+def load_article(path: str, *, lang: str | None = None, input_format: str | None = None) -> Article:
+    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings.
+
+    ``input_format`` is one of :data:`confl10n.text.reader.INPUT_FORMATS` (None: detect).
+    """
     from confl10n.text.reader import parse_bytes, read_article
 
     if path == "-":
-        article = parse_bytes(sys.stdin.buffer.read(), lang=lang, source_name="<stdin>")
+        data = sys.stdin.buffer.read()
+        article = parse_bytes(data, lang=lang, source_name="<stdin>", input_format=input_format)
     else:
-        article = read_article(Path(path), lang=lang)
+        article = read_article(Path(path), lang=lang, input_format=input_format)
     for message in article.warnings:
         warn(message)
     return article

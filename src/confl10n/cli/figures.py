@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show
 from confl10n.errors import InvalidOptionError
 
@@ -30,10 +31,11 @@ command = command_app()
 
 @command.command()
 def figures(
-    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    file: opt.ArticleFile,
     locales: Annotated[
         list[str], typer.Option("--locale", help="Target locale, e.g. zh_CN; repeatable.")
     ],
+    input_format: opt.InputFormat = None,
     output_format: Annotated[FiguresFormat, typer.Option("--format")] = FiguresFormat.table,
     reference_date: Annotated[
         str | None,
@@ -53,7 +55,7 @@ def figures(
 
     for locale in locales:
         check_locale(locale)
-    article = load_article(file)
+    article = load_article(file, input_format=input_format)
     when = _parse_date(reference_date) if reference_date else article.published
     found = article_quantities(replace(prose_only(article), published=when))
     rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})

@@ -37,6 +37,17 @@ NoProtectNumbers = Annotated[
         "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
     ),
 ]
+InputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        help="text, markdown, html or docx (default: by the file's suffix, else its content).",
+    ),
+]
+ArticleFile = Annotated[
+    str,
+    typer.Argument(help="Article file (.txt, .md, .html, .docx), or - for stdin."),
+]
 Cache = Annotated[Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show
 
 if TYPE_CHECKING:
@@ -26,12 +27,13 @@ command = command_app()
 
 @command.command()
 def segment(
-    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    file: opt.ArticleFile,
+    input_format: opt.InputFormat = None,
     output_format: Annotated[SegmentFormat, typer.Option("--format")] = SegmentFormat.text,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the article.")] = None,
 ) -> None:
     """Print the article's structure with stable IDs."""
-    article = load_article(file, lang=lang)
+    article = load_article(file, lang=lang, input_format=input_format)
     if output_format is SegmentFormat.json:
         show(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
 
@@ -26,7 +27,8 @@ command = command_app()
 
 @command.command()
 def summarize(
-    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    file: opt.ArticleFile,
+    input_format: opt.InputFormat = None,
     sentences: Annotated[
         int | None, typer.Option("--sentences", "-n", help="Sentences per section.")
     ] = None,
@@ -52,7 +54,7 @@ def summarize(
     from confl10n.summarize.options import check_lede_mode
 
     check_lede_mode(lede)
-    article = load_article(file, lang=lang)
+    article = load_article(file, lang=lang, input_format=input_format)
     # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump,
     # and at once: the window warning comes before the long rating it announces.
     with warnings.catch_warnings():

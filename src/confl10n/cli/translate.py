@@ -36,8 +36,9 @@ command = command_app()
 
 @command.command()
 def translate(
-    file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
+    file: opt.ArticleFile,
     to: Annotated[list[str], typer.Option("--to", help="Target language; repeat for several.")],
+    input_format: opt.InputFormat = None,
     source: Annotated[
         str | None, typer.Option("--from", help="Source language (default: the article's).")
     ] = None,
@@ -94,7 +95,7 @@ def translate(
     targets = list(dict.fromkeys(language_code(t) for t in to))
     chosen = _locales(targets, locales or [])
     _check_output(output, targets)
-    article = load_article(file, lang=source)
+    article = load_article(file, lang=source, input_format=input_format)
     engines = Engines(options.engine_settings())  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]

@@ -115,17 +115,32 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
     return chosen
 
 
+# What may sit between two words of a figure in the source: line breaks, tags, emphasis.
+_SOURCE_GAP = r"(?:\s|<[^>]*>|[*_])+"
+
+
 def article_quantities(article: Article) -> list[Quantity]:
     """The quantities of every title, heading and sentence of ``article``.
 
-    Spans index :attr:`Article.text`; each quantity carries its sentence ID.
+    Spans index :attr:`Article.text` (where markup, entities or line breaks sit inside a
+    figure, the span covers them); each quantity carries its sentence ID.
     """
     found: list[Quantity] = []
     for sentence in article.units():
         for q in find_quantities(sentence.text, reference_date=article.published):
-            start, end = q.start + sentence.start, q.end + sentence.start
+            start, end = _in_source(article.text, q, sentence.start, sentence.end)
             found.append(replace(q, start=start, end=end, sentence_id=sentence.id))
     return found
+
+
+def _in_source(source: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
+    """Where figure ``q`` (found at ``q.start`` of a sentence's text) is written in
+    ``source[start:end]``: markup only ever adds characters, so it is at or after that."""
+    words = (re.escape(word) for word in q.text.split())
+    match = re.compile(_SOURCE_GAP.join(words)).search(source, start + q.start, end)
+    if match is None:
+        return q.start + start, q.end + start
+    return match.start(), match.end()
 
 
 def _numerals(text: str) -> Iterator[Quantity]:

@@ -1,9 +1,11 @@
-"""Read an article (plain text or Markdown) into the document model.
+"""Read an article (plain text, Markdown, HTML or a Word document) into the document model.
 
 ``bytes -> text`` (decoding), ``text -> blocks`` (blocks), ``blocks ->
 Article`` (here): front matter, title, sections, paragraphs and sentences with
 IDs and source spans; trailing boilerplate dropped; a truncated ending kept
-but flagged.
+but flagged. HTML is cut into blocks by :mod:`confl10n.text.html` (spans index
+the HTML); a ``.docx`` is read as the Markdown :mod:`confl10n.text.docx` writes
+for it (spans index that text).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from importlib import resources
 from pathlib import Path
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
-from confl10n.errors import InputError
+from confl10n.errors import InputError, InvalidOptionError
 from confl10n.text.blocks import Block, plain_blocks
 from confl10n.text.decoding import decode
+from confl10n.text.docx import docx_markdown
+from confl10n.text.html import MAX_PAGE_BYTES, html_blocks
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
@@ -34,6 +38,9 @@ _MARKDOWN_LINE = re.compile(
 _MARKDOWN_INLINE = (("](", re.compile(r"\]\([^)\s]*\)")), ("**", re.compile(r"\*\*\S")))
 _PLAIN_SUFFIXES = (".txt", ".text")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_FORMAT_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
+INPUT_FORMATS = ("text", "markdown", "html", "docx")
+"""The input formats an article is read from (``input_format``); None detects it."""
 _ENDINGS = tuple('.!?…。！？"”’»«“」』)')
 _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
 _ITEM_KINDS = ("list_item", "table_cell")
@@ -42,11 +49,18 @@ VERBATIM_BLOCKS = ("code", "html")
 _SHORT_LINE_WORDS = 25
 
 
-def read_article(path: Path, *, lang: str | None = None, markdown: bool | None = None) -> Article:
+def read_article(
+    path: Path,
+    *,
+    lang: str | None = None,
+    markdown: bool | None = None,
+    input_format: str | None = None,
+) -> Article:
     """Read the article at ``path``.
 
-    ``markdown=None`` decides by the suffix (``.md``/``.markdown``: Markdown,
-    ``.txt``: plain text, even with bullet lines), else by the content.
+    ``input_format`` (one of :data:`INPUT_FORMATS`) defaults to the suffix's:
+    ``.html``/``.htm`` HTML, ``.docx`` a Word document, ``.md``/``.markdown``
+    Markdown, ``.txt`` plain text (even with bullet lines), else the content's.
 
     Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded, or
     has no body text.
@@ -62,9 +76,13 @@ def read_article(path: Path, *, lang: str | None = None, markdown: bool | None =
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    if markdown is None and path.suffix.lower() in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
-        markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
-    return parse_bytes(data, lang=lang, source_name=name, markdown=markdown)
+    suffix = path.suffix.lower()
+    input_format = input_format or _FORMAT_SUFFIXES.get(suffix)
+    if markdown is None and suffix in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
+        markdown = suffix in _MARKDOWN_SUFFIXES
+    return parse_bytes(
+        data, lang=lang, source_name=name, markdown=markdown, input_format=input_format
+    )
 
 
 def parse_bytes(
@@ -73,16 +91,37 @@ def parse_bytes(
     lang: str | None = None,
     source_name: str = "<bytes>",
     markdown: bool | None = None,
+    input_format: str | None = None,
 ) -> Article:
     """Decode ``data`` and parse it; see :func:`parse_text`.
 
-    Raises :class:`~confl10n.errors.InputError` when ``data`` cannot be decoded or has no
-    body text.
+    ``input_format="docx"`` (or a zip archive's bytes with ``None``) reads a Word
+    document; ``"html"`` a page of at most :data:`~confl10n.text.html.MAX_PAGE_BYTES`.
+
+    Raises :class:`~confl10n.errors.InputError` when ``data`` cannot be decoded, is
+    a bad or too large document, or has no body text.
     """
+    input_format = _check_format(input_format, markdown)
+    if input_format == "docx" or (input_format is None and data.startswith(b"PK\x03\x04")):
+        text = docx_markdown(data, source_name=source_name)
+        return parse_text(text, lang=lang, source_name=source_name, input_format="markdown")
+    if input_format == "html" and len(data) > MAX_PAGE_BYTES:
+        limit = MAX_PAGE_BYTES // 2**20
+        raise InputError(f"{source_name}: larger than {limit} MiB, too large for an HTML page")
     text, warnings = decode(data, source_name=source_name)
     return parse_text(
-        text, lang=lang, source_name=source_name, markdown=markdown, warnings=warnings
+        text, lang=lang, source_name=source_name, input_format=input_format, warnings=warnings
     )
+
+
+def _check_format(input_format: str | None, markdown: bool | None) -> str | None:
+    """``input_format`` checked, or what ``markdown`` says."""
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        known = ", ".join(INPUT_FORMATS)
+        raise InvalidOptionError(f"unknown input format {input_format!r}; use one of {known}")
+    if input_format is None and markdown is not None:
+        return "markdown" if markdown else "text"
+    return input_format
 
 
 def parse_text(
@@ -92,21 +131,31 @@ def parse_text(
     source_name: str = "<string>",
     markdown: bool | None = None,
     warnings: list[str] | None = None,
+    input_format: str | None = None,
 ) -> Article:
     """Parse article ``text`` into an :class:`Article`.
 
     ``lang`` defaults to the front matter's ``lang`` and then to English;
-    ``markdown=None`` detects the format from the content: Markdown when it has
-    something only Markdown writes (a ``#`` heading, a setext underline, a fence,
-    a ``[link](target)``, a table rule, ``**strong**``), plain text otherwise.
+    ``input_format`` is ``text``, ``markdown`` or ``html`` (``markdown`` says the
+    same as ``True``/``False``); ``None`` detects plain text or Markdown from the
+    content: Markdown when it has something only Markdown writes (a ``#`` heading,
+    a setext underline, a fence, a ``[link](target)``, a table rule, ``**strong**``).
+    HTML: a whole page gives its article (see :mod:`confl10n.text.html`), a fragment
+    all of it; an ``<h1>`` first is the title.
 
-    Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text.
+    Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text (an HTML
+    page: no article text).
     """
-    meta, body_start = _front_matter(text)
+    input_format = _check_format(input_format, markdown)
+    meta, body_start = _front_matter(text) if input_format != "html" else ({}, 0)
     lang = lang or meta.get("lang") or "en"
-    if markdown is None:
-        markdown = looks_like_markdown(text, body_start)
-    blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
+    markdown = input_format != "text" and (
+        input_format is not None or looks_like_markdown(text, body_start)
+    )
+    if input_format == "html":
+        blocks = html_blocks(text, source_name=source_name)
+    else:
+        blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
     notes = list(warnings or [])
     blocks = _drop_boilerplate(blocks, text, notes, source_name)
     builder = _Builder(text, lang)

@@ -1,0 +1,334 @@
+"""HTML -> blocks: an article page or a fragment, with spans indexing the HTML source.
+
+The source is tokenized with the standard library's HTML parser, which reports
+where every tag, text and entity starts, so each run of plain text keeps the
+exact source span it was read from (entities and collapsed white space are
+runs whose text replaces their source). Headings, paragraphs, list items,
+block quotes and table cells become :class:`~confl10n.text.blocks.Block` s;
+links, emphasis and code become :class:`~confl10n.document.Inline` spans;
+``<pre>`` is a verbatim code block. Scripts, styles, forms and the like are
+never text.
+
+A whole page (it has ``<html>``, ``<head>``, ``<body>`` or a doctype) is a news
+page with site furniture around the article: which blocks are the article is
+decided by trafilatura, the reference extractor for news pages — a block is
+kept when trafilatura's article has the same text. A heading trafilatura left
+out between two kept blocks is kept unless it sits in navigation, an aside, a
+header, a footer or a form. A fragment is read whole.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+from confl10n.document import Inline
+from confl10n.errors import InputError
+from confl10n.text.blocks import Block, Run, url_spans
+
+MAX_PAGE_BYTES = 16 * 2**20
+"""The largest HTML page read (bytes): real article pages are well under 2 MiB."""
+
+_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
+
+
+def _names(*groups: str) -> frozenset[str]:
+    return frozenset(" ".join(groups).split())
+
+
+_SKIP = _names(
+    "script style noscript template svg math iframe object embed canvas select button",
+    "textarea input option audio video map head",
+)
+_FURNITURE = _names("nav aside header footer form")
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCKS = _names(
+    "p div section article main body html ul ol li blockquote table thead tbody tfoot tr td",
+    "th caption figure figcaption pre dl dt dd address hr details summary center",
+    *_FURNITURE,
+    *_HEADINGS,
+)
+_INLINE = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em"}
+_INLINE |= {"code": "code", "s": "strike", "del": "strike", "strike": "strike"}
+_H1 = ("heading", 1, False)
+_EXTRACTED = _names("head p item cell quote code")
+_VOID = _names("br img hr meta link input wbr area base col source track param")
+_SPACE = re.compile(r"\s+")
+
+
+def is_page(text: str) -> bool:
+    """True if ``text`` is a whole HTML page rather than a fragment of one."""
+    return _PAGE.search(text) is not None
+
+
+def html_blocks(text: str, *, source_name: str = "<html>") -> list[Block]:
+    """The article's blocks in HTML ``text`` (a page: the article only; a fragment: all).
+
+    Raises :class:`~confl10n.errors.InputError` when a page has no article text.
+    """
+    parsed = _parse(text)
+    if not is_page(text):
+        return [b for b, _ in parsed]
+    kept = _article_blocks(parsed, _extracted_texts(text))
+    if not any(block.kind != "heading" for block in kept):
+        raise InputError(f"{source_name}: no article text found in the HTML page")
+    return kept
+
+
+def _parse(text: str) -> list[tuple[Block, bool]]:
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return reader.blocks
+
+
+def _key(text: str) -> str:
+    """A block's text with all white space removed: how it is matched to the extract."""
+    return "".join(text.split())
+
+
+def _extracted_texts(text: str) -> Counter[str]:
+    """The texts of the article's elements as trafilatura extracts them, white space removed."""
+    from xml.etree import ElementTree
+
+    import trafilatura
+
+    xml = trafilatura.extract(
+        text,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        include_formatting=True,
+    )
+    if not xml:
+        return Counter()
+    main = ElementTree.fromstring(xml).find("main")
+    texts: Counter[str] = Counter()
+    elements = main.iter() if main is not None else iter(())
+    for element in (e for e in elements if e.tag in _EXTRACTED):
+        texts[_key("".join(element.itertext()))] += 1
+    return texts
+
+
+def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> list[Block]:
+    """The blocks trafilatura's article has, its ``<h1>`` (trafilatura keeps the title apart)
+    and the headings it left out between them."""
+    matched = [False] * len(parsed)
+    for index, (block, _) in enumerate(parsed):
+        key = _key(block.text())
+        if texts[key] > 0:
+            texts[key] -= 1
+            matched[index] = True
+    found = [i for i, hit in enumerate(matched) if hit]
+    if not found:
+        return []
+    title = _title_index(parsed, matched, found[0])
+    first = found[0] if title is None else min(title, found[0])
+    return [
+        block
+        for index, (block, furniture) in enumerate(parsed)
+        if matched[index]
+        or index == title
+        or (block.kind == "heading" and not furniture and first < index < found[-1])
+    ]
+
+
+def _title_index(parsed: list[tuple[Block, bool]], matched: list[bool], first: int) -> int | None:
+    """Where the page's ``<h1>`` is when no kept block is one: the last before the article,
+    else the first one after its start."""
+    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, aside) == _H1]
+    if not ones or any(matched[i] for i in ones):
+        return None
+    before = [i for i in ones if i < first]
+    return before[-1] if before else ones[0]
+
+
+@dataclass
+class _Open:
+    """A block being read: its kind, runs and inline spans so far."""
+
+    kind: str = "text"
+    level: int = 0
+    marker: str = ""
+    cell: tuple[int, int] | None = None
+    runs: list[Run] = field(default_factory=list)
+    spans: list[Inline] = field(default_factory=list)
+    size: int = 0
+
+
+class _Reader(HTMLParser):
+    """Follows the tag stream and cuts it into blocks, each run keeping its source span."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = text
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.blocks: list[tuple[Block, bool]] = []
+        self.current = _Open()
+        self.stack: list[str] = []
+        self.inline: list[tuple[str, int, str]] = []
+        self.lists: list[list[int]] = []  # per open list: [next number or 0 for bullets]
+        self.table: list[list[int]] = []  # per open table: [row, column]
+        self.skip = 0
+        self.pre: int | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip or tag in _SKIP:
+            self.skip += tag in _SKIP and tag not in _VOID
+            return
+        if tag == "br":
+            self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+            return
+        if tag in _BLOCKS:
+            self._start_block(tag)
+        elif tag in _INLINE:
+            target = dict(attrs).get("href") or "" if tag == "a" else ""
+            self.inline.append((tag, self.current.size, target))
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and not self.skip:
+            self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip -= tag in _SKIP
+            return
+        if tag not in self.stack:
+            return
+        while self.stack:
+            closing = self.stack[-1]
+            self._end(closing)  # while still open, so the block knows its furniture
+            self.stack.pop()
+            if closing == tag:
+                return
+
+    def _end(self, tag: str) -> None:
+        if tag in _INLINE:
+            self._close_inline(tag)
+        elif tag in _BLOCKS:
+            self.flush(end=tag == "pre")
+            if tag in ("ul", "ol") and self.lists:
+                self.lists.pop()
+            elif tag == "table" and self.table:
+                self.table.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self._text(self._offset(), data, len(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};", name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};", f"#{name}")
+
+    def _reference(self, written: str, name: str) -> None:
+        if self.skip:
+            return
+        start = self._offset()
+        size = len(written) if self.source.startswith(written, start) else len(written) - 1
+        self._text(start, html.unescape(f"&{name};"), size)
+
+    def _text(self, start: int, data: str, size: int) -> None:
+        """Add ``data`` read from ``source[start:start + size]``: white space collapsed."""
+        if self.pre is not None:
+            return
+        if size != len(data):
+            self._run(start, start + size, _SPACE.sub(" ", data) or " ")
+            return
+        for match in re.finditer(r"\s+|\S+", data):
+            piece = match.group()
+            plain = " " if piece.isspace() else piece
+            self._run(start + match.start(), start + match.end(), plain)
+
+    def _run(self, start: int, end: int, plain: str) -> None:
+        block = self.current
+        if plain == " " and (not block.runs or block.runs[-1][2].endswith(" ")):
+            return
+        block.runs.append((start, end, plain))
+        block.size += len(plain)
+
+    def _close_inline(self, tag: str) -> None:
+        for index in range(len(self.inline) - 1, -1, -1):
+            name, begin, target = self.inline[index]
+            if name == tag:
+                del self.inline[index]
+                if begin < self.current.size:
+                    kind = _INLINE[tag]
+                    self.current.spans.append(Inline(kind, begin, self.current.size, target))
+                return
+
+    def _start_block(self, tag: str) -> None:
+        self.flush()
+        if tag in ("ul", "ol"):
+            self.lists.append([1 if tag == "ol" else 0])
+        elif tag == "table":
+            self.table.append([-1, -1])
+        elif tag == "tr" and self.table:
+            self.table[-1] = [self.table[-1][0] + 1, -1]
+        elif tag == "pre":
+            self.pre = self._offset() + len(self.get_starttag_text() or "")
+        self.current = self._context(tag)
+
+    def _context(self, tag: str) -> _Open:
+        """The kind, level, marker and cell a block opened by ``tag`` here has."""
+        quote = "> " * self.stack.count("blockquote") + ("> " if tag == "blockquote" else "")
+        if tag in _HEADINGS:
+            return _Open("heading", _HEADINGS[tag])
+        if tag in ("td", "th") and self.table:
+            self.table[-1][1] += 1
+            return _Open("table_cell", cell=(self.table[-1][0], self.table[-1][1]))
+        if tag == "li" and self.lists:
+            return _Open("list_item", marker=quote + self._bullet())
+        if "li" in self.stack or tag == "li":
+            return _Open("list_item", marker=quote + "- ")
+        return _Open("quote", marker=quote) if quote else _Open()
+
+    def _bullet(self) -> str:
+        indent = "  " * (len(self.lists) - 1)
+        number = self.lists[-1][0]
+        if number:
+            self.lists[-1][0] += 1
+            return f"{indent}{number}. "
+        return f"{indent}- "
+
+    def flush(self, *, end: bool = False) -> None:
+        """Close the block being read (a ``<pre>`` when ``end``) and start a plain one."""
+        if end and self.pre is not None:
+            self._flush_pre()
+            return
+        block = self.current
+        while block.runs and block.runs[-1][2] == " ":
+            block.size -= 1
+            block.runs.pop()
+        if block.runs:
+            spans = tuple(replace(s, end=min(s.end, block.size)) for s in block.spans)
+            plain = "".join(run[2] for run in block.runs)
+            spans += url_spans(plain, [(s.start, s.end) for s in spans if s.kind == "link"])
+            self.blocks.append((self._block(block, spans), bool(_FURNITURE & set(self.stack))))
+        quote = "> " * self.stack.count("blockquote")
+        self.current = _Open("quote", marker=quote) if quote else _Open()
+
+    def _block(self, block: _Open, spans: tuple[Inline, ...]) -> Block:
+        return Block(
+            block.kind, tuple(block.runs), block.level, block.marker, block.cell, spans,
+        )  # fmt: skip
+
+    def _flush_pre(self) -> None:
+        start, end = self.pre or 0, self._offset()
+        self.pre = None
+        code = html.unescape(re.sub(r"<[^>]*>", "", self.source[start:end])).strip("\n")
+        if code.strip():
+            self.blocks.append((Block("code", ((start, end, code),)), False))
+        self.current = _Open()

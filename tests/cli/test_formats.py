@@ -1,0 +1,115 @@
+"""HTML pages, HTML fragments and Word documents through the real command line: segment,
+summarize, figures, translate and build read them; bad files are one line, exit 65, nothing
+written. The subprocess runs are the CLI as a user has it (``python -m confl10n``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_hostile import one_clean_line, run
+from tests.helpers import invoke
+
+PAGE_HEADINGS = ["Why the line was built", "What riders say", "What comes next"]
+
+
+def segmented(*args: str | Path, stdin: str | None = None) -> dict[str, object]:
+    code, out, err = run("segment", *args, "--format", "json", stdin=stdin)
+    assert code == 0, err
+    data: dict[str, object] = json.loads(out)
+    return data
+
+
+def section_headings(data: dict[str, object]) -> list[str]:
+    sections = data["sections"]
+    assert isinstance(sections, list)
+    return [s["heading"]["text"] for s in sections if s["heading"]]
+
+
+def test_segment_reads_a_page_a_document_and_stdin(
+    news_page_path: Path, news_docx_path: Path
+) -> None:
+    assert section_headings(segmented(news_page_path)) == PAGE_HEADINGS
+    from_stdin = segmented("-", "--input-format", "html", stdin=news_page_path.read_text("utf-8"))
+    assert section_headings(from_stdin) == PAGE_HEADINGS
+    assert section_headings(segmented(news_docx_path)) == [
+        "Why the line was built",
+        "Stops and times",
+    ]
+
+
+def test_summarize_and_figures_read_html(news_page_path: Path) -> None:
+    code, out, err = invoke("summarize", news_page_path, "--sentences", "2")
+    assert code == 0, err
+    assert "Advertisement" not in out and "cookie" not in out
+    code, out, err = invoke("figures", news_page_path, "--locale", "de_DE", "--format", "json")
+    assert code == 0, err
+    figures = json.loads(out)["figures"]
+    written = [row["source"] for row in figures]
+    assert "$1.2 billion" in written and "$700 million" in written and "30%" not in written
+    page = news_page_path.read_text("utf-8")
+    for row in figures:  # spans index the page; a line break inside a figure is a space
+        assert (
+            " ".join(re.sub("<[^>]*>", "", page[row["start"] : row["end"]]).split())
+            == row["source"]
+        )
+
+
+def test_translate_reads_a_word_document(news_docx_path: Path, apertium_bin: str) -> None:
+    code, out, err = invoke("translate", news_docx_path, "--to", "es", "--engine", "apertium")
+    assert code == 0, err
+    assert (
+        "tranvía" in out
+        and re.search(r"\b15\s?%", out)
+        and "12 %" not in out
+        and "Check the estimate" not in out
+    )
+
+
+def test_unknown_input_format_is_a_usage_error(news_page_path: Path) -> None:
+    code, out, err = run("segment", news_page_path, "--input-format", "pdf")
+    assert (code, out) == (64, "")
+    assert "unknown input format 'pdf'" in one_clean_line(err)
+
+
+def bomb(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (64 * 2**20))
+
+
+def page_of_50_mb(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("<!DOCTYPE html><html><body><article><p>")
+        out.write("Words of a long article. " * (2 * 2**20))
+        out.write("</p></article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("story.docx", lambda p: p.write_text("not a zip at all"), "not a zip archive"),
+        ("bomb.docx", bomb, "zip bomb"),
+        (
+            "empty.html",
+            lambda p: p.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+            "no article text",
+        ),
+        ("huge.html", page_of_50_mb, "too large for an HTML page"),
+    ],
+    ids=["docx-not-zip", "zip-bomb", "page-without-article", "page-of-50-mb"],
+)
+def test_bad_files_are_one_line_exit_65_nothing_written(
+    tmp_path: Path, name: str, make: object, message: str
+) -> None:
+    path = tmp_path / name
+    make(path)  # type: ignore[operator]
+    out_file = tmp_path / "out.md"
+    code, out, err = run("translate", path, "--to", "es", "--output", out_file)
+    assert (code, out) == (65, "")
+    assert message in one_clean_line(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

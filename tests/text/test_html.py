@@ -1,0 +1,162 @@
+"""Reading HTML: a whole news page gives its article only; a fragment is read whole; the model
+is the one Markdown gives (IDs, sections, kinds, inline spans) and spans index the HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from confl10n.document import Article
+from confl10n.errors import InputError
+from confl10n.text.reader import parse_bytes, parse_text, read_article
+
+FURNITURE = (
+    "cookie", "Accept all", "Daily Ledger", "Subscribe", "Advertisement", "Share on",
+    "Email this", "Related stories", "Ferry fares", "bike lanes", "Comments", "Great news",
+    "taxpayers", "rights reserved", "Privacy", "Contact us", "dataLayer", "font-family",
+)  # fmt: skip
+HEADINGS = [None, "Why the line was built", "What riders say", "What comes next"]
+
+
+def shape(article: Article) -> list[object]:
+    """Everything but source offsets: IDs, kinds, markers, cells, texts and inline spans."""
+    rows: list[object] = [article.title.text if article.title else None]
+    for section in article.sections:
+        rows.append((section.id, section.level, section.heading and section.heading.text))
+        for p in section.paragraphs:
+            spans = [[(i.kind, i.start, i.end, i.target) for i in s.spans] for s in p.sentences]
+            texts = [(s.id, s.text) for s in p.sentences]
+            rows.append((p.id, p.kind, p.marker, p.cell, p.literal, texts, spans))
+    return rows
+
+
+def as_read(source: str) -> str:
+    """An HTML slice as a reader sees it: tags out, entities decoded, white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", source)).split())
+
+
+def test_page_gives_the_article_only(news_page_path: Path) -> None:
+    article = read_article(news_page_path)
+    assert article.title is not None
+    assert article.title.text == "Harbour city opens new tram line"
+    assert [s.heading.text if s.heading else None for s in article.sections] == HEADINGS
+    units = " ".join(unit.text for unit in article.units())
+    assert [word for word in FURNITURE if word in units] == []
+
+
+def test_page_reads_as_its_markdown_does(news_page_path: Path) -> None:
+    markdown = read_article(news_page_path.with_suffix(".md"))
+    assert shape(read_article(news_page_path)) == shape(markdown)
+
+
+def test_spans_index_the_html_file(news_page_path: Path) -> None:
+    article = read_article(news_page_path)
+    source = news_page_path.read_text("utf-8")
+    assert article.text == source
+    for unit in article.units():
+        assert as_read(source[unit.start : unit.end]) == unit.text
+    for paragraph in (p for s in article.sections for p in s.paragraphs):
+        assert as_read(source[paragraph.start : paragraph.end]) == paragraph.text
+
+
+def test_fragment_is_read_whole_with_inline_markup() -> None:
+    fragment = "<p>The <b>big</b> house is <i>very</i> red.</p>\n<p>A &amp; B met at\n  <a href='/x'>noon</a>.</p>"
+    article = parse_text(fragment, input_format="html")
+    first, second = article.sentences
+    assert first.text == "The big house is very red."
+    assert [(s.kind, first.text[s.start : s.end]) for s in first.spans] == [
+        ("strong", "big"), ("em", "very"),
+    ]  # fmt: skip
+    assert second.text == "A & B met at noon."
+    assert [(s.kind, s.target) for s in second.spans] == [("link", "/x")]
+    assert fragment[second.start : second.end].startswith("A &amp; B")
+
+
+def test_fragment_without_blocks_is_one_paragraph() -> None:
+    article = parse_text(
+        "The <em>new</em> line opened.<br>It runs every 6 minutes.", input_format="html"
+    )
+    assert [s.text for s in article.sentences] == [
+        "The new line opened.",
+        "It runs every 6 minutes.",
+    ]
+
+
+def test_lists_quotes_tables_and_code_in_a_fragment() -> None:
+    fragment = (
+        "<h2>Facts</h2><ol><li>First stop</li><li>Second stop<ul><li>Nested stop</li></ul></li></ol>"
+        "<blockquote><p>We are proud.</p></blockquote>"
+        "<table><tr><th>Stop</th><th>Minutes</th></tr><tr><td>Harbour</td><td>0</td></tr></table>"
+        "<pre><code>x = 1 &lt; 2</code></pre><script>var hidden = 1;</script><p>Done.</p>"
+    )
+    article = parse_text(fragment, input_format="html")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert [(p.kind, p.marker) for p in paragraphs][:4] == [
+        ("list_item", "1. "), ("list_item", "2. "), ("list_item", "  - "), ("quote", "> "),
+    ]  # fmt: skip
+    assert [p.cell for p in paragraphs if p.kind == "table_cell"] == [
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (1, 1),
+    ]
+    assert [p.literal for p in paragraphs if p.kind == "code"] == ["x = 1 < 2"]
+    assert "hidden" not in " ".join(u.text for u in article.units())
+    assert article.sections[0].heading is not None
+    assert article.sections[0].heading.text == "Facts"
+
+
+def page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+STORY = (
+    "<p>The council approved a budget of $4.5 million for the new library on Tuesday evening.</p>"
+    "<h2>How it will be paid</h2>"
+    "<p>Half of the money comes from a state grant, and the rest from a bond issue approved in 2024.</p>"
+    "<h2>When it opens</h2>"
+    "<p>Construction starts in May and the library should open its doors in the autumn of 2027.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "<article><h1>Library gets funding</h1>{}</article>",
+        "<div class='content'><h1>Library gets funding</h1><div class='text'>{}</div></div>",
+        "<nav><a href='/'>Home</a><a href='/a'>About us</a></nav><main><h1>Library gets funding</h1>{}</main>"
+        "<aside><h2>Most read</h2><p>Cat rescued from a tree near the station by firefighters.</p></aside>"
+        "<footer><p>Copyright 2026 Example News, all rights reserved.</p></footer>",
+    ],
+)
+def test_pages_of_other_shapes(wrapped: str) -> None:
+    article = parse_text(page(wrapped.format(STORY)), input_format="html")
+    assert article.title is not None and article.title.text == "Library gets funding"
+    headings = [s.heading.text if s.heading else None for s in article.sections]
+    assert headings == [None, "How it will be paid", "When it opens"]
+    units = " ".join(u.text for u in article.units())
+    assert "Most read" not in units and "Cat rescued" not in units and "Copyright" not in units
+
+
+def test_page_without_article_text_is_refused() -> None:
+    furniture = page(
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav><footer>© 2026</footer>"
+    )
+    with pytest.raises(InputError, match="no article text"):
+        parse_text(furniture, input_format="html", source_name="empty.html")
+
+
+def test_a_50_mb_page_is_refused_before_decoding() -> None:
+    data = page("<p>" + "word " * (10 * 2**20) + "</p>").encode()
+    with pytest.raises(InputError, match="too large for an HTML page"):
+        parse_bytes(data, input_format="html", source_name="big.html")
+
+
+def test_html_suffixes_choose_the_html_reader(tmp_path: Path) -> None:
+    for name in ("story.htm", "story.HTML", "story.xhtml"):
+        path = tmp_path / name
+        path.write_text("<p>The <b>big</b> house is red.</p>", "utf-8")
+        assert read_article(path).sentences[0].text == "The big house is red."
