@@ -44,6 +44,11 @@ def write_text_atomic(path: Path, text: str) -> None:
     The folder must exist; on any failure the temporary file is removed and
     ``path`` is left as it was. Raises :class:`~confl10n.errors.OutputError`.
     """
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` as :func:`write_text_atomic` writes text."""
     check_writable(path)
     try:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -51,8 +56,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(0o666 & ~_umask())  # mkstemp makes it 0600

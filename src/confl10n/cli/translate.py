@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from confl10n.translate.results import ArticleTranslation
 
 LANG_FIELD = "{lang}"
+SAME_FORMAT_SUFFIXES = (".html", ".htm", ".docx")
+"""An --output with one of these suffixes is the article's own file translated."""
 
 
 class TranslateFormat(StrEnum):
@@ -99,7 +101,10 @@ def translate(
     engines = Engines(options.engine_settings())  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
-    _emit(results, output_format, output)
+    if output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
+        _write_files(results, output, file, input_format)
+    else:
+        _emit(results, output_format, output)
     _report(results, verbose=verbose)
 
 
@@ -123,6 +128,9 @@ def _check_output(output: Path | None, targets: list[str]) -> None:
     from confl10n._fs import check_writable
 
     if output is not None:
+        same_format = output.suffix.lower() in SAME_FORMAT_SUFFIXES
+        if same_format and len(targets) > 1 and LANG_FIELD not in output.name:
+            raise InvalidOptionError(f"--output {output.name}: name it with {LANG_FIELD}")
         for path in {_output_path(output, target) for target in targets}:
             check_writable(path)
 
@@ -143,6 +151,29 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
             write_text_atomic(_output_path(output, target), text)
     else:
         write_text_atomic(output, _render(results, fmt))
+
+
+def _write_files(
+    results: list[ArticleTranslation], output: Path, file: str, input_format: str | None
+) -> None:
+    """Each translation as a file in the format the article came in (HTML, Word)."""
+    from confl10n._fs import write_bytes_atomic
+    from confl10n.building.files import translated_file
+    from confl10n.text.reader import format_of
+
+    if file == "-" and output.suffix.lower() == ".docx":
+        raise InvalidOptionError("a .docx --output needs the .docx file, not stdin")
+    data = b"" if file == "-" else Path(file).read_bytes()
+    fmt = input_format or format_of(Path(file)) or "text"
+    written = [
+        (
+            _output_path(output, r.target),
+            translated_file(r, data, input_format=fmt, suffix=output.suffix),
+        )
+        for r in results
+    ]
+    for path, content in written:
+        write_bytes_atomic(path, content)
 
 
 def _report(results: list[ArticleTranslation], *, verbose: bool = False) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +42,8 @@ _RUN_TEXT |= {f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 
 
 @dataclass(frozen=True, slots=True)
-class _Piece:
-    """Text of runs that share their formatting and link."""
+class Piece:
+    """Text of runs that share their formatting and link (``""``: none)."""
 
     text: str
     bold: bool = False
@@ -61,6 +61,69 @@ def docx_markdown(data: bytes, *, source_name: str = "<docx>") -> str:
     document = _open(data, source_name)
     lines = list(_body_lines(document))
     return "\n\n".join(lines) + "\n"
+
+
+def paragraph_key(text: str) -> str:
+    """How :func:`rewrite_docx` matches a paragraph: its plain text, white space removed."""
+    return "".join(text.split())
+
+
+def rewrite_docx(
+    data: bytes, pieces: Callable[[str], Sequence[Piece] | None], *, source_name: str = "<docx>"
+) -> bytes:
+    """The Word document ``data`` with each paragraph (table cells' too) whose
+    :func:`paragraph_key` ``pieces`` knows rewritten as those pieces: paragraph style,
+    the first run's formatting and every other part kept; links made anew.
+
+    Raises :class:`~confl10n.errors.InputError` as :func:`docx_markdown` does.
+    """
+    _check_archive(data, source_name)
+    document = _open(data, source_name)
+    for paragraph in _all_paragraphs(document):
+        plain = "".join(p.text for p in _pieces(paragraph, paragraph._p, ""))
+        new = pieces(paragraph_key(plain)) if plain.strip() else None
+        if new is not None:
+            _replace_runs(paragraph, new)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _all_paragraphs(document: Document) -> Iterator[Any]:
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def _replace_runs(paragraph: Any, pieces: Sequence[Piece]) -> None:
+    """Every run, link and tracked change of ``paragraph`` replaced by ``pieces``' runs."""
+    import copy
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    element = paragraph._p
+    first = element.find(f".//{_W}r/{_W}rPr")
+    for child in [c for c in element if c.tag != f"{_W}pPr"]:
+        element.remove(child)
+    for piece in pieces:
+        run = element.add_r()
+        if first is not None:
+            run.insert(0, copy.deepcopy(first))
+        wrapped = Run(run, paragraph)
+        wrapped.text = piece.text
+        wrapped.bold = piece.bold or None
+        wrapped.italic = piece.italic or None
+        if piece.link:
+            rel = paragraph.part.relate_to(piece.link, RELATIONSHIP_TYPE.HYPERLINK, True)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), rel)
+            run.addprevious(link)
+            link.append(run)
 
 
 def _check_archive(data: bytes, source_name: str) -> None:
@@ -143,7 +206,7 @@ def _inline(paragraph: Any) -> str:
     )
 
 
-def _pieces(paragraph: Any, element: Any, link: str) -> Iterator[_Piece]:
+def _pieces(paragraph: Any, element: Any, link: str) -> Iterator[Piece]:
     from docx.text.hyperlink import Hyperlink
     from docx.text.run import Run
 
@@ -152,7 +215,7 @@ def _pieces(paragraph: Any, element: Any, link: str) -> Iterator[_Piece]:
             continue
         if child.tag == f"{_W}r":
             run = Run(child, paragraph)
-            yield _Piece(_run_text(child), run.bold is True, run.italic is True, link)
+            yield Piece(_run_text(child), run.bold is True, run.italic is True, link)
         elif child.tag == f"{_W}hyperlink":
             found = Hyperlink(child, paragraph)
             target = found.address + (f"#{found.fragment}" if found.fragment else "")
@@ -170,21 +233,21 @@ def _run_text(run: Any) -> str:
     return "".join(parts)
 
 
-def _merged(pieces: list[_Piece]) -> list[_Piece]:
+def _merged(pieces: list[Piece]) -> list[Piece]:
     """Neighbouring pieces with the same formatting and link joined."""
-    merged: list[_Piece] = []
+    merged: list[Piece] = []
     for piece in pieces:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (
             piece.bold, piece.italic, piece.link,
         ):  # fmt: skip
             last = merged.pop()
-            piece = _Piece(last.text + piece.text, piece.bold, piece.italic, piece.link)
+            piece = Piece(last.text + piece.text, piece.bold, piece.italic, piece.link)
         if piece.text:
             merged.append(piece)
     return merged
 
 
-def _written(piece: _Piece) -> str:
+def _written(piece: Piece) -> str:
     """One piece as Markdown: escaped, emphasis markers inside its spaces, then its link."""
     core = _ESCAPE.sub(r"\\\1", " ".join(piece.text.split()))
     if not core:

@@ -4,7 +4,8 @@ A sentence's text is plain (:mod:`confl10n.text.markdown`); its
 :class:`~confl10n.document.Inline` spans say where links, code and emphasis
 were. :func:`align` finds each span's words in another text (a translation):
 names, numbers, code and URLs usually come through unchanged and are found
-again; what is not found is dropped (emphasis, code) or, for links and URLs,
+again; a link that is not found wraps the whole translated sentence; other
+emphasis and code not found is dropped, and a URL (or a second lost link) is
 returned apart so the writer can still give the address after the sentence.
 :func:`render` writes text with spans through two callbacks, so Markdown and
 HTML writers share the nesting logic.
@@ -34,8 +35,10 @@ def align(
 
     A span is placed where its exact words occur in ``target`` (whole words, not
     overlapping a span placed before it); footnote marks go to the same place
-    relative to the final punctuation. Links and URLs that cannot be placed are
-    returned second; unplaced emphasis and code are dropped.
+    relative to the final punctuation. A link whose words cannot be found wraps
+    the whole of ``target`` (its final punctuation aside) when no other link is
+    placed, so it stays on the sentence it belongs to; links and URLs that still
+    cannot be placed are returned second; unplaced emphasis and code are dropped.
     """
     if target == source:
         return tuple(spans), ()
@@ -51,7 +54,20 @@ def align(
             placed.append(moved)
         elif span.kind in ("link", "url"):
             unplaced.append(span)
+    placed, unplaced = _wrap_whole(target, placed, unplaced)
     return tuple(sorted(placed, key=lambda s: (s.start, -s.end))), tuple(unplaced)
+
+
+def _wrap_whole(
+    target: str, placed: list[Inline], unplaced: list[Inline]
+) -> tuple[list[Inline], list[Inline]]:
+    """The first unplaced link over all of ``target`` when no link is placed in it."""
+    links = [s for s in unplaced if s.kind == "link"]
+    end = _tail(target) or len(target)
+    if not links or any(p.kind in ("link", "url") for p in placed) or not target[:end].strip():
+        return placed, unplaced
+    whole = replace(links[0], start=0, end=end)
+    return [whole, *placed], [s for s in unplaced if s is not links[0]]
 
 
 def _find(source: str, target: str, span: Inline, placed: list[Inline]) -> Inline | None:

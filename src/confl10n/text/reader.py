@@ -85,6 +85,14 @@ def read_article(
     )
 
 
+def format_of(path: Path) -> str | None:
+    """The input format ``path``'s suffix says (``html``, ``docx``, …), None when it says none."""
+    suffix = path.suffix.lower()
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text" if suffix in _PLAIN_SUFFIXES else _FORMAT_SUFFIXES.get(suffix)
+
+
 def parse_bytes(
     data: bytes,
     *,

@@ -1,0 +1,153 @@
+"""Translated files in the format that came in: HTML, Word, plain text, Markdown.
+
+An HTML article's spans index the page itself, so the translated page is the
+source page with each unit's source span (title, headings, sentences, inline
+tags inside them included) replaced by its translation, the sentence's links
+and emphasis put back by :func:`confl10n.text.inline.align` (a link whose
+words cannot be found wraps the whole translated sentence); everything
+outside the units — other markup, scripts, styles, URLs, code, white space —
+stays byte for byte, and the root element gets the target's ``lang`` and
+``dir``. A plain-text article is rewritten the same way. A ``.docx`` is
+rewritten paragraph by paragraph (:func:`confl10n.text.docx.rewrite_docx`),
+styles and run formatting kept. Markdown is the Markdown renderer's.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from confl10n.building.render import render_markdown
+from confl10n.document import Inline, Sentence
+from confl10n.errors import InvalidOptionError
+from confl10n.languages import direction, sentence_separator
+from confl10n.text import inline
+from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
+from confl10n.translate.results import ArticleTranslation
+
+FILE_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+FILE_FORMATS |= {".docx": "docx"}
+"""The file suffixes a translated file can be written as, and the input format each needs."""
+_ROOT = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_LANG_DIR = re.compile(r"\s(?:lang|dir|xml:lang)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)", re.I)
+_SAFE_LINK = re.compile(r"(?:https?:|mailto:|#|/|\./|\.\./)|[^:]*$", re.IGNORECASE)
+
+
+def translated_file(
+    translation: ArticleTranslation, data: bytes, *, input_format: str, suffix: str
+) -> bytes:
+    """The translated file for ``suffix`` (a key of :data:`FILE_FORMATS`) from the source
+    file's bytes ``data`` read as ``input_format``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when the suffix cannot be written from
+    that input (an HTML page or a Word file needs the same format in), and what
+    :func:`~confl10n.text.docx.rewrite_docx` raises for a bad ``.docx``.
+    """
+    wanted = FILE_FORMATS.get(suffix.lower())
+    if wanted == "markdown" or (wanted == "text" and input_format == "markdown"):
+        return render_markdown([translation]).encode("utf-8")
+    if wanted != input_format or wanted is None:
+        raise InvalidOptionError(
+            f"cannot write a {suffix} file from {input_format} input; use .md or the input's format"
+        )
+    if wanted == "docx":
+        return translated_docx(translation, data)
+    page = translated_text(translation, markup=wanted == "html")
+    return page.encode("utf-8")
+
+
+def translated_text(translation: ArticleTranslation, *, markup: bool) -> str:
+    """The source text (an HTML page with ``markup``) with every unit translated in place."""
+    article, units = translation.article, {u.id: u.target for u in translation.units}
+    parts, position = [], 0
+    for unit in sorted(article.units(), key=lambda u: u.start):
+        if unit.id not in units or unit.start < position:
+            continue
+        parts += [article.text[position : unit.start], _unit(unit, units[unit.id], markup)]
+        position = unit.end
+    text = "".join([*parts, article.text[position:]])
+    return _with_lang(text, translation.target) if markup else text
+
+
+def _unit(unit: Sentence, target: str, markup: bool) -> str:
+    if not markup:
+        return target
+    placed = placed_spans(unit.text, target, unit.spans)
+    return inline.render(target, placed, _escape, _html_wrap)
+
+
+def placed_spans(source: str, target: str, spans: Sequence[Inline]) -> tuple[Inline, ...]:
+    """``spans`` moved onto ``target`` by :func:`confl10n.text.inline.align` (a link that
+    cannot be placed wraps the sentence; a URL that cannot is left out: the text has it)."""
+    return inline.align(source, target, spans)[0]
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _html_wrap(span: Inline, inside: str, raw: str) -> str:
+    if span.kind in ("link", "url"):
+        target = span.target or raw
+        if not _SAFE_LINK.match(target):
+            return inside
+        return f'<a href="{html.escape(target)}">{inside}</a>'
+    if span.kind == "code":
+        return f"<code>{html.escape(raw)}</code>"
+    tag = {"strong": "strong", "em": "em", "strike": "del"}.get(span.kind)
+    return f"<{tag}>{inside}</{tag}>" if tag else inside
+
+
+def _with_lang(page: str, target: str) -> str:
+    """``page`` with its ``<html>`` element (or the fragment, wrapped) in ``target``'s
+    ``lang`` and ``dir``."""
+    attributes = f' lang="{html.escape(target)}" dir="{direction(target)}"'
+    root = _ROOT.search(page)
+    if root is None:
+        return f"<div{attributes}>{page}</div>"
+    tag = _LANG_DIR.sub("", root.group(0))
+    opened = tag[:5] + attributes + tag[5:]
+    return page[: root.start()] + opened + page[root.end() :]
+
+
+def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
+    """The Word document ``data`` with its paragraphs translated (see the module's docstring)."""
+    pieces = dict(_docx_pieces(translation))
+    return rewrite_docx(data, pieces.get, source_name=translation.article.source_name)
+
+
+def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
+    """For each paragraph (title, headings too): its key and its translated pieces."""
+    article, units = translation.article, {u.id: u.target for u in translation.units}
+    groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
+    for section in article.sections:
+        groups += [(section.heading,)] if section.heading else []
+        groups += [p.sentences for p in section.paragraphs if p.sentences]
+    for sentences in groups:
+        if all(s.id in units for s in sentences):
+            source = " ".join(s.text for s in sentences)
+            texts = [units[s.id] for s in sentences]
+            yield paragraph_key(source), _joined_pieces(sentences, texts, translation.target)
+
+
+def _joined_pieces(sentences: Sequence[Sentence], texts: list[str], target: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    for index, (sentence, text) in enumerate(zip(sentences, texts, strict=True)):
+        if index:
+            pieces.append(Piece(sentence_separator(target)))
+        pieces += _pieces(text, placed_spans(sentence.text, text, sentence.spans))
+    return pieces
+
+
+def _pieces(text: str, spans: Sequence[Inline]) -> list[Piece]:
+    """``text`` cut where a span starts or ends, each piece with the formatting over it."""
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        over = [s for s in spans if s.start <= start and end <= s.end]
+        link = next((s.target for s in over if s.kind in ("link", "url")), "")
+        kinds = {s.kind for s in over}
+        pieces.append(Piece(text[start:end], "strong" in kinds, "em" in kinds, link))
+    return pieces

@@ -1,0 +1,101 @@
+"""Translated files in the format that came in, with real Apertium: the same HTML page with its
+article translated, the same Word document with its paragraphs translated."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from confl10n.building.files import translated_file
+from confl10n.errors import InvalidOptionError
+from confl10n.text.reader import parse_text, read_article
+from confl10n.translate.article import translate_article
+from confl10n.translate.options import TranslateOptions
+from confl10n.translate.results import ArticleTranslation
+from tests.docx_kit import REPORT_URL
+from tests.helpers import invoke
+
+APERTIUM = TranslateOptions(engine="apertium")
+
+
+def spanish(path: Path) -> ArticleTranslation:
+    return translate_article(read_article(path), to="es", options=APERTIUM, cache=False)
+
+
+def test_the_page_comes_back_with_its_article_translated(
+    news_page_path: Path, apertium_bin: str
+) -> None:
+    page = news_page_path.read_text("utf-8")
+    out = translated_file(
+        spanish(news_page_path), page.encode(), input_format="html", suffix=".html"
+    ).decode()
+    assert '<html lang="es" dir="ltr">' in out
+    for kept in ("<script>window.dataLayer", "body { font-family: serif; }", "Share on Facebook",
+                 'href="https://example.org/transport-report"', "Related stories",
+                 '<table>', "<h2>Comments (3)</h2>"):  # fmt: skip
+        assert kept in out
+    assert "tranvía" in out and "Why the line was built" not in out
+    again = parse_text(out, input_format="html")
+    english = read_article(news_page_path)
+    assert [s.id for s in again.units()] == [s.id for s in english.units()]
+    assert [s.heading is None for s in again.sections] == [
+        s.heading is None for s in english.sections
+    ]
+    assert "2,50" in out and "700 millones" in out
+
+
+def test_a_fragment_keeps_its_tags_and_a_lost_link_wraps_its_sentence(apertium_bin: str) -> None:
+    fragment = '<p>Residents can <a href="https://example.org/plan">read the plan</a> online.</p>'
+    article = parse_text(fragment, input_format="html")
+    done = translate_article(article, to="es", options=APERTIUM, cache=False)
+    out = translated_file(done, fragment.encode(), input_format="html", suffix=".html").decode()
+    assert out.startswith('<div lang="es" dir="ltr"><p><a href="https://example.org/plan">')
+    assert out.endswith("</a>.</p></div>")
+    assert "<https://" not in out
+
+
+def test_the_word_document_comes_back_translated(news_docx_path: Path, apertium_bin: str) -> None:
+    out_path = news_docx_path.with_name("es.docx")
+    data = news_docx_path.read_bytes()
+    out_path.write_bytes(
+        translated_file(spanish(news_docx_path), data, input_format="docx", suffix=".docx")
+    )
+    document = docx.Document(str(out_path))
+    styles = [p.style.name for p in document.paragraphs if p.text and p.style is not None]
+    original = [
+        p.style.name for p in docx.Document(str(news_docx_path)).paragraphs if p.text and p.style
+    ]
+    assert styles == original
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Ciudad de puerto abre línea de tranvía nuevo"
+    assert any("15" in t and "%" in t for t in texts) and not any("12%" in t for t in texts)
+    assert document.tables[0].cell(2, 1).text == "18"
+    again = read_article(out_path)
+    links = [i.target for s in again.sentences for i in s.spans if i.kind == "link"]
+    assert links == [REPORT_URL]
+
+
+def test_a_page_cannot_be_written_from_a_word_document(
+    news_docx_path: Path, apertium_bin: str
+) -> None:
+    with pytest.raises(InvalidOptionError, match=r"cannot write a \.html file from docx input"):
+        translated_file(spanish(news_docx_path), b"", input_format="docx", suffix=".html")
+
+
+def test_translate_writes_each_language_in_the_format_that_came_in(
+    tmp_path: Path, news_page_path: Path, news_docx_path: Path, apertium_bin: str
+) -> None:
+    code, _, err = invoke("translate", news_page_path, "--to", "es", "--engine", "apertium",
+                          "--no-cache", "--output", tmp_path / "page.{lang}.html")  # fmt: skip
+    assert code == 0, err
+    assert re.search(r'<html lang="es"', (tmp_path / "page.es.html").read_text("utf-8"))
+    code, _, err = invoke("translate", news_docx_path, "--to", "es", "--engine", "apertium",
+                          "--no-cache", "--output", tmp_path / "story-es.docx")  # fmt: skip
+    assert code == 0, err
+    assert read_article(tmp_path / "story-es.docx").title is not None
+    code, _, err = invoke("translate", news_page_path, "--to", "es", "--to", "ca", "--engine",
+                          "apertium", "--no-cache", "--output", tmp_path / "both.html")  # fmt: skip
+    assert code == 64 and "name it with {lang}" in err
