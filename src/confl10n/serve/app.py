@@ -14,16 +14,19 @@ import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from confl10n._version import __version__
 from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
+from confl10n.serve.files import SUFFIXES, Downloads, media_type, upload_format
 from confl10n.serve.libre import detect_text, translate_answer, translate_request
 from confl10n.serve.limits import ASGIApp, BodyLimit, Gate, RequestError, check_chars
 from confl10n.serve.schemas import (
@@ -85,6 +88,7 @@ def create_app(settings: ServeSettings | None = None, *, service: Service | None
     app = FastAPI(title="confl10n", version=__version__, lifespan=_lifespan(gate), description=_DOC)
     _errors(app)
     _libre(app, state)
+    _files(app, state, Downloads.for_port(settings.port))
     _v1(app, state)
     return BodyLimit(app, settings.max_body)
 
@@ -228,7 +232,8 @@ def _libre(app: FastAPI, state: _State) -> None:
     async def frontend_settings() -> dict[str, Any]:
         """What LibreTranslate's own web page asks for (some clients read ``charLimit``)."""
         return {"charLimit": limit, "keyRequired": state.keys is not None, "apiKeys": True,
-                "suggestions": False, "supportedFilesFormat": []}  # fmt: skip
+                "suggestions": False, "filesTranslation": True,
+                "supportedFilesFormat": list(SUFFIXES)}  # fmt: skip
 
     @app.get("/health", tags=["confl10n"])
     async def health() -> dict[str, Any]:
@@ -241,6 +246,68 @@ def _libre(app: FastAPI, state: _State) -> None:
             "running": gate.running, "waiting": gate.waiting,
             "slots": gate.slots, "queue": gate.queue,
         }  # fmt: skip
+
+
+def _files(app: FastAPI, state: _State, downloads: Downloads) -> None:
+    @app.post("/translate_file", tags=["LibreTranslate"])
+    async def translate_file(request: Request) -> dict[str, str]:
+        """Translate an uploaded ``file`` (.txt, .md, .html, .docx) from ``source`` to
+        ``target``: ``{"translatedFileUrl"}``, the same format, to download for a while."""
+        fields, upload = await _upload(request)
+        state.check_key(fields.get("api_key"), request)
+        source, target = _language_field(fields, "source"), _language_field(fields, "target")
+        suffix, fmt = upload_format(upload.filename)
+        data = await upload.read()
+        translated = await state.run(
+            lambda: _translated_upload(state, data, fmt, suffix, source, target)
+        )
+        name = downloads.save(translated, suffix)
+        return {"translatedFileUrl": str(request.url_for("download_file", name=name))}
+
+    @app.get("/download_file/{name}", tags=["LibreTranslate"], name="download_file")
+    async def download_file(name: str) -> Response:
+        """A file ``/translate_file`` made (until it expires)."""
+        data = downloads.read(name)
+        disposition = f'attachment; filename="translated{Path(name).suffix}"'
+        headers = {"Content-Disposition": disposition}
+        return Response(data, media_type=media_type(name), headers=headers)
+
+
+async def _upload(request: Request) -> tuple[dict[str, Any], UploadFile]:
+    """The form's fields (and the query string's) and its ``file``; 400 without one."""
+    fields = _grouped(request.query_params.multi_items())
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "multipart/form-data":
+        raise RequestError(400, "Invalid request: send the file as multipart/form-data")
+    form = await request.form()
+    fields.update(_grouped((k, v) for k, v in form.multi_items() if isinstance(v, str)))
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise RequestError(400, "Invalid request: missing file parameter")
+    return fields, upload
+
+
+def _language_field(fields: dict[str, Any], name: str) -> str:
+    value = fields.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise RequestError(400, f"Invalid request: missing {name} parameter")
+    return value.strip().lower()
+
+
+def _translated_upload(
+    state: _State, data: bytes, fmt: str, suffix: str, source: str, target: str
+) -> bytes:
+    """The upload read as ``fmt``, translated, and written back as the same format."""
+    from confl10n.building.files import translated_file
+    from confl10n.text.reader import parse_bytes
+
+    article = parse_bytes(data, source_name="file", input_format=fmt)
+    if source == "auto":
+        guesses = state.service.detect(" ".join(s.text for s in article.sentences[:20]))
+        source = guesses[0].language if guesses else "en"
+    article = replace(article, lang=source)
+    result = state.service.translate(article, target)
+    return translated_file(result, data, input_format=fmt, suffix=suffix)
 
 
 # --- /v1/ ------------------------------------------------------------------------------------
