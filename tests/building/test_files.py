@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from confl10n.building.files import translated_file
+from confl10n.building.files import translated_file, translated_text
+from confl10n.building.render import render_markdown
 from confl10n.errors import InvalidOptionError
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.article import translate_article
@@ -99,3 +100,47 @@ def test_translate_writes_each_language_in_the_format_that_came_in(
     code, _, err = invoke("translate", news_page_path, "--to", "es", "--to", "ca", "--engine",
                           "apertium", "--no-cache", "--output", tmp_path / "both.html")  # fmt: skip
     assert code == 64 and "name it with {lang}" in err
+
+
+def spanish_text(text: str, input_format: str) -> ArticleTranslation:
+    article = parse_text(text, input_format=input_format)
+    return translate_article(article, to="es", options=APERTIUM, cache=False)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (
+            "<p>The <b>big</b> house is <i>very</i> red.</p>",
+            "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>",
+        ),
+        (
+            "<p>The <b>big</b> house\n   is <i>very</i>\n   red.</p>",
+            "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>",
+        ),
+        (
+            "<p>The <strong>red</strong> house is big.</p>",
+            "<p>La casa <strong>roja</strong> es grande.</p>",
+        ),
+    ],
+    ids=["issue-case", "wrapped-lines", "strong"],
+)
+def test_a_sentence_is_translated_whole_with_its_tags_on_its_words(
+    fragment: str, expected: str, apertium_bin: str
+) -> None:
+    whole = translated_text(spanish_text(fragment, "html"), markup=True, set_lang=False)
+    assert whole == expected
+
+
+def test_markup_outside_sentences_is_kept_byte_for_byte(apertium_bin: str) -> None:
+    source = '<p class="x>y">Sales &amp; <b>profits</b> rose.</p><script>a<b</script><!-- c -->'
+    out = translated_text(spanish_text(source, "html"), markup=True, set_lang=False)
+    assert out.startswith('<p class="x>y">') and out.endswith("</p><script>a<b</script><!-- c -->")
+    assert "&amp;" in out and re.search("<b>beneficios</b>", out, re.IGNORECASE)
+
+
+def test_markdown_links_stay_on_their_words_or_wrap_their_sentence(apertium_bin: str) -> None:
+    text = "# Plan\n\nResidents can [read the plan](https://example.org/plan) online.\n"
+    rendered = render_markdown([spanish_text(text, "markdown")])
+    assert "<https://example.org/plan>" not in rendered
+    assert re.search(r"\[[^\]]*plan[^\]]*\]\(https://example\.org/plan\)", rendered), rendered

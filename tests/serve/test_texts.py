@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from confl10n.serve.texts import clean, plain_batch, split_html
+from confl10n.serve.texts import clean, plain_batch
 
 
 def upper(batch_ids: dict[str, str]) -> dict[str, str]:
@@ -33,13 +33,3 @@ def test_a_text_without_letters_or_digits_is_kept_as_it_is() -> None:
 
 def test_clean_makes_newlines_plain_and_drops_control_characters() -> None:
     assert clean("a\r\nb\rc\u2028d\x00e\x1bf\tg\x85h") == "a\nb\nc\nde" + "f\tg\nh"
-
-
-def test_html_markup_is_kept_byte_for_byte_and_text_escaped_again() -> None:
-    source = '<p class="x>y">Sales &amp; <b>profits</b> rose.</p><script>a<b</script><!-- c -->'
-    parts = split_html(source)
-    assert parts.texts == ["Sales & ", "profits", " rose."]
-    assert parts.join(["Ventas & ", "beneficios", " subieron <ya>."]) == (
-        '<p class="x>y">Ventas &amp; <b>beneficios</b> subieron &lt;ya&gt;.</p>'
-        "<script>a<b</script><!-- c -->"
-    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from confl10n.building.render import render_markdown
 from confl10n.document import Inline, Sentence
@@ -32,6 +32,7 @@ FILE_FORMATS |= {".docx": "docx"}
 """The file suffixes a translated file can be written as, and the input format each needs."""
 _ROOT = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _LANG_DIR = re.compile(r"\s(?:lang|dir|xml:lang)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)", re.I)
+_INLINE_TAGS = {"strong": ("b", "strong"), "em": ("i", "em"), "strike": ("s", "del", "strike")}
 _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#|/|\./|\.\./)|[^:]*$", re.IGNORECASE)
 
 
@@ -58,30 +59,33 @@ def translated_file(
     return page.encode("utf-8")
 
 
-def translated_text(translation: ArticleTranslation, *, markup: bool) -> str:
-    """The source text (an HTML page with ``markup``) with every unit translated in place."""
+def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: bool = True) -> str:
+    """The source text (HTML with ``markup``) with every unit translated in place; an HTML
+    page's root (a fragment: a ``<div>`` around it) given the target's ``lang`` and ``dir``
+    unless ``set_lang`` is False."""
     article, units = translation.article, {u.id: u.target for u in translation.units}
+    words = dict(translation.span_words)
     parts, position = [], 0
     for unit in sorted(article.units(), key=lambda u: u.start):
         if unit.id not in units or unit.start < position:
             continue
-        parts += [article.text[position : unit.start], _unit(unit, units[unit.id], markup)]
+        target = units[unit.id]
+        if markup:
+            placed = placed_spans(unit.text, target, unit.spans, words)
+            target = inline.render(target, placed, _escape, _html_wrap)
+        parts += [article.text[position : unit.start], target]
         position = unit.end
     text = "".join([*parts, article.text[position:]])
-    return _with_lang(text, translation.target) if markup else text
+    return _with_lang(text, translation.target) if markup and set_lang else text
 
 
-def _unit(unit: Sentence, target: str, markup: bool) -> str:
-    if not markup:
-        return target
-    placed = placed_spans(unit.text, target, unit.spans)
-    return inline.render(target, placed, _escape, _html_wrap)
-
-
-def placed_spans(source: str, target: str, spans: Sequence[Inline]) -> tuple[Inline, ...]:
-    """``spans`` moved onto ``target`` by :func:`confl10n.text.inline.align` (a link that
-    cannot be placed wraps the sentence; a URL that cannot is left out: the text has it)."""
-    return inline.align(source, target, spans)[0]
+def placed_spans(
+    source: str, target: str, spans: Sequence[Inline], words: Mapping[str, str]
+) -> tuple[Inline, ...]:
+    """``spans`` moved onto ``target`` by :func:`confl10n.text.inline.align` (``words``: span
+    words translated alone; a link that cannot be placed wraps the sentence; a URL that
+    cannot is left out: the text has it)."""
+    return inline.align(source, target, spans, translated=words)[0]
 
 
 def _escape(text: str) -> str:
@@ -89,6 +93,7 @@ def _escape(text: str) -> str:
 
 
 def _html_wrap(span: Inline, inside: str, raw: str) -> str:
+    """A span as the tag it was read from (``label``, for HTML input), else the usual one."""
     if span.kind in ("link", "url"):
         target = span.target or raw
         if not _SAFE_LINK.match(target):
@@ -97,6 +102,7 @@ def _html_wrap(span: Inline, inside: str, raw: str) -> str:
     if span.kind == "code":
         return f"<code>{html.escape(raw)}</code>"
     tag = {"strong": "strong", "em": "em", "strike": "del"}.get(span.kind)
+    tag = span.label if span.label in _INLINE_TAGS.get(span.kind, ()) else tag
     return f"<{tag}>{inside}</{tag}>" if tag else inside
 
 
@@ -121,6 +127,7 @@ def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
 def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
     """For each paragraph (title, headings too): its key and its translated pieces."""
     article, units = translation.article, {u.id: u.target for u in translation.units}
+    words = dict(translation.span_words)
     groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
     for section in article.sections:
         groups += [(section.heading,)] if section.heading else []
@@ -129,15 +136,18 @@ def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Pi
         if all(s.id in units for s in sentences):
             source = " ".join(s.text for s in sentences)
             texts = [units[s.id] for s in sentences]
-            yield paragraph_key(source), _joined_pieces(sentences, texts, translation.target)
+            pieces = _joined_pieces(sentences, texts, translation.target, words)
+            yield paragraph_key(source), pieces
 
 
-def _joined_pieces(sentences: Sequence[Sentence], texts: list[str], target: str) -> list[Piece]:
+def _joined_pieces(
+    sentences: Sequence[Sentence], texts: list[str], target: str, words: Mapping[str, str]
+) -> list[Piece]:
     pieces: list[Piece] = []
     for index, (sentence, text) in enumerate(zip(sentences, texts, strict=True)):
         if index:
             pieces.append(Piece(sentence_separator(target)))
-        pieces += _pieces(text, placed_spans(sentence.text, text, sentence.spans))
+        pieces += _pieces(text, placed_spans(sentence.text, text, sentence.spans, words))
     return pieces
 
 

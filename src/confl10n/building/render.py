@@ -66,29 +66,32 @@ def _text_line(indent: str, unit: UnitTranslation) -> str:
 
 
 def _markdown_blocks(translation: ArticleTranslation) -> list[str]:
-    units = _by_id(translation)
+    units, words = _by_id(translation), dict(translation.span_words)
     article = translation.article
-    blocks = [f"# {_inline(article.title, units)}"] if article.title else []
+    blocks = [f"# {_inline(article.title, units, words)}"] if article.title else []
     for section in article.sections:
         if section.heading is not None:
-            blocks.append(f"{'#' * max(section.level, 2)} {_inline(section.heading, units)}")
-        paragraphs = [_laid_out(p, units, translation.target) for p in section.paragraphs]
+            heading = _inline(section.heading, units, words)
+            blocks.append(f"{'#' * max(section.level, 2)} {heading}")
+        paragraphs = [_laid_out(p, units, words, translation.target) for p in section.paragraphs]
         blocks += inline.markdown_layout(paragraphs)
     return blocks
 
 
 def _laid_out(
-    paragraph: Paragraph, units: dict[str, UnitTranslation], language: str
+    paragraph: Paragraph, units: dict[str, UnitTranslation], words: dict[str, str], language: str
 ) -> tuple[str, str, tuple[int, int] | None, str]:
     """The paragraph's kind, marker and cell, and its translated sentences with their markup."""
-    sentences = [_inline(s, units) for s in paragraph.sentences]
+    sentences = [_inline(s, units, words) for s in paragraph.sentences]
     text = join_sentences(sentences, language) if sentences else paragraph.literal
     return paragraph.kind, paragraph.marker, paragraph.cell, text
 
 
-def _inline(sentence: Sentence, units: dict[str, UnitTranslation]) -> str:
-    """A unit's target with the source's links, code and emphasis put back where they align."""
-    return inline.markdown(sentence.text, units[sentence.id].target, sentence.spans, str)
+def _inline(sentence: Sentence, units: dict[str, UnitTranslation], words: dict[str, str]) -> str:
+    """A unit's target with the source's links, code and emphasis put back where they align
+    (``words``: span words translated alone)."""
+    target = units[sentence.id].target
+    return inline.markdown(sentence.text, target, sentence.spans, str, translated=words)
 
 
 def _json_translation(translation: ArticleTranslation) -> dict[str, object]:

@@ -11,7 +11,6 @@ indentation, HTML markup) as it was.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,8 +23,6 @@ UNSPACED_TARGETS = frozenset({"ja", "zh", "zt"})
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
-_TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
-_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _SEPARATOR = "\n\n"
 
 
@@ -101,39 +98,3 @@ def _sentences(line: str, lang: str, paragraph: str, offset: int) -> tuple[Sente
 
 def _span(sentences: tuple[Sentence, ...]) -> tuple[int, int]:
     return sentences[0].start, sentences[-1].end
-
-
-@dataclass(frozen=True, slots=True)
-class HtmlParts:
-    """An HTML text cut into markup (kept byte for byte) and text runs (translated)."""
-
-    parts: tuple[tuple[bool, str], ...]  # (is text, markup or unescaped text)
-
-    @property
-    def texts(self) -> list[str]:
-        """The text runs, unescaped, in order."""
-        return [part for is_text, part in self.parts if is_text]
-
-    def join(self, translated: Sequence[str]) -> str:
-        """The HTML with each text run replaced by its translation (escaped again)."""
-        runs = iter(translated)
-        out = [html.escape(next(runs), quote=False) if t else part for t, part in self.parts]
-        return "".join(out)
-
-
-def split_html(text: str) -> HtmlParts:
-    """Markup and text runs of an HTML fragment; script and style content stays markup."""
-    parts: list[tuple[bool, str]] = []
-    position, raw = 0, False
-    for match in _TAG.finditer(text):
-        between = text[position : match.start()]
-        if between:
-            parts.append((False, between) if raw else (True, html.unescape(between)))
-        tag = match.group()
-        raw = bool(_RAW_TEXT.match(tag)) or (raw and not tag.lower().startswith("</"))
-        parts.append((False, tag))
-        position = match.end()
-    if position < len(text):
-        rest = text[position:]
-        parts.append((False, rest) if raw else (True, html.unescape(rest)))
-    return HtmlParts(tuple(parts))

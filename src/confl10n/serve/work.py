@@ -18,12 +18,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from confl10n.building.files import translated_text
 from confl10n.document import Article
+from confl10n.errors import InputError
 from confl10n.languages import language_code
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
-from confl10n.serve.texts import Batch, clean, plain_batch, split_html
+from confl10n.serve.texts import Batch, clean, plain_batch
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
@@ -80,9 +82,10 @@ class Service:
         (a code or ``auto``) to ``target``, figures protected and checked."""
         target = language_code(target)
         cleaned = [clean(t) for t in texts]
-        parts = [split_html(t) for t in cleaned] if html else None
-        runs = [p.texts for p in parts] if parts else [[t] for t in cleaned]
         detected = [self.detector.best(t) if source == AUTO else None for t in cleaned]
+        if html:
+            return self._translate_html(cleaned, source, target, locale, detected)
+        runs = [[t] for t in cleaned]
         out: list[list[str]] = [[] for _ in texts]
         findings: list[list[JSON]] = [[] for _ in texts]
         found_locale = None
@@ -90,10 +93,26 @@ class Service:
             flat = [run for i in indexes for run in runs[i]]
             done, by_run, found_locale = self._translate_runs(flat, lang, target, locale)
             _spread(indexes, runs, done, by_run, out, findings)
-        if parts is None:
-            return Translated([o[0] for o in out], detected, findings, found_locale)
-        joined = [p.join(o) for p, o in zip(parts, out, strict=True)]
-        return Translated(joined, detected, findings, found_locale)
+        return Translated([o[0] for o in out], detected, findings, found_locale)
+
+    def _translate_html(
+        self, texts: list[str], source: str, target: str, locale: str | None,
+        detected: list[Guess | None],
+    ) -> Translated:  # fmt: skip
+        """Each HTML text read as HTML (:mod:`confl10n.text.html`), so a sentence is
+        translated whole whatever tags are inside it, and written back in place with its
+        inline tags on the words they covered (:mod:`confl10n.building.files`)."""
+        out, found_locale = list(texts), None
+        findings: list[list[JSON]] = [[] for _ in texts]
+        for index, text in enumerate(texts):
+            guess = detected[index]
+            article = _html_article(text, guess.language if guess else language_code(source))
+            if article is not None:
+                result = self.translate(article, target, locale=locale)
+                out[index] = translated_text(result, markup=True, set_lang=False)
+                findings[index] = [_finding_json(f) for f in result.findings]
+                found_locale = result.locale
+        return Translated(out, detected, findings, found_locale)
 
     def _translate_runs(
         self, runs: list[str], source: str, target: str, locale: str | None
@@ -185,10 +204,22 @@ def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSO
     found: list[list[JSON]] = [[] for _ in batch.texts]
     for finding in result.findings:
         if finding.sentence_id in owner:
-            found[owner[finding.sentence_id]].append(
-                {key: getattr(finding, key) for key in LIBRE_FINDING}
-            )
+            found[owner[finding.sentence_id]].append(_finding_json(finding))
     return found
+
+
+def _finding_json(finding: Any) -> JSON:
+    return {key: getattr(finding, key) for key in LIBRE_FINDING}
+
+
+def _html_article(text: str, lang: str) -> Article | None:
+    """An HTML text as an article; None when it has no text to translate."""
+    from confl10n.text.reader import parse_text
+
+    try:
+        return parse_text(text, lang=lang, input_format="html", source_name="<request>")
+    except InputError:
+        return None
 
 
 def _plain(values: JSON) -> JSON:

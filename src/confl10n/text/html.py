@@ -265,8 +265,9 @@ class _Reader(HTMLParser):
             if name == tag:
                 del self.inline[index]
                 if begin < self.current.size:
-                    kind = _INLINE[tag]
-                    self.current.spans.append(Inline(kind, begin, self.current.size, target))
+                    kind, label = _INLINE[tag], tag if tag != "a" else ""
+                    span = Inline(kind, begin, self.current.size, target, label)
+                    self.current.spans.append(span)
                 return
 
     def _start_block(self, tag: str) -> None:

@@ -14,10 +14,10 @@ HTML writers share the nesting logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from confl10n.document import Article, Inline, Sentence
+from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 
 Wrap = Callable[[Inline, str, str], str]
 """``wrap(span, rendered_inside, raw_inside)`` -> the span's markup around its inside."""
@@ -25,17 +25,23 @@ Wrap = Callable[[Inline, str, str], str]
 # Letters of scripts written with spaces: a word found in a translation must not touch
 # one of them, while Chinese or Japanese around a Latin name is fine ("在Harbour City").
 _SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
+_PLACED_ALONE = frozenset(("link", "strong", "em", "strike"))
 _TRAILING = re.compile(r"[\s.!?…。！？\"'”’»」』)\]]*$")
 
 
 def align(
-    source: str, target: str, spans: Sequence[Inline]
+    source: str,
+    target: str,
+    spans: Sequence[Inline],
+    *,
+    translated: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
     """``spans`` over ``source`` moved onto ``target``: ``(placed, unplaced_links)``.
 
     A span is placed where its exact words occur in ``target`` (whole words, not
-    overlapping a span placed before it); footnote marks go to the same place
-    relative to the final punctuation. A link whose words cannot be found wraps
+    overlapping a span placed before it), else where ``translated[words]`` (the
+    words translated alone, see :func:`span_words_missing`) does; footnote marks
+    go to the same place relative to the final punctuation. A link whose words cannot be found wraps
     the whole of ``target`` (its final punctuation aside) when no other link is
     placed, so it stays on the sentence it belongs to; links and URLs that still
     cannot be placed are returned second; unplaced emphasis and code are dropped.
@@ -48,7 +54,7 @@ def align(
         moved = (
             _note(source, target, span)
             if span.kind == "note"
-            else _find(source, target, span, placed)
+            else _find(source, target, span, placed, translated or {})
         )
         if moved is not None:
             placed.append(moved)
@@ -70,17 +76,70 @@ def _wrap_whole(
     return [whole, *placed], [s for s in unplaced if s is not links[0]]
 
 
-def _find(source: str, target: str, span: Inline, placed: list[Inline]) -> Inline | None:
+def _find(
+    source: str, target: str, span: Inline, placed: list[Inline], translated: Mapping[str, str]
+) -> Inline | None:
     words = source[span.start : span.end]
     if not words.strip():
         return None
-    before = rf"(?<!{_SPACED_LETTER})" if words[0].isalnum() else ""
-    after = rf"(?!{_SPACED_LETTER})" if words[-1].isalnum() else ""
-    for match in re.finditer(before + re.escape(words) + after, target):
+    found = _found(words, target, span, placed)
+    alone = translated.get(words.strip(), "").strip().rstrip(".。")
+    if found is not None or not alone or span.kind in ("code", "url"):
+        return found
+    return _found(alone, target, span, placed, flags=re.IGNORECASE) or _inflected(
+        alone, target, span, placed
+    )
+
+
+def _inflected(word: str, target: str, span: Inline, placed: list[Inline]) -> Inline | None:
+    """One word translated alone found inflected in the sentence ("rojo" as "roja"): a
+    word of ``target`` sharing all but the last two letters of it (at least three)."""
+    stem = word[: max(3, len(word) - 2)]
+    if " " in word or len(word) < 4:
+        return None
+    pattern = rf"(?<!{_SPACED_LETTER}){re.escape(stem)}\w{{0,3}}(?!\w)"
+    for match in re.finditer(pattern, target, re.IGNORECASE):
         start, end = match.span()
         if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
             return replace(span, start=start, end=end)
     return None
+
+
+def _found(
+    words: str, target: str, span: Inline, placed: list[Inline], *, flags: int = 0
+) -> Inline | None:
+    """``span`` over the first whole-word occurrence of ``words`` in ``target`` that
+    crosses no span placed before."""
+    before = rf"(?<!{_SPACED_LETTER})" if words[0].isalnum() else ""
+    after = rf"(?!{_SPACED_LETTER})" if words[-1].isalnum() else ""
+    for match in re.finditer(before + re.escape(words) + after, target, flags):
+        start, end = match.span()
+        if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
+            return replace(span, start=start, end=end)
+    return None
+
+
+def span_words_missing(article: Article, targets: Mapping[str, str]) -> list[str]:
+    """The words of every link and emphasis span whose translated sentence (``targets``
+    by unit ID) does not contain them: what to translate alone for :func:`align`."""
+    missing: dict[str, None] = {}
+    for unit in article.units():
+        target = targets.get(unit.id, unit.text)
+        for span in unit.spans:
+            words = unit.text[span.start : span.end].strip()
+            if span.kind in _PLACED_ALONE and words and _found(words, target, span, []) is None:
+                missing[words] = None
+    return list(missing)
+
+
+def words_article(words: Sequence[str], lang: str) -> Article:
+    """``words`` as an article of one-sentence paragraphs (``w1.p1.t1``…), to translate them."""
+    paragraphs = tuple(
+        Paragraph(f"w1.p{n}", (Sentence(f"w1.p{n}.t1", text, 0, len(text)),), 0, len(text))
+        for n, text in enumerate(words, 1)
+    )
+    section = Section("w1", None, paragraphs, 0, 0)
+    return Article(None, (section,), "\n".join(words), lang=lang, source_name="<span words>")
 
 
 def _note(source: str, target: str, span: Inline) -> Inline:
@@ -161,10 +220,15 @@ def destination(url: str) -> str:
 
 
 def markdown(
-    source: str, target: str, spans: Sequence[Inline], escape: Callable[[str], str]
+    source: str,
+    target: str,
+    spans: Sequence[Inline],
+    escape: Callable[[str], str],
+    *,
+    translated: Mapping[str, str] | None = None,
 ) -> str:
-    """``target`` as Markdown with ``source``'s spans put back; unplaced links follow it."""
-    placed, unplaced = align(source, target, spans)
+    """``target`` as Markdown with ``source``'s spans put back (see :func:`align`)."""
+    placed, unplaced = align(source, target, spans, translated=translated)
     text = render(target, placed, escape, markdown_wrap)
     extra = "".join(f" <{s.target}>" for s in unplaced if _is_web(s.target))
     return text + extra

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.languages import language_code
-from confl10n.text.inline import prose_only
+from confl10n.text.inline import prose_only, span_words_missing, words_article
 from confl10n.translate.engines import Engines
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.pipeline import translate_units
@@ -75,7 +75,19 @@ def translate_article(
             article, wrapper or (figures.wrapper() if options.protect_numbers else None)
         ),
     )
-    return _checked(translation, figures)
+    checked = _checked(translation, figures)
+    words = span_words_missing(article, {u.id: u.target for u in translation.units})
+    if not words or translation.source == translation.target:
+        return checked
+    alone = translate_units(
+        words_article(words, article.lang), source=source, target=target,
+        engine=engine.name if engine is not None else options.engine_choice,
+        engines=_engines(options, engine, engines), cache=cache,
+        wrapper=Figures(words_article(words, article.lang), target, figures.locale,
+                        options.style_dir).wrapper() if options.protect_numbers else None,
+    )  # fmt: skip
+    pairs = tuple(zip(words, (u.target for u in alone.units), strict=True))
+    return replace(checked, span_words=pairs)
 
 
 def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
