@@ -130,3 +130,23 @@ def test_downloads_expire_and_stay_bounded(tmp_path: Path) -> None:
     os.utime(tmp_path / "files" / names[-1], (stamp, stamp))
     with pytest.raises(RequestError):
         expired.read(names[-1])
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("<p>The <b>big</b> house is <i>very</i> red.</p>",
+         "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>"),
+        ("<p>The <b>big</b> house\n  is <i>very</i> red.</p>\n<p>Hello.</p>",
+         "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>\n<p>Hola.</p>"),
+        ("<br>", "<br>"),
+    ],
+    ids=["issue-case", "wrapped-two-paragraphs", "no-text"],
+)
+def test_translate_html_keeps_sentences_whole_and_tags_on_their_words(
+    served: Server, q: str, expected: str
+) -> None:
+    body = {"q": q, "source": "en", "target": "es", "format": "html", "api_key": API_KEY}
+    status, answer = served.post_json("translate", body)
+    assert status == 200, answer
+    assert answer["translatedText"] == expected
