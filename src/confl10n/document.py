@@ -117,7 +117,8 @@ class Article:
     ``published`` comes from the article's front matter (``date: 2024-12-20``)
     when it has one; it resolves dates written without a year. ``warnings``
     lists what the reader repaired or dropped (stripped control characters,
-    boilerplate blocks, a truncated ending).
+    boilerplate blocks, a truncated ending). ``source_format`` is what it was read
+    from: ``text``, ``markdown``, ``html`` or ``docx``.
     """
 
     title: Sentence | None
@@ -127,6 +128,7 @@ class Article:
     source_name: str = "<string>"
     published: date | None = None
     warnings: tuple[str, ...] = field(default=())
+    source_format: str = "text"
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

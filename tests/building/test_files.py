@@ -30,9 +30,7 @@ def test_the_page_comes_back_with_its_article_translated(
     news_page_path: Path, apertium_bin: str
 ) -> None:
     page = news_page_path.read_text("utf-8")
-    out = translated_file(
-        spanish(news_page_path), page.encode(), input_format="html", suffix=".html"
-    ).decode()
+    out = translated_file(spanish(news_page_path), page.encode(), suffix=".html").decode()
     assert '<html lang="es" dir="ltr">' in out
     for kept in ("<script>window.dataLayer", "body { font-family: serif; }", "Share on Facebook",
                  'href="https://example.org/transport-report"', "Related stories",
@@ -46,13 +44,15 @@ def test_the_page_comes_back_with_its_article_translated(
         s.heading is None for s in english.sections
     ]
     assert "2,50" in out and "700 millones" in out
+    assert re.search(r'<img src="/img/tram.jpg" alt="[^"]*tranvía[^"]*" title="[^"]*tranvía', out)
+    assert 'alt="Premium headphones"' in out  # an ad's, outside the article
 
 
 def test_a_fragment_keeps_its_tags_and_a_lost_link_wraps_its_sentence(apertium_bin: str) -> None:
     fragment = '<p>Residents can <a href="https://example.org/plan">read the plan</a> online.</p>'
     article = parse_text(fragment, input_format="html")
     done = translate_article(article, to="es", options=APERTIUM, cache=False)
-    out = translated_file(done, fragment.encode(), input_format="html", suffix=".html").decode()
+    out = translated_file(done, fragment.encode(), suffix=".html").decode()
     assert out.startswith('<div lang="es" dir="ltr"><p><a href="https://example.org/plan">')
     assert out.endswith("</a>.</p></div>")
     assert "<https://" not in out
@@ -61,9 +61,7 @@ def test_a_fragment_keeps_its_tags_and_a_lost_link_wraps_its_sentence(apertium_b
 def test_the_word_document_comes_back_translated(news_docx_path: Path, apertium_bin: str) -> None:
     out_path = news_docx_path.with_name("es.docx")
     data = news_docx_path.read_bytes()
-    out_path.write_bytes(
-        translated_file(spanish(news_docx_path), data, input_format="docx", suffix=".docx")
-    )
+    out_path.write_bytes(translated_file(spanish(news_docx_path), data, suffix=".docx"))
     document = docx.Document(str(out_path))
     styles = [p.style.name for p in document.paragraphs if p.text and p.style is not None]
     original = [
@@ -83,7 +81,7 @@ def test_a_page_cannot_be_written_from_a_word_document(
     news_docx_path: Path, apertium_bin: str
 ) -> None:
     with pytest.raises(InvalidOptionError, match=r"cannot write a \.html file from docx input"):
-        translated_file(spanish(news_docx_path), b"", input_format="docx", suffix=".html")
+        translated_file(spanish(news_docx_path), b"", suffix=".html")
 
 
 def test_translate_writes_each_language_in_the_format_that_came_in(

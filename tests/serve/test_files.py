@@ -135,10 +135,14 @@ def test_downloads_expire_and_stay_bounded(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("<p>The <b>big</b> house is <i>very</i> red.</p>",
-         "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>"),
-        ("<p>The <b>big</b> house\n  is <i>very</i> red.</p>\n<p>Hello.</p>",
-         "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>\n<p>Hola.</p>"),
+        (
+            "<p>The <b>big</b> house is <i>very</i> red.</p>",
+            "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>",
+        ),
+        (
+            "<p>The <b>big</b> house\n  is <i>very</i> red.</p>\n<p>Hello.</p>",
+            "<p>La casa <b>grande</b> es <i>muy</i> roja.</p>\n<p>Hola.</p>",
+        ),
         ("<br>", "<br>"),
     ],
     ids=["issue-case", "wrapped-two-paragraphs", "no-text"],

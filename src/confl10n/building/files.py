@@ -25,6 +25,7 @@ from confl10n.errors import InvalidOptionError
 from confl10n.languages import direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
+from confl10n.text.html import html_attributes
 from confl10n.translate.results import ArticleTranslation
 
 FILE_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -36,17 +37,15 @@ _INLINE_TAGS = {"strong": ("b", "strong"), "em": ("i", "em"), "strike": ("s", "d
 _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#|/|\./|\.\./)|[^:]*$", re.IGNORECASE)
 
 
-def translated_file(
-    translation: ArticleTranslation, data: bytes, *, input_format: str, suffix: str
-) -> bytes:
+def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str) -> bytes:
     """The translated file for ``suffix`` (a key of :data:`FILE_FORMATS`) from the source
-    file's bytes ``data`` read as ``input_format``.
+    file's bytes ``data`` (the article's ``source_format``).
 
     Raises :class:`~confl10n.errors.InvalidOptionError` when the suffix cannot be written from
     that input (an HTML page or a Word file needs the same format in), and what
     :func:`~confl10n.text.docx.rewrite_docx` raises for a bad ``.docx``.
     """
-    wanted = FILE_FORMATS.get(suffix.lower())
+    wanted, input_format = FILE_FORMATS.get(suffix.lower()), translation.article.source_format
     if wanted == "markdown" or (wanted == "text" and input_format == "markdown"):
         return render_markdown([translation]).encode("utf-8")
     if wanted != input_format or wanted is None:
@@ -60,23 +59,35 @@ def translated_file(
 
 
 def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: bool = True) -> str:
-    """The source text (HTML with ``markup``) with every unit translated in place; an HTML
-    page's root (a fragment: a ``<div>`` around it) given the target's ``lang`` and ``dir``
-    unless ``set_lang`` is False."""
-    article, units = translation.article, {u.id: u.target for u in translation.units}
-    words = dict(translation.span_words)
+    """The source text (HTML with ``markup``) with every unit translated in place, and an
+    HTML article's ``alt`` and ``title`` attributes; an HTML page's root (a fragment: a
+    ``<div>`` around it) given the target's ``lang`` and ``dir`` unless ``set_lang`` is False."""
+    article, words = translation.article, dict(translation.translated_alone)
+    edits = sorted(_edits(translation, markup, words))
     parts, position = [], 0
-    for unit in sorted(article.units(), key=lambda u: u.start):
-        if unit.id not in units or unit.start < position:
-            continue
+    for start, end, replacement in edits:
+        if start >= position:
+            parts += [article.text[position:start], replacement]
+            position = end
+    text = "".join([*parts, article.text[position:]])
+    return _with_lang(text, translation.target) if markup and set_lang else text
+
+
+def _edits(
+    translation: ArticleTranslation, markup: bool, words: Mapping[str, str]
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, replacement)`` for every unit and attribute value translated."""
+    article, units = translation.article, {u.id: u.target for u in translation.units}
+    for unit in (u for u in article.units() if u.id in units):
         target = units[unit.id]
         if markup:
             placed = placed_spans(unit.text, target, unit.spans, words)
             target = inline.render(target, placed, _escape, _html_wrap)
-        parts += [article.text[position : unit.start], target]
-        position = unit.end
-    text = "".join([*parts, article.text[position:]])
-    return _with_lang(text, translation.target) if markup and set_lang else text
+        yield unit.start, unit.end, target
+    if markup and article.source_format == "html":
+        for start, end, value in html_attributes(article.text):
+            if value in words:
+                yield start, end, html.escape(words[value], quote=True)
 
 
 def placed_spans(
@@ -127,7 +138,7 @@ def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
 def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
     """For each paragraph (title, headings too): its key and its translated pieces."""
     article, units = translation.article, {u.id: u.target for u in translation.units}
-    words = dict(translation.span_words)
+    words = dict(translation.translated_alone)
     groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
     for section in article.sections:
         groups += [(section.heading,)] if section.heading else []

@@ -66,7 +66,7 @@ def _text_line(indent: str, unit: UnitTranslation) -> str:
 
 
 def _markdown_blocks(translation: ArticleTranslation) -> list[str]:
-    units, words = _by_id(translation), dict(translation.span_words)
+    units, words = _by_id(translation), dict(translation.translated_alone)
     article = translation.article
     blocks = [f"# {_inline(article.title, units, words)}"] if article.title else []
     for section in article.sections:

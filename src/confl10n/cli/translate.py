@@ -102,7 +102,7 @@ def translate(
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
     if output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
-        _write_files(results, output, file, input_format)
+        _write_files(results, output, file)
     else:
         _emit(results, output_format, output)
     _report(results, verbose=verbose)
@@ -153,22 +153,18 @@ def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path 
         write_text_atomic(output, _render(results, fmt))
 
 
-def _write_files(
-    results: list[ArticleTranslation], output: Path, file: str, input_format: str | None
-) -> None:
+def _write_files(results: list[ArticleTranslation], output: Path, file: str) -> None:
     """Each translation as a file in the format the article came in (HTML, Word)."""
     from confl10n._fs import write_bytes_atomic
     from confl10n.building.files import translated_file
-    from confl10n.text.reader import format_of
 
     if file == "-" and output.suffix.lower() == ".docx":
         raise InvalidOptionError("a .docx --output needs the .docx file, not stdin")
     data = b"" if file == "-" else Path(file).read_bytes()
-    fmt = input_format or format_of(Path(file)) or "text"
     written = [
         (
             _output_path(output, r.target),
-            translated_file(r, data, input_format=fmt, suffix=output.suffix),
+            translated_file(r, data, suffix=output.suffix),
         )
         for r in results
     ]

@@ -307,7 +307,7 @@ def _translated_upload(
         source = guesses[0].language if guesses else "en"
     article = replace(article, lang=source)
     result = state.service.translate(article, target)
-    return translated_file(result, data, input_format=fmt, suffix=suffix)
+    return translated_file(result, data, suffix=suffix)
 
 
 # --- /v1/ ------------------------------------------------------------------------------------

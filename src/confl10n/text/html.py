@@ -57,6 +57,7 @@ _H1 = ("heading", 1, False)
 _EXTRACTED = _names("head p item cell quote code")
 _VOID = _names("br img hr meta link input wbr area base col source track param")
 _SPACE = re.compile(r"\s+")
+_ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
 def is_page(text: str) -> bool:
@@ -76,6 +77,20 @@ def html_blocks(text: str, *, source_name: str = "<html>") -> list[Block]:
     if not any(block.kind != "heading" for block in kept):
         raise InputError(f"{source_name}: no article text found in the HTML page")
     return kept
+
+
+def html_attributes(text: str, *, source_name: str = "<html>") -> list[tuple[int, int, str]]:
+    """The ``alt`` and ``title`` attributes to translate in HTML ``text``: ``(start, end,
+    value)``, the span of each value in ``text`` and the value decoded; a page's only
+    between its article's first and last block. Raises as :func:`html_blocks` does."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    if not is_page(text):
+        return reader.attributes
+    blocks = html_blocks(text, source_name=source_name)
+    first, last = blocks[0].span[0], blocks[-1].span[1]
+    return [a for a in reader.attributes if first <= a[0] < last]
 
 
 def _parse(text: str) -> list[tuple[Block, bool]]:
@@ -176,6 +191,7 @@ class _Reader(HTMLParser):
         self.table: list[list[int]] = []  # per open table: [row, column]
         self.skip = 0
         self.pre: int | None = None
+        self.attributes: list[tuple[int, int, str]] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -185,6 +201,7 @@ class _Reader(HTMLParser):
         if self.skip or tag in _SKIP:
             self.skip += tag in _SKIP and tag not in _VOID
             return
+        self._attributes()
         if tag == "br":
             self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
             return
@@ -196,7 +213,20 @@ class _Reader(HTMLParser):
         if tag not in _VOID:
             self.stack.append(tag)
 
+    def _attributes(self) -> None:
+        """Note where this tag's ``alt`` and ``title`` values are written."""
+        written, start = self.get_starttag_text() or "", self._offset()
+        for match in _ATTRIBUTE.finditer(written):
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            value = html.unescape(match.group(group))
+            if value.strip():
+                self.attributes.append(
+                    (start + match.start(group), start + match.end(group), value)
+                )
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip:
+            self._attributes()
         if tag == "br" and not self.skip:
             self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
 

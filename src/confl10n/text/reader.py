@@ -85,14 +85,6 @@ def read_article(
     )
 
 
-def format_of(path: Path) -> str | None:
-    """The input format ``path``'s suffix says (``html``, ``docx``, …), None when it says none."""
-    suffix = path.suffix.lower()
-    if suffix in _MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "text" if suffix in _PLAIN_SUFFIXES else _FORMAT_SUFFIXES.get(suffix)
-
-
 def parse_bytes(
     data: bytes,
     *,
@@ -112,7 +104,8 @@ def parse_bytes(
     input_format = _check_format(input_format, markdown)
     if input_format == "docx" or (input_format is None and data.startswith(b"PK\x03\x04")):
         text = docx_markdown(data, source_name=source_name)
-        return parse_text(text, lang=lang, source_name=source_name, input_format="markdown")
+        article = parse_text(text, lang=lang, source_name=source_name, input_format="markdown")
+        return replace(article, source_format="docx")
     if input_format == "html" and len(data) > MAX_PAGE_BYTES:
         limit = MAX_PAGE_BYTES // 2**20
         raise InputError(f"{source_name}: larger than {limit} MiB, too large for an HTML page")
@@ -178,6 +171,7 @@ def parse_text(
         source_name=source_name,
         published=_published(meta, source_name, notes),
         warnings=tuple(notes),
+        source_format=input_format or ("markdown" if markdown else "text"),
     )
 
 

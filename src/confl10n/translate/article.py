@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from confl10n.figures.wrapper import Figures, target_locale
 from confl10n.languages import language_code
+from confl10n.text.html import html_attributes
 from confl10n.text.inline import prose_only, span_words_missing, words_article
 from confl10n.translate.engines import Engines
 from confl10n.translate.options import TranslateOptions
@@ -62,12 +63,13 @@ def translate_article(
     options = options or TranslateOptions()
     source, target = language_code(source or article.lang), language_code(to)
     figures = Figures(prose_only(article), target, target_locale(target, locale), options.style_dir)
+    run_engines = _engines(options, engine, engines)
     translation = translate_units(
         article,
         source=source,
         target=target,
         engine=engine.name if engine is not None else options.engine_choice,
-        engines=_engines(options, engine, engines),
+        engines=run_engines,
         cache=cache,
         progress=progress,
         # code and URLs never reach the engine; figures are protected inside that
@@ -76,18 +78,27 @@ def translate_article(
         ),
     )
     checked = _checked(translation, figures)
-    words = span_words_missing(article, {u.id: u.target for u in translation.units})
-    if not words or translation.source == translation.target:
+    texts = _to_translate_alone(article, checked)
+    if not texts or translation.source == translation.target:
         return checked
-    alone = translate_units(
-        words_article(words, article.lang), source=source, target=target,
+    alone = words_article(texts, article.lang)
+    done = translate_units(
+        alone, source=source, target=target, engines=run_engines, cache=cache,
         engine=engine.name if engine is not None else options.engine_choice,
-        engines=_engines(options, engine, engines), cache=cache,
-        wrapper=Figures(words_article(words, article.lang), target, figures.locale,
-                        options.style_dir).wrapper() if options.protect_numbers else None,
+        wrapper=Figures(alone, target, figures.locale, options.style_dir).wrapper()
+        if options.protect_numbers else None,
     )  # fmt: skip
-    pairs = tuple(zip(words, (u.target for u in alone.units), strict=True))
-    return replace(checked, span_words=pairs)
+    pairs = tuple(zip(texts, (u.target for u in done.units), strict=True))
+    return replace(checked, translated_alone=pairs)
+
+
+def _to_translate_alone(article: Article, translation: ArticleTranslation) -> list[str]:
+    """Link and emphasis words the translated sentences lack, and an HTML article's
+    ``alt`` and ``title`` attributes: texts translated one by one."""
+    texts = span_words_missing(article, {u.id: u.target for u in translation.units})
+    if article.source_format == "html":
+        texts += [value for _, _, value in html_attributes(article.text)]
+    return list(dict.fromkeys(texts))
 
 
 def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:

@@ -62,7 +62,7 @@ class ArticleTranslation:
     provenance: Provenance
     findings: tuple[Finding, ...] = ()
     locale: str | None = None
-    span_words: tuple[tuple[str, str], ...] = ()
+    translated_alone: tuple[tuple[str, str], ...] = ()
     """The words of links and emphasis that the whole sentence's translation does not
     contain, each translated alone: ``(source words, target words)``, so writers can
     find them in the sentence (:func:`confl10n.text.inline.align`'s ``translated``)."""
