@@ -160,3 +160,30 @@ def test_html_suffixes_choose_the_html_reader(tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_text("<p>The <b>big</b> house is red.</p>", "utf-8")
         assert read_article(path).sentences[0].text == "The big house is red."
+
+
+def test_cells_holding_paragraphs_and_items_holding_lists_in_a_page() -> None:
+    body = (
+        "<article><h1>Council sets its budget</h1>"
+        "<p>The council approved a budget of $4.5 million for the year on Tuesday evening.</p>"
+        "<ul><li>Libraries get a larger share of the money than in any year since 2015"
+        "<ul><li>Two branches will open on Sundays from next spring onwards.</li></ul></li></ul>"
+        "<table><tr><th><p>Item</p></th><th><p>Amount</p></th></tr>"
+        "<tr><td><p>Libraries</p></td><td><p>$1.2 million</p></td></tr></table>"
+        "<p>The vote was seven to two, and the mayor said she was pleased with the result.</p>"
+        "</article>"
+    )
+    article = parse_text(page(body), input_format="html")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    items = [p.text for p in paragraphs if p.kind == "list_item"]
+    assert items == [
+        "Libraries get a larger share of the money than in any year since 2015",
+        "Two branches will open on Sundays from next spring onwards.",
+    ]
+    cells = [(p.cell, p.text) for p in paragraphs if p.kind == "table_cell"]
+    assert cells == [
+        ((0, 0), "Item"),
+        ((0, 1), "Amount"),
+        ((1, 0), "Libraries"),
+        ((1, 1), "$1.2 million"),
+    ]

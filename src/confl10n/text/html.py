@@ -54,6 +54,7 @@ _BLOCKS = _names(
 _INLINE = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em"}
 _INLINE |= {"code": "code", "s": "strike", "del": "strike", "strike": "strike"}
 _H1 = ("heading", 1, False)
+_INSIDE_MIN = 40  # characters (white space aside)
 _EXTRACTED = _names("head p item cell quote code")
 _VOID = _names("br img hr meta link input wbr area base col source track param")
 _SPACE = re.compile(r"\s+")
@@ -130,15 +131,22 @@ def _extracted_texts(text: str) -> Counter[str]:
     return texts
 
 
+def _found_in(key: str, texts: Counter[str]) -> bool:
+    """True if trafilatura's article has this text: as an element of its own (taken, so a
+    repeated text is kept as often as the article has it), or — a text long enough not
+    to occur by chance — inside one (a list item that holds a nested list)."""
+    if texts[key] > 0:
+        texts[key] -= 1
+        return True
+    return len(key) >= _INSIDE_MIN and any(key in text for text in texts)
+
+
 def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> list[Block]:
     """The blocks trafilatura's article has, its ``<h1>`` (trafilatura keeps the title apart)
     and the headings it left out between them."""
     matched = [False] * len(parsed)
     for index, (block, _) in enumerate(parsed):
-        key = _key(block.text())
-        if texts[key] > 0:
-            texts[key] -= 1
-            matched[index] = True
+        matched[index] = _found_in(_key(block.text()), texts)
     found = [i for i, hit in enumerate(matched) if hit]
     if not found:
         return []
@@ -320,6 +328,8 @@ class _Reader(HTMLParser):
         if tag in ("td", "th") and self.table:
             self.table[-1][1] += 1
             return _Open("table_cell", cell=(self.table[-1][0], self.table[-1][1]))
+        if self.table and _innermost(self.stack, ("td", "th", "table")) in ("td", "th"):
+            return _Open("table_cell", cell=(self.table[-1][0], self.table[-1][1]))
         if tag == "li" and self.lists:
             return _Open("list_item", marker=quote + self._bullet())
         if "li" in self.stack or tag == "li":
@@ -363,3 +373,8 @@ class _Reader(HTMLParser):
         if code.strip():
             self.blocks.append((Block("code", ((start, end, code),)), False))
         self.current = _Open()
+
+
+def _innermost(stack: list[str], tags: tuple[str, ...]) -> str | None:
+    """The innermost of ``tags`` open in ``stack``."""
+    return next((tag for tag in reversed(stack) if tag in tags), None)
