@@ -187,3 +187,46 @@ def test_cells_holding_paragraphs_and_items_holding_lists_in_a_page() -> None:
         ((1, 0), "Libraries"),
         ((1, 1), "$1.2 million"),
     ]
+
+
+_P = "<p>{} The council approved a budget of $4.5 million for the new library on Tuesday evening, officials said.</p>"
+_CHROME = (
+    "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>",
+    "<footer><p>Copyright 2026 Example News. All rights reserved. Terms and privacy.</p></footer>",
+)
+CMS_SHAPES = {
+    "wordpress": (
+        "<div class='site'><div class='entry-header'><h1 class='entry-title'>Library gets funding</h1>"
+        "<span class='posted-on'>May 3, 2026</span></div><div class='entry-content'>" + _P.format("A.")
+        + "<h2><span>Why</span> it matters</h2>" + _P.format("B.")
+        + "<figure><img src='a.jpg' alt='x'><figcaption>The new library site.</figcaption></figure>"
+        + "<h3>Next steps</h3>" + _P.format("C.") + "<h2>Reactions</h2>" + _P.format("D.")
+        + "</div><div class='sharedaddy'><h3>Share this:</h3><ul><li><a href='#'>Twitter</a></li></ul></div></div>",
+        ["Why it matters", "Next steps", "Reactions"],
+    ),
+    "headline-outside-the-article": (
+        "<div class='hero'><h1>Library gets funding</h1></div><main><article>" + _P.format("A.")
+        + "<h2>Background</h2>" + _P.format("B.") + "<h2>Opposition</h2>" + _P.format("C.")
+        + "</article><aside><h2>Newsletter</h2><p>Sign up for our daily newsletter and never miss "
+        "a story again from us.</p></aside></main>",
+        ["Background", "Opposition"],
+    ),
+    "headings-with-inline-markup": (
+        "<article><h1>Library gets funding</h1>" + _P.format("A.")
+        + "<h2><a href='#money'>The money</a></h2>" + _P.format("B.")
+        + "<h2 id='x'>What <em>residents</em> think</h2>" + _P.format("C.")
+        + "<h4>Editor's note</h4>" + _P.format("D.") + "</article>",
+        ["The money", "What residents think", "Editor's note"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", list(CMS_SHAPES))
+def test_every_heading_of_other_cms_shapes_is_found(shape: str) -> None:
+    body, expected = CMS_SHAPES[shape]
+    article = parse_text(page(_CHROME[0] + body + _CHROME[1]), input_format="html")
+    assert article.title is not None and article.title.text == "Library gets funding"
+    assert [s.heading.text for s in article.sections if s.heading] == expected
+    units = " ".join(u.text for u in article.units())
+    for furniture in ("Home", "Copyright", "Share this", "Twitter", "Newsletter", "Sign up"):
+        assert furniture not in units
