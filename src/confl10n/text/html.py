@@ -131,14 +131,16 @@ def _extracted_texts(text: str) -> Counter[str]:
     return texts
 
 
-def _found_in(key: str, texts: Counter[str]) -> bool:
-    """True if trafilatura's article has this text: as an element of its own (taken, so a
-    repeated text is kept as often as the article has it), or — a text long enough not
-    to occur by chance — inside one (a list item that holds a nested list)."""
+def _found_in(block: Block, texts: Counter[str]) -> bool:
+    """True if trafilatura's article has this block's text: as an element of its own
+    (taken, so a repeated text is kept as often as the article has it), or, for a list
+    item long enough not to occur by chance, inside one (an item holding a nested list)."""
+    key = _key(block.text())
     if texts[key] > 0:
         texts[key] -= 1
         return True
-    return len(key) >= _INSIDE_MIN and any(key in text for text in texts)
+    nested = block.kind == "list_item" and len(key) >= _INSIDE_MIN
+    return nested and any(key in text for text in texts if len(text) > len(key))
 
 
 def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> list[Block]:
@@ -146,7 +148,7 @@ def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> li
     and the headings it left out between them."""
     matched = [False] * len(parsed)
     for index, (block, _) in enumerate(parsed):
-        matched[index] = _found_in(_key(block.text()), texts)
+        matched[index] = _found_in(block, texts)
     found = [i for i, hit in enumerate(matched) if hit]
     if not found:
         return []
