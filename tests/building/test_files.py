@@ -142,3 +142,16 @@ def test_markdown_links_stay_on_their_words_or_wrap_their_sentence(apertium_bin:
     rendered = render_markdown([spanish_text(text, "markdown")])
     assert "<https://example.org/plan>" not in rendered
     assert re.search(r"\[[^\]]*plan[^\]]*\]\(https://example\.org/plan\)", rendered), rendered
+
+
+def test_build_puts_emphasis_on_its_translated_words(tmp_path: Path, apertium_bin: str) -> None:
+    source = tmp_path / "casa.md"
+    source.write_text("# The house\n\nThe **big** house is *very* red.\n", "utf-8")
+    code, _, err = invoke("build", source, "--to", "es_ES", "--engine", "apertium",
+                          "--no-cache", "--out", tmp_path / "out")  # fmt: skip
+    assert code == 0, err
+    (folder,) = (tmp_path / "out").iterdir()
+    article_md = (folder / "es_ES" / "article.md").read_text("utf-8")
+    assert "La casa **grande** es *muy* roja." in article_md
+    article_html = (folder / "es_ES" / "article.html").read_text("utf-8")
+    assert "La casa <strong>grande</strong> es <em>muy</em> roja." in article_html

@@ -87,7 +87,8 @@ def locale_bulletin(
     provenance: dict[str, JSONValue],
 ) -> LocaleBulletin:
     """The bulletin for ``locale`` from the article's translation and its QA findings."""
-    units = {u.id: _unit(u) for u in translation.units}
+    words = translation.translated_alone
+    units = {u.id: replace(_unit(u), span_words=words) for u in translation.units}
     own = {u.id for u in prepared.article.units()}  # not the figure labels' units
     kept = tuple(_finding(f) for f in findings if f.sentence_id is None or f.sentence_id in own)
     return _bulletin(prepared, locale, units, kept, provenance)

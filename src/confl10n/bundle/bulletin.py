@@ -34,7 +34,9 @@ class BulletinUnit:
     """One translatable unit (title, heading or sentence) with its document ID.
 
     ``spans`` are the source's inline markup (links, code, emphasis; offsets in
-    ``source``), which writers put back where they align with the text shown.
+    ``source``), which writers put back where they align with the text shown;
+    ``span_words`` pairs span words with their translation alone, to find them by
+    (:func:`confl10n.text.inline.align`'s ``translated``).
     """
 
     id: str
@@ -43,6 +45,7 @@ class BulletinUnit:
     state: UnitState = "mt"
     flags: tuple[str, ...] = ()
     spans: tuple[Inline, ...] = ()
+    span_words: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:

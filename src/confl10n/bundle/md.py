@@ -53,7 +53,9 @@ def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
 
 def _unit(unit: BulletinUnit) -> str:
     """A unit's text, escaped, with the source's links, code and emphasis where they align."""
-    text = inline.markdown(printable(unit.source), printable(unit.text), unit.spans, _piece)
+    words = dict(unit.span_words)
+    source, shown = printable(unit.source), printable(unit.text)
+    text = inline.markdown(source, shown, unit.spans, _piece, translated=words)
     return text.strip(" \t")
 
 
