@@ -119,7 +119,7 @@ def install(
     """Validate a package file and install it (replacing any package for the same pair)."""
     from confl10n.translate.argos.install import install_package
 
-    info = install_package(file, models_dir=models_dir)
+    info = install_package(file, models_dir=models_dir, on_replace=_say_replaced)
     say(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
@@ -166,11 +166,22 @@ def download(
 
     bar = download_progress()
     try:
-        info = download_and_install(source, target, models_dir=models_dir, url=index, progress=bar)
+        info = download_and_install(
+            source,
+            target,
+            models_dir=models_dir,
+            url=index,
+            progress=bar,
+            on_replace=_say_replaced,
+        )
     finally:
         if bar:
             bar.finish()
     say(f"installed {_pair(info)} {info.package_version} in {info.path}")
+
+
+def _say_replaced(old: PackageInfo) -> None:
+    say(f"replaced {_pair(old)} {old.package_version} in {old.path}")
 
 
 def _pair(info: PackageInfo | IndexEntry) -> str:

@@ -1,0 +1,52 @@
+"""Hostile files of our own kinds through the real command line: a deeply nested
+``metadata.json`` in the packages folder is one broken package, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_hostile import one_clean_line, run
+
+NESTED = "[" * 1500 + "]" * 1500  # 3 KB, 1,500 deep
+DEEP_OBJECT = '{"a":' * 1500 + "1" + "}" * 1500
+
+
+@pytest.fixture(params=[NESTED, DEEP_OBJECT], ids=["list", "object"])
+def nested_packages(request: pytest.FixtureRequest, argos_packages_dir: Path) -> Path:
+    """The kit's en->zh package plus a folder whose metadata.json is nested 1,500 deep."""
+    bad = argos_packages_dir / "translate-en_de-1_0"
+    (bad / "model").mkdir(parents=True)
+    (bad / "metadata.json").write_text(request.param)
+    return argos_packages_dir
+
+
+def test_models_list_shows_the_nested_folder_as_broken(nested_packages: Path) -> None:
+    code, out, err = run("models", "list", "--models-dir", nested_packages)
+    assert code == 0 and "en-zh" in out
+    assert one_clean_line(err) == (
+        f"confl10n: warning: broken package in {nested_packages}: "
+        "translate-en_de-1_0: malformed metadata.json (nested too deeply)"
+    )
+
+
+def test_translate_and_build_use_the_good_package(
+    nested_packages: Path, sample_path: Path, tmp_path: Path
+) -> None:
+    models = ("--models-dir", nested_packages, "--no-cache")
+    code, out, err = run("translate", sample_path, "--to", "zh", *models)
+    assert code == 0 and "Traceback" not in err and out.startswith("title  ")
+    code, _, err = run("build", sample_path, "--to", "zh_CN", "--out", tmp_path / "out", *models)
+    assert code == 0 and "Traceback" not in err, err
+    assert sorted(p.parent.name for p in (tmp_path / "out").glob("*/*/bulletin.md")) == [
+        "en",
+        "zh_CN",
+    ]
+
+
+def test_doctor_reports_and_carries_on(nested_packages: Path) -> None:
+    code, out, err = run("doctor", env={"CONFL10N_MODELS_DIR": str(nested_packages)})
+    assert (code, err) == (0, "")
+    assert "translate-en_de-1_0: malformed metadata.json (nested too deeply)" in out
+    assert "Traceback" not in out
