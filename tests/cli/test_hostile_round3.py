@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,46 @@ def test_doctor_reports_and_carries_on(nested_packages: Path) -> None:
     assert (code, err) == (0, "")
     assert "translate-en_de-1_0: malformed metadata.json (nested too deeply)" in out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE machine SET flags = 'not json'", "UPDATE machine SET target = CAST(target AS BLOB)"],
+    ids=["flags-not-json", "target-blob"],
+)
+def test_bad_cache_rows_are_retranslated_and_replaced(
+    argos_packages_dir: Path, sample_path: Path, tmp_path: Path, statement: str
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    args = ("translate", sample_path, "--to", "zh", "--models-dir", argos_packages_dir)
+    code, first, _ = run(*args, "--cache", cache)
+    assert code == 0
+    with closing(sqlite3.connect(cache)) as db:
+        db.execute(statement)
+        db.commit()
+    code, again, err = run(*args, "--cache", cache)
+    assert (code, again) == (0, first), err
+    assert "Traceback" not in err
+    with closing(sqlite3.connect(cache)) as db:
+        kinds = db.execute("SELECT DISTINCT typeof(target), json_valid(flags) FROM machine")
+        assert kinds.fetchall() == [("text", 1)]
+
+
+def test_a_damaged_cache_file_is_one_line_naming_it(
+    argos_packages_dir: Path, sample_path: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = cache.read_bytes()
+    out_dir = tmp_path / "out"
+    for command in (("translate", "--to", "zh"), ("build", "--to", "zh_CN", "--out", out_dir)):
+        code, out, err = run(
+            *command, sample_path, "--models-dir", argos_packages_dir, "--cache", cache
+        )
+        assert (code, out) == (73, "")
+        assert one_clean_line(err).startswith(
+            f"confl10n: error: translation cache {cache} is damaged or not a confl10n cache ("
+        )
+        assert err.endswith("move or delete that file, or run with --no-cache\n")
+    assert cache.read_bytes() == before
+    assert not out_dir.exists()
