@@ -48,6 +48,18 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a request may run (then 503).")
     ] = 120.0,
+    read_timeout: Annotated[
+        float,
+        typer.Option(
+            "--read-timeout", help="Seconds a client has to send a whole request (then dropped)."
+        ),
+    ] = 20.0,
+    graceful_timeout: Annotated[
+        float,
+        typer.Option(
+            "--graceful-timeout", help="Seconds after SIGTERM before running requests are cut."
+        ),
+    ] = 30.0,
     models_dir: opt.ModelsDir = None,
     engine: Annotated[
         str, typer.Option("--engine", help="auto (Argos, else Apertium), argos or apertium.")
@@ -61,7 +73,7 @@ def serve(
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
     Figures are protected and checked as in translate. Stop it with SIGTERM or
-    Ctrl-C: requests in flight finish first.
+    Ctrl-C: requests in flight get --graceful-timeout seconds to finish.
     """
     stored = opt.cache_choice(cache, no_cache)  # one line, exit 64, if both are given
     try:
@@ -74,6 +86,7 @@ def serve(
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
+        read_timeout=read_timeout, graceful_timeout=graceful_timeout,
         models_dir=models_dir, engine=engine, threads=threads,
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),

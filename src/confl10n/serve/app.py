@@ -9,6 +9,7 @@ OpenAPI documentation is served at ``/docs`` (and ``/openapi.json``).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -25,11 +26,18 @@ from confl10n._version import __version__
 from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
 from confl10n.serve.libre import detect_text, translate_answer, translate_request
-from confl10n.serve.limits import ASGIApp, BodyLimit, Gate, RequestError, check_chars
+from confl10n.serve.limits import (
+    ASGIApp,
+    BodyLimit,
+    Gate,
+    LoopErrors,
+    RequestError,
+    check_chars,
+)
 from confl10n.serve.schemas import BulletinBody, FiguresBody, SummarizeBody, TranslateBody, _Request
 from confl10n.serve.settings import ServeSettings, from_environment, read_api_keys
-from confl10n.serve.texts import clean
 from confl10n.serve.work import Service
+from confl10n.text.decoding import clean_text
 
 _T = TypeVar("_T")
 _LOG = logging.getLogger("confl10n.serve")
@@ -92,6 +100,7 @@ _DOC = (
 def _lifespan(gate: Gate) -> Callable[[FastAPI], Any]:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        asyncio.get_running_loop().set_exception_handler(LoopErrors(_LOG))
         yield
         gate.close()  # uvicorn has let the requests in flight finish; so have their jobs now
 
@@ -183,6 +192,8 @@ def _json_object(body: bytes) -> dict[str, Any]:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise RequestError(400, f"Invalid request: the body is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise RequestError(400, "Invalid request: the JSON body is nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError(400, "Invalid request: the JSON body must be an object")
     return data
@@ -243,7 +254,7 @@ def _libre(app: FastAPI, state: _State) -> None:
 def _article(body: _Request) -> Article:
     from confl10n.text.reader import parse_text
 
-    text = clean(body.text)
+    text = clean_text(body.text)
     return parse_text(text, lang=body.source, markdown=body.markdown, source_name="<request>")
 
 

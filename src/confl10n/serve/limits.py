@@ -12,7 +12,10 @@ Pure asyncio and ASGI: no web framework is imported here.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -98,7 +101,11 @@ class BodyLimit:
     """ASGI middleware: 413 for a query string or body over ``limit`` bytes.
 
     The body is read before the app sees it (replayed afterwards), so a chunked
-    upload without Content-Length is bounded too.
+    upload without Content-Length is bounded too, and a client that goes away
+    before its body is whole never reaches the app. It is the outermost layer,
+    so it also keeps the server's log to one line per fault: an error the app has
+    already answered (and logged) is not raised again into uvicorn, and a request
+    cancelled by the end of a graceful shutdown is answered 503 without a traceback.
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -108,23 +115,51 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await _answered(self._limited(scope, receive, send), send)
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         if len(scope.get("query_string", b"")) > self.limit:
             await _too_large(send, "query string", self.limit)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        body = await _read(receive, self.limit, declared)
+        try:
+            body = await _read(receive, self.limit, declared)
+        except _Disconnected:
+            return  # nobody is left to answer
         if body is None:
             await _too_large(send, "request body", self.limit)
             return
         await self.app(scope, _replay(body, receive), send)
 
 
+class _Disconnected(Exception):
+    """The client went away before its request body was whole."""
+
+
+async def _answered(call: Awaitable[None], send: Send) -> None:
+    """Await ``call``; what the app raised has been answered (500) and logged by its
+    handlers, and a request cancelled at the end of a graceful shutdown gets 503."""
+    try:
+        await call
+    except asyncio.CancelledError:
+        # uvicorn cancels what still runs when the graceful timeout ends; we exit next.
+        with contextlib.suppress(Exception):
+            await send_json(send, 503, {"error": "the server is shutting down"})
+    except Exception:  # already answered 500 and logged once by the app's error handler
+        return
+
+
 async def _read(receive: Receive, limit: int, declared: bytes) -> bytes | None:
-    """The whole body, or None past ``limit`` (after draining a bounded amount of it)."""
+    """The whole body, or None past ``limit`` (after draining a bounded amount of it).
+
+    Raises :class:`_Disconnected` when the client goes away first.
+    """
     over = not declared.isdigit() or int(declared) > limit
     chunks, size, more = [], 0, True
     while more and size <= limit * DRAIN_FACTOR:
         message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected
         if message["type"] != "http.request":
             break
         data = message.get("body", b"")
@@ -158,3 +193,24 @@ async def send_json(send: Send, status: int, data: dict[str, Any]) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+class LoopErrors:
+    """An asyncio exception handler that logs one line per kind of error, at most once
+    every ``interval`` seconds (``accept()`` out of file descriptors retries every
+    second; a traceback each time would fill the disk)."""
+
+    def __init__(self, logger: logging.Logger, *, interval: float = 10.0) -> None:
+        self.logger, self.interval = logger, interval
+        self._last: dict[str, float] = {}
+
+    def __call__(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """Log ``context``'s message and exception as one line (no traceback)."""
+        exc = context.get("exception")
+        line = str(context.get("message") or "asyncio error")
+        if exc is not None:
+            line += f": {type(exc).__name__}: {exc}"
+        now = time.monotonic()
+        if now - self._last.get(line, -self.interval) >= self.interval:
+            self._last[line] = now
+            self.logger.error("confl10n: %s", line.replace("\n", " "))

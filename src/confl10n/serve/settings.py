@@ -25,7 +25,10 @@ class ServeSettings:
     of request body or query string (413 above); ``concurrency``: jobs running at
     once per worker process; ``queue``: requests waiting for a slot per process
     (429 above); ``queue_timeout`` / ``timeout``: seconds a request may wait for a
-    slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
+    slot (429 after) / run (503 after). ``read_timeout``: seconds a client has to send
+    a whole request, line, headers and body (the connection is dropped after);
+    ``graceful_timeout``: seconds after SIGTERM before requests still running are
+    cancelled and the server exits. ``cache``: an SQLite path, ``""`` for the
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
     """
 
@@ -39,6 +42,8 @@ class ServeSettings:
     queue: int = 16
     queue_timeout: float = 30.0
     timeout: float = 120.0
+    read_timeout: float = 20.0
+    graceful_timeout: float = 30.0
     models_dir: str | None = None
     cache: str | None = ""
     engine: str = "auto"
@@ -49,7 +54,7 @@ class ServeSettings:
         for name in ("workers", "char_limit", "max_body", "concurrency", "queue"):
             if getattr(self, name) < 1:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 1")
-        for name in ("queue_timeout", "timeout"):
+        for name in ("queue_timeout", "timeout", "read_timeout", "graceful_timeout"):
             if getattr(self, name) <= 0:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
         if not 0 <= self.port <= 65535:

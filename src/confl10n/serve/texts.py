@@ -17,22 +17,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.languages import facts
 from confl10n.text.segmentation import split_sentences
 
-UNSPACED_TARGETS = frozenset({"ja", "zh", "zt"})
-"""Target languages written without spaces between sentences."""
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _SEPARATOR = "\n\n"
-
-
-def clean(text: str) -> str:
-    """``text`` with line breaks made ``\\n`` and control characters (tab and newline
-    aside) removed: what engines and the sentence splitter can take."""
-    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +43,7 @@ class Batch:
 
     def reassemble(self, translated: Mapping[str, str], *, target: str) -> list[str]:
         """Each text with its sentences replaced by ``translated[unit id]``."""
-        joiner = "" if target.split("_")[0] in UNSPACED_TARGETS else None
+        joiner = None if facts(target).spaced else ""
         pieces: list[list[str]] = [[] for _ in self.texts]
         ends = [0] * len(self.texts)
         for place in self.places:
@@ -66,7 +56,8 @@ class Batch:
 
 
 def plain_batch(texts: Sequence[str], lang: str) -> Batch:
-    """The texts (already :func:`clean`) as one article in language ``lang``."""
+    """The texts (already :func:`~confl10n.text.decoding.clean_text`) as one article in
+    language ``lang``."""
     paragraphs: list[Paragraph] = []
     places: list[_Place] = []
     offset = 0

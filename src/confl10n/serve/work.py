@@ -23,7 +23,8 @@ from confl10n.languages import language_code
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
-from confl10n.serve.texts import Batch, clean, plain_batch, split_html
+from confl10n.serve.texts import Batch, plain_batch, split_html
+from confl10n.text.decoding import clean_text
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
@@ -79,7 +80,7 @@ class Service:
         """LibreTranslate's ``/translate``: each text (plain or HTML) from ``source``
         (a code or ``auto``) to ``target``, figures protected and checked."""
         target = language_code(target)
-        cleaned = [clean(t) for t in texts]
+        cleaned = [clean_text(t) for t in texts]
         parts = [split_html(t) for t in cleaned] if html else None
         runs = [p.texts for p in parts] if parts else [[t] for t in cleaned]
         detected = [self.detector.best(t) if source == AUTO else None for t in cleaned]
@@ -121,7 +122,7 @@ class Service:
 
     def detect(self, text: str) -> list[Guess]:
         """LibreTranslate's ``/detect``: the installed source languages, most likely first."""
-        return self.detector.detect(clean(text))
+        return self.detector.detect(clean_text(text))
 
     def _by_source(self, source: str, detected: list[Guess | None]) -> dict[str, list[int]]:
         """The indexes of the texts by source language (each its own with ``auto``)."""
