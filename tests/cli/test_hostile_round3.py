@@ -95,3 +95,72 @@ def test_a_damaged_cache_file_is_one_line_naming_it(
         assert err.endswith("move or delete that file, or run with --no-cache\n")
     assert cache.read_bytes() == before
     assert not out_dir.exists()
+
+
+ARTICLE = "# Title\n\nRevenue rose 5% in 2024. Costs fell.\n\n"
+
+
+@pytest.fixture
+def too_big(tmp_path: Path) -> Path:
+    """An article one byte over the default limit of 5 MiB."""
+    path = tmp_path / "big.md"
+    body = ARTICLE.encode() * (5 * 2**20 // len(ARTICLE) + 1)
+    path.write_bytes(body[: 5 * 2**20 + 1])
+    return path
+
+
+LIMITED = {
+    "segment": ("segment",),
+    "summarize": ("summarize",),
+    "figures": ("figures", "--locale", "de_DE"),
+    "translate": ("translate", "--to", "es", "--engine", "apertium", "--no-cache"),
+}
+
+
+@pytest.mark.parametrize("command", LIMITED.values(), ids=LIMITED.keys())
+def test_an_article_over_the_input_limit_is_refused_in_one_line(
+    too_big: Path, command: tuple[str, ...]
+) -> None:
+    code, out, err = run(*command, too_big)
+    assert (code, out) == (65, "")
+    assert one_clean_line(err) == (
+        f"confl10n: error: {too_big}: larger than the input limit of 5 MiB;"
+        " split the article, or raise the limit with --max-input-size"
+    )
+
+
+@pytest.mark.parametrize("command", LIMITED.values(), ids=LIMITED.keys())
+def test_standard_input_over_the_limit_is_refused_too(command: tuple[str, ...]) -> None:
+    code, out, err = run(*command, "-", "--max-input-size", "1KiB", stdin=ARTICLE * 30)
+    assert (code, out) == (65, "")
+    assert one_clean_line(err) == (
+        "confl10n: error: <stdin>: larger than the input limit of 1 KiB;"
+        " split the article, or raise the limit with --max-input-size"
+    )
+
+
+@pytest.mark.parametrize(("size", "code"), [("2k", 65), ("3000", 65), ("4KiB", 0), ("1 MB", 0)])
+def test_the_limit_can_be_set(tmp_path: Path, size: str, code: int) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE * 70)  # 3,290 bytes
+    assert run("segment", path, "--max-input-size", size)[0] == code
+
+
+@pytest.mark.parametrize("size", ["0", "-5", "five", "5 parsecs", ""])
+def test_a_bad_limit_is_an_option_error(tmp_path: Path, size: str) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE)
+    code, out, err = run("segment", path, "--max-input-size", size)
+    assert (code, out) == (64, "")
+    assert one_clean_line(err).startswith(f"confl10n: error: --max-input-size {size!r}: give ")
+
+
+def test_build_refuses_before_writing_anything(
+    too_big: Path, sample_path: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "out"
+    code, out, err = run("build", sample_path, too_big, "--to", "es_ES", "--out", out_dir,
+                         "--engine", "apertium", "--no-cache")  # fmt: skip
+    assert (code, out) == (65, "")
+    assert one_clean_line(err).startswith(f"confl10n: error: {too_big}: larger than the input")
+    assert not out_dir.exists()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from confl10n.text.reader import DEFAULT_MAX_INPUT
 from confl10n.translate.options import TranslateOptions
 
 DEFAULT_ALGORITHM = "lexrank"
@@ -26,6 +27,9 @@ class BuildOptions:
     protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
     ``workers`` (a local Dask cluster of that many processes) runs the build on a
     cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
+    ``worker_timeout``: seconds a cluster build waits with no worker (at the start, or
+    after losing them all) before it stops with a ``ClusterError``. ``max_input_size``:
+    the largest article file read, in bytes (a bigger one is an ``InputError``).
     """
 
     locales: Sequence[str] | None = None
@@ -37,3 +41,5 @@ class BuildOptions:
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None
     workers: int | None = None
+    worker_timeout: float = 60.0
+    max_input_size: int = DEFAULT_MAX_INPUT

@@ -147,14 +147,16 @@ def warn(message: str) -> None:
     say(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str | None = None) -> Article:
-    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings."""
-    from confl10n.text.reader import parse_bytes, read_article
+def load_article(path: str, *, lang: str | None = None, max_bytes: int) -> Article:
+    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings; InputError
+    (exit 65) for more than ``max_bytes``."""
+    from confl10n.text.reader import parse_bytes, read_article, read_bounded
 
     if path == "-":
-        article = parse_bytes(sys.stdin.buffer.read(), lang=lang, source_name="<stdin>")
+        data = read_bounded(sys.stdin.buffer, max_bytes=max_bytes, source_name="<stdin>")
+        article = parse_bytes(data, lang=lang, source_name="<stdin>")
     else:
-        article = read_article(Path(path), lang=lang)
+        article = read_article(Path(path), lang=lang, max_bytes=max_bytes)
     for message in article.warnings:
         warn(message)
     return article

@@ -62,6 +62,13 @@ def build(
         int | None,
         typer.Option("--workers", help="Build on a local Dask cluster of N processes."),
     ] = None,
+    worker_timeout: Annotated[
+        float,
+        typer.Option(
+            "--worker-timeout", help="Seconds a cluster build waits with no worker (then exit 69)."
+        ),
+    ] = 60.0,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
     lede: Annotated[
         str | None,
         typer.Option("--lede", help="lead (the opening sentences, default) or central."),
@@ -91,6 +98,8 @@ def build(
         translation=translation,
         scheduler=scheduler,
         workers=workers,
+        worker_timeout=worker_timeout,
+        max_input_size=opt.input_size(max_input_size),
     )
     stored = opt.cache_choice(cache, no_cache)
     where = cluster_choice(find_config(config), scheduler, workers)
@@ -118,7 +127,7 @@ def _on_cluster(
     from confl10n.building.cluster import connect, remote_probe, run_on_cluster
     from confl10n.building.plan import plan_build
 
-    with connect(where) as client:
+    with connect(where, worker_timeout=options.worker_timeout) as client:
         plan = plan_build(files, options, probe=remote_probe(client))
         _warn_skipped(plan)
         return run_on_cluster(plan, client, cache=stored, progress=build_progress())

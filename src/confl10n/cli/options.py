@@ -3,6 +3,7 @@ ones) and which cache to use."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,6 +40,16 @@ NoProtectNumbers = Annotated[
 ]
 Cache = Annotated[Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")]
+MaxInputSize = Annotated[
+    str,
+    typer.Option(
+        "--max-input-size",
+        help="Largest article accepted, in bytes or with KiB/MiB/GiB (bigger: exit 65).",
+    ),
+]
+DEFAULT_MAX_INPUT_SIZE = "5MiB"
+_SIZE = re.compile(r"(\d+)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)", re.I)
+_SCALE = {"": 1, "b": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
 
 def translate_options(
@@ -65,6 +76,20 @@ def translate_options(
         protect_numbers=not no_protect_numbers,
         style_dir=style_dir,
     )
+
+
+def input_size(text: str) -> int:
+    """``--max-input-size``'s value in bytes: ``5242880``, ``5MiB``, ``500k``, ``1 GiB``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for anything else, or 0.
+    """
+    match = _SIZE.fullmatch(text.strip())
+    size = int(match.group(1)) * _SCALE[match.group(2)[:1].lower()] if match else 0
+    if size < 1:
+        raise InvalidOptionError(
+            f"--max-input-size {text!r}: give a size such as 5MiB, 500KiB or 1048576 (bytes)"
+        )
+    return size
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError
@@ -22,7 +23,10 @@ from confl10n.text.decoding import decode
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
-MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_INPUT = 5 * 2**20
+"""Largest article read by default, in bytes (``--max-input-size``): a bigger one is
+refused at once instead of taking minutes to build (``bench/segment.py`` measures the
+cost per MB)."""
 _FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,50}?)---[ \t]*(?:\n|$)")
 # What only Markdown writes: ATX or setext headings, fences, table rules (line by line),
 # links and strong emphasis (inline, looked for only where "](" or "**" occurs).
@@ -42,22 +46,27 @@ VERBATIM_BLOCKS = ("code", "html")
 _SHORT_LINE_WORDS = 25
 
 
-def read_article(path: Path, *, lang: str | None = None, markdown: bool | None = None) -> Article:
+def read_article(
+    path: Path,
+    *,
+    lang: str | None = None,
+    markdown: bool | None = None,
+    max_bytes: int = DEFAULT_MAX_INPUT,
+) -> Article:
     """Read the article at ``path``.
 
     ``markdown=None`` decides by the suffix (``.md``/``.markdown``: Markdown,
     ``.txt``: plain text, even with bullet lines), else by the content.
 
-    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded, or
-    has no body text.
+    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded,
+    is larger than ``max_bytes``, or has no body text.
     """
     name = str(path)
     if path.is_dir():
         raise InputError(f"{name}: is a directory, not an article file")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MiB")
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = read_bounded(stream, max_bytes=max_bytes, source_name=name)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
@@ -65,6 +74,27 @@ def read_article(path: Path, *, lang: str | None = None, markdown: bool | None =
     if markdown is None and path.suffix.lower() in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
         markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
     return parse_bytes(data, lang=lang, source_name=name, markdown=markdown)
+
+
+def read_bounded(stream: BinaryIO, *, max_bytes: int, source_name: str) -> bytes:
+    """All of ``stream`` (a file, a pipe), reading no more than ``max_bytes`` + 1 bytes.
+
+    Raises :class:`~confl10n.errors.InputError` when there is more than ``max_bytes``.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{source_name}: larger than the input limit of {_size(max_bytes)};"
+            " split the article, or raise the limit with --max-input-size"
+        )
+    return data
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count:,} bytes"
 
 
 def parse_bytes(
