@@ -116,8 +116,9 @@ def test_groups_and_missing_namespace_are_read(tmp_path: Path) -> None:
         ),
         (b'<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"/>', "DTD"),
         (
-            b'<xliff version="1.2"><file><body><trans-unit id="a"><source>a</source>'
-            b'<target state="final">b</target></trans-unit></body></file></xliff>',
+            b'<xliff version="1.2"><file source-language="en"><body><trans-unit id="a">'
+            b'<source>a</source><target state="final">b</target></trans-unit></body></file>'
+            b"</xliff>",
             "without a target language",
         ),
     ],

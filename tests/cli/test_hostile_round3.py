@@ -164,3 +164,97 @@ def test_build_refuses_before_writing_anything(
     assert (code, out) == (65, "")
     assert one_clean_line(err).startswith(f"confl10n: error: {too_big}: larger than the input")
     assert not out_dir.exists()
+
+
+def xliff_file(path: Path, ids: list[str], *, source: str = "en", target: str = "de") -> Path:
+    units = "".join(
+        f'<trans-unit id="{i}"><source>{i} source</source>'
+        f'<target state="final">{i} Ziel</target></trans-unit>'
+        for i in ids
+    )
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file '
+        f'source-language="{source}" target-language="{target}" original="x" '
+        f'datatype="plaintext"><body>{units}</body></file></xliff>',
+        encoding="utf-8",
+    )
+    return path
+
+
+def approved_rows(cache: Path) -> list[tuple[str, ...]]:
+    if not cache.exists():
+        return []
+    with closing(sqlite3.connect(cache)) as db:
+        return db.execute("SELECT source_lang, target_lang, source FROM approved").fetchall()
+
+
+def test_many_unknown_units_are_counted_in_one_line(tmp_path: Path) -> None:
+    ids = [f"unit-{n}" for n in range(20_000)]
+    path = xliff_file(tmp_path / "big.xlf", ids)
+    cache = tmp_path / "cache.sqlite3"
+    code, out, err = run("import-xliff", path, "--cache", cache)
+    assert (code, out) == (0, f"imported 20000 approved translation(s) into {cache}\n")
+    assert one_clean_line(err) == (
+        f"confl10n: warning: {path}: 20000 unit(s) in no article, stored anyway: "
+        "'unit-0' (not a document ID), 'unit-1' (not a document ID), "
+        "'unit-2' (not a document ID) and 19997 more"
+    )
+    assert len(approved_rows(cache)) == 20_000
+
+
+def test_an_xliff_over_the_size_limit_is_refused_and_nothing_stored(tmp_path: Path) -> None:
+    path = xliff_file(tmp_path / "big.xlf", [f"s1.p{n}" for n in range(1, 200)])
+    cache = tmp_path / "cache.sqlite3"
+    code, out, err = run("import-xliff", path, "--cache", cache, "--max-input-size", "4KiB")
+    assert (code, out) == (65, "")
+    assert one_clean_line(err) == (
+        f"confl10n: error: {path}: larger than the XLIFF size limit of 4 KiB;"
+        " raise it with --max-input-size"
+    )
+    assert approved_rows(cache) == []
+
+
+BAD_LANGUAGES = {
+    "path-source": ({"source": "../../etc"}, "source-language: unknown locale '../../etc'"),
+    "unknown-source": ({"source": "xx-YY"}, "source-language: unknown locale 'xx-YY'"),
+    "unknown-target": ({"target": "xx-YY"}, "target-language: unknown locale 'xx-YY'"),
+    "control-target": ({"target": "de\u202e"}, "target-language: unknown locale"),
+    "no-source": ({"source": ""}, "no source-language"),
+}
+
+
+@pytest.mark.parametrize(("languages", "message"), BAD_LANGUAGES.values(), ids=BAD_LANGUAGES.keys())
+def test_xliff_language_codes_are_checked_as_locales(
+    tmp_path: Path, languages: dict[str, str], message: str
+) -> None:
+    path = xliff_file(tmp_path / "article.xlf", ["title", "s1.p1.t1"], **languages)
+    cache = tmp_path / "cache.sqlite3"
+    code, out, err = run("import-xliff", path, "--cache", cache)
+    assert (code, out) == (65, "")
+    assert one_clean_line(err).startswith(f"confl10n: error: {path}: {message}")
+    assert approved_rows(cache) == []
+
+
+def test_a_bad_unit_language_late_in_the_file_stores_nothing(tmp_path: Path) -> None:
+    path = xliff_file(tmp_path / "article.xlf", [f"s1.p{n}" for n in range(1, 500)])
+    text = path.read_text(encoding="utf-8").replace(
+        '<target state="final">s1.p499 Ziel', '<target state="final" xml:lang="../x">s1.p499 Ziel'
+    )
+    path.write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache.sqlite3"
+    code, out, err = run("import-xliff", path, "--cache", cache)
+    assert (code, out) == (65, "")
+    assert one_clean_line(err).startswith(
+        f"confl10n: error: {path}: unit 's1.p499' target language: unknown locale '../x'"
+    )
+    assert approved_rows(cache) == []
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "de"), ("en-US", "zh-CN"), ("en", "pt_BR")])
+def test_good_xliff_languages_are_stored_as_languages(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    path = xliff_file(tmp_path / "article.xlf", ["title"], source=source, target=target)
+    cache = tmp_path / "cache.sqlite3"
+    assert run("import-xliff", path, "--cache", cache)[0] == 0
+    assert approved_rows(cache) == [(source[:2], target[:2], "title source")]

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from confl10n.building.options import BuildOptions
 from confl10n.building.plan import BuildPlan, PlannedArticle, SkippedLocale, plan_build
+from confl10n.bundle.xliff import MAX_XLIFF_BYTES, ApprovedUnit
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -148,52 +149,94 @@ def run_build(
     return BuildReport(plan.out, reports, plan.skipped(), time.perf_counter() - started)
 
 
-def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | bool = True) -> int:
+def import_xliff(
+    path: str | Path,
+    *,
+    cache: TranslationCache | str | Path | bool = True,
+    max_bytes: int = MAX_XLIFF_BYTES,
+) -> int:
     """Store the approved targets of an XLIFF file as approved translations; return how many.
 
-    They win over machine translation on the next build of the same sentences.
-    Units whose ID is in no article are stored too (by their source text), each
-    with an :class:`UnknownUnitWarning`: an ID that is no document ID, or, when
-    the file sits beside the ``bundle.json`` it was exported with, one that the
-    bundle does not hold. Without a readable ``bundle.json`` beside the file, one
-    more warning counts the units that could not be checked against an article.
+    They win over machine translation on the next build of the same sentences. The
+    file is read as a stream and stored in one transaction (all or nothing). Units
+    whose ID is in no article are stored too (by their source text), counted in one
+    :class:`UnknownUnitWarning` that names the first three: an ID that is no
+    document ID, or, when the file sits beside the ``bundle.json`` it was exported
+    with, one that the bundle does not hold. Without a readable ``bundle.json``
+    beside the file, one more warning counts the units that could not be checked.
 
-    Raises :class:`~confl10n.errors.InputError` for an unreadable XLIFF file,
+    Raises :class:`~confl10n.errors.InputError` for an unreadable XLIFF file (over
+    ``max_bytes``, malformed, unknown language codes), stores nothing then;
     :class:`~confl10n.errors.InvalidOptionError` without a cache,
     :class:`~confl10n.errors.OutputError` when the cache cannot be written.
     """
-    from confl10n.bundle import read_xliff_approved
-    from confl10n.languages import language_of
+    from confl10n.bundle.xliff import iter_xliff_approved
     from confl10n.translate.cache import open_cache
 
-    approved = read_xliff_approved(Path(path))
-    bundle = Path(path).with_name("bundle.json")
-    known = _bundle_unit_ids(bundle)
-    for unit in approved:
-        reason = _unknown_unit(unit.id, known)
-        if reason:
-            message = f"{path}: unit {unit.id!r} is in no article ({reason}); stored anyway"
-            warnings.warn(UnknownUnitWarning(message), stacklevel=2)
-    unchecked = sum(known is None and _DOCUMENT_ID.fullmatch(u.id) is not None for u in approved)
-    if unchecked:
-        why = (
-            "the bundle.json beside it is unreadable"
-            if bundle.exists()
-            else "no bundle.json beside it"
-        )
-        message = (
-            f"{path}: {unchecked} unit(s) could not be checked against an article ({why}); "
-            "stored anyway"
-        )
-        warnings.warn(UnknownUnitWarning(message), stacklevel=2)
+    source = Path(path)
+    check = _UnitCheck(_bundle_unit_ids(source.with_name("bundle.json")))
     with open_cache(cache) as store:
         if store is None:
             raise InvalidOptionError("importing approved translations needs a cache")
-        for unit in approved:
+        units = iter_xliff_approved(source, max_bytes=max_bytes)
+        store.put_approved_many(check.rows(units, origin=f"xliff:{source.name}"))
+    for message in check.warnings(source):
+        warnings.warn(UnknownUnitWarning(message), stacklevel=2)
+    return check.count
+
+
+class _UnitCheck:
+    """Counts the units stored and those in no article (keeping the first few IDs)."""
+
+    SHOWN = 3
+
+    def __init__(self, known: frozenset[str] | None) -> None:
+        self.known, self.count, self.unchecked = known, 0, 0
+        self.unknown: list[tuple[str, str]] = []
+        self.unknown_count = 0
+
+    def rows(
+        self, units: Iterable[ApprovedUnit], *, origin: str
+    ) -> Iterator[tuple[str, str, str, str, str]]:
+        """Each unit as an approved cache row, checked and counted on the way."""
+        from confl10n.languages import language_of
+
+        for unit in units:
+            self._check(unit.id)
             pair = (language_of(unit.source_lang), language_of(unit.target_lang))
-            origin = f"xliff:{Path(path).name}#{unit.id}"
-            store.put_approved(*pair, unit.source, unit.target, origin=origin)
-    return len(approved)
+            yield (*pair, unit.source, unit.target, f"{origin}#{unit.id}")
+
+    def _check(self, unit_id: str) -> None:
+        self.count += 1
+        reason = _unknown_unit(unit_id, self.known)
+        if reason:
+            self.unknown_count += 1
+            if len(self.unknown) < self.SHOWN:
+                self.unknown.append((unit_id, reason))
+        self.unchecked += self.known is None and _DOCUMENT_ID.fullmatch(unit_id) is not None
+
+    def warnings(self, path: Path) -> list[str]:
+        """At most two lines: the units in no article, the units not checked."""
+        found = []
+        if self.unknown_count:
+            named = ", ".join(f"{unit_id!r} ({why})" for unit_id, why in self.unknown)
+            more = self.unknown_count - len(self.unknown)
+            tail = f" and {more} more" if more else ""
+            found.append(
+                f"{path}: {self.unknown_count} unit(s) in no article, stored anyway: {named}{tail}"
+            )
+        if self.unchecked:
+            bundle = path.with_name("bundle.json")
+            why = (
+                "the bundle.json beside it is unreadable"
+                if bundle.exists()
+                else ("no bundle.json beside it")
+            )
+            found.append(
+                f"{path}: {self.unchecked} unit(s) could not be checked against an article "
+                f"({why}); stored anyway"
+            )
+        return found
 
 
 class UnknownUnitWarning(UserWarning):
@@ -220,7 +263,7 @@ def _bundle_unit_ids(bundle: Path) -> frozenset[str] | None:
     try:
         units = json.loads(bundle.read_text(encoding="utf-8"))["units"]
         return frozenset(str(unit["id"]) for unit in units)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

@@ -84,13 +84,14 @@ def read_bounded(stream: BinaryIO, *, max_bytes: int, source_name: str) -> bytes
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"{source_name}: larger than the input limit of {_size(max_bytes)};"
+            f"{source_name}: larger than the input limit of {size_text(max_bytes)};"
             " split the article, or raise the limit with --max-input-size"
         )
     return data
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
+    """A limit in bytes as people write it: ``5 MiB``, ``1 KiB``, ``3,000 bytes``."""
     for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
         if count >= scale and count % scale == 0:
             return f"{count // scale} {unit}"

@@ -152,6 +152,12 @@ class TranslationCache:
         row = (source_lang, target_lang, source, target, origin, time.time())
         self._write("INSERT OR REPLACE INTO approved VALUES (?,?,?,?,?,?)", [row])
 
+    def put_approved_many(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Store approved translations ``(source_lang, target_lang, source, target, origin)``
+        in one transaction: if ``rows`` raises part-way, none of them is stored."""
+        now = time.time()
+        self._write("INSERT OR REPLACE INTO approved VALUES (?,?,?,?,?,?)", _stamped(rows, now))
+
     def approved(
         self, source_lang: str, target_lang: str, sentences: Sequence[str]
     ) -> dict[str, str]:
@@ -200,7 +206,7 @@ class TranslationCache:
             raise self._error(exc) from exc
         return rows
 
-    def _write(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
+    def _write(self, statement: str, rows: Iterable[Sequence[object]]) -> None:
         try:
             with _transaction(self._db):
                 self._db.executemany(statement, rows)
@@ -263,6 +269,13 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def _stamped(
+    rows: Iterable[tuple[str, str, str, str, str]], now: float
+) -> Iterator[tuple[str, str, str, str, str, float]]:
+    for row in rows:
+        yield (*row, now)
 
 
 def _text_rows(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[str, ...]]:
