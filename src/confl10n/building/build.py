@@ -217,26 +217,25 @@ class _UnitCheck:
 
     def warnings(self, path: Path) -> list[str]:
         """At most two lines: the units in no article, the units not checked."""
-        found = []
-        if self.unknown_count:
-            named = ", ".join(f"{unit_id!r} ({why})" for unit_id, why in self.unknown)
-            more = self.unknown_count - len(self.unknown)
-            tail = f" and {more} more" if more else ""
-            found.append(
-                f"{path}: {self.unknown_count} unit(s) in no article, stored anyway: {named}{tail}"
-            )
-        if self.unchecked:
-            bundle = path.with_name("bundle.json")
-            why = (
-                "the bundle.json beside it is unreadable"
-                if bundle.exists()
-                else ("no bundle.json beside it")
-            )
-            found.append(
-                f"{path}: {self.unchecked} unit(s) could not be checked against an article "
-                f"({why}); stored anyway"
-            )
-        return found
+        return [line for line in (self._unknown_line(path), self._unchecked_line(path)) if line]
+
+    def _unknown_line(self, path: Path) -> str:
+        if not self.unknown_count:
+            return ""
+        named = ", ".join(f"{unit_id!r} ({why})" for unit_id, why in self.unknown)
+        more = self.unknown_count - len(self.unknown)
+        tail = f" and {more} more" if more else ""
+        return f"{path}: {self.unknown_count} unit(s) in no article, stored anyway: {named}{tail}"
+
+    def _unchecked_line(self, path: Path) -> str:
+        if not self.unchecked:
+            return ""
+        exists = path.with_name("bundle.json").exists()
+        why = "the bundle.json beside it is unreadable" if exists else "no bundle.json beside it"
+        return (
+            f"{path}: {self.unchecked} unit(s) could not be checked against an article "
+            f"({why}); stored anyway"
+        )
 
 
 class UnknownUnitWarning(UserWarning):

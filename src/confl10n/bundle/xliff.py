@@ -117,11 +117,7 @@ def _approved_units(events: Iterator[tuple[str, ET.Element]], path: Path) -> Ite
     languages = ("", "")
     for event, element in events:
         if event == "start":
-            if not open_elements:
-                _check_root(element, path)
-            if _local(element.tag) == "file":
-                languages = _file_languages(element, path)
-            open_elements.append(element)
+            languages = _opened(element, open_elements, languages, path)
             continue
         open_elements.pop()
         if _local(element.tag) == "trans-unit":
@@ -130,6 +126,16 @@ def _approved_units(events: Iterator[tuple[str, ET.Element]], path: Path) -> Ite
                 yield _with_target_language(unit, path)
             if open_elements:
                 open_elements[-1].remove(element)
+
+
+def _opened(
+    element: ET.Element, open_elements: list[ET.Element], languages: tuple[str, str], path: Path
+) -> tuple[str, str]:
+    """Note an element's start (checking the root); the languages in force after it."""
+    if not open_elements:
+        _check_root(element, path)
+    open_elements.append(element)
+    return _file_languages(element, path) if _local(element.tag) == "file" else languages
 
 
 def _check_root(root: ET.Element, path: Path) -> None:
