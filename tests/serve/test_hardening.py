@@ -11,9 +11,11 @@ import signal
 import socket
 from collections.abc import Callable
 from contextlib import ExitStack
+from pathlib import Path
 
 import pytest
 
+from tests import argos_kit
 from tests.serve.conftest import API_KEY, Server
 
 STALLED = 50
@@ -184,3 +186,19 @@ def test_v1_translate_cleans_the_same_way(served: Server) -> None:
 
     dirty = "The house\x1b]0;t\x07 is \x1b[1mred\x1b[0m.\x0cIt is big.\n\nOne\x0btwo."
     assert units(dirty) == units("The house is red. It is big.\n\nOne two.")
+
+
+def test_a_deeply_nested_package_metadata_is_skipped_by_the_server(
+    server_factory: Callable[..., Server], tmp_path: Path, argos_package: Path
+) -> None:
+    packages = tmp_path / "packages"
+    argos_kit.install_package(argos_package, packages)
+    (packages / "translate-en_de-1_0" / "model").mkdir(parents=True)
+    (packages / "translate-en_de-1_0" / "metadata.json").write_text("[" * 1500 + "]" * 1500)
+    server = server_factory("--models-dir", str(packages), "--no-cache", "--engine", "argos")
+    status, health = server.request("health")
+    assert status == 200, health
+    assert translate(server, "Sales rose 10.2% in 2023.", target="zh").startswith("Sales rose")
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=BOUND) == -signal.SIGTERM
+    quiet_log(server)
