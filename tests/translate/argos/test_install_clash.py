@@ -106,12 +106,10 @@ def test_the_cli_says_what_it_replaced_and_keeps_the_other_pair(
 def test_a_deeply_nested_metadata_is_refused_in_one_line(
     tmp_path: Path, argos_packages_dir: Path, argos_package: Path
 ) -> None:
-    nested = variant(
-        tmp_path,
-        argos_package,
-        lambda f: (f / "metadata.json").write_text("[" * 1500 + "]" * 1500),
-        name="translate-en_de-1_0",
-    )
+    def nest(folder: Path) -> None:
+        (folder / "metadata.json").write_text("[" * 1500 + "]" * 1500)
+
+    nested = variant(tmp_path, argos_package, nest, name="translate-en_de-1_0")
     before = snapshot(argos_packages_dir)
     with pytest.raises(ModelPackageError, match=r"malformed metadata\.json \(nested too deeply\)$"):
         install_package(nested, models_dir=argos_packages_dir)
