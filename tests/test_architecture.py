@@ -17,6 +17,7 @@ HOMES = {
     "distributed": "building/cluster.py",
     "defusedxml": "bundle/xliff.py",
     "fastapi": "serve/app.py",
+    "h11": "serve/run.py",
     "jieba": "text/words.py",
     "lingua": "serve/detect.py",
     "markdown_it": "text/markdown.py",
