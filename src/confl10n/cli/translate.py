@@ -174,7 +174,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.building.render import render_json, render_markdown, render_text
+    from confl10n.translate.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,

@@ -154,7 +154,7 @@ class Service:
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
         """The CLI's ``translate --format json`` document for one translation."""
-        from confl10n.building.render import render_json  # translate --format json, as is
+        from confl10n.translate.render import render_json  # translate --format json, as is
 
         document: JSON = json.loads(render_json([translation]))
         return document
