@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from confl10n.building.doctor import TESTED, is_tested, version_check
 from confl10n.cli import app
+from confl10n.cli.doctor_checks import TESTED, is_tested, version_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
