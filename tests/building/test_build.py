@@ -20,7 +20,7 @@ from confl10n.building.build import Progress
 from confl10n.bundle.jsonout import bundle_schema
 from confl10n.localize.formatting import format_quantity
 from confl10n.quantities.find import article_quantities
-from confl10n.summarize import summarize_sections
+from confl10n.summarize import SummaryOptions, summarize_sections
 from confl10n.text.reader import read_article
 from tests import argos_kit
 
@@ -201,7 +201,9 @@ def test_summarizer_warnings_become_report_warnings(tmp_path: Path) -> None:
     rainy.write_text("Rain. Rain. Rain. Sun.\n", encoding="utf-8")  # no title: titled "Rain."
     report = build(
         [rainy],
-        options=BuildOptions(locales=[], algorithm="lsa", out=tmp_path / "out"),
+        options=BuildOptions(
+            locales=[], summary=SummaryOptions(algorithm="lsa"), out=tmp_path / "out"
+        ),
         cache=False,
     )
     assert report.warnings  # one for the section, one for the lede: both from sumy's LSA

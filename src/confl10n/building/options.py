@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.options import TranslateOptions
-
-DEFAULT_ALGORITHM = "lexrank"
-DEFAULT_LEDE = "lead"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -18,9 +16,10 @@ class BuildOptions:
 
     ``locales``: the target locales (``[]`` builds only the source-language
     bulletin); ``out``: the output folder; ``config``: the project config
-    (default: ``./confl10n.toml`` if there is one); ``algorithm``: the summary
-    algorithm; ``lede``: ``lead`` (the opening sentences, the default) or
-    ``central``; ``strict``: fail before writing anything if a locale has no
+    (default: ``./confl10n.toml`` if there is one); ``summary``: how to summarize
+    (:class:`~confl10n.summarize.options.SummaryOptions`; its ``algorithm`` and
+    ``lede_mode`` left as None come from the config's ``algorithm`` and ``lede``);
+    ``strict``: fail before writing anything if a locale has no
     engine; ``translation``: every translation option ``translate_article``
     takes (engine, models, device, threads, compute type, beam size, number
     protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
@@ -31,8 +30,7 @@ class BuildOptions:
     locales: Sequence[str] | None = None
     out: str | Path | None = None
     config: str | Path | None = None
-    algorithm: str | None = None
-    lede: str | None = None
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
     strict: bool = False
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None

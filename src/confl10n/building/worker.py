@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from confl10n.building.assemble import Prepared
     from confl10n.building.plan import PlannedArticle
+    from confl10n.summarize.options import SummaryOptions
     from confl10n.translate.engines import Engines
     from confl10n.translate.options import TranslateOptions
     from confl10n.translate.results import ArticleTranslation
@@ -48,11 +49,12 @@ class Translated:
     seconds: float
 
 
-def prepare(entry: PlannedArticle, algorithm: str, lede: str, style_dir: Path | None) -> Prepared:
-    """Summarize the article and find its figures (see :func:`.build.prepare_article`)."""
-    from confl10n.building.build import prepare_article
+def prepare(entry: PlannedArticle, summary: SummaryOptions, style_dir: Path | None) -> Prepared:
+    """Summarize the article and find its figures (:func:`.article.prepare`)."""
+    from confl10n.building.article import prepare as prepare_article
 
-    return prepare_article(entry, algorithm, lede, style_dir)
+    article, slug, source = entry.article, entry.slug, entry.source
+    return prepare_article(article, slug=slug, summary=summary, style=style_dir, source=source)
 
 
 def engine_problem(source: str, target: str, options: TranslateOptions) -> str | None:
@@ -72,20 +74,12 @@ def translate(
     in :attr:`Translated.stored`. Raises what
     :func:`~confl10n.translate.article.translate_article` raises.
     """
-    from confl10n.languages import argos_language
-    from confl10n.translate.article import translate_article
+    from confl10n.building.article import engine_translation
 
     started = time.perf_counter()
     memory = _MemoryCache(rows)
-    article, _ = prepared.translatable()
-    translation = translate_article(
-        article,
-        to=argos_language(locale),
-        locale=locale,
-        options=options,
-        engines=engines_for(options),
-        cache=memory,
-    )
+    translate = engine_translation(options, engines_for(options), memory)
+    translation = translate(prepared.translatable()[0], locale)
     return Translated(translation, tuple(memory.stored), time.perf_counter() - started)
 
 
