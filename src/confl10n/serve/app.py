@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -280,12 +280,11 @@ def _v1(app: FastAPI, state: _State) -> None:
         """Every figure of the article, what it means, and each locale's way of writing it."""
         await accepted(body, request)
 
-        def job() -> dict[str, Any]:
-            article = _article(body)
-            dated = replace(article, published=body.reference_date or article.published)
-            return service.figures(dated, body.locales)
-
-        return await state.run(job)
+        return await state.run(
+            lambda: service.figures(
+                _article(body), body.locales, reference_date=body.reference_date
+            )
+        )
 
     @app.post("/v1/bulletin", tags=["confl10n"])
     async def bulletin(body: BulletinBody, request: Request) -> dict[str, Any]:

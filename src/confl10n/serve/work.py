@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from confl10n.document import Article
@@ -137,20 +136,15 @@ class Service:
         summary: JSON = asdict(summarize_sections(article, **options))
         return summary
 
-    def figures(self, article: Article, locales: Sequence[str]) -> JSON:
-        """Every figure of the article's prose (not its code or URLs) and how each of
-        ``locales`` writes it."""
-        from confl10n.localize.formatting import check_locale, format_quantity
-        from confl10n.quantities.find import article_quantities
-        from confl10n.text.inline import prose_only
+    def figures(
+        self, article: Article, locales: Sequence[str], *, reference_date: date | None = None
+    ) -> JSON:
+        """``confl10n figures --format json``'s document for the article: every figure of
+        its prose (not its code or URLs) and how each of ``locales`` writes it."""
+        from confl10n.figures.rows import figure_rows, figures_document
 
-        for locale in locales:
-            check_locale(locale)
-        rows = [
-            {**_plain(asdict(q)), "renderings": {loc: format_quantity(q, loc) for loc in locales}}
-            for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
-        ]
-        return {"locales": list(locales), "figures": rows}
+        rows = figure_rows(article, locales, reference_date=reference_date)
+        return figures_document(rows, locales)
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
         """The CLI's ``translate --format json`` document for one translation."""
@@ -189,8 +183,3 @@ def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSO
                 {key: getattr(finding, key) for key in LIBRE_FINDING}
             )
     return found
-
-
-def _plain(values: JSON) -> JSON:
-    """Decimals and dates as strings, so the figure rows are JSON."""
-    return {k: str(v) if isinstance(v, Decimal | date) else v for k, v in values.items()}
