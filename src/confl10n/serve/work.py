@@ -23,6 +23,7 @@ from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
 from confl10n.serve.texts import Batch, clean, plain_batch, split_html
+from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
@@ -129,11 +130,11 @@ class Service:
             groups[guess.language if guess else language_code(source)].append(index)
         return groups
 
-    def summarize(self, article: Article, **options: Any) -> JSON:
+    def summarize(self, article: Article, options: SummaryOptions) -> JSON:
         """The article's section summaries and lede, as the CLI's JSON (``summarize_sections``)."""
         from confl10n.summarize import summarize_sections
 
-        summary: JSON = asdict(summarize_sections(article, **options))
+        summary: JSON = asdict(summarize_sections(article, options))
         return summary
 
     def figures(
