@@ -22,6 +22,7 @@ from confl10n.localize.formatting import format_quantity
 from confl10n.quantities.find import article_quantities
 from confl10n.summarize import SummaryOptions, summarize_sections
 from confl10n.text.reader import read_article
+from confl10n.translate.argos.settings import ArgosSettings
 from tests import argos_kit
 
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
@@ -37,7 +38,9 @@ def kit_build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """A build into ``tmp_path/out`` with its own cache and the kit's packages."""
-    translation = TranslateOptions(engine=engine, models_dir=packages, threads=1)
+    translation = TranslateOptions(
+        engine=engine, settings=(ArgosSettings(models_dir=packages, threads=1),)
+    )
     options = BuildOptions(locales=locales, out=tmp_path / "out", translation=translation)
     return build(files, options=options, cache=tmp_path / "cache.sqlite3", progress=progress)
 
@@ -240,12 +243,16 @@ def test_build_takes_every_translation_option(
     empty_styles = tmp_path / "styles"
     empty_styles.mkdir()
     translation = TranslateOptions(
-        models_dir=argos_packages_dir,
-        device="cpu",
-        threads=1,
-        compute_type="float32",
-        beam_size=2,
         style_dir=empty_styles,
+        settings=(
+            ArgosSettings(
+                models_dir=argos_packages_dir,
+                device="cpu",
+                threads=1,
+                compute_type="float32",
+                beam_size=2,
+            ),
+        ),
     )
     options = BuildOptions(locales=["zh_CN"], out=tmp_path / "out", translation=translation)
     build([sample_path], options=options, cache=False)

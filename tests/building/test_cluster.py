@@ -31,6 +31,7 @@ from confl10n.building import worker
 from confl10n.building.build import Progress
 from confl10n.building.cluster import connect
 from confl10n.cli import app
+from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
@@ -65,7 +66,9 @@ def kit_build(
     scheduler: str | None = None,
 ) -> BuildReport:
     """A build of ``files`` into ``tmp_path/name`` with its own cache and the kit's packages."""
-    translation = TranslateOptions(models_dir=models_dir or tmp_path / "packages", threads=1)
+    translation = TranslateOptions(
+        settings=(ArgosSettings(models_dir=models_dir or tmp_path / "packages", threads=1),)
+    )
     options = BuildOptions(
         locales=locales, out=tmp_path / name, translation=translation, scheduler=scheduler
     )

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.cli import app
+from confl10n.translate.argos.settings import ArgosSettings
 from tests.serve.conftest import API_KEY, Server
 
 KEY = {"X-API-Key": API_KEY}
@@ -37,7 +38,7 @@ def built(
 ) -> dict[str, Any]:
     """The sample built to es_ES and zh_CN with the server's models: locale -> bundle.json."""
     out = tmp_path_factory.mktemp("built") / "out"
-    translation = TranslateOptions(models_dir=kit_models, threads=1)
+    translation = TranslateOptions(settings=(ArgosSettings(models_dir=kit_models, threads=1),))
     report = build(
         [sample_path],
         options=BuildOptions(locales=LOCALES, out=out, translation=translation),

@@ -21,8 +21,8 @@ class BuildOptions:
     ``lede_mode`` left as None come from the config's ``algorithm`` and ``lede``);
     ``strict``: fail before writing anything if a locale has no
     engine; ``translation``: every translation option ``translate_article``
-    takes (engine, models, device, threads, compute type, beam size, number
-    protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
+    takes (engine, each engine's settings, number protection, style folder).
+    ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
     ``workers`` (a local Dask cluster of that many processes) runs the build on a
     cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
     """

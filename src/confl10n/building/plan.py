@@ -115,7 +115,7 @@ def plan_build(
     resolved = _resolve(asked, project)
     wanted = _check_locales(resolved.locales or ())
     articles = _read_articles(_sources(files, project))
-    engines = Engines(resolved.translation.engine_settings())
+    engines = Engines(resolved.translation.settings)
     unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
     if resolved.strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())

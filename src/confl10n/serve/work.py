@@ -25,7 +25,6 @@ from confl10n.serve.settings import ServeSettings
 from confl10n.serve.texts import Batch, clean, plain_batch, split_html
 from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
 
 JSON = dict[str, Any]
@@ -49,9 +48,7 @@ class Service:
 
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
-        self.options = TranslateOptions(
-            engine=settings.engine, models_dir=settings.models_dir, threads=settings.threads
-        )
+        self.options = settings.translation
         self.engines = holder or EngineHolder(self.options)
         self.languages = self.engines.languages()
         self.detector = Detector(self.languages)
