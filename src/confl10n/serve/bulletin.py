@@ -7,7 +7,7 @@ cache; nothing is written to disk.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from confl10n.document import Article
@@ -15,12 +15,15 @@ from confl10n.languages import argos_language, language_of
 
 if TYPE_CHECKING:
     from confl10n.building.article import Translate
-    from confl10n.serve.work import Service
+    from confl10n.translate.results import ArticleTranslation
 
 
-def bundles(service: Service, article: Article, locales: Sequence[str], *, slug: str | None) -> Any:
+def bundles(
+    translate: Translate, article: Article, locales: Sequence[str], *, slug: str | None
+) -> Any:
     """``{"slug", "warnings", "bundles": {locale: bundle.json}}`` for the source language
-    and every one of ``locales`` (targets equal to the source language are skipped)."""
+    and every one of ``locales`` (targets equal to the source language are skipped), with
+    ``translate`` (the server's engines and cache, :func:`server_translation`)."""
     from confl10n.building.article import ArticleRun, prepare
     from confl10n.bundle.jsonout import bundle_dict
     from confl10n.bundle.slug import check_slug, slugify
@@ -30,7 +33,7 @@ def bundles(service: Service, article: Article, locales: Sequence[str], *, slug:
     named = check_slug(slug) if slug else slugify(_title(article))
     prepared = prepare(article, slug=named, summary=SummaryOptions().checked())
     targets = [loc for loc in dict.fromkeys(locales) if language_of(loc) != article.lang]
-    made = ArticleRun(prepared, _server_translation(service)).bulletins(targets)
+    made = ArticleRun(prepared, translate).bulletins(targets)
     out = {
         locale: bundle_dict(bulletin, slug=named, labels=load_labels(locale))
         for locale, bulletin in made.bulletins.items()
@@ -42,6 +45,9 @@ def _title(article: Article) -> str:
     return (article.title or article.sentences[0]).text
 
 
-def _server_translation(service: Service) -> Translate:
-    """The server's engines and cache, as a build's translation function."""
-    return lambda article, locale: service.translate(article, argos_language(locale), locale=locale)
+def server_translation(
+    translate: Callable[..., ArticleTranslation],
+) -> Translate:
+    """A build's translation function from the server's ``translate(article, target,
+    locale=…)`` (:meth:`confl10n.serve.work.Service.translate`)."""
+    return lambda article, locale: translate(article, argos_language(locale), locale=locale)

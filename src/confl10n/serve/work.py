@@ -153,9 +153,9 @@ class Service:
 
     def bulletin(self, article: Article, locales: Sequence[str], *, slug: str | None) -> JSON:
         """Each locale's ``bundle.json`` (the source language's too), as ``build`` writes it."""
-        from confl10n.serve.bulletin import bundles
+        from confl10n.serve.bulletin import bundles, server_translation
 
-        made: JSON = bundles(self, article, locales, slug=slug)
+        made: JSON = bundles(server_translation(self.translate), article, locales, slug=slug)
         return made
 
 
