@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.options import TranslateOptions
+
+if TYPE_CHECKING:
+    from confl10n.summarize.options import SummaryOptions
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,8 +33,15 @@ class BuildOptions:
     locales: Sequence[str] | None = None
     out: str | Path | None = None
     config: str | Path | None = None
-    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    summary: SummaryOptions = field(default_factory=lambda: _default_summary())
     strict: bool = False
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None
     workers: int | None = None
+
+
+def _default_summary() -> SummaryOptions:
+    """Summary defaults, imported on first use: options stay light to import."""
+    from confl10n.summarize.options import SummaryOptions
+
+    return SummaryOptions()

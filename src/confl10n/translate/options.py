@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confl10n.errors import InvalidOptionError
-from confl10n.translate.engine import EngineSettings
+
+if TYPE_CHECKING:
+    from confl10n.translate.engine import EngineSettings
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
