@@ -134,7 +134,7 @@ def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) ->
     body = {"text": text, "locales": ["zh_CN", "es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    money = next(f for f in figures["figures"] if f["text"] == "380 billion yuan")
+    money = next(f for f in figures["figures"] if f["source"] == "380 billion yuan")
     assert money["renderings"] == {"zh_CN": "3800亿元", "es_ES": "380.000 millones de yuanes"}
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
@@ -157,7 +157,7 @@ def test_v1_figures_and_bulletins_read_prose_only(served: Server, markup: str) -
     body = {"text": text, "locales": ["es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    assert [f["text"] for f in figures["figures"]] == ["2.5 percent", "March"]
+    assert [f["source"] for f in figures["figures"]] == ["2.5 percent", "March"]
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
     found = [f["source"] for f in bulletin["bundles"]["en"]["figures"]]

@@ -23,7 +23,6 @@ from typer.core import TyperGroup
 
 from confl10n._version import __version__
 from confl10n.errors import Confl10nError, escape_terminal, escape_text
-from confl10n.extras import extra_of, missing_extra_error
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -92,6 +91,8 @@ class _Group(TyperGroup):
         except Confl10nError as exc:
             _fail(ctx, exc)
         except ModuleNotFoundError as exc:
+            from confl10n.extras import extra_of, missing_extra_error
+
             extra = extra_of(exc.name or "")
             if extra is None:
                 raise

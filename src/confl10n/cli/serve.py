@@ -67,11 +67,15 @@ def serve(
     require("serve", "confl10n serve")
     from confl10n.serve.run import serve as run
     from confl10n.serve.settings import ServeSettings
+    from confl10n.translate.argos.settings import ArgosSettings
+    from confl10n.translate.options import TranslateOptions
 
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
-        models_dir=models_dir, engine=engine, threads=threads,
+        translation=TranslateOptions(
+            engine=engine, settings=(ArgosSettings(models_dir=models_dir, threads=threads),)
+        ),
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip

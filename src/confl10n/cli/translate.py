@@ -95,7 +95,7 @@ def translate(
     chosen = _locales(targets, locales or [])
     _check_output(output, targets)
     article = load_article(file, lang=source)
-    engines = Engines(options.engine_settings())  # one per run: models load once for all --to
+    engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
     _emit(results, output_format, output)
@@ -174,7 +174,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.building.render import render_json, render_markdown, render_text
+    from confl10n.translate.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,

@@ -80,8 +80,8 @@ def translate_article(
 
 def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
     if engine is not None:
-        return Engines(options.engine_settings(), given=[engine])
-    return engines if engines is not None else Engines(options.engine_settings())
+        return Engines(options.settings, given=[engine])
+    return engines if engines is not None else Engines(options.settings)
 
 
 def _checked(translation: ArticleTranslation, figures: Figures) -> ArticleTranslation:
