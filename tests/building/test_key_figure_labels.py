@@ -82,7 +82,12 @@ def test_a_threshold_is_quoted_not_stated_as_an_amount(text: str, figure: str, w
     ("text", "expected"),
     [
         ("The port handled 4,200 container ships in 2022.", [("4,200", "Container ships, 2022", "noun")]),
-        ("In 2021 the port was rebuilt, and it handled 4,200 ships last year.", [("4,200", "Ships", "noun")]),
+        (
+            "In 2021 the port was rebuilt, and it handled 4,200 ships last year.",
+            [("4,200", "It handled 4,200 ships last year", "clause")],
+        ),
+        ("The survey covers 42 cities.", [("42", "The survey covers 42 cities", "clause")]),
+        ("About 7,400 people left their homes.", [("7,400", "About 7,400 people left their homes", "clause")]),
         (
             "By the end of 2023 there were 1,926 meal points across the city.",
             [("1,926", "Meal points, 2023", "noun")],
@@ -122,8 +127,8 @@ def test_an_expected_amount_is_quoted_with_its_hedge() -> None:
         ),
         ("Sales grew to $9 million from $7 million.", [("$9 million", "Sales"), ("$7 million", "Sales, earlier level")]),
         (
-            "The town counted 520 shops in 2024, up from 410 in 2019.",
-            [("520", "Shops, 2024"), ("410", "Shops, 2019")],
+            "The town counted 520 corner shops in 2024, up from 410 in 2019.",
+            [("520", "Corner shops, 2024"), ("410", "Corner shops, 2019")],
         ),
     ],
 )  # fmt: skip
@@ -221,3 +226,25 @@ def test_a_table_cell_is_labelled_by_its_row_and_column() -> None:
     labels = {shown: label for shown, label, _ in _rows(text)}
     assert labels["14.2 million litres"] == "Northgate, Loss in 2023"
     assert labels["10.1 million litres"] == "Northgate, Loss in 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        ("The line will replace bus routes that carry 18,000 daily passengers.", "18,000", "Daily passengers"),
+        ("Northway will build a $3.1 billion battery plant.", "$3.1 billion", "Planned battery plant"),
+        ("The firm took a $12.5 million loan from the bank.", "$12.5 million", "Loan"),
+        ("It paid $80 million last year.", "$80 million", "It paid $80 million last year"),
+    ],
+)  # fmt: skip
+def test_a_plan_is_said_only_where_its_clause_plans(text: str, figure: str, label: str) -> None:
+    assert _row(text, figure)[0] == label
+
+
+def test_an_amount_in_the_title_is_labelled_from_the_body() -> None:
+    text = (
+        "# Carmaker to Build $3.1 Billion Battery Plant\n\n"
+        "Northway Motors said on Monday that it would build a $3.1 billion battery plant.\n"
+    )
+    (row,) = _rows(text)
+    assert row[1:] == ("Planned battery plant", "noun")

@@ -38,7 +38,9 @@ def test_the_sample_rows_state_what_the_article_says(
     assert labels["500 to 1,000 yuan"] == "Rent for a bed, a month"
     assert labels["1.92 square kilometers"] == "Central Science and Technology Innovation Zone"
     assert labels["1,926"] == "Community elderly meal assistance locations, 2023"
-    assert labels["11,000"] == "Beds, 2023"
+    assert labels["11,000"] == (
+        "In 2023 Shanghai made 11,000 beds available in “New Era City Builders’ Homes”"
+    )  # a quote: one bare noun ("Beds") says less
     assert "10.2%" in labels["10.2%"] and "41%" in labels["41%"]  # two shares, two quotes
     assert labels["10.2%"] != labels["41%"]
 
@@ -92,8 +94,8 @@ def test_a_change_ranks_above_a_plain_count_and_the_old_value_comes_last() -> No
     )
     assert _table(text) == [
         ("9,400", "Downloads"),
-        ("800", "Books"),
-        ("950", "Maps"),
+        ("800", "The library lent 800 books"),
+        ("950", "The shop sold 950 maps"),
         ("5,100", "Downloads, earlier level"),
     ]
 

@@ -84,8 +84,10 @@ def _score_of(
 
 
 def _better(new: KeyFigure, old: KeyFigure) -> bool:
-    """A mention described better (noun over subject over a quote) than the one kept."""
-    return _SOURCE_RANK[new.label_source] < _SOURCE_RANK[old.label_source]
+    """A mention described better (noun over subject over a quote; on a tie, the body
+    over the title, whose quote would be the headline itself) than the one kept."""
+    ranks = _SOURCE_RANK[new.label_source], _SOURCE_RANK[old.label_source]
+    return ranks[0] < ranks[1] or (ranks[0] == ranks[1] and old.quantity.sentence_id == "title")
 
 
 def _same_quantity(q: Quantity) -> tuple[object, ...]:

@@ -107,7 +107,7 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:plans?|planned|aims?|will|expects?|intends?|targets?|to\s+open|to\s+add)\b",
+    r"\b(?:plans?|planned|aims?|will|would|expects?|intends?|targets?|to\s+open|to\s+add)\b",
     re.IGNORECASE,
 )
 # Words that end a noun phrase read forwards: verbs, auxiliaries, linking words.
@@ -120,6 +120,11 @@ _VERBISH = frozenset(
     gets took take takes typically roughly another up down from own owns use uses live
     lives work works want wants need needs support supports back backs spans span covers
     cover employ employs serve serves across per within""".split()  # noqa: SIM905
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\s", re.IGNORECASE)
+_NOT_NOUNS = frozenset(
+    """last next this each every per in on for to from of and or over since ago annually a an
+    year years month months week weeks day days more less""".split()  # noqa: SIM905
 )
 _STOP = frozenset(
     """is are was were be been has have had will would can could may might must shall should
@@ -160,15 +165,19 @@ def describe(
     if _PER_EVERY.match(after):
         return Description(_quote(text, begin, stop, start, end), "clause", role, year)
     noun = _noun(text, start, end, kind=kind, unit=unit)
+    if noun and " " not in noun and role == "level" and kind == "count":
+        noun = ""  # "7,400 people": one bare word says less than the clause does
     if noun:
-        planned = "planned" if _PLANNED.search(text, 0, start) else ""
+        relative = [m.end() for m in _RELATIVE.finditer(text, 0, start)]
+        planned = "planned" if _PLANNED.search(text, max([0, *relative]), start) else ""
         added = "additional" if role == "addition" else ""
         noun = " ".join(w for w in (planned, added, noun[:1].lower() + noun[1:]) if w)
     rate = _RATE.match(after)
     per = f", {rate.group(1)}" if rate else ""
     if noun and role != "threshold":
         return Description(noun + per, "noun", role, year)
-    subject = _subject(text, begin, before)
+    counted = kind == "count" and unit and _counted(text[end:], unit)
+    subject = None if counted else _subject(text, begin, before)  # "covers 42 cities"
     if subject and role != "threshold":
         return Description(subject[0] + per, "subject", "change" if subject[1] else role, year)
     return Description(_quote(text, begin, stop, start, end), "clause", role, year)
@@ -214,8 +223,19 @@ def _noun(text: str, start: int, end: int, *, kind: str, unit: str | None) -> st
         return _described(text[:start], rest)
     if kind == "money":
         of = re.search(r"\s+of\s+$", text[:start])
-        return _owner(text[: of.start()]) if of and not _MODAL.search(text) else ""
+        if of and not _MODAL.search(text):
+            return _owner(text[: of.start()])
+        if re.search(r"\b(?:a|an|the|its|their|his|her|our)\s+$", text[:start], re.IGNORECASE):
+            return _modified(rest)  # "a $3.1 billion battery plant"
     return ""
+
+
+def _modified(rest: str) -> str:
+    """The noun an amount modifies (``battery plant`` in ``a $3.1 billion battery plant``)."""
+    words = rest.split()
+    if not words or not re.fullmatch(r"[a-z][a-z-]+", words[0]) or words[0] in _NOT_NOUNS:
+        return ""
+    return _phrase(words[:3])
 
 
 def _counted(rest: str, unit: str) -> str:
@@ -225,9 +245,8 @@ def _counted(rest: str, unit: str) -> str:
         if _bare(word).lower() == unit.lower():
             kept = [_bare(w) for w in words[: i + 1]]
             kept = [w for w in kept if w.lower() not in ("more", "new", "additional", "extra")]
-            return (
-                " ".join(kept) if kept and all(w and w.lower() not in _STOP for w in kept) else ""
-            )
+            plain = all(w and w.lower() not in _STOP | _NOT_NOUNS for w in kept)
+            return " ".join(kept) if kept and plain else ""
     return ""
 
 
@@ -384,6 +403,7 @@ def _quote(text: str, begin: int, stop: int, start: int, end: int) -> str:
     tail = tail[: max(QUOTE_WORDS - 1 - len(head), 0)] if cut_tail else tail
     words = [*head, text[start:end], *tail]
     quoted = " ".join(words).strip(" .,;:")
+    quoted += "”" * max(0, quoted.count("“") - quoted.count("”"))  # a quotation cut at its comma
     return ("… " if cut_head else "") + quoted + (" …" if cut_tail else "")
 
 
