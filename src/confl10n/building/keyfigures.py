@@ -32,6 +32,12 @@ __all__ = ["MAX_FIGURES", "KeyFigure", "key_figures", "with_labels"]
 MAX_FIGURES = 12
 HEADLINE_PARAGRAPHS = 2
 """The title and this many opening paragraphs hold an article's headline figures."""
+SMALL_AMOUNT = 1000
+"""Money below the article's largest amount divided by this is a small increment: no
+headline, however early it comes (a £1.20 fare rise beside a £2.3 billion budget)."""
+OPENING_BONUS = 35
+"""What a figure in the title or opening paragraphs adds to its score (money of 10
+million scores 21 for its size, a share 40 for its kind)."""
 
 _KIND_WEIGHT = {"money": 50, "percent": 40, "measure": 20, "count": 10, "number": 5}
 _ROLE_WEIGHT = {"level": 0, "change": 10, "addition": -5, "earlier": -40, "threshold": -45}
@@ -62,7 +68,9 @@ def key_figures(
 
     At most ``limit`` rows (None: every figure worth a row).
     """
-    places = _Places(article)
+    quantities = tuple(quantities)
+    money = [abs(_value(q)) for q in quantities if q.kind == "money"]
+    places = _Places(article, max(money, default=Decimal(0)))
     best: dict[tuple[object, ...], tuple[int, KeyFigure]] = {}
     for order, q in enumerate(quantities):
         located = places.find(q)
@@ -99,10 +107,10 @@ def _same_quantity(q: Quantity) -> tuple[object, ...]:
 class _Places:
     """Where each figure sits in the article: its sentence, paragraph and headline status."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, largest: Decimal) -> None:
         self.article = article
+        self.largest = largest  # the article's largest amount of money
         self._where: dict[str, tuple[Sentence, Paragraph, bool]] = {}
-        self._cells: dict[tuple[int, int], Paragraph] = {}
         opening = _opening_paragraphs(article)
         for section in article.sections:
             for paragraph in section.paragraphs:
@@ -129,7 +137,10 @@ class _Places:
         label_id = f"{sentence.id}.f{self._seen[sentence.id]}"
         start, end = _local(sentence, q)
         label, source, role = self._label(q, sentence, paragraph, (start, end))
-        score = _score(q, role, opening)
+        small = q.kind == "money" and abs(_value(q)) * SMALL_AMOUNT < self.largest
+        score = _score(q, role, opening and not small) - (
+            _ROLE_WEIGHT["change"] if small and role == "change" else 0
+        )
         return KeyFigure(q, label[:1].upper() + label[1:], score, source, label_id)
 
     def _label(
@@ -191,22 +202,19 @@ def _cell_label(article: Article, cell: Paragraph) -> str:
     """A table cell's row header and column header: ``Northgate, Loss in 2023``."""
     assert cell.cell is not None
     row, column = cell.cell
-    cells = {p.cell: p for s in article.sections for p in s.paragraphs if p.kind == "table_cell"}
-    near = [p for p in cells.values() if p.id.split(".")[0] == cell.id.split(".")[0]]
-    grid = {p.cell: (p.text or p.literal).strip() for p in near if p.cell is not None}
+    section = next(s for s in article.sections if cell in s.paragraphs)
+    near = [p for p in section.paragraphs if p.kind == "table_cell" and p.cell is not None]
+    grid = {p.cell: (p.text or p.literal).strip() for p in near}
     parts = [grid.get((row, 0), ""), grid.get((0, column), "")] if column else []
     return ", ".join(p for p in parts if p and not any(c.isdigit() for c in p[:1]))
 
 
 def _opening_paragraphs(article: Article) -> set[str]:
-    """The IDs of the article's first running-text paragraphs, where its headline figures are."""
-    found: list[str] = []
-    for paragraph in (p for s in article.sections for p in s.paragraphs):
-        if paragraph.kind == "text" and paragraph.sentences:
-            found.append(paragraph.id)
-        if len(found) == HEADLINE_PARAGRAPHS:
-            break
-    return set(found)
+    """The IDs of the first section's first running-text paragraphs: the headline figures'."""
+    if not article.sections:
+        return set()
+    prose = [p.id for p in article.sections[0].paragraphs if p.kind == "text" and p.sentences]
+    return set(prose[:HEADLINE_PARAGRAPHS])
 
 
 def _worth_a_row(q: Quantity) -> bool:
@@ -234,7 +242,9 @@ def _score(q: Quantity, role: str, opening: bool) -> int:
         size = min(30, round(3 * math.log10(value)))
     elif q.kind in ("count", "number") and value >= 1000:
         size = 5
-    return _KIND_WEIGHT[q.kind] + size + _ROLE_WEIGHT.get(role, 0) + (15 if opening else 0)
+    return (
+        _KIND_WEIGHT[q.kind] + size + _ROLE_WEIGHT.get(role, 0) + (OPENING_BONUS if opening else 0)
+    )
 
 
 def _value(q: Quantity) -> Decimal:
