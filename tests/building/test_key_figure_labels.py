@@ -248,3 +248,28 @@ def test_an_amount_in_the_title_is_labelled_from_the_body() -> None:
     )
     (row,) = _rows(text)
     assert row[1:] == ("Planned battery plant", "noun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inflation eased to 2.4% in April from 2.9% in March.",
+            [("2.4%", "Inflation"), ("2.9%", "Inflation, earlier level")],
+        ),
+        (
+            "The number of nurses rose to 41,000 from 38,500 in 2022.",
+            [("41,000", "Number of nurses"), ("38,500", "Number of nurses, 2022")],
+        ),
+        (
+            "The fund, worth about €3.5 billion, has invested in 40 start-ups since 2019.",
+            [
+                ("€3.5 billion", "The fund, worth about €3.5 billion"),
+                ("40", "The fund, worth about €3.5 billion, has invested in 40 start-ups since 2019"),
+            ],
+        ),
+        ("Hospital staff get a raise of $15 a week.", [("$15", "Raise, a week")]),
+    ],
+)  # fmt: skip
+def test_variants_of_our_own(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(shown, label) for shown, label, _ in _rows(text)] == expected

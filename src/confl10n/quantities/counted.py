@@ -55,7 +55,9 @@ _LEVEL = frozenset(
 _CHANGE = frozenset(
     """rose rise rises risen fell fall falls fallen grew grow grows grown expanded expands
     climbed climbs jumped jumps dropped drops declined declines increased increases decreased
-    decreases surged surges slipped slips gained gains lost shrank doubled tripled""".split()  # noqa: SIM905
+    decreases surged surges slipped slips gained gains lost shrank doubled tripled eased eases
+    slowed slows widened widens narrowed narrows accelerated soared soars plunged plunges
+    slumped slumps tumbled tumbles edged climb jump drop decline increase decrease""".split()  # noqa: SIM905
 )
 _HEDGES = (
     r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|more than|just|only)\s+)"
@@ -387,8 +389,10 @@ def _owner(head: str) -> str:
 
 def _quote(text: str, begin: int, stop: int, start: int, end: int) -> str:
     """The clause as written, at most :data:`QUOTE_WORDS` words around the figure."""
-    if len(text[begin:start].split()) + len(text[end:stop].split()) < 5:
-        begin = 0  # a clause too short to say anything: the sentence from its start
+    first = (text[begin:start].split() or [""])[0]
+    verb_first = first.lower() in _VERBISH | _LEVEL | _CHANGE or re.fullmatch(r"[a-z]+ed", first)
+    if verb_first or len(text[begin:start].split()) + len(text[end:stop].split()) < 5:
+        begin = 0  # a clause without its subject, or too short to say anything: from the start
     head = text[begin:start].split()
     tail = text[end:stop].split()
     said = [i for i, w in enumerate(head[:4]) if w.lower() == "that"]
