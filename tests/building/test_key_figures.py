@@ -157,3 +157,11 @@ def test_the_english_bulletin_and_bundle_carry_labels_values_and_units(
     assert (area["value"], area["unit"]) == ("1.92", "area-square-kilometer")
     html = (folder / "bulletin.html").read_text(encoding="utf-8")
     assert "AI companies, 2023: 348" in html
+
+
+def test_a_non_english_label_is_the_clause_quoted_never_its_heading() -> None:
+    text = "# Titel\n\n## Haushalt\n\nDie Stadt gibt $1200 aus, sagte der Rat.\n"
+    article = parse_text(text, lang="de")
+    figures = article_quantities(parse_text(text, lang="en"))  # the same offsets and IDs
+    (found,) = key_figures(article, figures)
+    assert (found.label, found.label_source) == ("Die Stadt gibt $1200 aus", "clause")

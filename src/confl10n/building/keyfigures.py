@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from confl10n.document import Article, Paragraph, Quantity, Section, Sentence
-from confl10n.quantities.counted import Description, LabelSource, describe
+from confl10n.quantities.counted import Description, LabelSource, describe, quote
 
 __all__ = ["MAX_FIGURES", "KeyFigure", "key_figures", "with_labels"]
 
@@ -150,16 +150,11 @@ class _Places:
             header = _cell_label(self.article, paragraph)
             if header:
                 return header, "subject", "level"
-        english = self.article.lang.split("-")[0].lower() == "en"
+        if self.article.lang.split("-")[0].lower() != "en":
+            return quote(sentence.text, *span), "clause", "level"
         found = describe(
-            sentence.text,
-            *span,
-            kind=q.kind,
-            unit=q.unit if english else None,
-            is_range=q.upper is not None,
+            sentence.text, *span, kind=q.kind, unit=q.unit, is_range=q.upper is not None
         )
-        if not english:
-            found = Description(found.label if found.source == "clause" else "", "clause")
         return _worded(found, self._previous(sentence, span[0])), found.source, found.role
 
     def _previous(self, sentence: Sentence, start: int) -> Description | None:

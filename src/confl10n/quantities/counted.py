@@ -28,7 +28,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["QUOTE_WORDS", "Description", "LabelSource", "Role", "clause_span", "describe"]
+__all__ = [
+    "QUOTE_WORDS",
+    "Description",
+    "LabelSource",
+    "Role",
+    "clause_span",
+    "describe",
+    "quote",
+]
 
 QUOTE_WORDS = 14
 """A clause quoted as a label keeps at most this many words."""
@@ -183,6 +191,12 @@ def describe(
     if subject and role != "threshold":
         return Description(subject[0] + per, "subject", "change" if subject[1] else role, year)
     return Description(_quote(text, begin, stop, start, end), "clause", role, year)
+
+
+def quote(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``text[start:end]`` as written, at most
+    :data:`QUOTE_WORDS` words (cut with ``…``): a label in any language."""
+    return _quote(text, *clause_span(text, start, end), start, end)
 
 
 def _role(text: str, before: str, after: str, *, is_range: bool) -> Role:
