@@ -44,8 +44,11 @@ QUOTE_WORDS = 14
 LabelSource = Literal["noun", "subject", "clause"]
 Role = Literal["level", "earlier", "addition", "change", "threshold"]
 
-# Clause breaks; "and"/"but"… only before a lower-case word ("Science and Technology Zone" holds).
-_CLAUSE = re.compile(r"[,;:()]|\s(?:and|while|but|whereas|as)\s(?=[a-z])|\s[–—]\s|\s-\s")
+# Clause breaks; not the comma of "1,200"; "and"/"but"… only before a lower-case word
+# ("Science and Technology Zone" holds).
+_CLAUSE = re.compile(
+    r"(?<!\d),|,(?!\d{3}\b)|[;:()]|\s(?:and|while|but|whereas|as)\s(?=[a-z])|\s[–—]\s|\s-\s"
+)
 _PRONOUNS = frozenset(
     """it its they them their this these those that he she his her we our you your i
     others other some many most both each which who what one such all few several""".split()  # noqa: SIM905
@@ -410,7 +413,7 @@ def _quote(text: str, begin: int, stop: int, start: int, end: int) -> str:
     head = text[begin:start].split()
     tail = text[end:stop].split()
     said = [i for i, w in enumerate(head[:4]) if w.lower() == "that"]
-    if said and head[0].lower() in _PRONOUNS:
+    if said and said[0] > 0 and head[0].lower() in _PRONOUNS:
         head = head[said[0] + 1 :]  # "It finds that 10.2% of …": the finding itself
     while head and head[0].lower() in ("and", "but", "while", "as", "so", "or"):
         head.pop(0)
