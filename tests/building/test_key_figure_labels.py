@@ -273,3 +273,18 @@ def test_an_amount_in_the_title_is_labelled_from_the_body() -> None:
 )  # fmt: skip
 def test_variants_of_our_own(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(shown, label) for shown, label, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The firm will cut 1,200 factory jobs next year.", "1,200"),
+        ("About 40 primary school children were injured in the crash.", "40"),
+        ("The storm destroyed 300 family homes on the coast.", "300"),
+        ("The company sold 950 electric cars in March.", "950"),
+        ("Police evacuated 2,000 nearby residents overnight.", "2,000"),
+    ],
+)
+def test_a_count_whose_verb_matters_is_quoted_with_it(text: str, figure: str) -> None:
+    label, source = _row(text, figure)
+    assert source == "clause" and label == text.rstrip(".")

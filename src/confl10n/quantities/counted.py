@@ -134,10 +134,33 @@ _VERBISH = frozenset(
     lives work works want wants need needs support supports back backs spans span covers
     cover employ employs serve serves across per within""".split()  # noqa: SIM905
 )
+# Verbs after which "N <noun>" says what exists or was made: the noun is the label.
+_COUNTING = frozenset(
+    """were are was is be been counted counts count numbered totaled totalled had has have
+    employs employed employ houses housed holds held includes included including serves
+    served handled handles operates operated owns owned registered recorded opened open opens
+    built build builds created create creates added add adds adding hired hire hires set
+    launched launch launches attracted attracts attract received receives receive fitted fit
+    installed install installs planted plant made make makes welcomed welcomes took take
+    takes bought buy buys ordered order orders acquired acquire delivered deliver delivers got
+    get gets carry carries carried there""".split()  # noqa: SIM905
+)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\s", re.IGNORECASE)
 _NOT_NOUNS = frozenset(
     """last next this each every per in on for to from of and or over since ago annually a an
     year years month months week weeks day days more less""".split()  # noqa: SIM905
+)
+_VERBS = (
+    (
+        _VERBISH
+        - frozenset(
+            """more than about over nearly almost some another up down to at by from now already
+        still also just only roughly typically across per within that which who whose where
+        when""".split()  # noqa: SIM905
+        )
+    )
+    | _LEVEL
+    | _CHANGE
 )
 _STOP = frozenset(
     """is are was were be been has have had will would can could may might must shall should
@@ -237,7 +260,8 @@ def _noun(text: str, start: int, end: int, *, kind: str, unit: str | None) -> st
         object_of = re.search(
             rf"\b(?:for|to|of|with|from|on|among|between)\s+{_HEDGES}?$", text[:start]
         )
-        return "" if object_of else _counted(rest, unit)
+        head = text[clause_span(text, start, end)[0] : start]
+        return "" if object_of or not _licensed(head) else _counted(rest, unit)
     if kind == "measure" and re.search(r"\d-[A-Za-z]", text[start:end]):
         return _described(text[:start], rest)
     if kind == "money":
@@ -255,6 +279,19 @@ def _modified(rest: str) -> str:
     if not words or not re.fullmatch(r"[a-z][a-z-]+", words[0]) or words[0] in _NOT_NOUNS:
         return ""
     return _phrase(words[:3])
+
+
+def _licensed(head: str) -> bool:
+    """Whether the clause's verb before a count lets its noun stand alone as the label:
+    one of being, having, counting or making (``there were``, ``counted``, ``plans to
+    open``), not of losing or harming (``cut 1,200 factory jobs``), nor unknown."""
+    for word in reversed(head.split()):
+        low = _bare(word).lower()
+        if low in _COUNTING:
+            return True
+        if low in _VERBS or re.fullmatch(r"[a-z]+ed", low):
+            return False
+    return False
 
 
 def _counted(rest: str, unit: str) -> str:
