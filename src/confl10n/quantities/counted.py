@@ -205,7 +205,8 @@ def describe(
         noun = ""  # "7,400 people": one bare word says less than the clause does
     if noun:
         relative = [m.end() for m in _RELATIVE.finditer(text, 0, start)]
-        planned = "planned" if _PLANNED.search(text, max([0, *relative]), start) else ""
+        plan = _PLANNED.search(text, max([0, *relative]), start)
+        planned = "planned" if plan and kind == "count" else ""  # a plant's cost is no plan
         added = "additional" if role == "addition" else ""
         noun = " ".join(w for w in (planned, added, noun[:1].lower() + noun[1:]) if w)
     rate = _RATE.match(after)
