@@ -33,6 +33,11 @@ def _lede(text: str, mode: str = "lead", algorithm: str = "lexrank") -> list[str
         "An earlier version of this story misstated the size of the cut.",
         "For the full timetable, see our live blog on the fare changes.",
         "This story has been corrected to show the right fare.",
+        "(This story has been updated with the vote.)",
+        "This article is part of our series on transport.",
+        "Corrections: the levy starts in May, not April.",
+        "Editor’s note: the council's figures were revised.",
+        "Follow our live coverage of the council meeting.",
     ],
 )
 @pytest.mark.parametrize("mode", LEDE_MODES)
@@ -50,6 +55,8 @@ def test_a_page_notice_is_never_the_lede(notice: str, mode: str) -> None:
         "This report finds that fares rose 3% last year.",
         "The page count of the report rose to 40.",
         "Updates to the timetable take effect in May.",
+        "Update: the council confirmed the cut on Friday.",
+        "The corrections officer said fares would fall.",
     ],
 )
 def test_news_that_mentions_pages_or_updates_is_no_notice(sentence: str) -> None:

@@ -67,11 +67,13 @@ _NOTICE = re.compile(
     r"|version|update|guide|explainer|live\s+blog)\b(?:\s+\w+){0,2}?\s+"
     r"(?:describes?|covers?|explains?|is\s+about|was\s+(?:updated|corrected|amended|first"
     r"|published|originally)|has\s+been\s+(?:updated|corrected|amended)|summari[sz]es|lists"
-    r"|contains|gives|refers|will\s+be\s+updated|is\s+(?:updated|archived|no\s+longer))"
+    r"|contains|gives|refers|will\s+be\s+updated|is\s+(?:updated|archived|no\s+longer"
+    r"|part\s+of|being\s+updated))"
     r"|\bsee\s+(?:our|the)\s+(?:\w+\s+){0,3}?(?:page|article|story|coverage|guide|live\s+blog"
     r"|explainer)\b"
-    r"|^(?:editor'?s'?\s+note|correction|clarification|update|updated|last\s+updated|note)"
-    r"\s*(?:[:—–(-]|\d|\bat\b|\bon\b)"
+    r"|^(?:editor[’']?s[’']?\s+note|corrections?|clarifications?|updated|last\s+updated"
+    r"|note\s+to\s+readers)\s*(?:[:—–(-]|\d|\bat\b|\bon\b)"
+    r"|^follow\s+(?:our|the)\s+live\b"
     r"|^an?\s+(?:earlier|previous)\s+version\s+of\s+this\b"
     r"|^(?:read\s+more|related|see\s+also)\s*:",
     re.IGNORECASE,
@@ -105,7 +107,7 @@ def _shape(text: str) -> str | None:
     """A problem visible in the sentence's own shape: lead-in, heading, caption, dateline."""
     if _LEAD_IN.search(text):
         return "colon lead-in"
-    if _NOTICE.search(text):
+    if _NOTICE.search(text.lstrip("([*_ ")):
         return "page notice"
     if _CAPTION.search(text):
         return "caption"
