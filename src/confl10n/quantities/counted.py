@@ -198,26 +198,42 @@ def describe(
     before, after = text[begin:start], text[end:stop]
     role = _role(text, before, after, is_range=is_range)
     year = _year(text, begin, after)
-    if _PER_EVERY.match(after):
-        return Description(_quote(text, begin, stop, start, end), "clause", role, year)
-    noun = _noun(text, start, end, kind=kind, unit=unit)
-    if noun and " " not in noun and role == "level" and kind == "count":
-        noun = ""  # "7,400 people": one bare word says less than the clause does
-    if noun:
-        relative = [m.end() for m in _RELATIVE.finditer(text, 0, start)]
-        plan = _PLANNED.search(text, max([0, *relative]), start)
-        planned = "planned" if plan and kind == "count" else ""  # a plant's cost is no plan
-        added = "additional" if role == "addition" else ""
-        noun = " ".join(w for w in (planned, added, noun[:1].lower() + noun[1:]) if w)
     rate = _RATE.match(after)
     per = f", {rate.group(1)}" if rate else ""
-    if noun and role != "threshold":
-        return Description(noun + per, "noun", role, year)
-    counted = kind == "count" and unit and _counted(text[end:], unit)
-    subject = None if counted else _subject(text, begin, before)  # "covers 42 cities"
-    if subject and role != "threshold":
+    found = None if role == "threshold" or _PER_EVERY.match(after) else (
+        _noun_label(text, (start, end), kind=kind, unit=unit, role=role)
+    )  # fmt: skip
+    if found:
+        return Description(found + per, "noun", role, year)
+    subject = None if found is None else _subject_label(text, (begin, start, end), kind, unit)
+    if subject:
         return Description(subject[0] + per, "subject", "change" if subject[1] else role, year)
     return Description(_quote(text, begin, stop, start, end), "clause", role, year)
+
+
+def _noun_label(
+    text: str, span: tuple[int, int], *, kind: str, unit: str | None, role: Role
+) -> str:
+    """The noun the figure quantifies, worded as an addition or a plan where it is one."""
+    start, end = span
+    noun = _noun(text, start, end, kind=kind, unit=unit)
+    if not noun or (" " not in noun and role == "level" and kind == "count"):
+        return ""  # "7,400 people": one bare word says less than the clause does
+    relative = [m.end() for m in _RELATIVE.finditer(text, 0, start)]
+    plan = _PLANNED.search(text, max([0, *relative]), start)
+    planned = "planned" if plan and kind == "count" else ""  # a plant's cost is no plan
+    added = "additional" if role == "addition" else ""
+    return " ".join(w for w in (planned, added, noun[:1].lower() + noun[1:]) if w)
+
+
+def _subject_label(
+    text: str, span: tuple[int, int, int], kind: str, unit: str | None
+) -> tuple[str, bool] | None:
+    """The subject, unless the figure counts a noun of its own (``covers 42 cities``)."""
+    begin, start, end = span
+    if kind == "count" and unit and _counted(text[end:], unit):
+        return None
+    return _subject(text, begin, text[begin:start])
 
 
 def quote(text: str, start: int, end: int) -> str:
