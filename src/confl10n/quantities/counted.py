@@ -373,21 +373,13 @@ def _verb_phrase(words: list[str], *, anywhere: bool = False) -> tuple[int, str,
     while tail < len(words) and _bare(words[-1 - tail]).lower() in _FILLERS:
         tail += 1
     positions = range(len(words)) if anywhere else [len(words) - 1 - tail]
-    for i in positions:
-        if i < 0:
-            return None
-        verb = _bare(words[i]).lower()
-        if (
-            (verb in _LEVEL or verb in _CHANGE)
-            and i
-            and _bare(words[i - 1]).lower() in _DETERMINERS
-        ):
+    for i in (i for i in positions if i >= 0 and _bare(words[i]).lower() in _LEVEL | _CHANGE):
+        if i and _bare(words[i - 1]).lower() in _DETERMINERS:
             return None  # "a rise of": a noun, not a verb
-        if verb in _LEVEL or verb in _CHANGE:
-            between = [_bare(w).lower() for w in words[i + 1 :]] if not anywhere else []
-            moved = [w for w in between if w in ("up", "down")]
-            change = (verb in _CHANGE and (not between or between[0] == "by")) or bool(moved)
-            return i, " ".join([_bare(words[i]), *moved[:1]]), change
+        between = [_bare(w).lower() for w in words[i + 1 :]] if not anywhere else []
+        moved = [w for w in between if w in ("up", "down")]
+        change = _bare(words[i]).lower() in _CHANGE and (not between or between[0] == "by")
+        return i, " ".join([_bare(words[i]), *moved[:1]]), change or bool(moved)
     return None
 
 
