@@ -299,3 +299,8 @@ def test_a_count_whose_verb_matters_is_quoted_with_it(text: str, figure: str) ->
 )
 def test_what_happens_to_a_thing_never_changes_its_size(text: str, figure: str, label: str) -> None:
     assert _row(text, figure) == (label, "noun")
+
+
+def test_against_is_no_old_level() -> None:
+    text = "Exports rose to $5 billion, against $4 billion forecast by analysts."
+    assert _row(text, "$4 billion")[0] == text.rstrip(".")  # not "Exports, earlier level"
