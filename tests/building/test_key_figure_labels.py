@@ -304,3 +304,25 @@ def test_what_happens_to_a_thing_never_changes_its_size(text: str, figure: str, 
 def test_against_is_no_old_level() -> None:
     text = "Exports rose to $5 billion, against $4 billion forecast by analysts."
     assert _row(text, "$4 billion")[0] == text.rstrip(".")  # not "Exports, earlier level"
+
+
+def test_the_issue_s_own_wording_of_the_sample() -> None:
+    text = (
+        "Since 2018, the number of AI enterprises in Shanghai has increased from 183 to 348 "
+        "in 2023, with the industry scale increasing from 134 billion yuan to over 380 billion "
+        "yuan. By the end of 2023, there were 1,926 community elderly meal assistance locations, "
+        "including 346 community senior dining halls. In 2024, the city plans to add 40 "
+        "community comprehensive elderly service centers and 30 community senior dining halls."
+    )
+    labels = {shown: label for shown, label, _ in _rows(text)}
+    assert "2018" not in labels["348"] and "to 348 in 2023" in labels["348"]
+    assert "from 134 billion yuan" in labels["134 billion yuan"]
+    assert labels["30"] == "Planned additional community senior dining halls, 2024"
+    assert labels["1,926"] == "Community elderly meal assistance locations, 2023"
+
+
+def test_the_old_level_with_its_own_year() -> None:
+    text = "The number of AI enterprises in Shanghai grew from 183 in 2018 to 348 in 2023."
+    labels = {shown: label for shown, label, _ in _rows(text)}
+    assert labels["183"] == "Number of AI enterprises in Shanghai, 2018"
+    assert "348 in 2023" in labels["348"]

@@ -94,6 +94,7 @@ _ADDITION_BEFORE = re.compile(
     rf"|add|adds|adding|added)\s+{_HEDGES}?$",
     re.IGNORECASE,
 )
+_ADDS = re.compile(r"\b(?:add|adds|adding|added)\b", re.IGNORECASE)  # "add 40 X and 30 Y"
 _ADDITION_AFTER = re.compile(r"^\s*(?:more|additional|extra)\b", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"\b(?:of|for|with|on|at|in|earning|making|paying)\s+"
@@ -251,7 +252,7 @@ def _role(text: str, before: str, after: str, *, is_range: bool) -> Role:
     changed = _TO_FIGURE.match(after) or any(_bare(w).lower() in _CHANGE for w in text.split())
     if not is_range and _FROM.search(before) and changed:
         return "earlier"
-    if _ADDITION_AFTER.match(after) or _ADDITION_BEFORE.search(before):
+    if _ADDITION_AFTER.match(after) or _ADDITION_BEFORE.search(before) or _ADDS.search(before):
         return "addition"
     return "level"
 
