@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 def import_xliff(path: str | Path, *, cache: TranslationCache | str | Path | bool = True) -> int:
     """Store the approved targets of an XLIFF file as approved translations; return how many.
 
-    They win over machine translation on the next build of the same sentences.
+    They win over machine translation on the next build of the same sentences,
+    key figures' labels (units ``s2.p3.t1.f1``, ``restype="x-key-figure-label"``)
+    included.
     Units whose ID is in no article are stored too (by their source text), each
     with an :class:`UnknownUnitWarning`: an ID that is no document ID, or, when
     the file sits beside the ``bundle.json`` it was exported with, one that the
@@ -69,7 +71,10 @@ class UnknownUnitWarning(UserWarning):
 
 
 # Document IDs (README, "IDs"): the title, a section, its heading, a paragraph, a sentence.
-_DOCUMENT_ID = re.compile(r"title|s[1-9][0-9]*(?:\.h|\.p[1-9][0-9]*(?:\.t[1-9][0-9]*)?)?")
+_DOCUMENT_ID = re.compile(
+    r"(?:title|s[1-9][0-9]*\.p[1-9][0-9]*\.t[1-9][0-9]*)\.f[1-9][0-9]*"  # a key figure's label
+    r"|title|s[1-9][0-9]*(?:\.h|\.p[1-9][0-9]*(?:\.t[1-9][0-9]*)?)?"
+)
 
 
 def _unknown_unit(unit_id: str, known: frozenset[str] | None) -> str | None:
@@ -86,7 +91,8 @@ def _bundle_unit_ids(bundle: Path) -> frozenset[str] | None:
     import json
 
     try:
-        units = json.loads(bundle.read_text(encoding="utf-8"))["units"]
-        return frozenset(str(unit["id"]) for unit in units)
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(bundle.read_text(encoding="utf-8"))
+        labels = [str(f["label_id"]) for f in data.get("figures", ()) if f.get("label_id")]
+        return frozenset([*(str(unit["id"]) for unit in data["units"]), *labels])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -1,86 +1,215 @@
-"""Key figures an editor would print: ranked by newsworthiness, each with what it counts.
+"""Key figures an editor would print: ranked as an editor would, each saying what it counts.
 
-A figure's label is a short phrase from its own sentence, in the source
-language (English rules; other languages get the section heading): the noun a
-count counts (``AI companies``), what a share is of (``media organizations
-around the globe``), else the clause's subject (``Rent for a bed``), with the
-year its clause names (``AI companies, 2023``). A figure with no phrase of its
-own that follows another in the same sentence (``up from 183 in 2018``)
-borrows that one's label.
+A figure's label comes from its own clause (:func:`confl10n.quantities.counted.describe`):
+the noun it counts, the subject it is predicated of when that is certain, or the
+clause itself quoted (``label_source`` noun, subject or clause). A year joins the
+label only when the same clause ties it to the figure (``AI companies, 2023``);
+an old level after ``from`` borrows the label of the figure it is the old level
+of, marked ``earlier level`` unless a year says when; an addition (``30 more
+…``) says ``Additional``. A table cell is labelled by its row and column
+headers. Other languages get the clause around the figure, quoted.
 
-Ranking: money first, then percentages, then figures whose sentence says they
-are a record or a change (``up from``, ``rose``; not the old value after
-``from``), measures, counts (thousands first); years,
-ordinals, dates and small counts (under 10, or bare numbers under 100) are
-left out, and at most :data:`MAX_FIGURES` rows are kept. Ties keep the
-article's order.
+Ranking: the headline amounts first (money, the largest amounts, and figures in
+the title or opening paragraphs), then shares, changes, measures and counts;
+old levels and thresholds come last. Years, ordinals, dates and small counts
+are left out; the same quantity written two ways (``2.4-kilometre``,
+``2.4-km``) is one row, labelled from its best-described mention; at most
+:data:`MAX_FIGURES` rows. Ties keep the article's order.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from confl10n.document import Article, Paragraph, Quantity, Section, Sentence
+from confl10n.quantities.counted import Description, LabelSource, describe, quote
 
 __all__ = ["MAX_FIGURES", "KeyFigure", "key_figures", "with_labels"]
 
 MAX_FIGURES = 12
+HEADLINE_PARAGRAPHS = 2
+"""The title and this many opening paragraphs hold an article's headline figures."""
+SMALL_AMOUNT = 1000
+"""Money below the article's largest amount divided by this is a small increment: no
+headline, however early it comes (a £1.20 fare rise beside a £2.3 billion budget)."""
+OPENING_BONUS = 35
+"""What a figure in the title or opening paragraphs adds to its score (money of 10
+million scores 21 for its size, a share 40 for its kind)."""
 
 _KIND_WEIGHT = {"money": 50, "percent": 40, "measure": 20, "count": 10, "number": 5}
-_CHANGE = re.compile(
-    r"\b(?:record|up from|down from|rose|rise[sn]?|grew|grow[sn]?|fell|fall(?:s|en)?|increase[ds]?|"
-    r"decrease[ds]?|expanded|jump(?:ed|s)?|doubled|tripled|climb(?:ed|s)?|surg(?:ed|es)|"
-    r"dropp?(?:ed|s)|declin(?:ed|es)|highest|lowest|most ever|all-time)\b",
-    re.IGNORECASE,
-)
-# Clause breaks; "and" only before a lower-case word, so "Science and Technology Zone" holds.
-_CLAUSE = re.compile(r"[,;:()]|\s(?:and|while|but|whereas|as)\s(?=[a-z])|\s[–—]\s")
-# Words that end a label's noun phrase: verbs, auxiliaries, adverbs, linking words.
-_STOP = frozenset(
-    """is are was were be been being has have had will would can could may might must shall
-    should do does did now already still also just only about over more than nearly almost
-    some to at by that which who whose where when reached reach reaches rose fell grew
-    stood stands hit totaled totalled counted made make makes set says said runs run ran cost
-    costs occupies occupy worth plans plan aims aim expects expect became become becomes got
-    gets took take takes typically roughly some another up down from own owns use uses live
-    lives work works want wants need needs support supports back backs spans span covers
-    cover employ employs serve serves""".split()  # noqa: SIM905
-)
-_LEADING = frozenset("with its their his her our the a an and while but of in on for".split())  # noqa: SIM905
-_YEAR = re.compile(r"\b(?:in|by|for|since|of|during|until|end of)\s+((?:19|20)\d\d)\b")
+_ROLE_WEIGHT = {"level": 0, "change": 10, "addition": -5, "earlier": -40, "threshold": -45}
+_SOURCE_RANK: dict[LabelSource, int] = {"noun": 0, "subject": 1, "clause": 2}
 
 
 @dataclass(frozen=True, slots=True)
 class KeyFigure:
-    """A figure chosen for the table: the quantity, its label and its rank score."""
+    """A figure chosen for the table: the quantity, its label and its rank score.
+
+    ``label_source`` is ``noun``, ``subject`` or ``clause`` (a quote of the
+    source); ``label_id`` is the label's stable translation-unit ID
+    (``s2.p3.t1.f1``: the figure's sentence and its place among the sentence's
+    figures).
+    """
 
     quantity: Quantity
     label: str
     score: int
+    label_source: LabelSource = "clause"
+    label_id: str = ""
 
 
-def key_figures(article: Article, quantities: Iterable[Quantity]) -> tuple[KeyFigure, ...]:
-    """The article's newsworthy figures, best first, each wording once, with labels."""
-    sentences = {s.id: s for s in article.sentences}
-    seen: set[tuple[str, str]] = set()
-    chosen: list[KeyFigure] = []
-    previous: dict[str, str] = {}
-    for q in quantities:
-        sentence = sentences.get(q.sentence_id or "")
-        if sentence is None or not _worth_a_row(q):
+def key_figures(
+    article: Article, quantities: Iterable[Quantity], *, limit: int | None = MAX_FIGURES
+) -> tuple[KeyFigure, ...]:
+    """The article's newsworthy figures, best first, one row per quantity, with labels.
+
+    At most ``limit`` rows (None: every figure worth a row).
+    """
+    quantities = tuple(quantities)
+    money = [abs(_value(q)) for q in quantities if q.kind == "money"]
+    places = _Places(article, max(money, default=Decimal(0)))
+    best: dict[tuple[object, ...], tuple[int, KeyFigure]] = {}
+    for order, q in enumerate(quantities):
+        located = places.find(q)
+        if located is None or not _worth_a_row(q):
             continue
-        phrase, year = _label(article, sentence, q, previous.get(sentence.id))
-        previous[sentence.id] = phrase
-        if (q.kind, q.text) not in seen:
-            seen.add((q.kind, q.text))
-            label = f"{phrase}, {year}" if phrase and year and year not in phrase else phrase
-            label = label[:1].upper() + label[1:]
-            chosen.append(KeyFigure(q, label, _score(sentence, q)))
-    ranked = sorted(enumerate(chosen), key=lambda pair: (-pair[1].score, pair[0]))
-    return tuple(figure for _, figure in ranked[:MAX_FIGURES])
+        figure = places.figure(q, *located)
+        key = _same_quantity(q)
+        if key not in best or _better(figure, best[key][1]):
+            kept = best[key][0] if key in best else order
+            best[key] = (kept, replace(figure, score=max(figure.score, _score_of(best, key))))
+    ranked = sorted(best.values(), key=lambda pair: (-pair[1].score, pair[0]))
+    return tuple(figure for _, figure in ranked[:limit])
+
+
+def _score_of(
+    best: dict[tuple[object, ...], tuple[int, KeyFigure]], key: tuple[object, ...]
+) -> int:
+    return best[key][1].score if key in best else -1000
+
+
+def _better(new: KeyFigure, old: KeyFigure) -> bool:
+    """A mention described better (noun over subject over a quote; on a tie, the body
+    over the title, whose quote would be the headline itself) than the one kept."""
+    ranks = _SOURCE_RANK[new.label_source], _SOURCE_RANK[old.label_source]
+    return ranks[0] < ranks[1] or (ranks[0] == ranks[1] and old.quantity.sentence_id == "title")
+
+
+def _same_quantity(q: Quantity) -> tuple[object, ...]:
+    """What makes two mentions the same quantity, however written."""
+    unit = q.unit.lower() if q.kind == "count" and q.unit else q.unit
+    return (q.kind, q.value, q.upper, unit)
+
+
+class _Places:
+    """Where each figure sits in the article: its sentence, paragraph and headline status."""
+
+    def __init__(self, article: Article, largest: Decimal) -> None:
+        self.article = article
+        self.largest = largest  # the article's largest amount of money
+        self._where: dict[str, tuple[Sentence, Paragraph, bool]] = {}
+        opening = _opening_paragraphs(article)
+        for section in article.sections:
+            for paragraph in section.paragraphs:
+                for sentence in paragraph.sentences:
+                    self._where[sentence.id] = (sentence, paragraph, paragraph.id in opening)
+        title = article.title
+        if title is not None:  # a figure in the title is a headline figure
+            self._where[title.id] = (
+                title,
+                Paragraph(title.id, (title,), title.start, title.end),
+                True,
+            )
+        self._seen: dict[str, int] = {}
+
+    def find(self, q: Quantity) -> tuple[Sentence, Paragraph, bool] | None:
+        """The figure's sentence, paragraph and whether it opens the article."""
+        return self._where.get(q.sentence_id or "")
+
+    def figure(
+        self, q: Quantity, sentence: Sentence, paragraph: Paragraph, opening: bool
+    ) -> KeyFigure:
+        """The row for ``q``: labelled from its sentence, scored, with its label ID."""
+        self._seen[sentence.id] = self._seen.get(sentence.id, 0) + 1
+        label_id = f"{sentence.id}.f{self._seen[sentence.id]}"
+        start, end = _local(sentence, q)
+        label, source, role = self._label(q, sentence, paragraph, (start, end))
+        small = q.kind == "money" and abs(_value(q)) * SMALL_AMOUNT < self.largest
+        score = _score(q, role, opening and not small) - (
+            _ROLE_WEIGHT["change"] if small and role == "change" else 0
+        )
+        return KeyFigure(q, label[:1].upper() + label[1:], score, source, label_id)
+
+    def _label(
+        self, q: Quantity, sentence: Sentence, paragraph: Paragraph, span: tuple[int, int]
+    ) -> tuple[str, LabelSource, str]:
+        if paragraph.kind == "table_cell" and paragraph.cell is not None:
+            header = _cell_label(self.article, paragraph)
+            if header:
+                return header, "subject", "level"
+        if self.article.lang.split("-")[0].lower() != "en":
+            return quote(sentence.text, *span), "clause", "level"
+        found = describe(
+            sentence.text, *span, kind=q.kind, unit=q.unit, is_range=q.upper is not None
+        )
+        return _worded(found, self._previous(sentence, span[0])), found.source, found.role
+
+    def _previous(self, sentence: Sentence, start: int) -> Description | None:
+        """The description of the figure before ``start`` in the same sentence (an old
+        level's new level), if it has a noun or a subject."""
+        earlier = [
+            q for q in _figures_in(self.article, sentence) if _local(sentence, q)[1] <= start
+        ]
+        if not earlier:
+            return None
+        q = earlier[-1]
+        found = describe(
+            sentence.text,
+            *_local(sentence, q),
+            kind=q.kind,
+            unit=q.unit,
+            is_range=q.upper is not None,
+        )
+        return found if found.source != "clause" else None
+
+
+def _figures_in(article: Article, sentence: Sentence) -> list[Quantity]:
+    from confl10n.quantities.find import find_quantities
+
+    return [q for q in find_quantities(sentence.text) if q.kind in _KIND_WEIGHT]
+
+
+def _worded(found: Description, previous: Description | None) -> str:
+    """The label as printed: with its year, an old level's or an addition's wording."""
+    if found.role == "earlier" and found.source == "clause" and previous is not None:
+        return (
+            f"{previous.label}, {found.year}" if found.year else f"{previous.label}, earlier level"
+        )
+    if found.source == "clause" or not found.year or found.year in found.label:
+        return found.label  # a quote says its own year
+    return f"{found.label}, {found.year}"
+
+
+def _cell_label(article: Article, cell: Paragraph) -> str:
+    """A table cell's row header and column header: ``Northgate, Loss in 2023``."""
+    assert cell.cell is not None
+    row, column = cell.cell
+    section = next(s for s in article.sections if cell in s.paragraphs)
+    near = [p for p in section.paragraphs if p.kind == "table_cell" and p.cell is not None]
+    grid = {p.cell: (p.text or p.literal).strip() for p in near}
+    parts = [grid.get((row, 0), ""), grid.get((0, column), "")] if column else []
+    return ", ".join(p for p in parts if p and not any(c.isdigit() for c in p[:1]))
+
+
+def _opening_paragraphs(article: Article) -> set[str]:
+    """The IDs of the first section's first running-text paragraphs: the headline figures'."""
+    if not article.sections:
+        return set()
+    prose = [p.id for p in article.sections[0].paragraphs if p.kind == "text" and p.sentences]
+    return set(prose[:HEADLINE_PARAGRAPHS])
 
 
 def _worth_a_row(q: Quantity) -> bool:
@@ -100,13 +229,17 @@ def _looks_like_year(q: Quantity) -> bool:
     return q.text.isdigit() and len(q.text) == 4 and 1900 <= int(q.text) <= 2100
 
 
-def _score(sentence: Sentence, q: Quantity) -> int:
-    """Kind first; a record or a change in the sentence adds to it, and so do thousands."""
-    start, _ = _local(sentence, q)
-    earlier = re.search(r"\bfrom\s+(?:about\s+|over\s+)?$", sentence.text[:start])
-    change = 25 if _CHANGE.search(sentence.text) and not earlier else 0  # not the old value
-    big = 5 if q.kind in ("count", "number") and abs(_value(q)) >= 1000 else 0
-    return _KIND_WEIGHT[q.kind] + change + big
+def _score(q: Quantity, role: str, opening: bool) -> int:
+    """Kind first; money by its size; the opening paragraphs, a change and thousands add."""
+    value = abs(_value(q))
+    size = 0
+    if q.kind == "money" and value >= 1:
+        size = min(30, round(3 * math.log10(value)))
+    elif q.kind in ("count", "number") and value >= 1000:
+        size = 5
+    return (
+        _KIND_WEIGHT[q.kind] + size + _ROLE_WEIGHT.get(role, 0) + (OPENING_BONUS if opening else 0)
+    )
 
 
 def _value(q: Quantity) -> Decimal:
@@ -114,101 +247,19 @@ def _value(q: Quantity) -> Decimal:
 
 
 def _local(sentence: Sentence, q: Quantity) -> tuple[int, int]:
-    """The figure's span inside its sentence (quantities carry article offsets)."""
+    """The figure's span inside its sentence (article quantities carry article offsets)."""
     start = sentence.text.find(q.text, max(0, q.start - sentence.start - 2))
     start = start if start >= 0 else max(0, q.start - sentence.start)
     return start, start + len(q.text)
-
-
-def _clause_around(text: str, start: int, end: int) -> str:
-    """The clause that holds ``text[start:end]``: between the nearest clause breaks."""
-    before = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
-    after = _CLAUSE.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
-
-
-def _label(
-    article: Article, sentence: Sentence, q: Quantity, previous: str | None
-) -> tuple[str, str | None]:
-    """What the figure counts, in words from its sentence, and the year its clause names."""
-    if article.lang.split("-")[0].lower() != "en":
-        return _heading_of(article, sentence), None
-    start, end = _local(sentence, q)
-    text = sentence.text
-    phrase = _after(text, end, q) or _before(text, start) or previous or ""
-    year = _year(_clause_around(text, start, end), q)
-    return phrase or _heading_of(article, sentence), year
-
-
-def _after(text: str, end: int, q: Quantity) -> str:
-    """A count's noun phrase (``AI companies``) or a share's ``of …`` phrase."""
-    rest = text[end:]
-    if q.kind == "percent":
-        of = re.match(r"\s+of\s+(?:the\s+)?", rest)
-        return _noun_phrase(rest[of.end() :].split()) if of else ""
-    if q.kind == "count" and q.unit:
-        words = rest.split()
-        for i, word in enumerate(words[:8]):
-            if _bare(word).lower() == q.unit.lower():
-                kept = [w for w in words[: i + 1] if _bare(w).lower() not in ("more", "new")]
-                return " ".join(_bare(w) for w in kept)
-    return ""
-
-
-def _before(text: str, start: int) -> str:
-    """The subject of the figure's clause: its first words, up to a verb or adverb."""
-    clause = _clause_around(text, start, start)
-    begin = text.find(clause) if clause else 0
-    words = clause[: max(0, start - begin)].split()
-    if words and re.search(r"\s(?:and|but)\s$", text[:begin]) and words[0].lower() not in _LEADING:
-        return ""  # "… cost €1.2 billion and spans 2.4 km": the subject is the earlier one's
-    while words and words[0].lower() in _LEADING:
-        words.pop(0)
-    return _noun_phrase(words)
-
-
-def _noun_phrase(words: Sequence[str]) -> str:
-    """The leading words up to the first stop word, ``-ly`` adverb or punctuation (6 at most)."""
-    kept: list[str] = []
-    for word in words[:8]:
-        bare = _bare(word)
-        low = bare.lower()
-        if not bare or low in _STOP or low.endswith("ly") or any(c.isdigit() for c in bare):
-            break
-        if bare[0].islower() and len(low) > 4 and low.endswith("ed") and kept:
-            break
-        kept.append(bare)
-        if bare != word.strip("“”\"'’‘"):
-            break  # a comma or stop after this word ends the phrase
-    while kept and kept[-1].lower() in _LEADING:
-        kept.pop()
-    return " ".join(kept[:6])
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,;:!?“”\"'’‘()[]")
-
-
-def _year(clause: str, q: Quantity) -> str | None:
-    """The year the figure's clause names (``in 2023``), if any and if not the figure itself."""
-    match = _YEAR.search(clause)
-    return match.group(1) if match and match.group(1) != q.text else None
-
-
-def _heading_of(article: Article, sentence: Sentence) -> str:
-    section_id = sentence.id.split(".", 1)[0]
-    for section in article.sections:
-        if section.id == section_id and section.heading is not None:
-            return section.heading.text
-    return article.title.text if article.title is not None else ""
 
 
 def with_labels(article: Article, figures: Sequence[KeyFigure]) -> tuple[Article, dict[str, str]]:
     """``article`` plus a last section whose sentences are the figures' labels, and label -> ID.
 
     The build translates this article, so the labels are translated with the
-    article (same engine, cache and QA) while the bulletins' units stay the
-    article's own. The label section's spans index the extended text.
+    article (same engine, cache, approved translations and QA) while the
+    bulletins' units stay the article's own. The label section's spans index
+    the extended text.
     """
     labels = list(dict.fromkeys(f.label for f in figures if f.label))
     if not labels:

@@ -31,7 +31,7 @@ from confl10n.summarize.options import (
     LEDE_MODES,
     SummaryOptions,
 )
-from confl10n.summarize.selection import Picked, ineligible
+from confl10n.summarize.selection import Picked, ineligible, opens_with_anaphor
 
 __all__ = [
     "ALGORITHMS",
@@ -239,24 +239,45 @@ def _best(
     count: int,
     picked: Picked,
 ) -> tuple[ScoredSentence, ...]:
-    """Up to ``count`` eligible, unrepeated sentences by score (ties: earlier), in source order."""
+    """Up to ``count`` eligible, unrepeated sentences by score (ties: earlier), in source order.
+
+    A sentence that opens with an anaphor waits for the sentence before it: it is
+    taken right after that one, never without it.
+    """
     chosen: list[int] = []
+    waiting: dict[str, int] = {}  # the sentence before -> the anaphoric one after it
     for i in sorted(range(len(body)), key=lambda i: (-_tie_key(scores[i]), i)):
         if len(chosen) == count:
             break
-        if eligible[i] and not picked.repeats(body[i].id, body[i].text):
+        if not eligible[i] or picked.repeats(body[i].id, body[i].text):
+            continue
+        if _points_back(body, i, picked):
+            waiting[body[i - 1].id] = i
+            continue
+        while i >= 0 and len(chosen) < count and not picked.repeats(body[i].id, body[i].text):
             picked.add(body[i].id, body[i].text)
             chosen.append(i)
+            i = waiting.pop(body[i].id, -1)
     return tuple(ScoredSentence(body[i].id, body[i].text, scores[i]) for i in sorted(chosen))
+
+
+def _points_back(body: Sequence[Identified], i: int, picked: Picked) -> bool:
+    """True when ``body[i]`` opens with an anaphor and the sentence before it is not chosen
+    (the first sentence of ``body`` points back outside it: always True)."""
+    if not opens_with_anaphor(body[i].text, lang=picked.lang):
+        return False
+    return i == 0 or body[i - 1].id not in picked.ids
 
 
 def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSentence, ...]:
     """The first ``count`` eligible sentences in reading order, with their section scores.
 
     Running text comes first: a block quote (an epigraph or a pull quote) opens
-    the lede only when the article has too few other sentences.
+    the lede only when the article has too few other sentences. A sentence that
+    opens with an anaphor is taken only after the sentence before it.
     """
-    candidates: list[tuple[bool, int, Sentence, float]] = []
+    candidates: list[tuple[bool, int, Sentence, float, str | None]] = []
+    before: str | None = None
     for entry in rated:
         rating = iter(zip(entry.scores, entry.eligible, strict=True))
         for paragraph in entry.section.paragraphs:
@@ -264,11 +285,15 @@ def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSe
                 score, ok = next(rating)
                 if ok:
                     quoted = paragraph.kind != "text"
-                    candidates.append((quoted, len(candidates), sentence, score))
+                    candidates.append((quoted, len(candidates), sentence, score, before))
+                before = sentence.id
     chosen: list[tuple[int, ScoredSentence]] = []
-    for _, position, sentence, score in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _, position, sentence, score, previous in sorted(candidates, key=lambda c: (c[0], c[1])):
         if len(chosen) == count:
             break
+        pointing = opens_with_anaphor(sentence.text, lang=picked.lang)
+        if pointing and previous not in picked.ids:
+            continue
         if not picked.repeats(sentence.id, sentence.text):
             picked.add(sentence.id, sentence.text)
             chosen.append((position, ScoredSentence(sentence.id, sentence.text, score)))
