@@ -21,12 +21,15 @@ ENVIRONMENT = "CONFL10N_SERVE_SETTINGS"
 class ServeSettings:
     """How the server runs.
 
-    ``char_limit``: characters of text per request (413 above); ``max_body``: bytes
-    of request body or query string (413 above); ``concurrency``: jobs running at
-    once per worker process; ``queue``: requests waiting for a slot per process
+    ``char_limit``: characters of each text of a request (400 above); ``max_body``:
+    bytes of request body or query string (413 above); ``concurrency``: jobs running
+    at once per worker process; ``queue``: requests waiting for a slot per process
     (429 above); ``queue_timeout`` / ``timeout``: seconds a request may wait for a
-    slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
+    slot (429 after) / run (500 after). ``cache``: an SQLite path, ``""`` for the
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
+    ``cors_origins``: the browser origins allowed, comma-separated (``*``: any);
+    ``alternatives_limit``: the most ``alternatives`` one request may ask for;
+    ``suggestions``: whether ``/suggest`` stores approved translations in the cache.
     """
 
     host: str = "127.0.0.1"
@@ -43,12 +46,21 @@ class ServeSettings:
     cache: str | None = ""
     engine: str = "auto"
     threads: int = 0
+    cors_origins: str = "*"
+    alternatives_limit: int = 3
+    suggestions: bool = False
 
     def check(self) -> ServeSettings:
         """These settings, or InvalidOptionError naming the first bad one."""
         for name in ("workers", "char_limit", "max_body", "concurrency", "queue"):
             if getattr(self, name) < 1:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 1")
+        if self.alternatives_limit < 0:
+            raise InvalidOptionError("--alternatives-limit must be at least 0")
+        if not self.origins:
+            raise InvalidOptionError("--cors-origins names no origin (give * for any)")
+        if self.suggestions and self.cache is None:
+            raise InvalidOptionError("--suggestions stores into the cache: drop --no-cache")
         for name in ("queue_timeout", "timeout"):
             if getattr(self, name) <= 0:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
@@ -61,6 +73,11 @@ class ServeSettings:
     def to_environment(self) -> str:
         """The settings as the JSON text :func:`from_environment` reads."""
         return json.dumps(asdict(self))
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """The allowed browser origins (``("*",)`` for any), from ``cors_origins``."""
+        return tuple(o for part in self.cors_origins.split(",") if (o := part.strip().rstrip("/")))
 
     @property
     def cache_choice(self) -> str | bool:
