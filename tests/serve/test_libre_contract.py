@@ -441,3 +441,113 @@ def test_weblate_batches_of_20_keep_order_and_placeables(
         marks = [w.strip(".,") for w in source.split() if w.startswith("[X")]
         assert all(mark in translated for mark in marks), (source, translated)
     assert [t.count("[X") for t in done] == [t.count("[X") for t in texts]
+
+
+# --- a real browser on another origin --------------------------------------------------------
+
+FETCH = """
+(async () => {
+  try {
+    const answer = await fetch(%s + "translate", {
+      method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(%s),
+    });
+    return {status: answer.status, body: await answer.json()};
+  } catch (error) {
+    return {error: String(error)};
+  }
+})()
+"""
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Iterator[list[str]]:
+    """Two web pages on their own loopback origins (other ports than any server's)."""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "page.html").write_text("<!doctype html><title>CMS</title><p>editor</p>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield [f"http://127.0.0.1:{s.server_address[1]}/page.html" for s in servers]
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def browser_fetch(chromium: Any, page: str, server: Server, body: dict[str, Any]) -> Any:
+    return chromium.run_script(page, FETCH % (json.dumps(server.url), json.dumps(body)))
+
+
+def test_a_browser_page_on_another_origin_translates_with_fetch(
+    served: Server, server_factory: Any, pages: list[str], chromium_executable: str,
+    tmp_path: Path, apertium_bin: str,
+) -> None:  # fmt: skip
+    from tests.chromium_cdp import Chromium
+
+    body = {"q": "It cost 380 billion yuan.", "source": "en", "target": "es", "api_key": API_KEY}
+    origin = pages[0].rsplit("/", 1)[0]
+    only_first = server_factory("--engine", "apertium", "--cors-origins", origin)
+    chromium = Chromium(chromium_executable, tmp_path / "profile")
+    try:
+        answers = [browser_fetch(chromium, page, server, body)
+                   for page, server in ((pages[0], served), (pages[1], served),
+                                        (pages[0], only_first), (pages[1], only_first))]  # fmt: skip
+    finally:
+        chromium.close()
+    for answer in answers[:3]:
+        assert answer["status"] == 200, answer
+        assert "380.000 millones de yuanes" in answer["body"]["translatedText"]
+    assert answers[3] == {"error": "TypeError: Failed to fetch"}
+    for server in (served, only_first):  # a JSON POST from a page is preflighted first
+        assert '"OPTIONS /translate HTTP/1.1" 200' in server.log.read_text()
+
+
+# --- the manual's client recipes -------------------------------------------------------------
+
+MANUAL = Path(__file__).resolve().parents[2] / "docs" / "service.md"
+
+
+def recipes(language: str) -> list[str]:
+    """The manual's ``language`` code blocks that call a server at ``http://HOST:5000/``."""
+    import re
+    import textwrap
+
+    blocks = re.findall(rf"```{language}\n(.*?)```", MANUAL.read_text(encoding="utf-8"), re.S)
+    return [textwrap.dedent(b) for b in blocks if "HOST:5000" in b]
+
+
+def for_server(recipe: str, server: Server) -> str:
+    return recipe.replace("http://HOST:5000/", server.url).replace('"KEY"', json.dumps(API_KEY))
+
+
+def test_the_manual_s_python_recipes_run(served: Server) -> None:
+    import contextlib
+    import io
+
+    found = recipes("python")
+    assert len(found) == 2
+    for recipe in found:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(for_server(recipe, served), str(MANUAL), "exec"), {})
+        lines = printed.getvalue().splitlines()
+        assert "380.000 millones de yuanes" in lines[0], recipe
+        assert lines[1:] in ([], ["de"]), lines
+
+
+def test_the_manual_s_browser_recipe_runs_on_another_origin(
+    served: Server, pages: list[str], chromium_executable: str, tmp_path: Path
+) -> None:
+    from tests.chromium_cdp import Chromium
+
+    (recipe,) = recipes("js")
+    script = for_server(recipe, served).replace("console.log(", "return (")
+    chromium = Chromium(chromium_executable, tmp_path / "profile")
+    try:
+        translated = chromium.run_script(pages[0], f"(async () => {{ {script} }})()")
+    finally:
+        chromium.close()
+    assert "380.000 millones de yuanes" in translated
