@@ -95,7 +95,7 @@ def test_detect_and_alternatives_check_their_fields(served: Server) -> None:
     status, answer = served.post_json("translate", body)
     assert (status, answer["error"]) == (
         400,
-        "Invalid request: alternatives must be a whole number",
+        "Invalid request: alternatives parameter is not a number",
     )
 
 
