@@ -210,6 +210,15 @@ def test_alternatives_over_the_limit_or_not_a_number_are_400(open_server: Server
         )  # fmt: skip
 
 
+def test_html_has_no_alternatives(open_server: Server) -> None:
+    body = {"q": "<p>The council <b>approved</b> the plan.</p>", "source": "en", "target": "de"}
+    status, answer = open_server.post_json(
+        "translate", {**body, "format": "html", "alternatives": 3}
+    )
+    assert (status, answer["alternatives"]) == (200, [])
+    assert answer["translatedText"].startswith("<p>") and "<b>" in answer["translatedText"]
+
+
 def test_apertium_has_no_alternatives(served: Server) -> None:
     body = {"q": ["Hello.", "Good night."], "source": "en", "target": "es", "alternatives": 3}
     status, answer = served.post_json("translate", {**body, "api_key": API_KEY})
@@ -320,6 +329,20 @@ def test_auto_text_already_in_the_target_says_so(served: Server) -> None:
     assert answer["detectedLanguage"][0]["language"] == "es"
     assert answer["detectedLanguage"][0]["confidence"] > 90
     assert [f["problem"] for f in answer["qa"]["findings"][0]] == ["unchanged"]
+
+
+def test_auto_detects_each_text_of_a_batch(served: Server) -> None:
+    spanish = "Las ventas de la empresa subieron mucho el año pasado."
+    english = "The company's sales rose sharply last year."
+    body = {"q": [english, spanish], "source": "auto", "target": "es", "api_key": API_KEY}
+    status, answer = served.post_json("translate", body)
+    assert status == 200, answer
+    assert [d["language"] for d in answer["detectedLanguage"]] == ["en", "es"]
+    assert answer["translatedText"][1] == spanish and answer["translatedText"][0] != english
+    assert [[f["problem"] for f in found] for found in answer["qa"]["findings"]] == [
+        [],
+        ["unchanged"],
+    ]
 
 
 def test_an_explicit_source_not_installed_is_400(served: Server) -> None:
