@@ -55,12 +55,7 @@ class ServeSettings:
         for name in ("workers", "char_limit", "max_body", "concurrency", "queue"):
             if getattr(self, name) < 1:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 1")
-        if self.alternatives_limit < 0:
-            raise InvalidOptionError("--alternatives-limit must be at least 0")
-        if not self.origins:
-            raise InvalidOptionError("--cors-origins names no origin (give * for any)")
-        if self.suggestions and self.cache is None:
-            raise InvalidOptionError("--suggestions stores into the cache: drop --no-cache")
+        self._check_libre_options()
         for name in ("queue_timeout", "timeout"):
             if getattr(self, name) <= 0:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
@@ -69,6 +64,14 @@ class ServeSettings:
         if self.api_keys is not None:
             read_api_keys(self.api_keys)
         return self
+
+    def _check_libre_options(self) -> None:
+        if self.alternatives_limit < 0:
+            raise InvalidOptionError("--alternatives-limit must be at least 0")
+        if not self.origins:
+            raise InvalidOptionError("--cors-origins names no origin (give * for any)")
+        if self.suggestions and self.cache is None:
+            raise InvalidOptionError("--suggestions stores into the cache: drop --no-cache")
 
     def to_environment(self) -> str:
         """The settings as the JSON text :func:`from_environment` reads."""

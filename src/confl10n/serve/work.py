@@ -105,9 +105,7 @@ class Service:
             p.join(o) for p, o in zip(parts, out, strict=True)
         ]  # fmt: skip
         others = [[a for a in alts if a != text] for alts, text in zip(others, joined, strict=True)]
-        for guess, found in zip(detected, findings, strict=True):
-            if guess is not None and guess.language == target:
-                found.append(_unchanged(guess))
+        _mark_unchanged(detected, findings, target)
         return Translated(joined, detected, findings, found_locale, others)
 
     @property
@@ -254,11 +252,13 @@ def _spread(
         position += count
 
 
-def _unchanged(guess: Guess) -> JSON:
-    """The finding that says a text came back as sent: it was detected in the target language."""
-    message = f"detected as {guess.language} ({guess.confidence:g}%), the target: returned as sent"
-    return {"problem": "unchanged", "source": None, "target": guess.language,
-            "expected": None, "message": message}  # fmt: skip
+def _mark_unchanged(detected: list[Guess | None], findings: list[list[JSON]], target: str) -> None:
+    """Add the finding that says a text came back as sent (detected in the target language)."""
+    for guess, found in zip(detected, findings, strict=True):
+        if guess is not None and guess.language == target:
+            message = f"detected as {target} ({guess.confidence:g}%), the target: returned as sent"
+            found.append({"problem": "unchanged", "source": None, "target": target,
+                          "expected": None, "message": message})  # fmt: skip
 
 
 def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSON]]:
