@@ -93,7 +93,8 @@ def test_every_response_allows_any_origin_as_libretranslate(served: Server) -> N
             ("translate", "POST", {"q": "Hi.", "source": "en", "target": "es", "api_key": "x"},
              {"Origin": ORIGIN}),  # 403
             ("detect", "POST", {"q": "Hola", "api_key": API_KEY}, {"Origin": ORIGIN}),
-            ("nowhere", "GET", None, {})]  # fmt: skip
+            ("nowhere", "GET", None, {}),
+            ("translate", "POST", {"q": "z" * (3 * 2**20)}, {"Origin": ORIGIN})]  # 413  # fmt: skip
     for path, method, body, headers in asks:
         status, got, _ = raw(served, path, method=method, body=body, headers=headers)
         assert got.get("access-control-allow-origin") == "*", (path, status, got)
