@@ -35,6 +35,7 @@ def test_the_cli_imports_no_web_stack() -> None:
         (["--alternatives-limit", "-1"], 64, "--alternatives-limit must be at least 0"),
         (["--cors-origins", " , "], 64, "--cors-origins names no origin (give * for any)"),
         (["--suggestions", "--no-cache"], 64, "--suggestions stores into the cache"),
+        (["--detection", "medium"], 64, "--detection medium: use low or high"),
     ],
 )
 def test_bad_settings_fail_in_one_line_before_serving(

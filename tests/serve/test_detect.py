@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from confl10n.errors import UnsupportedLanguageError
+from confl10n.errors import InvalidOptionError, UnsupportedLanguageError
 from confl10n.serve.detect import UNSURE, Detector, Guess
 
 
@@ -68,3 +68,19 @@ def test_auto_on_a_text_already_in_the_target_names_the_target(detector: Detecto
     text = "Las ventas de la empresa subieron mucho el año pasado."
     guess = detector.source(text, "es", english_only)
     assert guess.language == "es" and guess.confidence > 90
+
+
+SHORT = [("Hello world!", "en"), ("Open the file", "en"), ("Save changes", "en"),
+         ("Guten Morgen", "de"), ("Merci beaucoup", "fr")]  # fmt: skip
+
+
+def test_high_accuracy_reads_two_or_three_words(detector: Detector) -> None:
+    high = Detector("high")
+    assert [high.detect(text)[0].language for text, _ in SHORT] == [lang for _, lang in SHORT]
+    low = [detector.detect(text)[0].language for text, _ in SHORT]
+    assert low != [lang for _, lang in SHORT]  # why the high mode is offered
+
+
+def test_an_unknown_accuracy_is_refused() -> None:
+    with pytest.raises(InvalidOptionError, match="detection accuracy 'medium'"):
+        Detector("medium")

@@ -68,6 +68,9 @@ def serve(
         bool,
         typer.Option("--suggestions", help="/suggest stores approved translations in the cache."),
     ] = False,
+    detection: Annotated[
+        str, typer.Option("--detection", help="Language detection: low (~90 MB) or high (~1 GB).")
+    ] = "low",
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
@@ -87,7 +90,7 @@ def serve(
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
         models_dir=models_dir, engine=engine, threads=threads,
         api_keys=str(api_keys) if api_keys else None, cors_origins=cors_origins,
-        alternatives_limit=alternatives_limit, suggestions=suggestions,
+        alternatives_limit=alternatives_limit, suggestions=suggestions, detection=detection,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip
     run(settings.check())

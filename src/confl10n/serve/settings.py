@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from confl10n.errors import InputError, InvalidOptionError
+from confl10n.serve.detect import ACCURACIES
 
 ENVIRONMENT = "CONFL10N_SERVE_SETTINGS"
 """The environment variable holding :class:`ServeSettings` as JSON."""
@@ -29,7 +30,8 @@ class ServeSettings:
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
     ``cors_origins``: the browser origins allowed, comma-separated (``*``: any);
     ``alternatives_limit``: the most ``alternatives`` one request may ask for;
-    ``suggestions``: whether ``/suggest`` stores approved translations in the cache.
+    ``suggestions``: whether ``/suggest`` stores approved translations in the cache;
+    ``detection``: lingua's accuracy mode, ``low`` (~90 MB) or ``high`` (~1 GB).
     """
 
     host: str = "127.0.0.1"
@@ -49,6 +51,7 @@ class ServeSettings:
     cors_origins: str = "*"
     alternatives_limit: int = 3
     suggestions: bool = False
+    detection: str = "low"
 
     def check(self) -> ServeSettings:
         """These settings, or InvalidOptionError naming the first bad one."""
@@ -70,6 +73,8 @@ class ServeSettings:
             raise InvalidOptionError("--alternatives-limit must be at least 0")
         if not self.origins:
             raise InvalidOptionError("--cors-origins names no origin (give * for any)")
+        if self.detection not in ACCURACIES:
+            raise InvalidOptionError(f"--detection {self.detection}: use low or high")
         if self.suggestions and self.cache is None:
             raise InvalidOptionError("--suggestions stores into the cache: drop --no-cache")
 

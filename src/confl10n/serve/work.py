@@ -57,7 +57,7 @@ class Service:
         )
         self.engines = holder or EngineHolder(self.options)
         self.languages = self.engines.languages()
-        self.detector = Detector()
+        self.detector = Detector(settings.detection)
         self._local = threading.local()
         if settings.cache_choice is not False:
             self._open_cache().close()  # a bad --cache fails now, not on the first request
