@@ -285,7 +285,8 @@ def test_every_code_languages_lists_is_accepted(open_server: Server) -> None:
 def test_detect_names_the_real_language_even_when_not_installed(served: Server) -> None:
     cases = [(GERMAN, "de"), ("Le conseil municipal a approuvé le budget hier soir.", "fr"),
              ("Las ventas de la empresa subieron mucho el año pasado.", "es"),
-             ("The city council approved the new budget last night.", "en")]  # fmt: skip
+             ("The city council approved the new budget last night.", "en"),
+             ("市议会昨晚批准了新的预算。", "zh-Hans")]  # the code /languages lists  # fmt: skip
     for text, language in cases:
         status, guesses = served.post_json("detect", {"q": text, "api_key": API_KEY})
         assert status == 200
