@@ -6,8 +6,8 @@ Every example kind of issue 24, on small articles in our own words, plus variant
 from __future__ import annotations
 
 import pytest
-from confl10n.figures.keyfigures import MAX_FIGURES, key_figures
 
+from confl10n.figures.keyfigures import MAX_FIGURES, key_figures
 from confl10n.quantities.find import article_quantities
 from confl10n.text.reader import parse_text
 

@@ -31,7 +31,7 @@ def serve(
         Path | None, typer.Option("--api-keys", help="File of accepted API keys, one a line.")
     ] = None,
     char_limit: Annotated[
-        int, typer.Option("--char-limit", help="Characters of text per request (413 above).")
+        int, typer.Option("--char-limit", help="Characters of each text of a request (400 above).")
     ] = 20000,
     max_body: Annotated[
         int, typer.Option("--max-body", help="Bytes of body or query string (413 above).")
@@ -46,7 +46,7 @@ def serve(
         float, typer.Option("--queue-timeout", help="Seconds a request may wait (then 429).")
     ] = 30.0,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds a request may run (then 503).")
+        float, typer.Option("--timeout", help="Seconds a request may run (then 500).")
     ] = 120.0,
     models_dir: opt.ModelsDir = None,
     engine: Annotated[
@@ -57,6 +57,20 @@ def serve(
     ] = 0,
     cache: opt.Cache = None,
     no_cache: opt.NoCache = False,
+    cors_origins: Annotated[
+        str,
+        typer.Option("--cors-origins", help="Browser origins allowed, comma-separated (* any)."),
+    ] = "*",
+    alternatives_limit: Annotated[
+        int, typer.Option("--alternatives-limit", help="Most alternatives a request may ask.")
+    ] = 3,
+    suggestions: Annotated[
+        bool,
+        typer.Option("--suggestions", help="/suggest stores approved translations in the cache."),
+    ] = False,
+    detection: Annotated[
+        str, typer.Option("--detection", help="Language detection: low (~90 MB) or high (~1 GB).")
+    ] = "low",
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
@@ -76,7 +90,8 @@ def serve(
         translation=TranslateOptions(
             engine=engine, settings=(ArgosSettings(models_dir=models_dir, threads=threads),)
         ),
-        api_keys=str(api_keys) if api_keys else None,
+        api_keys=str(api_keys) if api_keys else None, cors_origins=cors_origins,
+        alternatives_limit=alternatives_limit, suggestions=suggestions, detection=detection,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip
     run(settings.check())

@@ -4,8 +4,10 @@ Jobs (translations, summaries) are CPU work: they run in a small thread pool,
 ``concurrency`` at a time; up to ``queue`` more requests wait for a slot, and
 the next one is told 429 at once. A request that waits longer than
 ``queue_timeout`` seconds gets 429 too; one whose job runs longer than
-``timeout`` gets 503, and its job still finishes (a thread cannot be stopped)
-and holds its slot until then, so the bound on concurrent work stays true.
+``timeout`` gets 500 (as LibreTranslate answers a failed translation: it never
+sends 503, which makes Weblate stop using a service for 30 minutes), and its job
+still finishes (a thread cannot be stopped) and holds its slot until then, so
+the bound on concurrent work stays true.
 Pure asyncio and ASGI: no web framework is imported here.
 """
 
@@ -40,9 +42,10 @@ class RequestError(Exception):
 
 
 def check_chars(size: int, limit: int) -> None:
-    """RequestError 413 when a request's ``size`` characters of text exceed ``limit``."""
+    """RequestError 400 when one text's ``size`` characters exceed ``limit``, in
+    LibreTranslate's words (413 is for a body over the byte limit)."""
     if size > limit:
-        raise RequestError(413, f"Invalid request: {size} characters exceed the limit ({limit})")
+        raise RequestError(400, f"Invalid request: request ({size}) exceeds text limit ({limit})")
 
 
 class Gate:
@@ -58,7 +61,7 @@ class Gate:
 
     async def run(self, job: Callable[[], _T]) -> _T:
         """``job()``'s result, run in the pool; RequestError 429 (queue full or waited too
-        long) or 503 (ran too long). The job's own exceptions pass through."""
+        long) or 500 (ran too long). The job's own exceptions pass through."""
         await self._enter()
         self.running += 1
         loop = asyncio.get_running_loop()
@@ -68,7 +71,8 @@ class Gate:
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
         except TimeoutError:
-            raise RequestError(503, f"the request took longer than {self.timeout:g} s") from None
+            message = f"Cannot translate text: the request took longer than {self.timeout:g} s"
+            raise RequestError(500, message) from None
 
     async def _enter(self) -> None:
         if not self._free.locked():  # a free slot and nobody before us: no wait, no queue

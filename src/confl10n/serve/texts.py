@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.text.segmentation import split_sentences
 
 UNSPACED_TARGETS = frozenset({"ja", "zh", "zt"})
@@ -27,6 +27,8 @@ _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _SEPARATOR = "\n\n"
+PLACEABLE = re.compile(r"\[X\d+X\]")
+"""Weblate's placeables (``[X6X]``): kept from the engine as code is, so they come back."""
 
 
 def clean(text: str) -> str:
@@ -94,9 +96,13 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def _sentences(line: str, lang: str, paragraph: str, offset: int) -> tuple[Sentence, ...]:
     spans = split_sentences(line, lang=lang)
     return tuple(
-        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b)
+        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b, _placeables(line[a:b]))
         for n, (a, b) in enumerate(spans, 1)
     )
+
+
+def _placeables(text: str) -> tuple[Inline, ...]:
+    return tuple(Inline("code", m.start(), m.end()) for m in PLACEABLE.finditer(text))
 
 
 def _span(sentences: tuple[Sentence, ...]) -> tuple[int, int]:

@@ -103,6 +103,17 @@ class RetryingEngine(Engine, Protocol):
         ...
 
 
+@runtime_checkable
+class HypothesesEngine(Engine, Protocol):
+    """An engine that can give several ranked translations of a sentence (optional)."""
+
+    def hypotheses_batch(
+        self, sentences: Sequence[str], source: str, target: str, count: int
+    ) -> list[list[str]]:
+        """Up to ``count`` distinct translations of each sentence, best first."""
+        ...
+
+
 _CHECKSUMS: dict[tuple[object, ...], str] = {}
 
 
