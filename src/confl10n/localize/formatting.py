@@ -345,7 +345,30 @@ def _money_cldr(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
 
 def _measure(ctx: _Ctx, q: Quantity) -> str:
     english = re.sub(r"^[^A-Za-z°]*", "", q.text)
-    return _ranged(ctx, q, lambda v: _measure_one(ctx, v, str(q.unit), q.decimals, english))
+
+    def one(value: Decimal) -> str:
+        written = _measure_one(ctx, value, str(q.unit), q.decimals, english)
+        return _scaled_measure(ctx, value, q, written) if q.scale else written
+
+    return _ranged(ctx, q, one)
+
+
+def _scaled_measure(ctx: _Ctx, value: Decimal, q: Quantity, written: str) -> str:
+    """ "13.8 billion years" with its scale word, as counts are written ("13.800 millones
+    de años", "138亿年"), never 13.800.000.000; ``written`` (the plain form) when the
+    number is small or the unit comes before it."""
+    digits = _decimal(ctx, value, q.decimals)
+    if abs(value) < 10**6 or not written.startswith(digits):
+        return written
+    unit = written[len(digits) :].strip("\u00a0\u202f ")
+    number = _count_one(ctx, value, q.decimals, scaled=True)
+    if number == digits or not unit:
+        return written
+    vowel = unit[:1].casefold() in "aeiouyhâéèêîôû"
+    joiner = ctx.get("numbers", "scale_of_vowel" if vowel else "scale_of") or ctx.get(
+        "numbers", "scale_of", "{0} {1}"
+    )
+    return str(joiner).format(number, unit)
 
 
 def _measure_one(ctx: _Ctx, value: Decimal, unit: str, decimals: int, english: str) -> str:
@@ -384,6 +407,9 @@ def _date(ctx: _Ctx, q: Quantity) -> str:
     if isinstance(q.upper, date):
         return _date_range(ctx, value, q.upper, parts)
     text = _date_one(ctx, value, parts)
+    if q.unit:  # a season: "invierno de 2023", "2023年冬季"; English where no style says
+        seasons = ctx.get("dates", "seasons") or {}
+        return str(seasons.get(q.unit, f"{q.unit} {{0}}")).format(text)
     return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
 
 

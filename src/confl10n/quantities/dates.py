@@ -8,7 +8,8 @@ reference date the missing parts are placeholders (year 2000, January) and the
 note says so. Numeric dates whose day and month could be swapped (02/03/2024) are
 flagged. Ranges ("2022-2023", "September and October 2024", "March 3-5") are one
 quantity whose ``upper`` is the last date; fiscal years ("FY 2024", "Fiscal Year
-(FY) 2024") have ``parts`` ``fy``.
+(FY) 2024") have ``parts`` ``fy``; a season ("winter 2023") is its year with the season
+as ``unit``.
 """
 
 from __future__ import annotations
@@ -38,9 +39,18 @@ _YEARS = re.compile(
     r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
     r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
 )
+# "winter 2023", "the summer of 2024", "in fall 2022": a year with its season (``unit``);
+# "fall" only after a word that makes it a noun ("prices fall 2023" is no season).
+_SEASON = re.compile(
+    r"\b(?:(?P<season>winter|spring|summer|autumn)|(?P<cue>(?:in|the|last|next|this|by|of"
+    r"|during|until|since)\s+)(?P<fall>fall))\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"(?![-–/.,]?\d)",
+    re.IGNORECASE,
+)
+_SEASONS = {"fall": "autumn"}
 _MONTH_CUES = (
     "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
-    "|before|after|between|in\\s+early|in\\s+late"
+    "|before|after|between|in\\s+early|in\\s+late|up\\s+to|up\\s+until|as\\s+of|ahead\\s+of"
 )
 _YMD = tuple[int | None, int | None, int | None]
 
@@ -78,6 +88,7 @@ def find_dates(text: str, reference: date | None) -> Iterator[Quantity]:
     """Every date written in ``text`` (overlapping candidates included)."""
     *written, slashed = _patterns()
     yield from _fiscal_years(text)
+    yield from _seasons(text)
     yield from _year_ranges(text)
     yield from _month_ranges(text, reference)
     for pattern in written:
@@ -161,6 +172,16 @@ def _fiscal_years(text: str) -> Iterator[Quantity]:
         yield Quantity("date", m[0], m.start(), m.end(), date(year, 1, 1), upper=upper, parts="fy")
 
 
+def _seasons(text: str) -> Iterator[Quantity]:
+    """ "winter 2023": the year (``parts`` y) with its season as ``unit`` (winter, spring,
+    summer, autumn; "fall" is autumn)."""
+    for m in _SEASON.finditer(text):
+        season = (m["season"] or m["fall"]).lower()
+        start = m.start("season") if m["season"] else m.start("fall")
+        yield Quantity("date", text[start : m.end()], start, m.end(), date(int(m["year"]), 1, 1),
+                       unit=_SEASONS.get(season, season), parts="y")  # fmt: skip
+
+
 def _year_ranges(text: str) -> Iterator[Quantity]:
     """ "2022-2023", "2022–23", "from 2020 to 2023", "between 2019 and 2021"."""
     for m in _YEARS.finditer(text):
@@ -187,7 +208,7 @@ def _month_ranges(text: str, reference: date | None) -> Iterator[Quantity]:
     for m in alone.finditer(text):
         # "may" and "march" are verbs too: only after a cue that is no verb's subject
         verb = m["m1"].lower().rstrip(".") in ("may", "march")
-        cued = re.match(r"(?i)in|by|since|until|early|late", m[0]) is not None
+        cued = re.match(r"(?i)in|by|since|until|early|late|up\s+to|as\s+of", m[0]) is not None
         if m["m1"][0].isupper() and (cued or not verb):
             yield from _month_alone(m, reference)
 

@@ -44,7 +44,8 @@ _CODES = "USD|EUR|GBP|JPY|CNY|RMB|CHF|HKD|TWD|KRW|INR|AUD|CAD|NZD|SGD"
 _NUMERAL = re.compile(
     rf"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>(?<![0-9] )[{MINUS}])?"
     rf"(?P<cur>(?:US|HK|NT|AU?|CA?|NZ|S|R)\$|[$€£₹₩¥]|Rs\.?\s?|(?:{_CODES})\s?)?"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![.,:/][0-9])"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?![.,:/][0-9]|\.[A-Za-z*])"  # "3.12.1", "2.10.x": version labels, no decimals
     r"(?P<exp>[eE][+-]?[0-9]+)?(?P<tail>%|°[CF]|×|[^\W\d_]+[²³]?)?(?![0-9])"
 )
 _SPELLED = re.compile(r"\b(?P<w>[A-Za-z]+)(?:-(?P<u>[A-Za-z]+))?\b(?!-\w)")
@@ -86,6 +87,16 @@ _CHANGE_VERBS = re.compile(
     r"[^.;]{0,40}\bfrom\s*$",
     re.IGNORECASE,
 )
+# "increase by €10 to €340", "rose $2 to $40": a change then the new level, never a range.
+_CHANGE_BY = re.compile(
+    r"(?:\bby|\b(?:rose|risen|rises|rise|grew|grown|grows|grow|increased|increases|increase"
+    r"|fell|fallen|falls|fall|dropped|drops|drop|climbed|climbs|climb|declined|declines|decline"
+    r"|decreased|decreases|decrease|jumped|jumps|jump|slipped|slips|slip|gained|gains|gain"
+    r"|lost|loses|lose|cut|cuts|raised|raises|raise|lifted|lifts|lift|slashed|slashes|slash"
+    r"|added|adds|add|shed|sheds|up|down))\s+$",
+    re.IGNORECASE,
+)
+_CHANGE_KINDS = ("money", "percent", "measure", "count")
 
 
 class _Tail(NamedTuple):
@@ -150,7 +161,22 @@ def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
     tail = _tail(text, m)
     if tail is None:
         return None
-    return _range(text, m, tail) or _build(text, m, tail)
+    return _change(text, m, tail) or _range(text, m, tail) or _build(text, m, tail)
+
+
+def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """The change of "grew by 2 million to 9 million tonnes" (None when the numeral is no
+    such change): its own figure, never a range with the level after "to", and counted in
+    the level's unit when it writes none (2 million tonnes)."""
+    join = _RANGE_JOIN.match(text, tail.end)
+    if join is None or join[0].strip() != "to" or not _CHANGE_BY.search(_before(text, m.start())):
+        return None
+    change = _build(text, m, tail)
+    second = _NUMERAL.match(text, join.end())
+    level = _numeral(text, second) if second and tail.kind == "number" else None
+    if level is None or level.kind not in _CHANGE_KINDS:
+        return change
+    return replace(change, kind=level.kind, unit=level.unit)
 
 
 def _build(text: str, m: re.Match[str], tail: _Tail) -> Quantity:
