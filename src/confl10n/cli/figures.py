@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article, show
+from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -56,8 +56,12 @@ def figures(
     article = load_article(file)
     when = _parse_date(reference_date) if reference_date else article.published
     found = article_quantities(replace(prose_only(article), published=when))
-    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
-            for q in found]  # fmt: skip
+    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales},
+                 dated=when is not None) for q in found]  # fmt: skip
+    unplaced = sum(row["kind"] == "date" and row["year"] is None for row in rows)
+    if unplaced:
+        warn(f"{unplaced} date(s) written without a year and no reference date (front-matter "
+             "date: or --reference-date): their year is left out")  # fmt: skip
     show(_RENDER[output_format](rows, locales))
 
 
@@ -68,25 +72,38 @@ def _parse_date(text: str) -> date:
         raise InvalidOptionError(f"--reference-date must be YYYY-MM-DD, not {text!r}") from None
 
 
-def _row(q: Quantity, renderings: dict[str, str]) -> dict[str, object]:
-    """One figure as plain data: where it is, what it is, how each locale writes it."""
-    value = _date_value(q.value, q.parts) if isinstance(q.value, date) else q.value
-    upper = _date_value(q.upper, q.parts) if isinstance(q.upper, date) else q.upper
+def _row(q: Quantity, renderings: dict[str, str], *, dated: bool) -> dict[str, object]:
+    """One figure as plain data: where it is, what it is, how each locale writes it.
+
+    A date written without a year has ``year`` None when no reference date placed it
+    (its value then leaves the year out: ``--12-19``, ``--08``, ``---19``).
+    """
+    placed = dated or q.parts not in _YEARLESS
+    value = _date_value(q.value, q.parts, placed) if isinstance(q.value, date) else q.value
+    upper = _date_value(q.upper, q.parts, placed) if isinstance(q.upper, date) else q.upper
     if isinstance(value, time):
         value = value.strftime("%H:%M")
+    year = q.value.year if isinstance(q.value, date) and placed else None
+    note = q.note if placed else None  # said once, as a warning
     return {
         "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "source": q.text,
         "kind": q.kind, "value": None if value is None else str(value),
         "upper": None if upper is None else str(upper), "unit": q.unit,
-        "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": q.note,
-        "renderings": renderings,
+        "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": note,
+        "year": year, "renderings": renderings,
     }  # fmt: skip
 
 
-def _date_value(value: date, parts: str | None) -> str:
+_YEARLESS = ("md", "m", "d")  # dates whose year only a reference date can give
+
+
+def _date_value(value: date, parts: str | None, placed: bool) -> str:
     """Only the parts that mean something: 2018, 2023-09, 2024-12-19; a month alone
-    2024-10 (its year inferred, see the note)."""
+    2024-10 (its year inferred, see the note); without a year placed, ISO 8601's
+    reduced forms: --12-19, --10, ---19."""
     iso = value.isoformat()
+    if not placed:
+        return {"md": f"--{iso[5:]}", "m": f"--{iso[5:7]}"}.get(parts or "", f"---{iso[8:]}")
     return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
 
 

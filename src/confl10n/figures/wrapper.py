@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 from confl10n.errors import InvalidOptionError, TranslationError
 from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
 from confl10n.languages import argos_locale, posix_locale
-from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
+from confl10n.localize.formatting import (
+    check_locale,
+    cldr_locale,
+    load_style,
+    range_frames,
+    usual_locale,
+)
 from confl10n.quantities.find import find_labels, find_quantities
 
 if TYPE_CHECKING:
@@ -142,7 +148,8 @@ class QuantityWrapper:
             found = find_quantities(text, reference_date=self.reference_date)
             chosen = [q for q in found if worth_protecting(q)]
             chosen += [label for label in find_labels(text) if not _overlaps(label, chosen)]
-            masked, slots = protect(text, chosen)
+            frames = range_frames(self.locale, style_dir=self.style_dir)
+            masked, slots = protect(text, chosen, frames=frames)
             loose = [q for q in found if not worth_protecting(q)]
             self._plans[text] = _Plan(masked, slots, loose, found)
         return self._plans[text]

@@ -16,6 +16,7 @@ back as a ``flagged`` quantity with a note, never as a guessed value.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from datetime import date
@@ -129,14 +130,69 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
 def article_quantities(article: Article) -> list[Quantity]:
     """The quantities of every title, heading and sentence of ``article``.
 
-    Spans index :attr:`Article.text`; each quantity carries its sentence ID.
+    Spans index :attr:`Article.text`, the source as written: a figure after a Markdown
+    link, emphasis, code or an entity is where the file has it (``text`` stays the plain
+    sentence's); each quantity carries its sentence ID.
     """
     found: list[Quantity] = []
     for sentence in article.units():
+        raw = article.text[sentence.start : sentence.end]
+        where = _SourceMap(sentence.text, raw)
         for q in find_quantities(sentence.text, reference_date=article.published):
-            start, end = q.start + sentence.start, q.end + sentence.start
-            found.append(replace(q, start=start, end=end, sentence_id=sentence.id))
+            start, end = where.span(q.start, q.end, q.text)
+            found.append(replace(q, start=start + sentence.start, end=end + sentence.start,
+                                 sentence_id=sentence.id))  # fmt: skip
     return found
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class _SourceMap:
+    """Offsets of a sentence's plain text in its source, markup and all: each plain
+    character is matched, in order, with the next source character that writes it
+    (itself, an entity such as ``&amp;``, a backslash escape, any space for a space)."""
+
+    def __init__(self, plain: str, raw: str) -> None:
+        self.raw = raw
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if plain == raw:
+            return
+        position = 0
+        for char in plain:
+            start, end = self._next(char, position)
+            self.starts.append(start)
+            self.ends.append(end)
+            position = end
+
+    def _next(self, char: str, position: int) -> tuple[int, int]:
+        """(start, end) of the next writing of ``char`` at or after ``position``."""
+        raw = self.raw
+        for index in range(position, len(raw)):
+            here = raw[index]
+            if here == char or (char.isspace() and here.isspace()):
+                return index, index + 1
+            if here == "\\" and raw[index + 1 : index + 2] == char:
+                return index, index + 2
+            entity = _ENTITY.match(raw, index) if here == "&" else None
+            if entity is not None and html.unescape(entity[0]) == char:
+                return index, entity.end()
+        return position, position
+
+    def span(self, start: int, end: int, text: str) -> tuple[int, int]:
+        """The source span of plain ``[start, end)`` holding ``text``: where the source
+        writes ``text`` itself nearest the aligned place, else the aligned span."""
+        if not self.starts:
+            return start, end
+        first, last = self.starts[start], self.ends[end - 1]
+        if self.raw[first:last] == text:
+            return first, last
+        places = [m.start() for m in re.finditer(re.escape(text), self.raw)]
+        if not places:
+            return first, last
+        nearest = min(places, key=lambda p: abs(p - first))
+        return nearest, nearest + len(text)
 
 
 def _numerals(text: str) -> Iterator[Quantity]:
