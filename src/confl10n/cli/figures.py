@@ -56,7 +56,8 @@ def figures(
     article = load_article(file)
     when = _parse_date(reference_date) if reference_date else article.published
     found = article_quantities(replace(prose_only(article), published=when))
-    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales},
+    rows = [_row(replace(q, text=article.text[q.start : q.end]),  # the source as written
+                 {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales},
                  dated=when is not None) for q in found]  # fmt: skip
     unplaced = sum(row["kind"] == "date" and row["year"] is None for row in rows)
     if unplaced:

@@ -34,7 +34,7 @@ from confl10n.figures.readback import (
     read_figures,
     unit_marks,
 )
-from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.localize.formatting import check_locale, format_quantity, range_frames
 from confl10n.quantities.find import find_quantities
 from confl10n.quantities.words import currency_codes, currency_word, scale_power
 
@@ -165,11 +165,15 @@ def _flag_or_match(check: _Check, q: Quantity) -> bool:
 
 
 def _literal(check: _Check, q: Quantity) -> bool:
-    """The figure written exactly as the locale's style writes it (or a fraction as
-    "1/3"): the readings inside it are claimed (times, fiscal years, "1億130万",
-    "三分之一", month names)."""
+    """The figure written exactly as the locale's style writes it (a range also with its
+    "between"/"from" words, a fraction also as "1/3"): the readings inside it are claimed
+    (times, fiscal years, "1億130万", "三分之一", month names)."""
     expected = format_quantity(q, check.locale, style_dir=check.style_dir)
     forms = [expected, q.unit or ""] if q.kind == "fraction" else [expected]
+    if q.upper is not None:  # "entre 22.920 y 70.044 euros", "de enero a marzo"
+        frames = range_frames(check.locale, style_dir=check.style_dir)
+        forms += [format_quantity(q, check.locale, style_dir=check.style_dir, frame=frame)
+                  for frame in sorted(frames)]  # fmt: skip
     text = normalize_digits(check.translation.casefold())
     for form in filter(None, forms):
         written = re.escape(normalize_digits(form.casefold()))

@@ -52,6 +52,7 @@ _MONTH_CUES = (
     "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
     "|before|after|between|in\\s+early|in\\s+late|up\\s+to|up\\s+until|as\\s+of|ahead\\s+of"
 )
+_VERB_SAFE_CUE = re.compile(r"in|by|since|until|early|late|up\s+(?:to|until)|as\s+of", re.I)
 _YMD = tuple[int | None, int | None, int | None]
 
 
@@ -208,7 +209,7 @@ def _month_ranges(text: str, reference: date | None) -> Iterator[Quantity]:
     for m in alone.finditer(text):
         # "may" and "march" are verbs too: only after a cue that is no verb's subject
         verb = m["m1"].lower().rstrip(".") in ("may", "march")
-        cued = re.match(r"(?i)in|by|since|until|early|late|up\s+to|as\s+of", m[0]) is not None
+        cued = _VERB_SAFE_CUE.match(m[0]) is not None
         if m["m1"][0].isupper() and (cued or not verb):
             yield from _month_alone(m, reference)
 
