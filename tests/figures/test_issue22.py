@@ -235,17 +235,25 @@ def test_energy_above_the_kilowatt_hour_is_a_measure(text: str, unit: str, es: s
     [("Prices spiked in winter 2023.", "winter 2023", "invierno de 2023", "2023年冬季"),
      ("In the summer of 2024 it rained.", "summer of 2024", "verano de 2024", "2024年夏季"),
      ("Sales fell in fall 2022.", "fall 2022", "otoño de 2022", "2022年秋季"),
-     ("By spring 2025 it opens.", "spring 2025", "primavera de 2025", "2025年春季")],
+     ("By spring 2025 it opens.", "spring 2025", "primavera de 2025", "2025年春季"),
+     # the same kind: quarters and halves of a year
+     ("Sales rose in Q3 2024.", "Q3 2024", "tercer trimestre de 2024", "2024年第三季度"),
+     ("In the second quarter of 2024 it fell.", "second quarter of 2024",
+      "segundo trimestre de 2024", "2024年第二季度"),
+     ("Profit doubled in H1 2023.", "H1 2023", "primer semestre de 2023", "2023年上半年"),
+     ("In the first half of 2023 it fell.", "first half of 2023", "primer semestre de 2023",
+      "2023年上半年")],
 )  # fmt: skip
-def test_seasons_keep_their_word(text: str, figure: str, es: str, zh: str) -> None:
+def test_seasons_and_quarters_keep_their_word(text: str, figure: str, es: str, zh: str) -> None:
     (q,) = find_quantities(text)
     assert q.text == figure
     assert (format_quantity(q, "es_ES"), format_quantity(q, "zh_CN")) == (es, zh)
     assert check_translation(text, text.replace(figure, es), "es_ES") == []
 
 
-def test_a_verb_fall_is_no_season() -> None:
+def test_a_verb_fall_is_no_season_and_h3_no_half() -> None:
     assert [q.unit for q in find_quantities("Prices fall 2023 units.")] == ["units"]
+    assert [(q.text, q.unit) for q in find_quantities("In H3 2024 it rose.")] == [("2024", None)]
 
 
 # --- through the real pipeline: Apertium es, the Argos kit model zh ----------------------------
@@ -257,7 +265,7 @@ ISSUE = (
     "The universe is 13.8 billion years old. It took 10 to 20 billion years. Sales fell in "
     "the three months up to August. Users of versions older than 2.10.x must update. It "
     "docked at 2.15pm. The plant made 12 megawatt-hours and 2.5 GWh. Prices spiked in "
-    "winter 2023.\n"
+    "winter 2023. Profit rose in Q3 2024. An increase of 3% to 5% was agreed.\n"
 )
 
 
@@ -269,7 +277,7 @@ def test_apertium_spanish_keeps_every_meaning(apertium_bin: str) -> None:
                    "entre 22.920 y 70.044 euros", "de 2024 a 2027", "-0,4", "0,4 puntos",
                    "13.800 millones de años", "10.000–20.000 millones de años", "hasta agosto",
                    "2.10.x", "14:15", "12 megavatios hora", "2,5 gigavatios hora",
-                   "invierno de 2023"):  # fmt: skip
+                   "invierno de 2023", "tercer trimestre de 2024", "de 3\xa0% a 5\xa0%"):  # fmt: skip
         assert figure in text, (figure, text)
     assert "10–340" not in text and "2,10" not in text and "August" not in text
     assert result.findings == (), result.findings
@@ -280,7 +288,7 @@ def test_argos_kit_chinese_keeps_every_meaning(argos_engine: ArgosEngine) -> Non
     text = " ".join(u.target for u in result.units)
     for figure in ("10欧元", "340欧元", "200万吨", "900万吨", "22,920至70,044欧元",
                    "2024年至2027年", "138亿年", "100至200亿年", "8月", "2.10.x", "14时15分",
-                   "12兆瓦时", "2023年冬季"):  # fmt: skip
+                   "12兆瓦时", "2023年冬季", "2024年第三季度"):  # fmt: skip
         assert figure in text, (figure, text)
     assert "10至340" not in text
     assert result.findings == (), result.findings

@@ -336,7 +336,9 @@ def test_issue_13_style_keys(
         ("13.8 billion years", None, "es_ES", "13.800 millones de años"),  # [numbers] scale_of
         ("1.2 million hectares", None, "fr_FR", "1,2 million d’hectares"),  # scale_of_vowel
         ("13.8 billion years", None, "zh_TW", "138億年"),
-        ("in winter 2023", None, "ja_JP", "2023年冬"),  # [dates] seasons
+        ("in winter 2023", None, "ja_JP", "2023年冬"),  # [dates] periods
+        ("in Q2 2024", None, "fr_FR", "2e trimestre 2024"),
+        ("in H2 2024", None, "ar_EG", "النصف الثاني من ٢٠٢٤"),
         ("in autumn 2023", None, "de_DE", "Herbst 2023"),
         ("12 MWh", None, "zh_CN", "12兆瓦时"),  # [units] energy-megawatt-hour
         ("1 TWh", None, "fr_FR", "1 térawattheure"),  # plural forms

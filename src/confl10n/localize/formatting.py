@@ -431,9 +431,9 @@ def _date(ctx: _Ctx, q: Quantity) -> str:
     if isinstance(q.upper, date):
         return _date_range(ctx, value, q.upper, parts)
     text = _date_one(ctx, value, parts)
-    if q.unit:  # a season: "invierno de 2023", "2023年冬季"; English where no style says
-        seasons = ctx.get("dates", "seasons") or {}
-        return str(seasons.get(q.unit, f"{q.unit} {{0}}")).format(text)
+    if q.unit:  # "invierno de 2023", "2023年第三季度"; as in English where no style says
+        periods = ctx.get("dates", "periods") or {}
+        return str(periods.get(q.unit, f"{q.unit} {{0}}")).format(text)
     return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
 
 

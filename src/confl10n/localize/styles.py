@@ -33,7 +33,7 @@ KEYS: dict[str, frozenset[str] | None] = {
                         "huge"}),
     "units": None,
     "ranges": frozenset({"pattern", "between", "from"}),
-    "dates": frozenset({"day", "month", "fiscal", "seasons"}),
+    "dates": frozenset({"day", "month", "fiscal", "periods"}),
     "times": frozenset({"hour", "minutes"}),
     "multipliers": frozenset({"pattern"}),
     "fractions": None,

@@ -8,8 +8,8 @@ reference date the missing parts are placeholders (year 2000, January) and the
 note says so. Numeric dates whose day and month could be swapped (02/03/2024) are
 flagged. Ranges ("2022-2023", "September and October 2024", "March 3-5") are one
 quantity whose ``upper`` is the last date; fiscal years ("FY 2024", "Fiscal Year
-(FY) 2024") have ``parts`` ``fy``; a season ("winter 2023") is its year with the season
-as ``unit``.
+(FY) 2024") have ``parts`` ``fy``; a season or quarter ("winter 2023", "Q3 2024") is its
+year with the part of the year as ``unit``.
 """
 
 from __future__ import annotations
@@ -39,20 +39,29 @@ _YEARS = re.compile(
     r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
     r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
 )
-# "winter 2023", "the summer of 2024", "in fall 2022": a year with its season (``unit``);
-# "fall" only after a word that makes it a noun ("prices fall 2023" is no season).
-_SEASON = re.compile(
+# Parts of a year written with their year: "winter 2023", "the summer of 2024", "in fall
+# 2022" ("fall" only after a word that makes it a noun: "prices fall 2023" is no season),
+# "Q3 2024", "the second quarter of 2024", "H1 2024", "the first half of 2024".
+_PERIOD = re.compile(
     r"\b(?:(?P<season>winter|spring|summer|autumn)|(?P<cue>(?:in|the|last|next|this|by|of"
-    r"|during|until|since)\s+)(?P<fall>fall))\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"|during|until|since)\s+)(?P<fall>fall)|(?P<q>[QH][1-4])|(?P<nth>first|second|third"
+    r"|fourth)\s+(?P<part>quarter|half))\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"
     r"(?![-–/.,]?\d)",
     re.IGNORECASE,
 )
-_SEASONS = {"fall": "autumn"}
+_PERIODS = {"fall": "autumn", "first quarter": "Q1", "second quarter": "Q2",
+            "third quarter": "Q3", "fourth quarter": "Q4", "first half": "H1",
+            "second half": "H2"}  # fmt: skip
 _MONTH_CUES = (
     "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
     "|before|after|between|in\\s+early|in\\s+late|up\\s+to|up\\s+until|as\\s+of|ahead\\s+of"
+    "|(?:year|months?|weeks?|quarter|period)\\s+to"
 )
-_VERB_SAFE_CUE = re.compile(r"in|by|since|until|early|late|up\s+(?:to|until)|as\s+of", re.I)
+_VERB_SAFE_CUE = re.compile(
+    r"in|by|since|until|early|late|up\s+(?:to|until)|as\s+of"
+    r"|(?:year|months?|weeks?|quarter|period)\s+to",
+    re.IGNORECASE,
+)
 _YMD = tuple[int | None, int | None, int | None]
 
 
@@ -89,7 +98,7 @@ def find_dates(text: str, reference: date | None) -> Iterator[Quantity]:
     """Every date written in ``text`` (overlapping candidates included)."""
     *written, slashed = _patterns()
     yield from _fiscal_years(text)
-    yield from _seasons(text)
+    yield from _periods(text)
     yield from _year_ranges(text)
     yield from _month_ranges(text, reference)
     for pattern in written:
@@ -173,14 +182,27 @@ def _fiscal_years(text: str) -> Iterator[Quantity]:
         yield Quantity("date", m[0], m.start(), m.end(), date(year, 1, 1), upper=upper, parts="fy")
 
 
-def _seasons(text: str) -> Iterator[Quantity]:
-    """ "winter 2023": the year (``parts`` y) with its season as ``unit`` (winter, spring,
-    summer, autumn; "fall" is autumn)."""
-    for m in _SEASON.finditer(text):
-        season = (m["season"] or m["fall"]).lower()
-        start = m.start("season") if m["season"] else m.start("fall")
+def _periods(text: str) -> Iterator[Quantity]:
+    """ "winter 2023", "Q3 2024", "the first half of 2024": the year (``parts`` y) with the
+    part of it as ``unit``: winter, spring, summer, autumn ("fall" too), Q1-Q4, H1, H2."""
+    for m in _PERIOD.finditer(text):
+        name = _period_name(m)
+        if name is None:
+            continue
+        start = m.start("fall") if m["fall"] else m.start()
         yield Quantity("date", text[start : m.end()], start, m.end(), date(int(m["year"]), 1, 1),
-                       unit=_SEASONS.get(season, season), parts="y")  # fmt: skip
+                       unit=name, parts="y")  # fmt: skip
+
+
+def _period_name(m: re.Match[str]) -> str | None:
+    """The unit of a part of a year; None for "H3" and the like."""
+    if m["q"]:
+        name = m["q"].upper()
+        return name if name[0] == "Q" or name[1] in "12" else None
+    if m["nth"]:
+        return _PERIODS.get(f"{m['nth']} {m['part']}".lower())
+    season = (m["season"] or m["fall"]).lower()
+    return _PERIODS.get(season, season)
 
 
 def _year_ranges(text: str) -> Iterator[Quantity]:

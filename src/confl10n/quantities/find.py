@@ -88,13 +88,16 @@ _CHANGE_VERBS = re.compile(
     r"[^.;]{0,40}\bfrom\s*$",
     re.IGNORECASE,
 )
-# "increase by €10 to €340", "rose $2 to $40": a change then the new level, never a range.
+# "increase by €10 to €340", "rose $2 to $40", "a rise of 3% to 5%": a change then the new
+# level, never a range.
 _CHANGE_BY = re.compile(
     r"(?:\bby|\b(?:rose|risen|rises|rise|grew|grown|grows|grow|increased|increases|increase"
     r"|fell|fallen|falls|fall|dropped|drops|drop|climbed|climbs|climb|declined|declines|decline"
     r"|decreased|decreases|decrease|jumped|jumps|jump|slipped|slips|slip|gained|gains|gain"
     r"|lost|loses|lose|cut|cuts|raised|raises|raise|lifted|lifts|lift|slashed|slashes|slash"
-    r"|added|adds|add|shed|sheds|up|down))\s+$",
+    r"|added|adds|add|shed|sheds|up|down)"
+    r"|\b(?:increase|rise|fall|drop|cut|decline|decrease|gain|jump|reduction|hike|loss"
+    r"|growth)s?\s+of)\s+$",
     re.IGNORECASE,
 )
 _CHANGE_KINDS = ("money", "percent", "measure", "count")
