@@ -13,6 +13,7 @@ import typer
 
 from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.errors import InvalidOptionError
+from confl10n.quantities.dates import YEARLESS, iso_value
 
 if TYPE_CHECKING:
     from confl10n.document import Quantity
@@ -79,9 +80,9 @@ def _row(q: Quantity, renderings: dict[str, str], *, dated: bool) -> dict[str, o
     A date written without a year has ``year`` None when no reference date placed it
     (its value then leaves the year out: ``--12-19``, ``--08``, ``---19``).
     """
-    placed = dated or q.parts not in _YEARLESS
-    value = _date_value(q.value, q.parts, placed) if isinstance(q.value, date) else q.value
-    upper = _date_value(q.upper, q.parts, placed) if isinstance(q.upper, date) else q.upper
+    placed = dated or q.parts not in YEARLESS
+    value = iso_value(q.value, q.parts, placed=placed) if isinstance(q.value, date) else q.value
+    upper = iso_value(q.upper, q.parts, placed=placed) if isinstance(q.upper, date) else q.upper
     if isinstance(value, time):
         value = value.strftime("%H:%M")
     year = q.value.year if isinstance(q.value, date) and placed else None
@@ -93,19 +94,6 @@ def _row(q: Quantity, renderings: dict[str, str], *, dated: bool) -> dict[str, o
         "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": note,
         "year": year, "renderings": renderings,
     }  # fmt: skip
-
-
-_YEARLESS = ("md", "m", "d")  # dates whose year only a reference date can give
-
-
-def _date_value(value: date, parts: str | None, placed: bool) -> str:
-    """Only the parts that mean something: 2018, 2023-09, 2024-12-19; a month alone
-    2024-10 (its year inferred, see the note); without a year placed, ISO 8601's
-    reduced forms: --12-19, --10, ---19."""
-    iso = value.isoformat()
-    if not placed:
-        return {"md": f"--{iso[5:]}", "m": f"--{iso[5:7]}"}.get(parts or "", f"---{iso[8:]}")
-    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
 
 
 def _shown_value(row: dict[str, object]) -> str:

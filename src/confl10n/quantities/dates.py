@@ -94,6 +94,21 @@ def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
 
 
+YEARLESS = ("md", "m", "d")
+"""Date parts without a year: only a reference date can place them."""
+
+
+def iso_value(value: date, parts: str | None, *, placed: bool) -> str:
+    """A date as ISO 8601 with only the parts that mean something: 2018, 2023-09,
+    2024-12-19 (a month alone 2024-10, its year inferred); when no reference date placed
+    a date written without a year (``placed`` False), the reduced forms without one:
+    --12-19, --10, ---19."""
+    iso = value.isoformat()
+    if not placed and parts in YEARLESS:
+        return {"md": f"--{iso[5:]}", "m": f"--{iso[5:7]}"}.get(parts, f"---{iso[8:]}")
+    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
+
+
 def find_dates(text: str, reference: date | None) -> Iterator[Quantity]:
     """Every date written in ``text`` (overlapping candidates included)."""
     *written, slashed = _patterns()

@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from confl10n.document import Article
+from confl10n.document import Article, Quantity
 from confl10n.languages import language_code
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
@@ -147,9 +147,10 @@ class Service:
         for locale in locales:
             check_locale(locale)
         rows = [
-            {**_plain(asdict(q)), "renderings": {loc: format_quantity(q, loc) for loc in locales}}
+            {**_plain(asdict(q)), **_written(article, q),
+             "renderings": {loc: format_quantity(q, loc) for loc in locales}}
             for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
-        ]
+        ]  # fmt: skip
         return {"locales": list(locales), "figures": rows}
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
@@ -189,6 +190,17 @@ def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSO
                 {key: getattr(finding, key) for key in LIBRE_FINDING}
             )
     return found
+
+
+def _written(article: Article, q: Quantity) -> JSON:
+    """The figure's text as the request wrote it (its span indexes that text), and no
+    invented year: a date without one that no reference date placed leaves it out."""
+    from confl10n.quantities.dates import YEARLESS, iso_value
+
+    fields: JSON = {"text": article.text[q.start : q.end]}
+    if article.published is None and q.parts in YEARLESS and isinstance(q.value, date):
+        fields["value"] = iso_value(q.value, q.parts, placed=False)
+    return fields
 
 
 def _plain(values: JSON) -> JSON:
