@@ -69,6 +69,12 @@ def _restored(text: str, locale: str) -> str:
         ("Unemployment dropped by 0.2 percentage points to 3.1%.",
          [("measure", "0.2 percentage points", "0.2", "percentage-point"),
           ("percent", "3.1%", "3.1", None)]),
+        ("Output grew by 2m to 9m tonnes.",
+         [("measure", "2m", "2000000", "mass-tonne"), ("measure", "9m tonnes", "9000000",
+                                                      "mass-tonne")]),
+        ("An increase of €10 to €340 was agreed.",
+         [("money", "€10", "10", "EUR"), ("money", "€340", "340", "EUR")]),
+        ("A rise of 3% to 5% in rates.", [("percent", "3%", "3", None), ("percent", "5%", "5", None)]),
         # kept: "from … to …" after a change verb is two figures; a range alone is one
         ("Prices rose from €500 to €750.",
          [("money", "€500", "500", "EUR"), ("money", "€750", "750", "EUR")]),

@@ -232,10 +232,19 @@ def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
         return None
     change = _build(text, m, tail)
     second = _NUMERAL.match(text, join.end())
-    level = _numeral(text, second) if second and tail.kind == "number" else None
+    level = _numeral(text, second) if second else None
     if level is None or level.kind not in _CHANGE_KINDS:
         return change
-    return replace(change, kind=level.kind, unit=level.unit)
+    if _same_suffix(m, level):  # "by 2m to 9m tonnes": 2 million tonnes, not 2 metres
+        tail = _Tail(level.kind, level.unit, m["tail"], words.scale_power(level.scale), m.end(),
+                     m.start())  # fmt: skip
+        return _build(text, m, tail)
+    return replace(change, kind=level.kind, unit=level.unit) if tail.kind == "number" else change
+
+
+def _same_suffix(m: re.Match[str], level: Quantity) -> bool:
+    """Whether the change has the level's attached scale letter ("2m" before "9m tonnes")."""
+    return bool(m["tail"] and level.scale and m["tail"].lower() == level.scale.lower())
 
 
 def _build(text: str, m: re.Match[str], tail: _Tail) -> Quantity:
