@@ -148,6 +148,7 @@ def article_quantities(article: Article) -> list[Quantity]:
     return found
 
 
+_MARKUP_MAX = 4096  # no markup between two plain characters is longer (a link target…)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -172,7 +173,7 @@ class _SourceMap:
     def _next(self, char: str, position: int) -> tuple[int, int]:
         """(start, end) of the next writing of ``char`` at or after ``position``."""
         raw = self.raw
-        for index in range(position, len(raw)):
+        for index in range(position, min(len(raw), position + _MARKUP_MAX)):
             here = raw[index]
             if here == char or (char.isspace() and here.isspace()):
                 return index, index + 1
