@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from confl10n.figures.protect import protect, restore
+from confl10n.figures.protect import protect, restore, sentence_case
 from confl10n.figures.qa import check_translation
 from confl10n.localize.formatting import format_quantity, range_frames
 from confl10n.quantities.find import find_labels, find_quantities
@@ -378,3 +378,26 @@ def test_every_offset_indexes_markdown_with_links_emphasis_code_and_entities(
     article = tmp_path / "markup.md"
     article.write_text(MARKDOWN, encoding="utf-8")
     assert _offsets_hold(article) >= 8
+
+
+@pytest.mark.parametrize(
+    ("masked", "translated", "expected"),
+    [("⟦Q1⟧ of firms cut staff.", "⟦Q1⟧ De empresas cortaron.", "⟦Q1⟧ de empresas cortaron."),
+     ("⟦Q1⟧ wages rose.", "[[Q1]] Los sueldos subieron.", "[[Q1]] los sueldos subieron."),
+     ("⟦Q1⟧ EU growth came.", "⟦Q1⟧ Crecimiento de UE.", "⟦Q1⟧ Crecimiento de UE."),
+     ("⟦Q1⟧ of firms.", "⟦Q1⟧ UE firmas.", "⟦Q1⟧ UE firmas."),
+     ("Wages of ⟦Q1⟧ rose.", "Sueldos de ⟦Q1⟧ Subieron.", "Sueldos de ⟦Q1⟧ Subieron.")],
+)  # fmt: skip
+def test_a_sentence_opened_by_a_figure_keeps_the_next_word_in_lower_case(
+    masked: str, translated: str, expected: str
+) -> None:
+    assert sentence_case(masked, translated) == expected
+
+
+def test_apertium_sentence_opened_by_a_range_reads_on_in_lower_case(apertium_bin: str) -> None:
+    text = "T\n\nBetween 2019 and 2021 wages rose. 12% of firms cut staff.\n"
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    result = translate_article(parse_text(text), to="es", engine=engine, cache=False)
+    targets = [u.target for u in result.units][1:]
+    assert targets[0].startswith("Entre 2019 y 2021 los ")
+    assert targets[1].startswith("12\xa0% de ")

@@ -40,6 +40,7 @@ __all__ = [
     "protect",
     "restore",
     "restyle",
+    "sentence_case",
     "worth_protecting",
 ]
 
@@ -56,6 +57,9 @@ _TOKEN = re.compile(
 _TEXT_BRACKETS = {"(": "(（", ")": ")）", "[": "[", "]": "]"}
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _FRAME_WORD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_LEADING_TOKEN = re.compile(r"\s*(?:⟦Q\d+⟧\s*)+")  # as protect() writes them
+# Placeholders as engines return them, then a capitalised word (not an acronym).
+_LEADING_WORD = re.compile(rf"(?P<tokens>(?:{_TOKEN.pattern})+)(?P<first>[^\W\d_])(?=\w*[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +171,18 @@ def restore(
 def _rendered(slot: Slot, locale: str, style_dir: Path | None) -> str:
     text = format_quantity(slot.quantity, locale, style_dir=style_dir, frame=slot.frame)
     return text[:1].upper() + text[1:] if slot.capital else text
+
+
+def sentence_case(masked: str, translated: str) -> str:
+    """``translated`` without the capital an engine gives the word after a placeholder that
+    opens the sentence ("⟦Q1⟧ De empresas" for "⟦Q1⟧ of firms"): lower-cased when the
+    English word there was."""
+    lead = _LEADING_TOKEN.match(masked)
+    after = masked[lead.end() : lead.end() + 1] if lead else ""
+    word = _LEADING_WORD.match(translated) if after.islower() else None
+    if word is None or not word["first"].isupper():
+        return translated
+    return f"{word['tokens']}{word['first'].lower()}{translated[word.end() :]}"
 
 
 def restyle(

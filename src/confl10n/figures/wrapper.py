@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
-from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
+from confl10n.figures.protect import (
+    Slot,
+    protect,
+    restore,
+    restyle,
+    sentence_case,
+    worth_protecting,
+)
 from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import (
     check_locale,
@@ -127,7 +134,8 @@ class QuantityWrapper:
             return translated, ()
         plan, locale = self._plan(text), self._locale(target)
         try:
-            restored = restore(translated, plan.slots, locale, style_dir=self.style_dir)
+            cased = sentence_case(plan.masked, translated)
+            restored = restore(cased, plan.slots, locale, style_dir=self.style_dir)
         except TranslationError:
             return None
         return restyle(restored, plan.loose, locale, style_dir=self.style_dir), ()
