@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
 
-VERSION = 1
+VERSION = 2  # 2: issue 22 (changes and levels, range words, scaled measures, periods)
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 
