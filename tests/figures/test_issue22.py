@@ -116,6 +116,9 @@ def test_a_range_alone_stays_one_range() -> None:
         ("It runs from January to March.", "fr_FR", "It runs de janvier à mars."),
         ("It took between 10 and 20 billion years.", "es_ES",
          "It took entre 10.000 y 20.000 millones de años."),
+        ("Between March 3 and 5 it rained.", "de_DE", "Zwischen 3. und 5. März it rained."),
+        ("It ran from March 3 to 5, 2024.", "es_ES", "It ran de 3 a 5 de marzo de 2024."),
+        ("It ran from September to October 2024.", "zh_CN", "It ran 2024年9月至10月."),
         # a range standing alone keeps the dash
         ("The target is 500 to 1,000 yuan.", "es_ES", "The target is 500–1000 yuanes."),
         ("Costs were $4-5 billion.", "de_DE", "Costs were 4–5 Milliarden US-Dollar."),

@@ -454,12 +454,17 @@ def _date_range(ctx: _Ctx, low: date, high: date, parts: str) -> str:
     the style's range dash; years and lone months joined by the range pattern."""
     from babel.dates import format_interval
 
-    if parts in ("y", "m", "fy") or ctx.frame:
-        whole = ctx.frame is not None
+    if parts in ("y", "m", "fy"):
         return _join_range(ctx, _date_one(ctx, low, parts), _date_one(ctx, high, parts),
-                           whole=whole)  # fmt: skip
+                           whole=ctx.frame is not None)  # fmt: skip
     skeleton = _SKELETONS[parts][0 if ctx.date_length == "long" else 1]
     text = format_interval(low, high, skeleton, locale=ctx.locale)
+    ends = _INTERVAL_DASH.split(text, maxsplit=1)
+    if ctx.frame is not None:  # "de 3 a 5 de marzo", "von 3. bis 5. März"
+        first, last = (
+            ends if len(ends) == 2 else (_date_one(ctx, low, parts), _date_one(ctx, high, parts))
+        )
+        return _join_range(ctx, first, last, whole=True)
     pattern = ctx.get("ranges", "pattern")
     if pattern is None:
         return text

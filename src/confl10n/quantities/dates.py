@@ -87,7 +87,7 @@ def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return (
         re.compile(rf"\b(?P<m1>{month}){join}(?P<m2>{month})(?:,?\s+(?P<year>\d{{4}})\b)?"),
         re.compile(
-            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|to|through)\s*"
+            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?P<join>-|–|to|through|and)\s*"
             rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!:){_YEAR}"
         ),
         re.compile(rf"\b(?:{_MONTH_CUES})[\s-]+(?P<m1>{month})(?![\s,]*\d)", re.IGNORECASE),
@@ -277,9 +277,11 @@ def _abbreviated(name: str) -> bool:
 
 
 def _span_of_days(m: re.Match[str], reference: date | None) -> Iterator[Quantity]:
+    """ "March 3-5", "between March 3 and 5": days of one month."""
     month = words.month(m["m1"])
     first, last = int(m["d1"]), int(m["d2"])
-    if month is None or last <= first:
+    between = re.search(r"(?i)\bbetween\s+$", m.string[max(0, m.start() - 12) : m.start()])
+    if month is None or last <= first or (m["join"] == "and" and between is None):
         return
     q = _make(m, 0, (int(m["year"]) if m["year"] else None, month, first), reference)
     if isinstance(q.value, date):
