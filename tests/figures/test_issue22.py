@@ -75,6 +75,10 @@ def _restored(text: str, locale: str) -> str:
         ("An increase of €10 to €340 was agreed.",
          [("money", "€10", "10", "EUR"), ("money", "€340", "340", "EUR")]),
         ("A rise of 3% to 5% in rates.", [("percent", "3%", "3", None), ("percent", "5%", "5", None)]),
+        ("The fee increases from £9,250 to £9,535 a year.",
+         [("money", "£9,250", "9250", "GBP"), ("money", "£9,535", "9535", "GBP")]),
+        ("Headcount was reduced by 1,200 to 8,800.",
+         [("number", "1,200", "1200", None), ("number", "8,800", "8800", None)]),
         # kept: "from … to …" after a change verb is two figures; a range alone is one
         ("Prices rose from €500 to €750.",
          [("money", "€500", "500", "EUR"), ("money", "€750", "750", "EUR")]),
@@ -90,6 +94,8 @@ def test_a_change_by_x_to_y_is_two_figures_never_a_range(
 def test_a_range_alone_stays_one_range() -> None:
     (q,) = find_quantities("Revenue could reach $4 to $5 billion.")
     assert (q.value, q.upper) == (Decimal(4000000000), Decimal(5000000000))
+    (fees,) = find_quantities("Fees range from £9,250 to £9,535.")
+    assert (fees.value, fees.upper) == (Decimal(9250), Decimal(9535))
 
 
 # --- 2. Range words in the target language -----------------------------------------------------

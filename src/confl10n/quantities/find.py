@@ -82,20 +82,21 @@ _TIMES_MORE = re.compile(
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
-_CHANGE_VERBS = re.compile(
-    r"\b(?:rose|risen|rise|grew|grown|grow|increased|increase|fell|fallen|fall|dropped"
-    r"|drop|climbed|declined|decreased|jumped|slipped|expanded|shrank|went|up|down)\b"
-    r"[^.;]{0,40}\bfrom\s*$",
-    re.IGNORECASE,
+# Verbs of change in every form copy uses: "rose from €500 to €750", "increase by €10 to
+# €340", "fell $2 to $40": a change then the new level (or old then new), never a range.
+_CHANGE_VERB_WORDS = (
+    r"(?:rose|risen|rises|rising|rise|grew|grown|grows|growing|grow|increased|increases"
+    r"|increasing|increase|fell|fallen|falls|falling|fall|dropped|drops|dropping|drop|climbed"
+    r"|climbs|climbing|climb|declined|declines|declining|decline|decreased|decreases"
+    r"|decreasing|decrease|jumped|jumps|jumping|jump|slipped|slips|slip|gained|gains|gain"
+    r"|lost|loses|losing|lose|cut|cuts|cutting|raised|raises|raising|raise|lifted|lifts"
+    r"|lifting|lift|slashed|slashes|slashing|slash|added|adds|adding|add|shed|sheds|shedding"
+    r"|expanded|expands|expand|shrank|shrunk|shrinks|shrink|reduced|reduces|reducing|reduce"
+    r"|narrowed|narrows|narrow|widened|widens|widen|went|up|down)"
 )
-# "increase by €10 to €340", "rose $2 to $40", "a rise of 3% to 5%": a change then the new
-# level, never a range.
+_CHANGE_VERBS = re.compile(rf"\b{_CHANGE_VERB_WORDS}\b[^.;]{{0,40}}\bfrom\s*$", re.IGNORECASE)
 _CHANGE_BY = re.compile(
-    r"(?:\bby|\b(?:rose|risen|rises|rise|grew|grown|grows|grow|increased|increases|increase"
-    r"|fell|fallen|falls|fall|dropped|drops|drop|climbed|climbs|climb|declined|declines|decline"
-    r"|decreased|decreases|decrease|jumped|jumps|jump|slipped|slips|slip|gained|gains|gain"
-    r"|lost|loses|lose|cut|cuts|raised|raises|raise|lifted|lifts|lift|slashed|slashes|slash"
-    r"|added|adds|add|shed|sheds|up|down)"
+    rf"(?:\bby|\b{_CHANGE_VERB_WORDS}"
     r"|\b(?:increase|rise|fall|drop|cut|decline|decrease|gain|jump|reduction|hike|loss"
     r"|growth)s?\s+of)\s+$",
     re.IGNORECASE,
