@@ -213,7 +213,9 @@ def test_a_month_after_up_to_is_a_date(text: str, month: str) -> None:
     ("text", "labels"),
     [("Users of versions older than 2.10.x must update.", ["2.10.x"]),
      ("Upgrade to 3.12.1 or v4.2 now.", ["3.12.1", "v4.2"]),
-     ("The 1.x line and v2 end; 192.168.0.1 stays.", ["1.x", "v2", "192.168.0.1"])],
+     ("The 1.x line and v2 end; 192.168.0.1 stays.", ["1.x", "v2", "192.168.0.1"]),
+     ("The bug affects releases 5.4 through 5.9.", []),
+     ("Versions 2.1, 2.2 and 2.3 are safe.", [])],
 )  # fmt: skip
 def test_version_labels_are_no_decimals(text: str, labels: list[str]) -> None:
     assert find_quantities(text) == []

@@ -28,6 +28,12 @@ _LABEL_BEFORE = re.compile(
     r"|category|tier|lane|terminal|pier|district|zone|ward|unit|chapters|sections|articles))\s*$",
     re.IGNORECASE,
 )
+# A version after "versions 5.4 through 5.9", "releases 2.1, 2.2 and 2.3": labels too.
+_VERSIONS_BEFORE = re.compile(
+    r"\b(?:versions?|releases?|builds?|patch(?:es)?)\s+(?:v?[0-9][0-9.x*]*\s*(?:,|and|or|to"
+    r"|through|until|-|–)\s*)*$",
+    re.IGNORECASE,
+)
 _SCORE_AFTER = re.compile(r"[-–]([0-9]{1,3})(?![0-9.,%]|\s*(?:%|percent|per cent|million|billion))")
 _SCORE_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,3})[-–]$")
 _LABEL = re.compile(
@@ -61,7 +67,7 @@ def is_identifier(text: str, m: re.Match[str]) -> bool:
     if _LABEL_AFTER.match(text, m.end()) or _is_score(text, m):
         return True
     before = text[max(0, m.start() - 80) : m.start()]
-    if _LABEL_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before) or _VERSIONS_BEFORE.search(before):
         return True
     if _PRODUCT.search(before) or _MODEL_AFTER.match(text, m.end()):
         return True
