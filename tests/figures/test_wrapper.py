@@ -138,8 +138,8 @@ def test_the_name_says_locale_date_and_style_so_cache_keys_change_with_them(
     tmp_path: Path,
 ) -> None:
     dated = wrapper(reference_date=date(2024, 12, 20))
-    assert dated.name.startswith("quantities/1 zh_CN 2024-12-20 style:")
-    assert wrapper().name.startswith("quantities/1 zh_CN undated style:")
+    assert dated.name.startswith("quantities/2 zh_CN 2024-12-20 style:")
+    assert wrapper().name.startswith("quantities/2 zh_CN undated style:")
     assert wrapper("zh_TW").name != wrapper().name
     style = tmp_path / "styles" / "zh_CN"
     style.mkdir(parents=True)

@@ -272,3 +272,14 @@ def test_a_cache_that_disappears_is_a_500_with_a_json_error(
     status, answer = server.post_json("translate", {"q": "Hi.", "source": "en", "target": "es"})
     assert status == 500 and "folder does not exist" in answer["error"], answer
     assert server.request("health")[0] == 200
+
+
+def test_v1_figures_index_the_text_sent_and_invent_no_year(served: Server) -> None:
+    """Issue 22: offsets into the Markdown as sent (after a link), no placeholder year."""
+    text = "# T\n\nThe [bank](https://example.org/ecb/2019) said 2.9% on December 19.\n"
+    status, figures = served.post_json("v1/figures", {"text": text, "locales": ["es_ES"]}, **KEY)
+    assert status == 200
+    rows = figures["figures"]
+    assert [(text[f["start"] : f["end"]], f["source"]) for f in rows] == [
+        ("2.9%", "2.9%"), ("December 19", "December 19")]  # fmt: skip
+    assert rows[1]["value"] == "--12-19" and rows[1]["year"] is None and "2000" not in str(rows)

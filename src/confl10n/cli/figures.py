@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from confl10n.cli.app import command_app, load_article, show
+from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def figures(
     ] = None,
 ) -> None:  # fmt: skip
     """Show every figure of the article as each locale's newsroom would write it."""
-    from confl10n.figures.rows import figure_rows
+    from confl10n.figures.rows import figure_rows, unplaced_dates
     from confl10n.localize.formatting import check_locale
 
     for locale in locales:
@@ -53,6 +53,10 @@ def figures(
     article = load_article(file)
     when = _parse_date(reference_date) if reference_date else None
     rows = figure_rows(article, locales, style_dir=style_dir, reference_date=when)
+    unplaced = unplaced_dates(rows)
+    if unplaced:
+        warn(f"{unplaced} date(s) written without a year and no reference date (front-matter "
+             "date: or --reference-date): their year is left out")  # fmt: skip
     show(_RENDER[output_format](rows, locales))
 
 

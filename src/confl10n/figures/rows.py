@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.quantities.dates import YEARLESS, iso_value
 from confl10n.quantities.find import article_quantities
 from confl10n.text.inline import prose_only
 
@@ -28,7 +29,9 @@ class FigureRow:
     """One figure: ``sentence_id``, ``start``/``end`` in the article's text, ``source`` (as
     written), ``kind``, ``value``/``upper`` as plain strings (``380000000000``,
     ``2024-12-19``, ``2023-09``, ``20:00``), ``unit``, ``decimals``, ``scale``, ``parts``,
-    ``note``, and ``renderings``: locale -> the figure as that locale writes it."""
+    ``note``, ``year`` (a date's year; None for one written without a year that no
+    reference date placed: its value then leaves the year out, ``--12-19``), and
+    ``renderings``: locale -> the figure as that locale writes it."""
 
     sentence_id: str | None
     start: int
@@ -42,6 +45,7 @@ class FigureRow:
     scale: str | None
     parts: str | None
     note: str | None
+    year: int | None
     renderings: dict[str, str]
 
 
@@ -62,8 +66,14 @@ def figure_rows(
         check_locale(locale)
     when = reference_date or article.published
     found = article_quantities(replace(prose_only(article), published=when))
-    return [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
-            for q in found]  # fmt: skip
+    return [_row(replace(q, text=article.text[q.start : q.end]),  # the source as written
+                 {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales},
+                 dated=when is not None) for q in found]  # fmt: skip
+
+
+def unplaced_dates(rows: Sequence[FigureRow]) -> int:
+    """How many rows are dates written without a year that no reference date placed."""
+    return sum(row.kind == "date" and row.year is None for row in rows)
 
 
 def figures_document(rows: Sequence[FigureRow], locales: Sequence[str]) -> dict[str, Any]:
@@ -71,27 +81,24 @@ def figures_document(rows: Sequence[FigureRow], locales: Sequence[str]) -> dict[
     return {"locales": list(locales), "figures": [asdict(row) for row in rows]}
 
 
-def _row(q: Quantity, renderings: dict[str, str]) -> FigureRow:
-    value, upper = _plain(q.value, q.parts), _plain(q.upper, q.parts)
+def _row(q: Quantity, renderings: dict[str, str], *, dated: bool) -> FigureRow:
+    placed = dated or q.parts not in YEARLESS
+    value, upper = _plain(q.value, q.parts, placed), _plain(q.upper, q.parts, placed)
+    year = q.value.year if isinstance(q.value, date) and placed else None
+    note = q.note if placed else None  # the CLI says it once, as a warning
     return FigureRow(
         q.sentence_id, q.start, q.end, q.text, q.kind, value, upper, q.unit,
-        q.decimals, q.scale, q.parts, q.note, renderings,
+        q.decimals, q.scale, q.parts, note, year, renderings,
     )  # fmt: skip
 
 
-def _plain(value: object, parts: str | None) -> str | None:
-    """A value as a plain string: a date with only the parts written, a time as HH:MM."""
+def _plain(value: object, parts: str | None, placed: bool) -> str | None:
+    """A value as a plain string: a date with only the parts written (no invented year,
+    :func:`~confl10n.quantities.dates.iso_value`), a time as HH:MM."""
     if value is None:
         return None
     if isinstance(value, date):
-        return _date_value(value, parts)
+        return iso_value(value, parts, placed=placed)
     if isinstance(value, time):
         return value.strftime("%H:%M")
     return str(value)
-
-
-def _date_value(value: date, parts: str | None) -> str:
-    """Only the parts that mean something: 2018, 2023-09, 2024-12-19; a month alone
-    2024-10 (its year inferred, see the note)."""
-    iso = value.isoformat()
-    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
