@@ -313,3 +313,24 @@ def test_bare_urls_and_code_give_no_figures(verbatim: str) -> None:
 def test_plain_title_case_questions_are_subheadings(line: str, heading: bool) -> None:
     article = parse_text(f"Title\n\nIntro text.\n\n{line}\n\nBody text here.\n", markdown=False)
     assert (headings(article) == [None, line]) is heading
+
+
+@pytest.mark.parametrize(
+    ("quoted", "marker"),
+    [
+        ("> ## Quoted heading\n>\n> Quoted text.", "> ## "),
+        ("> ### Quoted heading\n> Quoted text.", "> ### "),
+        ("> > # Quoted heading\n> >\n> > Quoted text.", "> > # "),
+        ("> Quoted heading\n> ---\n>\n> Quoted text.", "> ## "),
+        ("- ## Quoted heading\n\n  Quoted text.", "- ## "),
+    ],
+)
+def test_a_heading_inside_a_quote_or_list_stays_there(quoted: str, marker: str) -> None:
+    article = parse_text(f"# Title\n\nIntro text.\n\n{quoted}\n\nAfter the quote.\n", markdown=True)
+    (section,) = article.sections
+    assert section.heading is None
+    _, heading, body, after = section.paragraphs
+    assert (heading.marker, heading.text) == (marker, "Quoted heading")
+    assert heading.kind == body.kind == ("list_item" if marker[0] == "-" else "quote")
+    assert body.text == "Quoted text."
+    assert (after.kind, after.text) == ("text", "After the quote.")
