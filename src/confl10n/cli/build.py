@@ -66,6 +66,7 @@ def build(
         str | None,
         typer.Option("--lede", help="lead (the opening sentences, default) or central."),
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.config import cluster_choice, find_config
@@ -91,6 +92,7 @@ def build(
         translation=translation,
         scheduler=scheduler,
         workers=workers,
+        keep_boilerplate=keep_boilerplate,
     )
     stored = opt.cache_choice(cache, no_cache)
     where = cluster_choice(find_config(config), scheduler, workers)

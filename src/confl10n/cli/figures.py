@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show
 from confl10n.errors import InvalidOptionError
 
@@ -43,6 +44,7 @@ def figures(
     style_dir: Annotated[
         Path | None, typer.Option("--style-dir", help="Folder of <locale>/style.toml files.")
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:  # fmt: skip
     """Show every figure of the article as each locale's newsroom would write it."""
     from dataclasses import replace
@@ -53,7 +55,7 @@ def figures(
 
     for locale in locales:
         check_locale(locale)
-    article = load_article(file)
+    article = load_article(file, keep_boilerplate=keep_boilerplate)
     when = _parse_date(reference_date) if reference_date else article.published
     found = article_quantities(replace(prose_only(article), published=when))
     rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
