@@ -44,6 +44,7 @@ _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
+_DESIGNATED = re.compile(r"(\w+)\s+\w\.?$")  # "Division B": the word before a letter
 _WINDOW = 40  # characters looked back for the word before a period
 
 
@@ -59,6 +60,7 @@ class _Rules:
     exclaimed: frozenset[str]
     suffixes: frozenset[str]
     suffix_followers: frozenset[str]
+    letter_designators: frozenset[str]
 
 
 def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -121,7 +123,9 @@ def _inside_token(text: str, dot: int) -> bool:
 def _is_abbreviation(
     word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
 ) -> bool:
-    if word in rules.always or (len(word) == 1 and word.isupper()):
+    if len(word) == 1 and word.isupper():
+        return not _letter_ends_sentence(text, next_at - 1, next_at, rules)
+    if word in rules.always:
         return True
     if word in rules.times:
         return _next_word(text, next_at) in rules.time_followers
@@ -133,6 +137,20 @@ def _is_abbreviation(
     if word in rules.suffixes and _starts_sentence(text, next_at, rules):
         return False
     return word in rules.ambiguous and following not in rules.openers
+
+
+def _letter_ends_sentence(text: str, dot: int, next_at: int, rules: _Rules) -> bool:
+    """``Plan B. Its fans …``: a capital letter that is no initial ends its sentence: before a
+    common sentence opener, or after a designator (Plan, Division) when a sentence starts."""
+    following = _next_word(text, next_at)
+    if len(following) > 1 and following in rules.openers:
+        return True
+    before = _DESIGNATED.search(text, max(0, dot - _WINDOW), dot)
+    return (
+        before is not None
+        and before.group(1).capitalize() in rules.letter_designators
+        and _starts_sentence(text, next_at, rules)
+    )
 
 
 def _starts_sentence(text: str, at: int, rules: _Rules) -> bool:
