@@ -17,7 +17,9 @@ from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError
 from confl10n.text.blocks import Block, plain_blocks
 from confl10n.text.boilerplate import dropped_words, trailing_boilerplate
+from confl10n.text.datelines import wire_blocks
 from confl10n.text.decoding import decode
+from confl10n.text.inline import VERBATIM
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
@@ -126,6 +128,7 @@ def parse_text(
     notes = list(warnings or [])
     if not keep_boilerplate:
         blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    blocks = wire_blocks(blocks, text)
     builder = _Builder(text, lang)
     article = builder.build(blocks, markdown=markdown)
     _check_body(article, source_name)
@@ -313,7 +316,7 @@ class _Builder:
 
 def _unsplit(spans: list[tuple[int, int]], inline: tuple[Inline, ...]) -> list[tuple[int, int]]:
     """``spans`` with each sentence break inside a code span or web address undone."""
-    verbatim = [(s.start, s.end) for s in inline if s.kind in ("code", "url")]
+    verbatim = [(s.start, s.end) for s in inline if s.kind in VERBATIM]
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and any(a < start and merged[-1][1] < b for a, b in verbatim):

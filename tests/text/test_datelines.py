@@ -1,0 +1,111 @@
+"""Wire datelines are part of their sentence; live-blog timestamps stand apart (issue 23, item 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from confl10n.document import Article
+from confl10n.summarize import summarize_sections
+from confl10n.text.datelines import dateline_end, is_timestamp
+from confl10n.text.reader import parse_text
+
+BODY = "State lawmakers approved the transit budget late Tuesday."
+DATELINES = [
+    "SPRINGFIELD, Ill. (AP) —",
+    "SANTA FE, N.M. (AP) —",
+    "SACRAMENTO, Calif. (AP) —",
+    "TALLAHASSEE, Fla. —",
+    "CHARLESTON, W.Va. (AP) —",
+    "WASHINGTON, D.C. —",
+    "ST. LOUIS (AP) —",
+    "WINSTON-SALEM, N.C. (AP) —",
+    "LONDON (Reuters) -",
+    "NEW YORK, March 3 (Reuters) -",
+    "NAIROBI, Kenya —",
+    "SHANGHAI, Dec. 19 (Xinhua) --",
+    "BRUSSELS, Belgium, Nov. 5 (AFP) –",
+    "WASHINGTON —",
+    "Springfield, Ill. (AP) —",
+    "Nairobi, Kenya (Reuters) -",
+]
+
+
+def first_sentence(article: Article) -> tuple[str, tuple[str, ...]]:
+    sentence = article.sentences[0]
+    return sentence.text, tuple(sentence.text[s.start : s.end] for s in sentence.spans)
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_dateline_is_part_of_its_sentence(dateline: str, markdown: bool) -> None:
+    prefix = "# Transit\n\n" if markdown else "Transit\n\n"
+    article = parse_text(f"{prefix}{dateline} {BODY} The vote was close.\n", markdown=markdown)
+    assert [s.text for s in article.sentences] == [f"{dateline} {BODY}", "The vote was close."]
+    assert first_sentence(article) == (f"{dateline} {BODY}", (dateline,))
+    assert article.sentences[0].spans[0].kind == "dateline"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_dateline_on_a_line_of_its_own_joins_its_paragraph(gap: str) -> None:
+    article = parse_text(f"Transit\n\nSPRINGFIELD, Ill. (AP) —{gap}{BODY}\n")
+    assert article.title is not None and article.title.text == "Transit"
+    assert [s.heading for s in article.sections] == [None]
+    assert first_sentence(article) == (
+        f"SPRINGFIELD, Ill. (AP) — {BODY}",
+        ("SPRINGFIELD, Ill. (AP) —",),
+    )
+    sentence = article.sentences[0]
+    assert article.text[sentence.start : sentence.start + 10] == "SPRINGFIEL"
+    assert article.text[sentence.end - 8 : sentence.end] == "Tuesday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I — and I mean this — disagree.",
+        "The plan — which failed — cost money.",
+        "Meanwhile, Kenya — a neighbour — waited.",
+        "Officials in Springfield, Ill., welcomed it.",
+        "A-B testing — as it is called — works.",
+    ],
+)
+def test_prose_with_dashes_is_no_dateline(text: str) -> None:
+    assert dateline_end(text) == 0
+    (sentence,) = parse_text(f"Title\n\n{text}\n").sentences
+    assert not any(span.kind == "dateline" for span in sentence.spans)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["4:15 p.m.", "4:15 PM ET", "16:15", "Updated 9:02 a.m. EDT", "4 p.m.", "11:40 GMT"]
+)
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_timestamp_line_is_a_paragraph_of_its_own(stamp: str, markdown: bool) -> None:
+    assert is_timestamp(stamp)
+    text = (
+        f"# Live\n\nLawmakers met on Monday.\n\n{stamp}\nThe governor signed the bill. "
+        "Crowds cheered outside.\n"
+    )
+    article = parse_text(text, markdown=markdown)
+    (section,) = article.sections
+    assert [p.text for p in section.paragraphs] == [
+        "Lawmakers met on Monday.",
+        stamp,
+        "The governor signed the bill. Crowds cheered outside.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["At 4:15 p.m. the bill passed.", "4.15", "Chapter 4:15"])
+def test_prose_with_a_time_is_no_timestamp(text: str) -> None:
+    assert not is_timestamp(text)
+
+
+@pytest.mark.parametrize("stamp", ["4:15 p.m.", "10:02 a.m. ET"])
+def test_a_timestamp_is_never_a_lede_sentence(stamp: str) -> None:
+    text = (
+        f"# Live updates\n\n{stamp}\n\nThe governor signed the transit bill on Tuesday evening.\n\n"
+        "3:50 p.m.\n\nLawmakers passed the bill after a long debate in the chamber.\n"
+    )
+    summary = summarize_sections(parse_text(text), sentences=1)
+    assert summary.lede
+    assert all(not is_timestamp(s.text) for s in summary.lede)
+    assert summary.lede[0].text.startswith("The governor signed")

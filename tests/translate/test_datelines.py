@@ -1,0 +1,80 @@
+"""Wire datelines reach no engine and come back verbatim (issue 23, item 3), real engines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from confl10n.text.reader import parse_text
+from confl10n.translate.apertium.engine import ApertiumEngine
+from confl10n.translate.article import translate_article
+from confl10n.translate.verbatim import UNPROTECTED
+
+DATELINES = [
+    "SPRINGFIELD, Ill. (AP) —",
+    "SANTA FE, N.M. (AP) —",
+    "LOS ANGELES, Calif. —",
+    "MIAMI, Fla. (AP) —",
+    "LONDON (Reuters) -",
+    "NAIROBI, Kenya —",
+    "SHANGHAI, Dec. 19 (Xinhua) --",
+]
+BODY = "State lawmakers approved the transit budget late Tuesday."
+
+
+class Spy:
+    """Records what reaches the real engine's translate_batch, then calls it."""
+
+    def __init__(self, engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sent: list[str] = []
+        self._original = engine.translate_batch
+        monkeypatch.setattr(engine, "translate_batch", self)
+
+    def __call__(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        self.sent += sentences
+        return list(self._original(sentences, source, target))
+
+
+def article_text(dateline: str) -> str:
+    return f"# Transit budget\n\n{dateline} {BODY} The vote was close.\n"
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_apertium_keeps_the_dateline_verbatim(
+    dateline: str, apertium_bin: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    spy = Spy(engine, monkeypatch)
+    result = translate_article(
+        parse_text(article_text(dateline)), to="es", engine=engine, cache=False
+    )
+    first = result.unit("s1.p1.t1")
+    assert first.target.startswith(f"{dateline} ")
+    assert "legisladores" in first.target or "lawmakers" in first.target.lower()
+    assert not any(dateline in text or "Enfermo" in text for text in spy.sent)
+    assert "Enfermo" not in first.target and UNPROTECTED not in first.flags
+
+
+def test_a_dateline_on_its_own_line_is_kept_too(apertium_bin: str) -> None:
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    article = parse_text(f"Transit budget\n\nSPRINGFIELD, Ill. (AP) —\n\n{BODY}\n")
+    (unit,) = [
+        u
+        for u in translate_article(article, to="es", engine=engine, cache=False).units
+        if u.id != "title"
+    ]
+    assert unit.target.startswith("SPRINGFIELD, Ill. (AP) — ")
+
+
+@pytest.mark.parametrize("dateline", DATELINES[:3])
+def test_argos_keeps_the_dateline_verbatim(
+    dateline: str, argos_engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = Spy(argos_engine, monkeypatch)
+    article = parse_text(article_text(dateline))
+    result = translate_article(article, to="zh", engine=argos_engine, cache=False)
+    first = result.unit("s1.p1.t1")
+    assert first.target.startswith(f"{dateline} ")
+    assert spy.sent and not any(dateline in text for text in spy.sent)
