@@ -88,7 +88,7 @@ def test_keep_boilerplate_keeps_everything() -> None:
     assert [u.text for u in kept.units()] == [
         "Title", STORY, "Related Articles", "Some other story", "Another story",
     ]  # fmt: skip
-    assert not kept.warnings
+    assert not any("boilerplate" in warning for warning in kept.warnings)
 
 
 FURNISHED = (
@@ -109,11 +109,20 @@ def run_both(args: list[str], path: Path) -> tuple[str, str]:
     return dropped.stdout, kept.stdout
 
 
-@pytest.mark.parametrize("args", [["segment"], ["summarize"], ["figures", "--locale", "en_US"]])
-def test_every_reading_command_has_keep_boilerplate(args: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "furniture"),
+    [
+        (["segment"], "7 million"),
+        (["summarize"], "Related"),
+        (["figures", "--locale", "en_US"], "7"),
+    ],
+)
+def test_every_reading_command_has_keep_boilerplate(
+    args: list[str], furniture: str, tmp_path: Path
+) -> None:
     dropped, kept = run_both(args, tmp_path / "a.txt")
-    assert "7" not in dropped.replace("s1", "")
-    assert "7" in kept
+    assert furniture not in dropped.replace("s1", "")
+    assert furniture in kept
 
 
 def test_translate_keeps_boilerplate_when_asked(tmp_path: Path, apertium_bin: str) -> None:

@@ -248,8 +248,9 @@ def test_plain_bylines_and_datelines_are_not_headings(byline: str) -> None:
 def test_plain_bullet_items_wrap_onto_lower_case_lines() -> None:
     text = "Title\n\nChanges:\n- Fees fall from £2.20\nto £1.80 an hour\n- Rents stay\nThe council meets again in May.\n"
     article = parse_text(text, markdown=False)
+    heading = article.sections[0].heading  # a label on top of a list (issue 23)
+    assert heading is not None and heading.text == "Changes:"
     assert [(p.kind, p.text) for p in article.sections[0].paragraphs] == [
-        ("text", "Changes:"),
         ("list_item", "Fees fall from £2.20 to £1.80 an hour"),
         ("list_item", "Rents stay"),
         ("text", "The council meets again in May."),
