@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from confl10n.text.reader import parse_text
+from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.article import translate_article
 from confl10n.translate.verbatim import UNPROTECTED
@@ -21,6 +22,7 @@ DATELINES = [
     "NAIROBI, Kenya —",
     "SHANGHAI, Dec. 19 (Xinhua) --",
 ]
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 BODY = "State lawmakers approved the transit budget late Tuesday."
 
 
@@ -78,3 +80,19 @@ def test_argos_keeps_the_dateline_verbatim(
     first = result.unit("s1.p1.t1")
     assert first.target.startswith(f"{dateline} ")
     assert spy.sent and not any(dateline in text for text in spy.sent)
+
+
+@pytest.mark.parametrize("name", ["wire_transit_budget.txt", "wire_wildfire_live.md"])
+def test_no_dateline_of_the_wire_corpus_is_translated(name: str, apertium_bin: str) -> None:
+    article = read_article(CORPUS / name)
+    datelines = {
+        unit.id: unit.text[span.start : span.end]
+        for unit in article.units()
+        for span in unit.spans
+        if span.kind == "dateline"
+    }
+    assert len(datelines) == 1
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    result = translate_article(article, to="es", engine=engine, cache=False)
+    for unit_id, dateline in datelines.items():
+        assert result.unit(unit_id).target.startswith(f"{dateline} ")
