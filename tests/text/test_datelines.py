@@ -76,6 +76,26 @@ def test_prose_with_dashes_is_no_dateline(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Officials in Springfield, Ill., welcomed it.", ["Springfield, Ill."]),
+        ("Crews from Santa Fe, N.M., and Los Angeles, Calif., arrived.",
+         ["Santa Fe, N.M.", "Los Angeles, Calif."]),
+        ("The plant in Winston-Salem, N.C. closed. Workers left.", ["Winston-Salem, N.C."]),
+        ("She grew up in Tampa, Fla. Later she moved.", ["Tampa, Fla."]),
+        ("He met Miss. Smith, Jr. and Dr. Ill, Sr. there.", []),
+        ("The band played in Ottawa, Ont., and Halifax, N.S., last year.",
+         ["Ottawa, Ont.", "Halifax, N.S."]),
+    ],
+)  # fmt: skip
+def test_a_place_with_a_state_abbreviation_is_a_verbatim_span(text: str, places: list[str]) -> None:
+    article = parse_text(f"Title\n\n{text}\n")
+    found = [u.text[s.start : s.end] for u in article.sentences for s in u.spans]
+    assert found == places
+    assert all(s.kind == "place" for u in article.sentences for s in u.spans)
+
+
+@pytest.mark.parametrize(
     "stamp", ["4:15 p.m.", "4:15 PM ET", "16:15", "Updated 9:02 a.m. EDT", "4 p.m.", "11:40 GMT"]
 )
 @pytest.mark.parametrize("markdown", [False, True])

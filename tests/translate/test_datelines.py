@@ -96,3 +96,25 @@ def test_no_dateline_of_the_wire_corpus_is_translated(name: str, apertium_bin: s
     result = translate_article(article, to="es", engine=engine, cache=False)
     for unit_id, dateline in datelines.items():
         assert result.unit(unit_id).target.startswith(f"{dateline} ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Officials in Springfield, Ill., welcomed the money.", "Springfield, Ill."),
+        ("The crews came from Santa Fe, N.M., on Sunday.", "Santa Fe, N.M."),
+        ("She grew up in Tampa, Fla. Later she moved north.", "Tampa, Fla."),
+        ("The mayor of Fresno, Calif., was there.", "Fresno, Calif."),
+    ],
+)
+def test_apertium_keeps_a_state_abbreviation_in_running_text(
+    sentence: str, place: str, apertium_bin: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    spy = Spy(engine, monkeypatch)
+    result = translate_article(
+        parse_text(f"# T\n\n{sentence}\n"), to="es", engine=engine, cache=False
+    )
+    assert place in result.unit("s1.p1.t1").target
+    assert not any(place in text for text in spy.sent)
+    assert "Enferm" not in result.unit("s1.p1.t1").target

@@ -4,7 +4,10 @@ A dateline opens a paragraph: ``SPRINGFIELD, Ill. (AP) —``, ``LONDON (Reuters)
 ``NAIROBI, Kenya —``, ``SHANGHAI, Dec. 19 (Xinhua) --``, ``SANTA FE, N.M. —``.
 It is part of its sentence (a state abbreviation such as ``Ill.`` ends no
 sentence there) and is carried verbatim, as a ``dateline``
-:class:`~confl10n.document.Inline` span, through every translation.
+:class:`~confl10n.document.Inline` span, through every translation. A place
+written with a state or province abbreviation anywhere else (``Peoria, Ill.,
+and Rockford``) is a ``place`` span, carried verbatim too: no engine reads
+``Ill.`` as "sick".
 
 A live-blog timestamp (``4:15 p.m.``, ``4:15 PM ET``, ``16:15``, ``Updated 9:02
 a.m. EDT``) on a line of its own is a paragraph of its own, never the start of
@@ -15,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from confl10n.document import Inline
 from confl10n.text.blocks import Block
+from confl10n.text.segmentation import abbreviation_list
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]*){0,4}"  # SPRINGFIELD, ST. LOUIS
@@ -77,10 +82,26 @@ def _join(first: Block, second: Block) -> Block:
 
 
 def _with_dateline(block: Block) -> Block:
-    end = dateline_end(block.text()) if block.kind == "text" else 0
-    if not end:
+    """``block`` with a ``dateline`` span over its dateline and ``place`` spans over each
+    place written with a state abbreviation after it."""
+    if block.kind in ("code", "html"):
         return block
-    return replace(block, spans=(Inline("dateline", 0, end), *block.spans))
+    text = block.text()
+    end = dateline_end(text) if block.kind == "text" else 0
+    found = [Inline("dateline", 0, end)] if end else []
+    found += [Inline("place", *m.span()) for m in _place().finditer(text, end)]
+    return replace(block, spans=(*found, *block.spans)) if found else block
+
+
+@lru_cache(maxsize=1)
+def _place() -> re.Pattern[str]:
+    """``Springfield, Ill.``, ``Santa Fe, N.M.``: a place name, a comma, a region abbreviation."""
+    regions = "|".join(
+        re.escape(r) for r in sorted(abbreviation_list("en", "regions"), key=len)[::-1]
+    )
+    return re.compile(
+        rf"(?<![\w.])[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}}, (?:{regions})\.(?=[\s,;:)\"”’]|$)"
+    )
 
 
 def _split_timestamp(block: Block, source: str) -> list[Block]:

@@ -179,6 +179,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def abbreviation_list(lang: str, key: str) -> tuple[str, ...]:
+    """The ``key`` list of ``lang`` in ``data/abbreviations.toml``, without final periods
+    (empty when there is none)."""
+    return tuple(_abbreviation_table().get(lang, {}).get(key, ()))
+
+
 @cache
 def _rules(lang: str) -> _Rules | None:
     """The abbreviation rules of ``lang``, or None where the data has none."""
