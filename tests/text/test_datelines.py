@@ -27,6 +27,13 @@ DATELINES = [
     "WASHINGTON —",
     "Springfield, Ill. (AP) —",
     "Nairobi, Kenya (Reuters) -",
+    "SÃO PAULO (Reuters) -",
+    "ZÜRICH, Switzerland —",
+    "Québec, Que. (CP) —",
+    "UNITED NATIONS (AP) —",
+    "KYIV, Ukraine (dpa) —",
+    "WASHINGTON—",
+    "LONDON (Reuters)—",
 ]
 
 
@@ -96,7 +103,19 @@ def test_a_place_with_a_state_abbreviation_is_a_verbatim_span(text: str, places:
 
 
 @pytest.mark.parametrize(
-    "stamp", ["4:15 p.m.", "4:15 PM ET", "16:15", "Updated 9:02 a.m. EDT", "4 p.m.", "11:40 GMT"]
+    "stamp",
+    [
+        "4:15 p.m.",
+        "4:15 PM ET",
+        "16:15",
+        "Updated 9:02 a.m. EDT",
+        "4 p.m.",
+        "11:40 GMT",
+        "4.15pm",
+        "Posted at 10:02 a.m.",
+        "10:02 a.m. Tuesday",
+        "16:15 CET, Friday",
+    ],
 )
 @pytest.mark.parametrize("markdown", [False, True])
 def test_a_timestamp_line_is_a_paragraph_of_its_own(stamp: str, markdown: bool) -> None:
@@ -129,3 +148,9 @@ def test_a_timestamp_is_never_a_lede_sentence(stamp: str) -> None:
     assert summary.lede
     assert all(not is_timestamp(s.text) for s in summary.lede)
     assert summary.lede[0].text.startswith("The governor signed")
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON—", "LONDON (Reuters)—", "PARIS, France –"])
+def test_a_dateline_glued_to_its_sentence(dateline: str) -> None:
+    article = parse_text(f"Title\n\n{dateline}The Senate voted on Monday. It passed.\n")
+    assert first_sentence(article) == (f"{dateline}The Senate voted on Monday.", (dateline,))

@@ -25,19 +25,21 @@ from confl10n.text.blocks import Block
 from confl10n.text.segmentation import abbreviation_list
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]*){0,4}"  # SPRINGFIELD, ST. LOUIS
-_TITLE_PLACE = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3}"  # Springfield, South Africa
+_UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, with accents: SÃO PAULO, ZÜRICH, QUÉBEC
+_LOWER = "a-zß-öø-ÿ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.-]+(?:[ -][{_UPPER}][{_UPPER}'’.-]*){{0,4}}"
+_TITLE_PLACE = rf"[{_UPPER}][{_LOWER}'’-]+(?: [{_UPPER}][{_LOWER}'’-]+){{0,3}}"
 _ABBREVIATED = r"[A-Z][A-Za-z]{0,4}\.(?: ?[A-Z][A-Za-z]{0,3}\.){0,2}"  # Ill., N.M., W.Va.
 _REGION = rf"(?:{_ABBREVIATED}|{_TITLE_PLACE}|[A-Z]{{2,}}(?: [A-Z]{{2,}}){{0,2}})"
 _DATE = rf"{_MONTH} ?\d{{1,2}}(?:, ?\d{{4}})?"
 _AGENCY = r"\([A-Za-z][\w .&/'’-]{0,30}\)"
-_DASH = r"(?:--|[—–―-])"
+_DASH = r"(?:(?:--|[—–―])(?=[\s\"“‘'A-Z]|$)|-(?=\s|$))"  # WASHINGTON—The; not WINSTON-SALEM
 
 DATELINE = re.compile(
     rf"(?:{_CAPS_PLACE}(?:, ?{_REGION})?(?:, ?{_DATE})?(?: ?{_AGENCY})?"  # SPRINGFIELD, Ill. (AP)
     rf"|{_TITLE_PLACE}(?:, ?{_ABBREVIATED}(?:, ?{_DATE})?(?: ?{_AGENCY})?"  # Springfield, Ill.
     rf"|(?:, ?{_REGION})?(?:, ?{_DATE})? ?{_AGENCY})"  # Nairobi, Kenya (Reuters)
-    rf") ?{_DASH}(?=\s|$)"
+    rf") ?{_DASH}"
 )
 """A dateline at the start of a paragraph, up to and including its dash (not the space after).
 A place in capitals may stand alone (``WASHINGTON —``); one in title case needs a state
@@ -46,9 +48,11 @@ abbreviation or an agency (``Springfield, Ill. —``, ``Nairobi, Kenya (Reuters)
 _CLOCK = r"\d{1,2}(?:(?::\d{2}){1,2}(?: ?_AMPM)?|(?:\.\d{2})? ?_AMPM)".replace(
     "_AMPM", r"(?:[ap]\.m\.|[AaPp]\.?[Mm]\.?)"
 )
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 TIMESTAMP = re.compile(
     rf"(?:(?:Updated|Posted|Published|Last updated)(?: at)?:? )?{_CLOCK}"
     r"(?: ?\(?(?:[A-Z]{1,4}T|GMT|UTC|ET|CT|PT|local time)\)?)?"
+    rf"(?:,? {_WEEKDAY})?"
 )
 """A live-blog timestamp, the whole of a line: ``4:15 p.m.``, ``4:15 PM ET``, ``16:15 GMT``."""
 
