@@ -57,6 +57,20 @@ def test_a_marker_inside_a_list_or_paragraph_cuts_nothing() -> None:
     assert not article.warnings
 
 
+def test_a_story_paragraph_opening_like_a_prompt_is_kept() -> None:
+    story = (
+        "Sign up for the council's consultation by May 1 to have your say on the new timetable,"
+        " officials said. The results will be published in June."
+    )
+    article = parse_text(f"Title\n\n{STORY}\n\nComments\n\n{story}\n")
+    assert [s.text for s in article.sentences][-2:] == [
+        "Sign up for the council's consultation by May 1 to have your say on the new"
+        " timetable, officials said.",
+        "The results will be published in June.",
+    ]
+    assert not article.warnings
+
+
 def test_site_furniture_is_dropped_and_the_warning_says_how_much_and_where() -> None:
     text = (
         f"Title\n\n{STORY}\n\nShare this article\n\nYou May Have Missed\n\n"

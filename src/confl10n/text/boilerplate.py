@@ -24,6 +24,7 @@ _FURNITURE_KINDS = ("heading", "text", "list_item", "html")
 # a link title has no full stop), closing quotes, then a space or the end.
 _SENTENCE_END = re.compile(r"[.!…][\"'”’»)\]]*(?=\s|$)")
 _PROSE_WORDS = 5  # words a sentence of prose has at least
+_PROMPT_WORDS = 15  # a prompt is one short line; a longer paragraph is story
 _LINKED_SHARE = 0.5  # share of a block's characters inside links that makes it a link line
 
 
@@ -48,7 +49,7 @@ def is_furniture(block: Block) -> bool:
     text = block.text()
     if block.kind == "html" or _key(text) in _markers() or _linked(block):
         return True
-    if _key(text).startswith(_prompts()):
+    if _key(text).startswith(_prompts()) and len(text.split()) <= _PROMPT_WORDS:
         return True
     # A list without links may be the story's own (advice, results): kept.
     return block.kind != "list_item" and not _has_prose_sentence(text)
