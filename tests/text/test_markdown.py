@@ -12,6 +12,7 @@ import pytest
 
 from confl10n.document import Article, Sentence
 from confl10n.quantities.find import article_quantities
+from confl10n.text.inline import markdown_layout
 from confl10n.text.reader import looks_like_markdown, parse_text, read_article
 
 BULLETED = (
@@ -335,3 +336,12 @@ def test_a_heading_inside_a_quote_or_list_stays_there(quoted: str, marker: str) 
     assert heading.kind == body.kind == ("list_item" if marker[0] == "-" else "quote")
     assert body.text == "Quoted text."
     assert (after.kind, after.text) == ("text", "After the quote.")
+
+
+def test_a_quoted_heading_is_written_back_inside_its_quote() -> None:
+    article = parse_text("# T\n\nIntro.\n\n> ## Quoted heading\n>\n> Quoted text.\n", markdown=True)
+    (section,) = article.sections
+    blocks = markdown_layout([(p.kind, p.marker, p.cell, p.text) for p in section.paragraphs])
+    assert blocks == ["Intro.", "> ## Quoted heading", "> Quoted text."]
+    again = parse_text("# T\n\n" + "\n\n".join(blocks) + "\n", markdown=True)
+    assert [s.heading for s in again.sections] == [None]
