@@ -52,6 +52,15 @@ def test_a_dateline_is_part_of_its_sentence(dateline: str, markdown: bool) -> No
     assert article.sentences[0].spans[0].kind == "dateline"
 
 
+def test_a_plain_story_opening_with_a_dateline_has_no_title() -> None:
+    article = parse_text(f"SPRINGFIELD, Ill. (AP) — {BODY}\n\nThe vote was close.\n")
+    assert article.title is None
+    assert [s.text for s in article.sentences] == [
+        f"SPRINGFIELD, Ill. (AP) — {BODY}",
+        "The vote was close.",
+    ]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
 def test_a_dateline_on_a_line_of_its_own_joins_its_paragraph(gap: str) -> None:
     article = parse_text(f"Transit\n\nSPRINGFIELD, Ill. (AP) —{gap}{BODY}\n")

@@ -236,7 +236,8 @@ class _Builder:
         return Article(title=self.title, sections=tuple(self.sections), text=self.text)
 
     def _take_title(self, blocks: list[Block], *, markdown: bool) -> list[Block]:
-        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain)."""
+        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain) that
+        opens with no dateline."""
         if len(blocks) < 2:
             return blocks
         first = blocks[0]
@@ -244,6 +245,7 @@ class _Builder:
             is_title = first.kind == "heading" and first.level == 1
         else:
             is_title = first.kind in ("heading", "text") and first.lines == 1
+            is_title = is_title and not any(s.kind == "dateline" for s in first.spans)
         if is_title:
             self.title = self._line(first, "title")
             return blocks[1:]
