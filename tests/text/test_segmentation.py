@@ -151,6 +151,10 @@ def test_newsroom_traps(text: str, lang: str, expected: list[str]) -> None:
         ("John F. Kennedy spoke first. George W. Bush spoke later.",
          ["John F. Kennedy spoke first.", "George W. Bush spoke later."]),
         ("J. A. Smith said so.", ["J. A. Smith said so."]),
+        ('They called it "Plan B." Officials agreed.', ['They called it "Plan B."', "Officials agreed."]),
+        ("The team stays in Division B. “Fans are angry,” he said.",
+         ["The team stays in Division B.", "“Fans are angry,” he said."]),
+        ("A report by J. Smith found that costs rose.", ["A report by J. Smith found that costs rose."]),
     ],
 )  # fmt: skip
 def test_a_single_capital_letter_ends_a_sentence_when_one_starts(

@@ -44,7 +44,9 @@ _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
-_DESIGNATED = re.compile(r"(\w+)\s+\w\.?$")  # "Division B": the word before a letter
+# "Division B. ": the word before a letter and its period (closing quotes, space and
+# opening quotes may follow: 'Plan B." "It').
+_DESIGNATED = re.compile(r"(\w+)\s+\w\.[^\w]*$")
 _WINDOW = 40  # characters looked back for the word before a period
 
 
@@ -124,7 +126,7 @@ def _is_abbreviation(
     word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
 ) -> bool:
     if len(word) == 1 and word.isupper():
-        return not _letter_ends_sentence(text, next_at - 1, next_at, rules)
+        return not _letter_ends_sentence(text, next_at, rules)
     if word in rules.always:
         return True
     if word in rules.times:
@@ -139,13 +141,13 @@ def _is_abbreviation(
     return word in rules.ambiguous and following not in rules.openers
 
 
-def _letter_ends_sentence(text: str, dot: int, next_at: int, rules: _Rules) -> bool:
+def _letter_ends_sentence(text: str, next_at: int, rules: _Rules) -> bool:
     """``Plan B. Its fans …``: a capital letter that is no initial ends its sentence: before a
     common sentence opener, or after a designator (Plan, Division) when a sentence starts."""
     following = _next_word(text, next_at)
     if len(following) > 1 and following in rules.openers:
         return True
-    before = _DESIGNATED.search(text, max(0, dot - _WINDOW), dot)
+    before = _DESIGNATED.search(text, max(0, next_at - _WINDOW), next_at)
     return (
         before is not None
         and before.group(1).capitalize() in rules.letter_designators
