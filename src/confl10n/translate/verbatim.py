@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 UNPROTECTED = "verbatim-unprotected"
 """The flag of a unit whose code or URLs went to the engine (it damaged their placeholders)."""
 
-VERSION = 1
-"""Part of the wrapper's name, so of cache keys."""
+VERSION = 2
+"""Part of the wrapper's name, so of cache keys (2: datelines and places are masked too)."""
 
 _KINDS = VERBATIM
 # What engines make of ⟦V1⟧: doubled or other brackets, a "*" for unknown words, spaces.
