@@ -30,6 +30,22 @@ def test_a_table_column_named_like_furniture_cuts_nothing(column: str) -> None:
     assert not article.warnings
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Voting ends Friday. Results follow.",
+        "Voting ends Friday.",
+        "Residents can comment until May 1!",
+        "- Voting ends Friday\n- Results follow on Monday",
+    ],
+)
+@pytest.mark.parametrize("label", ["Comments", "Share", "Related"])
+def test_short_story_text_after_a_label_cuts_nothing(story: str, label: str) -> None:
+    article = parse_text(f"Title\n\n{STORY}\n\n{label}\n\n{story}\n")
+    assert not article.warnings
+    assert " ".join(s.text for s in article.sentences).endswith(story.split("- ")[-1])
+
+
 @pytest.mark.parametrize("label", ["Comments", "Share", "Related", "Read more", "Trending"])
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
 def test_a_label_line_before_sentences_of_the_story_cuts_nothing(label: str, gap: str) -> None:

@@ -26,6 +26,8 @@ def headings(article: Article) -> list[str | None]:
         "Expanding Rural Clinics, Training New Nurses, and Cutting Waiting Lists for Patients",
         "Building New Homes, Repairing Old Schools, Widening Roads and Bridges, and Hiring "
         "More Teachers in Every County",
+        "Plans for Growth with Fewer Taxes, Lower Charges and More Support for Small "
+        "Firms across the Regions",
         "What Comes Next?",
         "Housing",
     ],

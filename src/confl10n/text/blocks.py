@@ -38,6 +38,13 @@ TITLE_MAX_WORDS = 30
 """Words a subheading in title case has at most."""
 # "(LPT)", "(Draft)", "(Part 2)": a parenthesis of up to three words that ends a heading.
 _TRAILING_PARENTHESIS = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}(?<![.!?…;:,])\)$")
+# Words a title-case heading may leave in lower case.
+_SMALL_WORDS = frozenset((
+    "with", "from", "into", "over", "upon", "onto", "than", "that", "through", "about", "after",
+    "under", "between", "across", "against", "during", "without", "within", "toward", "towards",
+    "among", "along", "around", "before", "behind", "below", "beyond", "since", "until", "while",
+    "where", "when", "amid", "despite",
+))  # fmt: skip
 _LABEL_MAX_WORDS = 4
 _PRONOUNS = frozenset(
     ["It", "They", "We", "He", "She", "This", "These", "Those", "There", "I", "You", "That"]
@@ -253,8 +260,10 @@ def looks_like_heading(line: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    """Every word of four letters or more capitalised (``Training New Nurses, and Cutting``)."""
-    long_words = [w for w in line.split() if len(w.strip("".join(_FINAL_PUNCT))) > 3]
+    """Every word of four letters or more capitalised (``Training New Nurses, and Cutting``),
+    prepositions and conjunctions apart (``Plans for Growth with Fewer Taxes``)."""
+    words = (w.strip("".join(_FINAL_PUNCT)) for w in line.split())
+    long_words = [w for w in words if len(w) > 3 and w not in _SMALL_WORDS]
     return len(long_words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long_words)
 
 

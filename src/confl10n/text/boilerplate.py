@@ -23,7 +23,7 @@ _FURNITURE_KINDS = ("heading", "text", "list_item", "html")
 # Where a sentence of prose may end: a full stop or "!" (a headline may ask a question;
 # a link title has no full stop), closing quotes, then a space or the end.
 _SENTENCE_END = re.compile(r"[.!…][\"'”’»)\]]*(?=\s|$)")
-_PROSE_WORDS = 5  # words a sentence of prose has at least
+_PROSE_WORDS = 3  # words a sentence of prose has at least ("Voting ends Friday.")
 _PROMPT_WORDS = 15  # a prompt is one short line; a longer paragraph is story
 _LINKED_SHARE = 0.5  # share of a block's characters inside links that makes it a link line
 
@@ -61,11 +61,13 @@ def dropped_words(blocks: list[Block]) -> int:
 
 
 def _has_prose_sentence(text: str) -> bool:
-    start = 0
+    """True for a sentence of three words or more, or two sentences, ending in a full stop."""
+    start, ends = 0, 0
     for end in _SENTENCE_END.finditer(text):
-        if len(text[start : end.start()].split()) >= _PROSE_WORDS:
+        words = len(text[start : end.start()].split())
+        if words >= _PROSE_WORDS or (words and ends):
             return True
-        start = end.end()
+        start, ends = end.end(), ends + bool(words)
     return False
 
 
