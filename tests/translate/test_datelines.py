@@ -118,3 +118,13 @@ def test_apertium_keeps_a_state_abbreviation_in_running_text(
     assert place in result.unit("s1.p1.t1").target
     assert not any(place in text for text in spy.sent)
     assert "Enferm" not in result.unit("s1.p1.t1").target
+
+
+def test_argos_keeps_a_state_abbreviation_in_running_text(
+    argos_engine: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = Spy(argos_engine, monkeypatch)
+    article = parse_text("# T\n\nOfficials in Springfield, Ill., welcomed the money.\n")
+    result = translate_article(article, to="zh", engine=argos_engine, cache=False)
+    assert "Springfield, Ill.," in result.unit("s1.p1.t1").target
+    assert spy.sent and not any("Ill." in text for text in spy.sent)
