@@ -47,6 +47,7 @@ _SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
 # "Division B. ": the word before a letter and its period (closing quotes, space and
 # opening quotes may follow: 'Plan B." "It').
 _DESIGNATED = re.compile(r"(\w+)\s+\w\.[^\w]*$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # K, J.P, W.H (the final period not included)
 _WINDOW = 40  # characters looked back for the word before a period
 
 
@@ -63,6 +64,7 @@ class _Rules:
     suffixes: frozenset[str]
     suffix_followers: frozenset[str]
     letter_designators: frozenset[str]
+    regions: frozenset[str]
 
 
 def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -125,8 +127,9 @@ def _inside_token(text: str, dot: int) -> bool:
 def _is_abbreviation(
     word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
 ) -> bool:
-    if len(word) == 1 and word.isupper():
-        return not _letter_ends_sentence(text, next_at, rules)
+    by_shape = _initial_or_region(word, text, next_at, rules)
+    if by_shape is not None:
+        return by_shape
     if word in rules.always:
         return True
     if word in rules.times:
@@ -139,6 +142,18 @@ def _is_abbreviation(
     if word in rules.suffixes and _starts_sentence(text, next_at, rules):
         return False
     return word in rules.ambiguous and following not in rules.openers
+
+
+def _initial_or_region(word: str, text: str, next_at: int, rules: _Rules) -> bool | None:
+    """Whether an initial (``K.``, ``J.P.``) or a region (``Ill.``, ``N.M.``) is an
+    abbreviation here (no sentence end); None for any other word. A region ends its sentence
+    when one starts after it (``Tampa, Fla. Later she …``), an initial only before an opener."""
+    if word in rules.regions:
+        following = _next_word(text, next_at)
+        return following not in rules.openers and not _starts_sentence(text, next_at, rules)
+    if _INITIALS.fullmatch(word) and word not in rules.ambiguous:
+        return not _letter_ends_sentence(text, next_at, rules)
+    return None
 
 
 def _letter_ends_sentence(text: str, next_at: int, rules: _Rules) -> bool:
