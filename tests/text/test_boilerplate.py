@@ -111,6 +111,17 @@ def test_markdown_link_list_after_a_related_heading_is_dropped() -> None:
     assert "dropped 11 words" in article.warnings[0]
 
 
+@pytest.mark.parametrize("marker", ["Don’t Miss", "Related Topics", "Editor's Picks", "Share on"])
+def test_common_furniture_headings_with_link_lists_are_dropped(marker: str) -> None:
+    text = (
+        f"# Title\n\n{STORY}\n\n## {marker}\n\n- [Mayor resigns](https://x.org/a)\n"
+        "- [Budget passes](https://x.org/b)\n\n*Advertisement*\n"
+    )
+    article = parse_text(text, markdown=True)
+    assert [s.text for s in article.sentences] == [STORY]
+    assert "from line 5" in article.warnings[0]
+
+
 def test_keep_boilerplate_keeps_everything() -> None:
     text = f"Title\n\n{STORY}\n\nRelated Articles\n\nSome other story\n\nAnother story\n"
     assert [u.text for u in parse_text(text).units()] == ["Title", STORY]
