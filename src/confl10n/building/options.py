@@ -28,6 +28,8 @@ class BuildOptions:
     ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
     ``workers`` (a local Dask cluster of that many processes) runs the build on a
     cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
+    ``keep_boilerplate`` keeps each article's trailing site furniture
+    (:mod:`confl10n.text.boilerplate`).
     """
 
     locales: Sequence[str] | None = None
@@ -38,6 +40,7 @@ class BuildOptions:
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None
     workers: int | None = None
+    keep_boilerplate: bool = False
 
 
 def _default_summary() -> SummaryOptions:

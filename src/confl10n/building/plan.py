@@ -114,7 +114,7 @@ def plan_build(
     project = project if project is not None else find_config(asked.config)
     resolved = _resolve(asked, project)
     wanted = _check_locales(resolved.locales or ())
-    articles = _read_articles(_sources(files, project))
+    articles = _read_articles(_sources(files, project), keep_boilerplate=asked.keep_boilerplate)
     engines = Engines(resolved.translation.settings)
     unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
     if resolved.strict and unavailable:
@@ -181,13 +181,13 @@ def _check_locales(locales: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normal))
 
 
-def _read_articles(paths: Sequence[Path]) -> tuple[PlannedArticle, ...]:
+def _read_articles(paths: Sequence[Path], *, keep_boilerplate: bool) -> tuple[PlannedArticle, ...]:
     """Every article read (all before any work), each with its own slug."""
     from confl10n.bundle import unique_slugs
     from confl10n.text.reader import read_article
 
     unique = list(dict.fromkeys(path.resolve() for path in paths))
-    articles = {str(path): read_article(path) for path in unique}
+    articles = {str(p): read_article(p, keep_boilerplate=keep_boilerplate) for p in unique}
     slugs = unique_slugs({source: _title_text(a) for source, a in articles.items()})
     return tuple(PlannedArticle(s, a, slugs[s]) for s, a in articles.items())
 

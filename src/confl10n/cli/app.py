@@ -160,14 +160,17 @@ def warn(message: str) -> None:
     say(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str | None = None) -> Article:
+def load_article(path: str, *, lang: str | None = None, keep_boilerplate: bool = False) -> Article:
     """Read ``path`` (``-`` for stdin) into an Article, printing its warnings."""
     from confl10n.text.reader import parse_bytes, read_article
 
     if path == "-":
-        article = parse_bytes(sys.stdin.buffer.read(), lang=lang, source_name="<stdin>")
+        data = sys.stdin.buffer.read()
+        article = parse_bytes(
+            data, lang=lang, source_name="<stdin>", keep_boilerplate=keep_boilerplate
+        )
     else:
-        article = read_article(Path(path), lang=lang)
+        article = read_article(Path(path), lang=lang, keep_boilerplate=keep_boilerplate)
     for message in article.warnings:
         warn(message)
     return article

@@ -65,6 +65,7 @@ def build(
         str | None,
         typer.Option("--lede", help="lead (the opening sentences, default) or central."),
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.build import open_runner
@@ -90,6 +91,7 @@ def build(
         translation=translation,
         scheduler=scheduler,
         workers=workers,
+        keep_boilerplate=keep_boilerplate,
     )
     stored = opt.cache_choice(cache, no_cache)
     with open_runner(options) as runner:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.errors import InvalidOptionError
 
@@ -43,6 +44,7 @@ def figures(
     style_dir: Annotated[
         Path | None, typer.Option("--style-dir", help="Folder of <locale>/style.toml files.")
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:  # fmt: skip
     """Show every figure of the article as each locale's newsroom would write it."""
     from confl10n.figures.rows import figure_rows, unplaced_dates
@@ -50,7 +52,7 @@ def figures(
 
     for locale in locales:
         check_locale(locale)  # a bad locale fails before the article is read
-    article = load_article(file)
+    article = load_article(file, keep_boilerplate=keep_boilerplate)
     when = _parse_date(reference_date) if reference_date else None
     rows = figure_rows(article, locales, style_dir=style_dir, reference_date=when)
     unplaced = unplaced_dates(rows)

@@ -37,6 +37,13 @@ NoProtectNumbers = Annotated[
         "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
     ),
 ]
+KeepBoilerplate = Annotated[
+    bool,
+    typer.Option(
+        "--keep-boilerplate",
+        help="Keep trailing site furniture (share buttons, link lists) in the article.",
+    ),
+]
 Cache = Annotated[Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show
 
 if TYPE_CHECKING:
@@ -29,9 +30,10 @@ def segment(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     output_format: Annotated[SegmentFormat, typer.Option("--format")] = SegmentFormat.text,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the article.")] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:
     """Print the article's structure with stable IDs."""
-    article = load_article(file, lang=lang)
+    article = load_article(file, lang=lang, keep_boilerplate=keep_boilerplate)
     if output_format is SegmentFormat.json:
         show(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.summarize import ALGORITHMS, ArticleSummary, ScoredSentence, TextSummary
 
@@ -44,6 +45,7 @@ def summarize(
     lede: Annotated[
         str, typer.Option("--lede", help="lead (the opening sentences) or central.")
     ] = "lead",
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:
     """Print the most central sentences of each section (and a lede), with their IDs."""
     import warnings
@@ -53,7 +55,7 @@ def summarize(
     asked = SummaryOptions(
         algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang, lede_mode=lede
     ).checked()  # a bad option fails before the article is read
-    article = load_article(file, lang=lang)
+    article = load_article(file, lang=lang, keep_boilerplate=keep_boilerplate)
     # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump,
     # and at once: the window warning comes before the long rating it announces.
     with warnings.catch_warnings():

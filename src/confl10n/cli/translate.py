@@ -70,6 +70,7 @@ def translate(
         bool, typer.Option("--verbose", help="Print each numeric QA finding, not only counts.")
     ] = False,
     no_protect_numbers: opt.NoProtectNumbers = False,
+    keep_boilerplate: opt.KeepBoilerplate = False,
 ) -> None:
     """Translate every title, heading and sentence, keeping structure and IDs.
 
@@ -94,7 +95,7 @@ def translate(
     targets = list(dict.fromkeys(language_code(t) for t in to))
     chosen = _locales(targets, locales or [])
     _check_output(output, targets)
-    article = load_article(file, lang=source)
+    article = load_article(file, lang=source, keep_boilerplate=keep_boilerplate)
     engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]

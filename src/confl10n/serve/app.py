@@ -281,7 +281,13 @@ def _article(body: ArticleRequest) -> Article:
     from confl10n.text.reader import parse_text
 
     text = clean(body.text)
-    return parse_text(text, lang=body.source, markdown=body.markdown, source_name="<request>")
+    return parse_text(
+        text,
+        lang=body.source,
+        markdown=body.markdown,
+        source_name="<request>",
+        keep_boilerplate=body.keep_boilerplate,
+    )
 
 
 def _v1(app: FastAPI, state: _State) -> None:

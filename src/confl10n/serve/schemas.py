@@ -17,6 +17,9 @@ class ArticleRequest(BaseModel):
         None, description="Its language (default: the front matter's, else en)."
     )
     markdown: bool | None = Field(None, description="Read as Markdown (default: detected).")
+    keep_boilerplate: bool = Field(
+        False, description="Keep trailing site furniture (share buttons, link lists)."
+    )
     api_key: str | None = Field(None, description="An API key, when the server wants one.")
 
 

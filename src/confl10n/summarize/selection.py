@@ -4,8 +4,8 @@ These rules apply to every algorithm: the summarizer still rates every sentence
 (they are all context), but only eligible ones are picked. A sentence is not
 eligible when it is
 
-* a list item, a table cell, a heading-like line or a caption, or a dateline
-  on its own;
+* a list item, a table cell, a heading-like line or a caption, a dateline
+  on its own, or a live-blog timestamp;
 * a colon lead-in (``… is announcing:``), whose list is not in the summary;
 * the truncated end of an article (a paragraph flagged ``truncated``), or any
   sentence without final punctuation;
@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from confl10n.document import Paragraph, Sentence
+from confl10n.text.datelines import dateline_end, is_timestamp
 from confl10n.text.words import split_words
 
 __all__ = ["MAX_CHARS", "NEAR_DUPLICATE", "Picked", "ineligible", "opens_with_anaphor"]
@@ -47,15 +48,6 @@ _LEAD_IN = re.compile(r"[:：]\W*$")
 _BRACKETS = tuple(
     (pair[0], pair[1])
     for pair in ("()", "[]", "{}", "（）", "「」", "『』", "《》", "【】", "〈〉")
-)
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)  # fmt: skip
-# "SHANGHAI, Dec. 19 (Xinhua) --", "BEIJING —", "LONDON (Reuters) -"
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’ -]{{2,}}(?:,\s*[A-Z][A-Za-z .]*)?"
-    rf"(?:,?\s*{_MONTH}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:)\s*"
 )
 _CAPTION = re.compile(
     r"^\(?\s*(?:photo|picture|image|caption|pictured|file photo|video|graphic|credit|source)s?"
@@ -111,9 +103,11 @@ def _shape(text: str) -> str | None:
         return "page notice"
     if _CAPTION.search(text):
         return "caption"
-    dateline = _DATELINE.match(text)
-    if dateline is not None and len(split_words(text[dateline.end() :])) < 4:
+    dateline = dateline_end(text)
+    if dateline and len(split_words(text[dateline:])) < 4:
         return "dateline"
+    if is_timestamp(text):
+        return "timestamp"
     if not _FINAL.search(text):
         return "heading or fragment" if len(split_words(text)) <= 12 else "no final punctuation"
     return None
