@@ -9,7 +9,6 @@ import pytest
 
 from tests.conftest import REPO
 
-
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 
 

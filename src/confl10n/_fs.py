@@ -92,12 +92,22 @@ def write_synced(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def replace_folder(parent: Path, name: str, fill: Callable[[Path], None]) -> Path:
+def replace_folder(
+    parent: Path,
+    name: str,
+    fill: Callable[[Path], None],
+    *,
+    keep: Callable[[str], bool] | None = None,
+) -> Path:
     """Call ``fill(folder)`` on a fresh temp folder, then swap it in as ``parent/name``.
 
-    Returns ``parent/name``. Raises :class:`~confl10n.errors.OutputError` when
-    the folder cannot be written or another run holds its lock; whatever
-    ``fill`` raises passes through, and either way ``parent/name`` is unchanged.
+    With ``keep``, the temp folder first gets a byte-for-byte copy (modes and
+    times too; symlinks as links) of each entry of the present ``parent/name``
+    whose name ``keep(entry name)`` accepts, taken under the lock, so that no
+    other run changes it meanwhile. Returns ``parent/name``. Raises
+    :class:`~confl10n.errors.OutputError` when the folder cannot be written or
+    another run holds its lock; whatever ``fill`` raises passes through, and
+    either way ``parent/name`` is unchanged.
     """
     final = parent / name
     try:
@@ -106,7 +116,7 @@ def replace_folder(parent: Path, name: str, fill: Callable[[Path], None]) -> Pat
             _recover(parent, name)
             temp = parent / f".{name}.tmp-{secrets.token_hex(4)}"
             temp.mkdir()  # not mkdtemp: its 0700 mode would end up on the output folder
-            _fill_and_swap(temp, final, fill)
+            _fill_and_swap(temp, final, _keeping(final, keep, fill))
     except OSError as exc:
         raise OutputError(f"cannot write {final}: {exc.strerror or exc}") from exc
     return final
@@ -138,6 +148,30 @@ def remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+def _keeping(
+    final: Path, keep: Callable[[str], bool] | None, fill: Callable[[Path], None]
+) -> Callable[[Path], None]:
+    """``fill``, after copying the entries of ``final`` that ``keep`` accepts."""
+    if keep is None:
+        return fill
+
+    def fill_keeping(temp: Path) -> None:
+        entries = sorted(final.iterdir()) if final.is_dir() else []
+        for entry in (e for e in entries if keep(e.name)):
+            _copy(entry, temp / entry.name)
+        fill(temp)
+
+    return fill_keeping
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a file or folder byte for byte, with modes and times; symlinks stay links."""
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True)
+    else:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _fill_and_swap(temp: Path, final: Path, fill: Callable[[Path], None]) -> None:

@@ -110,7 +110,9 @@ def test_build_killed_mid_write_leaves_previous_output(tmp_path: Path) -> None:
 
     write_article_bundle(out, "sample", {"zh_CN": make_bulletin("zh_CN")})  # the next run cleans up
     assert sorted(p.name for p in out.iterdir()) == ["sample"]  # no lock file left either
-    assert sorted(p.name for p in (out / "sample").iterdir()) == ["zh_CN"]
+    assert sorted(p.name for p in (out / "sample").iterdir()) == ["ar_EG", "en", "zh_CN"]
+    after = _snapshot(out / "sample")  # the locales not written again are kept as they were
+    assert {k: v for k, v in after.items() if not k.startswith("zh_CN/")} == before
 
 
 def _wait_for(marker: Path, child: subprocess.Popen[bytes]) -> None:
@@ -119,3 +121,34 @@ def _wait_for(marker: Path, child: subprocess.Popen[bytes]) -> None:
         assert child.poll() is None, "the writer exited before it was killed"
         assert time.monotonic() < deadline, "the writer never started writing"
         time.sleep(0.02)
+
+
+def test_a_write_replaces_only_its_locale_folders(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = write_article_bundle(
+        out, "sample", {loc: make_bulletin(loc) for loc in ("en", "es_ES")}
+    )
+    (first.path / "es_ES" / "notes.txt").write_bytes(b"reviewer \xe2\x9c\x93\n")
+    (first.path / "README.reviewers").write_text("do not delete\n")
+    xliff = first.path / "es_ES" / "article.xlf"
+    xliff.write_bytes(xliff.read_bytes().replace(b"<target", b"<target approved='yes'", 1))
+    before = _snapshot(first.path)
+    second = write_article_bundle(out, "sample", {"en": make_bulletin("en"),
+                                                   "zh_CN": make_bulletin("zh_CN")})  # fmt: skip
+    after = _snapshot(second.path)
+    assert {k: v for k, v in after.items() if not k.startswith(("en/", "zh_CN/"))} == {
+        k: v for k, v in before.items() if not k.startswith("en/")
+    }
+    assert second.kept == ("README.reviewers", "es_ES") and second.removed == ()
+    assert sorted(p.name for p in out.iterdir()) == ["sample"]  # no temp folder or lock left
+
+
+def test_clean_removes_the_locales_not_written_and_keeps_other_files(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = write_article_bundle(
+        out, "sample", {loc: make_bulletin(loc) for loc in ("en", "es_ES")}
+    )
+    (first.path / "README.reviewers").write_text("do not delete\n")
+    second = write_article_bundle(out, "sample", {"en": make_bulletin("en")}, clean=True)
+    assert second.removed == ("es_ES",) and second.kept == ("README.reviewers",)
+    assert sorted(p.name for p in second.path.iterdir()) == ["README.reviewers", "en"]

@@ -56,6 +56,8 @@ class ArticleReport:
     skipped: tuple[SkippedLocale, ...]
     warnings: tuple[str, ...]
     timings: tuple[tuple[str, float], ...]
+    kept: tuple[str, ...] = ()  # the previous folder's other locales (and files), unchanged
+    removed: tuple[str, ...] = ()  # locale folders not in this build, removed (``clean``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,8 @@ class _ArticleRun:
             skipped=self.plan.skipped(lang),
             warnings=tuple(dict.fromkeys((*self.notes, *result.warnings))),
             timings=tuple(self.timings),
+            kept=result.kept,
+            removed=result.removed,
         )
 
     def _source(self) -> LocaleBulletin:
@@ -358,7 +362,10 @@ class _ArticleRun:
 
         out, slug = self.plan.out, self.prepared.slug
         self.meter.start(f"{slug}: writing {out / slug}")
-        result = self._timed("write", lambda: write_article_bundle(out, slug, bulletins))
+        clean = self.plan.options.clean
+        result = self._timed(
+            "write", lambda: write_article_bundle(out, slug, bulletins, clean=clean)
+        )
         self.meter.end()
         return result
 

@@ -26,6 +26,8 @@ class BuildOptions:
     protection, style folder). ``scheduler`` (a Dask address, ``tcp://HOST:8786``) or
     ``workers`` (a local Dask cluster of that many processes) runs the build on a
     cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
+    An article's folder keeps the locale folders this build does not write (and any
+    file a reviewer put there); ``clean`` removes those locale folders instead.
     """
 
     locales: Sequence[str] | None = None
@@ -37,3 +39,4 @@ class BuildOptions:
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     scheduler: str | None = None
     workers: int | None = None
+    clean: bool = False

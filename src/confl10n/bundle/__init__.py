@@ -6,7 +6,8 @@
 * ``article.xlf`` — XLIFF 1.2 for post-editing (not for the source language).
 
 Everything is rendered in memory first, then written into a hidden temp folder
-and swapped in whole (:func:`confl10n._fs.replace_folder`).
+and swapped in whole (:func:`confl10n._fs.replace_folder`); the previous folder's
+other locales and any file a reviewer added are carried over into it unchanged.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from confl10n import _fs
@@ -37,12 +39,24 @@ class BundleResult:
     path: Path
     files: tuple[Path, ...]
     warnings: tuple[str, ...]
+    kept: tuple[str, ...] = ()  # entries of the previous folder carried over as they were
+    removed: tuple[str, ...] = ()  # locale folders of the previous folder dropped (``clean``)
 
 
 def write_article_bundle(
-    out_dir: Path | str, slug: str, bulletins_by_locale: Mapping[str, LocaleBulletin]
+    out_dir: Path | str,
+    slug: str,
+    bulletins_by_locale: Mapping[str, LocaleBulletin],
+    *,
+    clean: bool = False,
 ) -> BundleResult:
     """Write every locale's files for one article, replacing ``out_dir/slug`` atomically.
+
+    Only the locale folders written are replaced: every other entry of the
+    previous ``out_dir/slug`` (other locales' folders, files a reviewer put
+    there) is carried over byte for byte into the new folder before the swap.
+    With ``clean``, the previous locale folders not written now are dropped
+    instead (listed in the result's ``removed``); other files still stay.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for an unsafe slug, no bulletins or
     a bulletin filed under another locale, :class:`~confl10n.errors.OutputError` when the
@@ -58,8 +72,20 @@ def write_article_bundle(
         if labels.warning:
             warnings.append(labels.warning)
         files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
-    path = _fs.replace_folder(Path(out_dir), slug, lambda temp: _write_all(temp, files))
-    return BundleResult(path, tuple(sorted(files)), tuple(warnings))
+    kept: list[str] = []
+    removed: list[str] = []
+
+    def keep(name: str) -> bool:
+        """Carry ``name`` over unless it is written now or a locale folder ``clean`` drops."""
+        if name in bulletins_by_locale:
+            return False
+        dropped = clean and _LOCALE.fullmatch(name) is not None
+        (removed if dropped else kept).append(name)
+        return not dropped
+
+    write = partial(_write_all, files=files)
+    path = _fs.replace_folder(Path(out_dir), slug, write, keep=keep)
+    return BundleResult(path, tuple(sorted(files)), tuple(warnings), tuple(kept), tuple(removed))
 
 
 def render_locale(
@@ -86,7 +112,7 @@ def _labels_for(locale: str, bulletin: LocaleBulletin) -> Labels:
     return load_labels(locale)
 
 
-def _write_all(folder: Path, files: Mapping[Path, str | bytes]) -> None:
+def _write_all(folder: Path, *, files: Mapping[Path, str | bytes]) -> None:
     for relative, data in files.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         _fs.write_synced(folder / relative, data.encode() if isinstance(data, str) else data)

@@ -32,7 +32,9 @@ command = command_app()
 def figures(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     locales: Annotated[
-        list[str], typer.Option("--locale", help="Target locale, e.g. zh_CN; repeatable.")
+        list[str], typer.Option(
+            "--locale", help="Target locale or language, e.g. zh_CN, zh-Hant, es; repeatable."
+        )
     ],
     output_format: Annotated[FiguresFormat, typer.Option("--format")] = FiguresFormat.table,
     reference_date: Annotated[
@@ -47,17 +49,17 @@ def figures(
     """Show every figure of the article as each locale's newsroom would write it."""
     from dataclasses import replace
 
-    from confl10n.localize.formatting import check_locale, format_quantity
+    from confl10n.localize.formatting import format_quantity
+    from confl10n.localize.target import locale_target
     from confl10n.quantities.find import article_quantities
     from confl10n.text.inline import prose_only
 
-    for locale in locales:
-        check_locale(locale)
+    targets = {loc: locale_target(loc, style_dir=style_dir).locale for loc in locales}
     article = load_article(file)
     when = _parse_date(reference_date) if reference_date else article.published
     found = article_quantities(replace(prose_only(article), published=when))
-    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
-            for q in found]  # fmt: skip
+    rows = [_row(q, {typed: format_quantity(q, loc, style_dir=style_dir)
+                     for typed, loc in targets.items()}) for q in found]  # fmt: skip
     show(_RENDER[output_format](rows, locales))
 
 

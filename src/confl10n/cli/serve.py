@@ -74,7 +74,7 @@ def serve(
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
-        models_dir=models_dir, engine=engine, threads=threads,
+        models_dir=opt.existing_models_dir(models_dir), engine=engine, threads=threads,
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip

@@ -29,11 +29,12 @@ def bundles(service: Service, article: Article, locales: Sequence[str], *, slug:
     from confl10n.bundle.jsonout import bundle_dict
     from confl10n.bundle.slug import check_slug, slugify
     from confl10n.localize.labels import load_labels
+    from confl10n.localize.target import locale_target
 
     prepared = _prepare(article, check_slug(slug) if slug else slugify(_title(article)))
     common = _common(prepared)
     made = {article.lang: source_bulletin(prepared, {**common, "timings": rounded({})})}
-    for locale in dict.fromkeys(locales):
+    for locale in dict.fromkeys(locale_target(typed).tag for typed in locales):  # as build's
         if language_of(locale) != article.lang:
             made[locale] = _locale(service, prepared, locale, common)
     slug = prepared.slug

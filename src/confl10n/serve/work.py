@@ -77,8 +77,8 @@ class Service:
         locale: str | None = None,
     ) -> Translated:  # fmt: skip
         """LibreTranslate's ``/translate``: each text (plain or HTML) from ``source``
-        (a code or ``auto``) to ``target``, figures protected and checked."""
-        target = language_code(target)
+        (a code or ``auto``) to ``target`` (a language or locale in any spelling: ``zh-Hant``,
+        ``pt-BR``), figures protected and checked."""
         cleaned = [clean(t) for t in texts]
         parts = [split_html(t) for t in cleaned] if html else None
         runs = [p.texts for p in parts] if parts else [[t] for t in cleaned]
@@ -102,21 +102,24 @@ class Service:
         if not batch.places:
             return list(runs), [[] for _ in runs], None
         result = self.translate(batch.article, target, locale=locale)
-        texts = batch.reassemble({u.id: u.target for u in result.units}, target=target)
+        texts = batch.reassemble({u.id: u.target for u in result.units}, target=result.target)
         return texts, _findings_by_text(batch, result), result.locale
 
     def translate(
         self, article: Article, target: str, *, locale: str | None = None, quantities: bool = True
     ) -> ArticleTranslation:
-        """The article translated with this process's engines and cache (library pipeline)."""
+        """The article translated with this process's engines and cache (library pipeline);
+        ``target`` is a language or locale in any spelling, resolved once."""
+        from confl10n.localize.target import locale_target
         from confl10n.translate.article import translate_article
 
-        source, target = language_code(article.lang), language_code(target)
-        engine = self.engines.pick(source, target) if source != target else None
+        language_code(target)  # not even a language: the error it always was
+        chosen = locale_target(target, locale=locale, style_dir=self.options.style_dir)
+        source = language_code(article.lang)
+        engine = self.engines.pick(source, chosen.language) if source != chosen.language else None
         options = replace(self.options, engine=engine, protect_numbers=quantities)
         return translate_article(
-            article, to=target, locale=locale, options=options, engines=self.engines.engines,
-            cache=self.cache(),
+            article, to=chosen, options=options, engines=self.engines.engines, cache=self.cache(),
         )  # fmt: skip
 
     def detect(self, text: str) -> list[Guess]:
@@ -140,16 +143,18 @@ class Service:
     def figures(self, article: Article, locales: Sequence[str]) -> JSON:
         """Every figure of the article's prose (not its code or URLs) and how each of
         ``locales`` writes it."""
-        from confl10n.localize.formatting import check_locale, format_quantity
+        from confl10n.localize.formatting import format_quantity
+        from confl10n.localize.target import locale_target
         from confl10n.quantities.find import article_quantities
         from confl10n.text.inline import prose_only
 
-        for locale in locales:
-            check_locale(locale)
+        style_dir = self.options.style_dir
+        targets = {typed: locale_target(typed, style_dir=style_dir).locale for typed in locales}
         rows = [
-            {**_plain(asdict(q)), "renderings": {loc: format_quantity(q, loc) for loc in locales}}
+            {**_plain(asdict(q)), "renderings": {typed: format_quantity(q, loc, style_dir=style_dir)
+                                                  for typed, loc in targets.items()}}
             for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
-        ]
+        ]  # fmt: skip
         return {"locales": list(locales), "figures": rows}
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
