@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.figures.wrapper import Figures
-from confl10n.languages import language_code
+from confl10n.languages import argos_language, language_code
 from confl10n.localize.target import LocaleTarget, locale_target
 from confl10n.text.inline import prose_only
 from confl10n.translate.engines import Engines
@@ -85,11 +85,14 @@ def translate_article(
 
 
 def _target(to: str | LocaleTarget, locale: str | None, options: TranslateOptions) -> LocaleTarget:
-    """``to`` resolved once (a ``locale`` chooses another of its language's locales)."""
+    """``to`` resolved once; a ``locale`` asking engines for the same language is the target
+    itself (a build's ``zh_Hans`` with ``to="zh"``), else it chooses the figures' locale."""
     if isinstance(to, LocaleTarget) and locale is None:
         return to
     typed = to.tag if isinstance(to, LocaleTarget) else to
-    language_code(typed)  # not even a language: UnsupportedLanguageError, as always
+    language = language_code(typed)  # not even a language: UnsupportedLanguageError
+    if locale is not None and argos_language(locale) == language:
+        return locale_target(locale, style_dir=options.style_dir)
     return locale_target(typed, locale=locale, style_dir=options.style_dir)
 
 
