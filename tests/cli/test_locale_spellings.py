@@ -155,17 +155,22 @@ def test_usage_errors_exit_with_the_documented_64(args: list[str], article: Path
     assert "Error:" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("command", ["translate", "build"])
+@pytest.mark.parametrize(
+    "command",
+    [["translate", "ARTICLE", "--to", "zh"], ["build", "ARTICLE", "--to", "zh", "--out", "OUT"],
+     ["models", "list"], ["models", "remove", "en-zh"]],
+)  # fmt: skip
 def test_a_models_dir_that_does_not_exist_is_one_line(
-    command: str, article: Path, tmp_path: Path
+    command: list[str], article: Path, tmp_path: Path
 ) -> None:
+    given = {"ARTICLE": str(article), "OUT": str(tmp_path / "out")}
+    args = [given.get(a, a) for a in command]
     missing = tmp_path / "modles"
-    extra = ["--out", str(tmp_path / "out")] if command == "build" else []
-    code, out, err = run(command, str(article), "--to", "zh", "--models-dir", str(missing), *extra)
+    code, out, err = run(*args, "--models-dir", str(missing))
     assert (code, out) == (64, "")
     assert err == f"confl10n: error: --models-dir {str(missing)!r} does not exist\n"
     file = tmp_path / "file"
     file.write_text("x")
-    code, _, err = run(command, str(article), "--to", "zh", "--models-dir", str(file), *extra)
+    code, _, err = run(*args, "--models-dir", str(file))
     assert code == 64 and err.endswith("is not a folder\n")
-    assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "out").exists() and file.read_text() == "x"
