@@ -21,6 +21,8 @@ from confl10n.localize.target import LocaleTarget, locale_target
         ("es-ES", "es_ES", "es_ES", "es", "es_ES"),
         ("es-es", "es_ES", "es_ES", "es", "es_ES"),
         (" es_ES ", "es_ES", "es_ES", "es", "es_ES"),
+        ("es_ES.UTF-8", "es_ES", "es_ES", "es", "es_ES"),
+        ("de_DE.utf8", "de_DE", "de_DE", "de", "de_DE"),
         ("es-419", "es_419", "es_419", "es", None),
         ("es_MX", "es_MX", "es_MX", "es", None),
         ("zh", "zh", "zh_CN", "zh", "zh_CN"),
@@ -52,6 +54,7 @@ def test_every_spelling_resolves_once(
     assert target.typed == typed.strip()
     assert target.style == load_style(locale)
     assert target.provenance["locale"] == locale and target.provenance["typed"] == typed.strip()
+    assert locale_target(target.tag) == LocaleTarget(tag, tag, locale, language, style)
 
 
 def test_a_bare_language_says_which_locale_and_style_it_took() -> None:

@@ -32,6 +32,7 @@ from confl10n.localize.styles import style_file
 
 __all__ = ["LocaleTarget", "locale_target"]
 
+_ENCODING = re.compile(r"\.(?i:utf[-_]?8)$")
 _SPELLING = re.compile(r"[A-Za-z]{2,3}(?:_(?:[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3}))*")
 
 
@@ -106,9 +107,10 @@ def locale_target(
 
 
 def _tag(typed: str) -> str:
-    """``typed`` in canonical POSIX spelling (``ZH-hant`` -> ``zh_Hant``), checked
-    against CLDR; Argos's own codes as their usual locale (``zt`` -> ``zh_TW``)."""
-    spelled = posix_locale(typed)
+    """``typed`` in canonical POSIX spelling (``ZH-hant`` -> ``zh_Hant``, ``es_ES.UTF-8``
+    -> ``es_ES``), checked against CLDR; Argos's own codes as their usual locale (``zt`` ->
+    ``zh_TW``)."""
+    spelled = _ENCODING.sub("", posix_locale(typed))  # as in $LANG: es_ES.UTF-8
     if not _SPELLING.fullmatch(spelled):
         raise InvalidOptionError(
             f"unknown locale {typed!r}; write a language (es), a locale (es_ES, es-419) "
