@@ -174,3 +174,21 @@ def test_a_models_dir_that_does_not_exist_is_one_line(
     code, _, err = run(*args, "--models-dir", str(file))
     assert code == 64 and err.endswith("is not a folder\n")
     assert not (tmp_path / "out").exists() and file.read_text() == "x"
+
+
+@pytest.mark.parametrize(
+    ("to", "locale", "shown"),
+    [("zh", "zh-Hant", "zh_TW"), ("zh-Hans", "ZH_tw", "zh_TW"), ("zh", "zh_Hant_HK", "zh_HK")],
+)
+def test_translate_locale_takes_every_spelling_too(
+    to: str, locale: str, shown: str, article: Path, argos_packages_dir: Path
+) -> None:
+    code, out, err = run("translate", str(article), "--to", to, "--locale", locale,
+                         "--models-dir", str(argos_packages_dir), "--threads", "1",
+                         "--no-cache", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    translation = json.loads(out)["translations"][0]
+    assert (translation["target"], translation["qa"]["locale"]) == ("zh", shown)
+    code, _, err = run("translate", str(article), "--to", to, "--locale", "ja", "--models-dir",
+                       str(argos_packages_dir), "--no-cache")  # fmt: skip
+    assert (code, err) == (64, "confl10n: error: --locale ja is for none of the --to languages\n")
