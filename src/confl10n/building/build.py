@@ -343,14 +343,12 @@ class _ArticleRun:
         return locale_bulletin(self.prepared, locale, translation, findings, provenance)
 
     def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        from confl10n.languages import argos_language
         from confl10n.translate.article import translate_article
 
         article, _ = self.prepared.translatable()  # the figures' labels go along
         return translate_article(
             article,
-            to=argos_language(locale),
-            locale=locale,
+            to=self.plan.target(locale),  # resolved once, in the plan
             options=self.plan.options.translation,
             engines=self.plan.engines,
             cache=self.store or False,

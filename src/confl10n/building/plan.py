@@ -22,6 +22,7 @@ from confl10n.translate.engines import Engines
 
 if TYPE_CHECKING:
     from confl10n.document import Article
+    from confl10n.localize.target import LocaleTarget
 
 DEFAULT_OUT = "output"
 
@@ -55,7 +56,8 @@ class BuildPlan:
     ``options`` are resolved (engine and algorithm from the config or the
     defaults; locales and out as the fields here); ``unavailable`` maps
     (source language, locale) to why no engine can translate it; ``engines``
-    are the ones planning created, for the build to reuse.
+    are the ones planning created, for the build to reuse; ``resolved`` maps each
+    of ``locales`` to its :class:`~confl10n.localize.target.LocaleTarget`.
     """
 
     articles: tuple[PlannedArticle, ...]
@@ -64,6 +66,14 @@ class BuildPlan:
     options: BuildOptions
     unavailable: Mapping[tuple[str, str], str] = field(default_factory=dict)
     engines: Engines = field(default_factory=Engines)
+    resolved: Mapping[str, LocaleTarget] = field(default_factory=dict)
+
+    def target(self, locale: str) -> LocaleTarget:
+        """The target ``locale`` (one of ``locales``) was resolved to, once, in the plan."""
+        from confl10n.localize.target import locale_target
+
+        found = self.resolved.get(locale)
+        return found or locale_target(locale, style_dir=self.options.translation.style_dir)
 
     @property
     def algorithm(self) -> str:
@@ -113,7 +123,8 @@ def plan_build(
     asked = options or BuildOptions()
     project = find_config(asked.config)
     resolved = _resolve(asked, project)
-    wanted = _check_locales(resolved.locales or (), resolved.translation.style_dir)
+    targets = _check_locales(resolved.locales or (), resolved.translation.style_dir)
+    wanted = tuple(targets)
     articles = _read_articles(_sources(files, project))
     engines = Engines(resolved.translation.engine_settings())
     unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
@@ -122,7 +133,7 @@ def plan_build(
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
     out_dir = Path(resolved.out or DEFAULT_OUT)
     check_out_dir(out_dir)
-    return BuildPlan(articles, wanted, out_dir, resolved, unavailable, engines)
+    return BuildPlan(articles, wanted, out_dir, resolved, unavailable, engines, targets)
 
 
 def check_out_dir(out: Path) -> None:
@@ -169,13 +180,17 @@ def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) ->
     )
 
 
-def _check_locales(locales: Sequence[str], style_dir: Path | None) -> tuple[str, ...]:
-    """The locales as output folders name them (``es-ES`` -> ``es_ES``, ``ZH-hant`` ->
-    ``zh_Hant``), each resolved once (:func:`~confl10n.localize.target.locale_target`:
-    unknown ones fail with close matches), without repeats."""
+def _check_locales(locales: Sequence[str], style_dir: Path | None) -> dict[str, LocaleTarget]:
+    """Each locale resolved once (:func:`~confl10n.localize.target.locale_target`; unknown
+    ones fail with close matches), by the name its output folder gets (``es-ES`` ->
+    ``es_ES``, ``ZH-hant`` -> ``zh_Hant``); two spellings of one locale are one."""
     from confl10n.localize.target import locale_target
 
-    return tuple(dict.fromkeys(locale_target(typed, style_dir=style_dir).tag for typed in locales))
+    resolved: dict[str, LocaleTarget] = {}
+    for typed in locales:
+        target = locale_target(typed, style_dir=style_dir)
+        resolved.setdefault(target.tag, target)
+    return resolved
 
 
 def _read_articles(paths: Sequence[Path]) -> tuple[PlannedArticle, ...]:

@@ -65,7 +65,8 @@ class LocaleTarget:
 
     @property
     def how(self) -> str:
-        """One sentence on where the locale and its style came from."""
+        """One sentence on where the locale and its style came from, by the tag (so the
+        same for every spelling of a target): ``es -> es_ES (CLDR likely subtags): …``."""
         style = (
             f"newsroom style {self.style_from}"
             if self.style_from
@@ -73,7 +74,7 @@ class LocaleTarget:
         )
         if self.locale == self.tag:
             return f"{self.tag}: {style}"
-        return f"{self.typed} -> {self.locale} (CLDR likely subtags): {style}"
+        return f"{self.tag} -> {self.locale} (CLDR likely subtags): {style}"
 
 
 def locale_target(
