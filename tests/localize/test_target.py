@@ -53,14 +53,21 @@ def test_every_spelling_resolves_once(
     )  # fmt: skip
     assert target.typed == typed.strip()
     assert target.style == load_style(locale)
-    assert target.provenance["locale"] == locale and target.provenance["typed"] == typed.strip()
-    assert locale_target(target.tag) == LocaleTarget(tag, tag, locale, language, style)
+    again = locale_target(target.tag)
+    assert again == LocaleTarget(tag, tag, locale, language, style, how=target.how)
 
 
 def test_a_bare_language_says_which_locale_and_style_it_took() -> None:
     assert locale_target("es").how == "es -> es_ES (CLDR likely subtags): newsroom style es_ES"
     assert locale_target("es_ES").how == "es_ES: newsroom style es_ES"
     assert locale_target("es-419").how == "es_419: no newsroom style file: CLDR's own forms"
+    assert locale_target("ZH-hant").how == (
+        "zh_Hant -> zh_TW (CLDR likely subtags): newsroom style zh_TW"
+    )
+    assert locale_target("zh_Hant_TW").how == "zh_Hant_TW -> zh_TW (CLDR): newsroom style zh_TW"
+    assert locale_target("zh", locale="zh-TW").how == (
+        "zh -> zh_TW (locale chosen): newsroom style zh_TW"
+    )
 
 
 def test_a_bare_language_has_its_default_locales_style() -> None:

@@ -12,7 +12,8 @@ service request), into one value that the rest of the work is given:
 * ``language``: the language engines are asked for, in Argos's codes
   (``zh_TW`` -> ``zt``, ``pt-BR`` -> ``pb``; :func:`confl10n.languages.argos_language`);
 * ``style``: the newsroom style data (``locales/<locale>/style.toml``) and
-  ``style_from``, the style file's locale, or None when CLDR's own forms are used.
+  ``style_from``, the style file's locale, or None when CLDR's own forms are used;
+* ``how``: one line for provenance on where the locale and style came from.
 
 Case does not matter, ``-`` and ``_`` are the same, and Argos's own codes
 (``zt``, ``pb``) are accepted too. :func:`locale_target` makes one.
@@ -49,32 +50,8 @@ class LocaleTarget:
     language: str
     style_from: str | None = None
     style_dir: Path | None = None
+    how: str = ""  # for provenance: "es -> es_ES (CLDR likely subtags): newsroom style es_ES"
     style: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def provenance(self) -> dict[str, str | None]:
-        """What was typed and what it was resolved to, as plain JSON values:
-        ``{"typed": "es", "locale": "es_ES", "language": "es", "style": "es_ES", "how": …}``."""
-        return {
-            "typed": self.typed,
-            "locale": self.locale,
-            "language": self.language,
-            "style": self.style_from,
-            "how": self.how,
-        }
-
-    @property
-    def how(self) -> str:
-        """One sentence on where the locale and its style came from, by the tag (so the
-        same for every spelling of a target): ``es -> es_ES (CLDR likely subtags): …``."""
-        style = (
-            f"newsroom style {self.style_from}"
-            if self.style_from
-            else "no newsroom style file: CLDR's own forms"
-        )
-        if self.locale == self.tag:
-            return f"{self.tag}: {style}"
-        return f"{self.tag} -> {self.locale} (CLDR likely subtags): {style}"
 
 
 def locale_target(
@@ -94,17 +71,33 @@ def locale_target(
     figures = resolved_locale(tag if locale is None else _tag(locale))
     if cldr_locale(figures).language != cldr_locale(tag).language:
         raise InvalidOptionError(f"locale {locale!r} is not one of language {typed.strip()!r}")
-    names = style_names(figures)
-    found = style_file(names, style_dir=style_dir)
+    found = style_file(style_names(figures), style_dir=style_dir)
+    style_from = found.parent.name if found else None
     return LocaleTarget(
         typed=typed.strip(),
         tag=tag,
         locale=figures,
         language=argos_language(tag),
-        style_from=found.parent.name if found else None,
+        style_from=style_from,
         style_dir=style_dir,
+        how=_how(tag, figures, style_from, chosen=locale is not None),
         style=load_style(figures, style_dir=style_dir),
     )
+
+
+def _how(tag: str, locale: str, style_from: str | None, *, chosen: bool) -> str:
+    """Where the locale and its style came from, by the tag (the same for every spelling
+    of a target): ``es -> es_ES (CLDR likely subtags): newsroom style es_ES``."""
+    style = (
+        f"newsroom style {style_from}" if style_from else "no newsroom style file: CLDR's own forms"
+    )
+    if locale == tag:
+        return f"{tag}: {style}"
+    if chosen:
+        why = "locale chosen"
+    else:
+        why = "CLDR likely subtags" if cldr_locale(tag).territory is None else "CLDR"
+    return f"{tag} -> {locale} ({why}): {style}"
 
 
 def _tag(typed: str) -> str:
