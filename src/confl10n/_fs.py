@@ -97,17 +97,19 @@ def replace_folder(
     name: str,
     fill: Callable[[Path], None],
     *,
-    keep: Callable[[str], bool] | None = None,
+    carry: Callable[[str], str | None] | None = None,
 ) -> Path:
     """Call ``fill(folder)`` on a fresh temp folder, then swap it in as ``parent/name``.
 
-    With ``keep``, the temp folder first gets a byte-for-byte copy (modes and
-    times too; symlinks as links) of each entry of the present ``parent/name``
-    whose name ``keep(entry name)`` accepts, taken under the lock, so that no
-    other run changes it meanwhile. Returns ``parent/name``. Raises
+    With ``carry``, each file (or symlink) of the present ``parent/name`` is
+    offered first, by its path relative to it (``es_ES/article.xlf``):
+    ``carry`` returns where in the temp folder its byte-for-byte copy goes
+    (modes and times too; a symlink stays a link), or None to leave it out;
+    ``fill`` must not write where a copy went. This happens under the lock, so
+    no other run changes the folder meanwhile. Returns ``parent/name``. Raises
     :class:`~confl10n.errors.OutputError` when the folder cannot be written or
-    another run holds its lock; whatever ``fill`` raises passes through, and
-    either way ``parent/name`` is unchanged.
+    another run holds its lock; whatever ``fill`` or ``carry`` raise passes
+    through, and either way ``parent/name`` is unchanged.
     """
     final = parent / name
     try:
@@ -116,7 +118,7 @@ def replace_folder(
             _recover(parent, name)
             temp = parent / f".{name}.tmp-{secrets.token_hex(4)}"
             temp.mkdir()  # not mkdtemp: its 0700 mode would end up on the output folder
-            _fill_and_swap(temp, final, _keeping(final, keep, fill))
+            _fill_and_swap(temp, final, _carrying(final, carry, fill))
     except OSError as exc:
         raise OutputError(f"cannot write {final}: {exc.strerror or exc}") from exc
     return final
@@ -150,28 +152,33 @@ def remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _keeping(
-    final: Path, keep: Callable[[str], bool] | None, fill: Callable[[Path], None]
+def _carrying(
+    final: Path, carry: Callable[[str], str | None] | None, fill: Callable[[Path], None]
 ) -> Callable[[Path], None]:
-    """``fill``, after copying the entries of ``final`` that ``keep`` accepts."""
-    if keep is None:
+    """``fill``, after copying the files of ``final`` where ``carry`` says."""
+    if carry is None:
         return fill
 
-    def fill_keeping(temp: Path) -> None:
-        entries = sorted(final.iterdir()) if final.is_dir() else []
-        for entry in (e for e in entries if keep(e.name)):
-            _copy(entry, temp / entry.name)
+    def fill_carrying(temp: Path) -> None:
+        for path in _files(final):
+            where = carry(path.relative_to(final).as_posix())
+            if where is not None:
+                (temp / where).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, temp / where, follow_symlinks=False)
         fill(temp)
 
-    return fill_keeping
+    return fill_carrying
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Copy a file or folder byte for byte, with modes and times; symlinks stay links."""
-    if source.is_dir() and not source.is_symlink():
-        shutil.copytree(source, target, symlinks=True)
-    else:
-        shutil.copy2(source, target, follow_symlinks=False)
+def _files(folder: Path) -> list[Path]:
+    """Every file and symlink below ``folder`` (symlinked folders are not entered), sorted."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    found = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        links = [f for f in folders if Path(root, f).is_symlink()]
+        found += [Path(root, name) for name in (*files, *links)]
+    return sorted(found)
 
 
 def _fill_and_swap(temp: Path, final: Path, fill: Callable[[Path], None]) -> None:

@@ -119,3 +119,26 @@ def test_build_with_the_kit_takes_a_script_tag(
     assert bundle["provenance"]["options"]["locale"] == (
         "zh_Hans -> zh_CN (CLDR likely subtags): newsroom style zh_CN"
     )
+
+
+def test_rebuilding_a_reviewed_locale_keeps_the_review_until_it_is_imported(
+    article: Path, tmp_path: Path, apertium_bin: str
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache.sqlite3"
+    args = ["build", str(article), "--out", str(out), "--to", "es_ES", "--engine", "apertium",
+            "--cache", str(cache)]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    xliff = out / SLUG / "es_ES" / "article.xlf"
+    approve_first_target(xliff)
+    edited = xliff.read_bytes()
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    (reviewed,) = (out / SLUG / "es_ES").glob("article.reviewed-*.xlf")
+    assert reviewed.read_bytes() == edited
+    assert "held 1 approved unit(s) this build does not have; kept as" in result.stderr
+    imported = runner.invoke(app, ["import-xliff", str(reviewed), "--cache", str(cache)])
+    assert imported.exit_code == 0, imported.stderr
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "approved unit(s)" not in result.stderr, result.stderr
+    assert b"Revisado a mano" in xliff.read_bytes()  # the approval is in the build now
+    assert list((out / SLUG / "es_ES").glob("article.reviewed-*.xlf")) == [reviewed]
