@@ -10,7 +10,9 @@
   the exchange is unsupported,
   two renames are used and a kill between them leaves the previous folder in
   ``.<name>.old-PID``, which the next run puts back; leftover temp folders are
-  removed by the next run for that name.
+  removed by the next run for that name. Files of the previous folder can be
+  carried into the new one first, byte for byte, where the caller says (a
+  build keeps the locales it does not write).
 * :func:`user_dir`: the XDG data and cache folders, resolved at call time.
 """
 
