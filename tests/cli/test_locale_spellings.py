@@ -192,3 +192,24 @@ def test_translate_locale_takes_every_spelling_too(
     code, _, err = run("translate", str(article), "--to", to, "--locale", "ja", "--models-dir",
                        str(argos_packages_dir), "--no-cache")  # fmt: skip
     assert (code, err) == (64, "confl10n: error: --locale ja is for none of the --to languages\n")
+
+
+@pytest.mark.parametrize("source", ["en", "EN", "en-US", "en_GB", "en-gb"])
+def test_translate_from_takes_every_spelling(source: str, article: Path, apertium_bin: str) -> None:
+    code, out, err = run("translate", str(article), "--from", source, "--to", "es-ES",
+                         "--engine", "apertium", "--no-cache", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    translation = json.loads(out)["translations"][0]
+    assert (translation["source"], translation["target"]) == ("en", "es")
+
+
+def test_config_locales_take_every_spelling(
+    article: Path, tmp_path: Path, apertium_bin: str
+) -> None:
+    config = tmp_path / "confl10n.toml"
+    config.write_text(f'[build]\nsources = ["{article.name}"]\nlocales = ["ES-es", "es-419"]\n'
+                      'out = "built"\nengine = "apertium"\n')  # fmt: skip
+    code, out, err = run("build", "--config", str(config), "--no-cache")
+    assert code == 0, err
+    folder = tmp_path / "built" / "china-bets-on-chips"
+    assert out == f"{folder}  (en, es_ES, es_419)\n"
