@@ -95,7 +95,7 @@ class Chromium:
         metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
         self.send("Emulation.setDeviceMetricsOverride", metrics, sid)
         self.send("Page.navigate", {"url": url}, sid)
-        facts = self._evaluate(f"({PAGE_FACTS})({width})", sid)
+        facts: dict[str, Any] = self._evaluate(f"({PAGE_FACTS})({width})", sid)
         screenshot.write_bytes(self._screenshot(sid, width))
         self.send("Target.closeTarget", {"targetId": target})
         return facts
@@ -156,8 +156,8 @@ def _high_pipe() -> tuple[int, int]:
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """Decode an 8-bit RGB/RGBA, non-interlaced PNG: width, height, RGB(A) rows."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    chunks, pos = {}, 8
-    idat = b""
+    chunks: dict[bytes, bytes] = {}
+    pos, idat = 8, b""
     while pos < len(data):
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         body = data[pos + 8 : pos + 8 + length]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from confl10n import find_quantities, format_quantity
-from confl10n.building.keyfigures import MAX_FIGURES, key_figures
+from confl10n.figures.keyfigures import MAX_FIGURES, key_figures
 from confl10n.quantities.find import article_quantities
 from confl10n.text.reader import parse_text, read_article
 

@@ -12,12 +12,15 @@ from confl10n.bundle.xliff import NS, ApprovedUnit, read_xliff_approved, render_
 from confl10n.errors import InputError
 from tests.bulletin_samples import SOURCE, TARGETS, make_bulletin
 
-
-def _store(locale: str = "zh_CN") -> ttk_xliff.xlifffile:
-    return ttk_xliff.xlifffile.parsestring(render_xliff(make_bulletin(locale), slug="sample"))
+Store = ttk_xliff.xlifffile[ttk_xliff.xliffunit]
 
 
-def _by_id(store: ttk_xliff.xlifffile) -> dict[str, ttk_xliff.xliffunit]:
+def _store(locale: str = "zh_CN") -> Store:
+    store: Store = Store.parsestring(render_xliff(make_bulletin(locale), slug="sample"))
+    return store
+
+
+def _by_id(store: Store) -> dict[str, ttk_xliff.xliffunit]:
     return {u.xmlelement.get("id"): u for u in store.getunits()}
 
 

@@ -43,8 +43,13 @@ def load_cases() -> tuple[list[str], list[Case]]:
     lines = [ln for ln in CASES.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     header, *rows = [_unmark(line).split("\t") for line in lines]
     locales = header[6:]
-    cases = [Case(*row[:6], dict(zip(locales, row[6:], strict=True))) for row in rows]
-    return locales, cases
+    return locales, [_case(row, locales) for row in rows]
+
+
+def _case(row: list[str], locales: list[str]) -> Case:
+    snippet, figure, kind, value, upper, unit = row[:6]
+    renderings = dict(zip(locales, row[6:], strict=True))
+    return Case(snippet, figure, kind, value, upper, unit, renderings)
 
 
 def _unmark(text: str) -> str:

@@ -21,6 +21,7 @@ from confl10n.quantities.find import find_quantities
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
@@ -225,7 +226,9 @@ def test_pivot_protects_the_step_out_of_english(
     article = parse_text(ARTICLE, lang="de")  # English words: the kit copies them through
     result = translate_article(
         article,
-        options=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        options=TranslateOptions(
+            settings=(ArgosSettings(models_dir=argos_packages_dir, threads=1),)
+        ),
         to="zh",
         cache=tmp_path / "c.db",
     )

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from confl10n.serve.limits import BodyLimit, Gate, RequestError
-
-Message = dict[str, Any]
+from confl10n.serve.limits import BodyLimit, Gate, Message, RequestError
 
 
 def blocked_job(release: threading.Event, started: threading.Event) -> Callable[[], str]:

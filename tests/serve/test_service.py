@@ -21,6 +21,7 @@ KEY = {"X-API-Key": API_KEY}
 LOAD_SECONDS = 600  # a bound so a lost request fails the test instead of hanging it
 
 
+@pytest.mark.slow
 def test_load_200_requests_8_at_a_time_all_answered(served: Server) -> None:
     api = LibreTranslateAPI(served.url, api_key=API_KEY)
 
@@ -124,6 +125,7 @@ def test_v1_translate_gives_units_qa_and_provenance(served: Server) -> None:
     assert (origins, origins_again) == ({"engine"}, {"cache"})  # the cache is shared
 
 
+@pytest.mark.slow
 def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) -> None:
     text = sample_path.read_text(encoding="utf-8")
     status, summary = served.post_json("v1/summarize", {"text": text, "sentences": 1}, **KEY)
@@ -132,7 +134,7 @@ def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) ->
     body = {"text": text, "locales": ["zh_CN", "es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    money = next(f for f in figures["figures"] if f["text"] == "380 billion yuan")
+    money = next(f for f in figures["figures"] if f["source"] == "380 billion yuan")
     assert money["renderings"] == {"zh_CN": "3800亿元", "es_ES": "380.000 millones de yuanes"}
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
@@ -155,7 +157,7 @@ def test_v1_figures_and_bulletins_read_prose_only(served: Server, markup: str) -
     body = {"text": text, "locales": ["es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    assert [f["text"] for f in figures["figures"]] == ["2.5 percent", "March"]
+    assert [f["source"] for f in figures["figures"]] == ["2.5 percent", "March"]
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
     found = [f["source"] for f in bulletin["bundles"]["en"]["figures"]]
@@ -192,6 +194,7 @@ def long_text(seed_path: Path, chars: int) -> str:
     return "\n".join([seed] * (chars // len(seed) + 1))[:chars]
 
 
+@pytest.mark.slow
 def test_without_a_key_file_any_key_works_and_a_full_queue_says_429(
     server_factory: Callable[..., Server], seed_path: Path
 ) -> None:
@@ -204,6 +207,7 @@ def test_without_a_key_file_any_key_works_and_a_full_queue_says_429(
     assert "10,2" in spanish.translate("Sales rose 10.2%.")  # still serving
 
 
+@pytest.mark.slow
 def test_sigterm_lets_requests_in_flight_finish(
     server_factory: Callable[..., Server], seed_path: Path
 ) -> None:
@@ -231,6 +235,7 @@ def test_openapi_documents_every_endpoint(served: Server) -> None:
     assert json.dumps(spec)  # plain JSON
 
 
+@pytest.mark.slow
 def test_two_workers_share_the_cache_and_answer_everything(
     server_factory: Callable[..., Server], tmp_path: Path
 ) -> None:
@@ -248,6 +253,7 @@ def test_two_workers_share_the_cache_and_answer_everything(
         assert db.execute("SELECT COUNT(*) FROM machine").fetchone()[0] >= 20
 
 
+@pytest.mark.slow
 def test_a_cache_that_disappears_is_a_500_with_a_json_error(
     server_factory: Callable[..., Server], tmp_path: Path
 ) -> None:

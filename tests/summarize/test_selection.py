@@ -15,6 +15,7 @@ from confl10n.summarize import ALGORITHMS, LEDE_MODES
 from confl10n.summarize.adapter import LongTextWarning
 from confl10n.summarize.selection import MAX_CHARS, fingerprint, ineligible, near_duplicates
 from confl10n.text.reader import parse_text, read_article
+from tests.helpers import ALGORITHM_PARAMS
 
 runner = CliRunner()
 EDMUNDSON = {"bonus_words": ["media", "council"], "stigma_words": ["not"]}
@@ -92,7 +93,7 @@ def test_the_central_and_lead_ledes_do_not_change_with_n(sample_path: Path, mode
     assert len(ledes) == 1
 
 
-@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("algorithm", ALGORITHM_PARAMS)
 @pytest.mark.parametrize("mode", LEDE_MODES)
 def test_the_lede_is_never_repeated_in_the_section_summaries(
     sample_path: Path, seed_path: Path, algorithm: str, mode: str
@@ -304,7 +305,7 @@ def test_what_may_be_shown(text: str) -> None:
     assert ineligible(sentence, paragraph, lang="de" if "„" in text else "en") is None
 
 
-@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("algorithm", ALGORITHM_PARAMS)
 @pytest.mark.parametrize("mode", LEDE_MODES)
 def test_no_algorithm_picks_a_fragment_of_the_sample(
     sample_path: Path, algorithm: str, mode: str
@@ -375,7 +376,9 @@ def _long_paragraph(sentences: int) -> str:
     )
 
 
-@pytest.mark.parametrize("algorithm", ["lexrank", "luhn", "kl"])
+@pytest.mark.parametrize(
+    "algorithm", ["lexrank", "luhn", pytest.param("kl", marks=pytest.mark.slow)]
+)
 def test_a_50000_character_paragraph_is_never_shown_twice(algorithm: str) -> None:
     text = _long_paragraph(900)[:50_000].rsplit(". ", 1)[0] + "."
     assert 49_000 < len(text) <= 50_000

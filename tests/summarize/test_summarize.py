@@ -74,6 +74,7 @@ def test_every_algorithm_picks_own_section_sentences_in_source_order(
     assert summary == summarize_sections(article, algorithm=algorithm)
 
 
+@pytest.mark.slow
 def test_same_summary_in_fresh_processes_with_different_hash_seeds(sample_path: Path) -> None:
     code = (
         "import sys, json; from pathlib import Path; from confl10n.text.reader import read_article\n"
@@ -143,7 +144,7 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
     summarizer(ObjectDocumentModel(paragraphs), keep_all)
     eligible = {s.text for p in section.paragraphs for s in p.sentences if ineligible(s, p) is None}
     picked = Picked("en")
-    chosen = []
+    chosen: list[Any] = []  # sumy's SentenceInfo (untyped)
     for info in ranking:
         text = str(info.sentence)
         if len(chosen) < count and text in eligible and not picked.repeats(text, text):
@@ -325,6 +326,7 @@ def test_word_lists_are_refused_for_other_algorithms() -> None:
 # --- languages --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_chinese_splits_but_never_shows_an_unfinished_final_sentence() -> None:
     text = "人工智能正在迅速改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体行业积极探索人工智能的应用"
     summary = summarize_sections(text, lang="zh", sentences=9, lede=0)
@@ -461,6 +463,7 @@ def test_lsa_warns_when_a_section_has_fewer_words_than_sentences() -> None:
 # --- threads ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_concurrent_calls_match_sequential_ones(sample_path: Path) -> None:
     article = read_article(sample_path)
     jobs = [*ALGORITHMS, *ALGORITHMS]
@@ -528,6 +531,7 @@ def test_cli_reports_sumy_warnings_as_one_line_each(tmp_path: Path) -> None:
     assert result.stderr.startswith("confl10n: warning: Number of words")
 
 
+@pytest.mark.slow
 def test_cli_subprocess_chinese_from_stdin(tmp_path: Path) -> None:
     text = (
         "人工智能正在改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体积极探索人工智能的应用"

@@ -16,7 +16,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from confl10n.building.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -28,6 +27,7 @@ from confl10n.bundle.bulletin import (
     UnitState,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
+from confl10n.figures.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.languages import direction
 from confl10n.localize.formatting import format_quantity
 

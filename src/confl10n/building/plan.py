@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
-from confl10n.building.options import DEFAULT_ALGORITHM, DEFAULT_LEDE, BuildOptions
+from confl10n.building.options import BuildOptions
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
 from confl10n.translate.engines import Engines
 
 if TYPE_CHECKING:
     from confl10n.document import Article
-    from confl10n.localize.target import LocaleTarget
+    from confl10n.summarize.options import SummaryOptions
 
 DEFAULT_OUT = "output"
 
@@ -56,8 +56,7 @@ class BuildPlan:
     ``options`` are resolved (engine and algorithm from the config or the
     defaults; locales and out as the fields here); ``unavailable`` maps
     (source language, locale) to why no engine can translate it; ``engines``
-    are the ones planning created, for the build to reuse; ``resolved`` maps each
-    of ``locales`` to its :class:`~confl10n.localize.target.LocaleTarget`.
+    are the ones planning created, for the build to reuse.
     """
 
     articles: tuple[PlannedArticle, ...]
@@ -66,24 +65,11 @@ class BuildPlan:
     options: BuildOptions
     unavailable: Mapping[tuple[str, str], str] = field(default_factory=dict)
     engines: Engines = field(default_factory=Engines)
-    resolved: Mapping[str, LocaleTarget] = field(default_factory=dict)
-
-    def target(self, locale: str) -> LocaleTarget:
-        """The target ``locale`` (one of ``locales``) was resolved to, once, in the plan."""
-        from confl10n.localize.target import locale_target
-
-        found = self.resolved.get(locale)
-        return found or locale_target(locale, style_dir=self.options.translation.style_dir)
 
     @property
-    def algorithm(self) -> str:
-        """The summary algorithm."""
-        return self.options.algorithm or DEFAULT_ALGORITHM
-
-    @property
-    def lede(self) -> str:
-        """How the lede is chosen: ``lead`` or ``central``."""
-        return self.options.lede or DEFAULT_LEDE
+    def summary(self) -> SummaryOptions:
+        """How every article is summarized (algorithm and lede mode resolved)."""
+        return self.options.summary
 
     def targets(self, source_lang: str) -> tuple[str, ...]:
         """The locales to build for an article in ``source_lang`` (its own one aside)."""
@@ -108,11 +94,14 @@ def plan_build(
     options: BuildOptions | None = None,
     *,
     probe: EngineProbe | None = None,
+    project: BuildConfig | None = None,
 ) -> BuildPlan:
     """Check everything a build needs before any work: articles, slugs, locales, engines, output.
 
     ``files`` default to the config's ``sources``; engines are looked for here, or by
-    ``probe`` when one is given. Raises
+    ``probe`` when one is given. ``project`` is the config already read (by a
+    runner, :func:`~confl10n.building.build.open_runner`); None reads
+    ``options.config`` (or ``./confl10n.toml``) here. Raises
     :class:`~confl10n.errors.InvalidOptionError` for a bad option or locale, an
     unknown engine or no article to build; :class:`~confl10n.errors.InputError`
     for an unreadable article or config and a slug collision;
@@ -121,19 +110,18 @@ def plan_build(
     for any locale without an engine.
     """
     asked = options or BuildOptions()
-    project = find_config(asked.config)
+    project = project if project is not None else find_config(asked.config)
     resolved = _resolve(asked, project)
-    targets = _check_locales(resolved.locales or (), resolved.translation.style_dir)
-    wanted = tuple(targets)
+    wanted = _check_locales(resolved.locales or (), resolved.translation.style_dir)
     articles = _read_articles(_sources(files, project))
-    engines = Engines(resolved.translation.engine_settings())
+    engines = Engines(resolved.translation.settings)
     unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
     if resolved.strict and unavailable:
         reasons = "; ".join(f"{loc}: {why}" for (_, loc), why in unavailable.items())
         raise EngineUnavailableError(f"strict build stopped before writing anything: {reasons}")
     out_dir = Path(resolved.out or DEFAULT_OUT)
     check_out_dir(out_dir)
-    return BuildPlan(articles, wanted, out_dir, resolved, unavailable, engines, targets)
+    return BuildPlan(articles, wanted, out_dir, resolved, unavailable, engines)
 
 
 def check_out_dir(out: Path) -> None:
@@ -153,7 +141,6 @@ def check_out_dir(out: Path) -> None:
 
 def _resolve(options: BuildOptions, project: BuildConfig | None) -> BuildOptions:
     """``options`` with what they leave open taken from the config file, then the defaults."""
-    from confl10n.summarize.options import check_algorithm, check_lede_mode
     from confl10n.translate.registry import check_engine_choice
 
     config = project or BuildConfig(Path(CONFIG_NAME))
@@ -163,8 +150,11 @@ def _resolve(options: BuildOptions, project: BuildConfig | None) -> BuildOptions
         options,
         locales=locales if locales is not None else DEFAULT_LOCALES,
         out=options.out if options.out is not None else config.out,
-        algorithm=check_algorithm(options.algorithm or config.algorithm or DEFAULT_ALGORITHM),
-        lede=check_lede_mode(options.lede or config.lede or DEFAULT_LEDE),
+        summary=replace(
+            options.summary,
+            algorithm=options.summary.algorithm or config.algorithm,
+            lede_mode=options.summary.lede_mode or config.lede,
+        ).checked(),
         translation=replace(options.translation, engine=check_engine_choice(engine)),
     )
 
@@ -180,17 +170,13 @@ def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) ->
     )
 
 
-def _check_locales(locales: Sequence[str], style_dir: Path | None) -> dict[str, LocaleTarget]:
-    """Each locale resolved once (:func:`~confl10n.localize.target.locale_target`; unknown
-    ones fail with close matches), by the name its output folder gets (``es-ES`` ->
-    ``es_ES``, ``ZH-hant`` -> ``zh_Hant``); two spellings of one locale are one."""
+def _check_locales(locales: Sequence[str], style_dir: Path | None) -> tuple[str, ...]:
+    """The locales as output folders name them (``es-ES`` -> ``es_ES``, ``ZH-hant`` ->
+    ``zh_Hant``), each resolved once (:func:`~confl10n.localize.target.locale_target`:
+    unknown ones fail with close matches), two spellings of one locale as one."""
     from confl10n.localize.target import locale_target
 
-    resolved: dict[str, LocaleTarget] = {}
-    for typed in locales:
-        target = locale_target(typed, style_dir=style_dir)
-        resolved.setdefault(target.tag, target)
-    return resolved
+    return tuple(dict.fromkeys(locale_target(typed, style_dir=style_dir).tag for typed in locales))
 
 
 def _read_articles(paths: Sequence[Path]) -> tuple[PlannedArticle, ...]:

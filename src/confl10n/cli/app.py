@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -104,10 +104,23 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except Confl10nError as exc:
-            if (ctx.obj or {}).get("debug"):
+            _fail(ctx, exc)
+        except ModuleNotFoundError as exc:
+            from confl10n.extras import extra_of, missing_extra_error
+
+            extra = extra_of(exc.name or "")
+            if extra is None:
                 raise
-            say(f"confl10n: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            command = f"confl10n {ctx.invoked_subcommand}"
+            _fail(ctx, missing_extra_error(extra, command, [exc.name or ""]))
+
+
+def _fail(ctx: typer.Context, exc: Confl10nError) -> NoReturn:
+    """One escaped line on stderr and the error's exit code (``--debug``: the traceback)."""
+    if (ctx.obj or {}).get("debug"):
+        raise exc
+    say(f"confl10n: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code) from None
 
 
 app = typer.Typer(

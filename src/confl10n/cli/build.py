@@ -12,9 +12,8 @@ from confl10n.cli.app import command_app, say, warn
 from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
-    from confl10n.building.build import BuildReport
-    from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan
+    from confl10n.building.report import BuildReport
 
 
 command = command_app()
@@ -76,8 +75,9 @@ def build(
     ] = False,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
-    from confl10n.building.config import cluster_choice, find_config
+    from confl10n.building.build import open_runner
     from confl10n.building.options import BuildOptions
+    from confl10n.summarize.options import SummaryOptions
 
     translation = opt.translate_options(
         engine=engine,
@@ -93,8 +93,7 @@ def build(
         locales=to or None,
         out=out,
         config=config,
-        algorithm=algorithm,
-        lede=lede,
+        summary=SummaryOptions(algorithm=algorithm, lede_mode=lede),
         strict=strict,
         translation=translation,
         scheduler=scheduler,
@@ -102,35 +101,13 @@ def build(
         clean=clean,
     )
     stored = opt.cache_choice(cache, no_cache)
-    where = cluster_choice(find_config(config), scheduler, workers)
-    if where is None:
-        report = _local(files, options, stored)
-    else:
-        report = _on_cluster(where, files, options, stored)
+    with open_runner(options) as runner:
+        plan = runner.plan(files)
+        _warn_skipped(plan)
+        report = runner.run(plan, cache=stored, progress=build_progress())
     _print_report(report)
     if report.failures:
         raise typer.Exit(report.failures[0].exit_code)
-
-
-def _local(files: list[str] | None, options: BuildOptions, stored: Path | bool) -> BuildReport:
-    from confl10n.building.build import run_build
-    from confl10n.building.plan import plan_build
-
-    plan = plan_build(files, options)
-    _warn_skipped(plan)
-    return run_build(plan, cache=stored, progress=build_progress())
-
-
-def _on_cluster(
-    where: str | int, files: list[str] | None, options: BuildOptions, stored: Path | bool
-) -> BuildReport:
-    from confl10n.building.cluster import connect, remote_probe, run_on_cluster
-    from confl10n.building.plan import plan_build
-
-    with connect(where) as client:
-        plan = plan_build(files, options, probe=remote_probe(client))
-        _warn_skipped(plan)
-        return run_on_cluster(plan, client, cache=stored, progress=build_progress())
 
 
 def _warn_skipped(plan: BuildPlan) -> None:

@@ -52,16 +52,21 @@ def translate_options(
     style_dir: Path | None,
     no_protect_numbers: bool,
 ) -> TranslateOptions:
-    """The translation options of a command line, as one value."""
+    """The translation options of a command line, as one value (the model options are
+    the Argos engine's settings)."""
+    from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.options import TranslateOptions
 
-    return TranslateOptions(
-        engine=engine,
+    argos = ArgosSettings(
         models_dir=existing_models_dir(models_dir),
         device=device,
         threads=threads,
         compute_type=compute_type,
         beam_size=beam_size,
+    )
+    return TranslateOptions(
+        engine=engine,
+        settings=(argos,),
         protect_numbers=not no_protect_numbers,
         style_dir=style_dir,
     )

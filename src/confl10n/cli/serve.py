@@ -14,7 +14,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app
-from confl10n.errors import EngineUnavailableError
+from confl10n.extras import require
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -64,17 +64,17 @@ def serve(
     Ctrl-C: requests in flight finish first.
     """
     stored = opt.cache_choice(cache, no_cache)  # one line, exit 64, if both are given
-    try:
-        from confl10n.serve.run import serve as run
-        from confl10n.serve.settings import ServeSettings
-    except ImportError as exc:
-        raise EngineUnavailableError(
-            f"the web server is not installed ({exc.name}); pip install 'confl10n[serve]'"
-        ) from exc
+    require("serve", "confl10n serve")
+    from confl10n.serve.run import serve as run
+    from confl10n.serve.settings import ServeSettings
+    from confl10n.translate.argos.settings import ArgosSettings
+    from confl10n.translate.options import TranslateOptions
+
+    argos = ArgosSettings(models_dir=opt.existing_models_dir(models_dir), threads=threads)
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
-        models_dir=opt.existing_models_dir(models_dir), engine=engine, threads=threads,
+        translation=TranslateOptions(engine=engine, settings=(argos,)),
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip

@@ -100,7 +100,7 @@ def translate(
     targets = _targets(to, locales or [], style_dir)
     _check_output(output, [t.tag for t in targets])
     article = load_article(file, lang=source)
-    engines = Engines(options.engine_settings())  # one per run: models load once for all --to
+    engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, progress=sentence_progress()) for t in targets]
     _emit(list(zip([t.tag for t in targets], results, strict=True)), output_format, output)
@@ -183,7 +183,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.building.render import render_json, render_markdown, render_text
+    from confl10n.translate.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,

@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -26,10 +26,17 @@ from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
 from confl10n.serve.libre import detect_text, translate_answer, translate_request
 from confl10n.serve.limits import ASGIApp, BodyLimit, Gate, RequestError, check_chars
-from confl10n.serve.schemas import BulletinBody, FiguresBody, SummarizeBody, TranslateBody, _Request
+from confl10n.serve.schemas import (
+    ArticleRequest,
+    BulletinBody,
+    FiguresBody,
+    SummarizeBody,
+    TranslateBody,
+)
 from confl10n.serve.settings import ServeSettings, from_environment, read_api_keys
 from confl10n.serve.texts import clean
 from confl10n.serve.work import Service
+from confl10n.summarize.options import SummaryOptions
 
 _T = TypeVar("_T")
 _LOG = logging.getLogger("confl10n.serve")
@@ -240,7 +247,7 @@ def _libre(app: FastAPI, state: _State) -> None:
 # --- /v1/ ------------------------------------------------------------------------------------
 
 
-def _article(body: _Request) -> Article:
+def _article(body: ArticleRequest) -> Article:
     from confl10n.text.reader import parse_text
 
     text = clean(body.text)
@@ -250,7 +257,7 @@ def _article(body: _Request) -> Article:
 def _v1(app: FastAPI, state: _State) -> None:
     service = state.service
 
-    async def accepted(body: _Request, request: Request) -> None:
+    async def accepted(body: ArticleRequest, request: Request) -> None:
         state.check_key(body.api_key, request)
         state.check_size(body.text)
 
@@ -271,21 +278,21 @@ def _v1(app: FastAPI, state: _State) -> None:
     async def summarize(body: SummarizeBody, request: Request) -> dict[str, Any]:
         """Each section's summary sentences (IDs, texts, scores) and the lede."""
         await accepted(body, request)
-        options: dict[str, Any] = {"algorithm": body.algorithm, "sentences": body.sentences}
-        options.update(ratio=body.ratio, lede=body.lede)
-        return await state.run(lambda: service.summarize(_article(body), **options))
+        options = SummaryOptions(
+            algorithm=body.algorithm, sentences=body.sentences, ratio=body.ratio, lede=body.lede
+        )
+        return await state.run(lambda: service.summarize(_article(body), options))
 
     @app.post("/v1/figures", tags=["confl10n"])
     async def figures(body: FiguresBody, request: Request) -> dict[str, Any]:
         """Every figure of the article, what it means, and each locale's way of writing it."""
         await accepted(body, request)
 
-        def job() -> dict[str, Any]:
-            article = _article(body)
-            dated = replace(article, published=body.reference_date or article.published)
-            return service.figures(dated, body.locales)
-
-        return await state.run(job)
+        return await state.run(
+            lambda: service.figures(
+                _article(body), body.locales, reference_date=body.reference_date
+            )
+        )
 
     @app.post("/v1/bulletin", tags=["confl10n"])
     async def bulletin(body: BulletinBody, request: Request) -> dict[str, Any]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from confl10n.errors import InputError, InvalidOptionError
+from confl10n.translate.options import TranslateOptions
 
 ENVIRONMENT = "CONFL10N_SERVE_SETTINGS"
 """The environment variable holding :class:`ServeSettings` as JSON."""
@@ -27,6 +28,7 @@ class ServeSettings:
     (429 above); ``queue_timeout`` / ``timeout``: seconds a request may wait for a
     slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
+    ``translation``: the engine (``auto`` by default) and each engine's settings.
     """
 
     host: str = "127.0.0.1"
@@ -39,10 +41,8 @@ class ServeSettings:
     queue: int = 16
     queue_timeout: float = 30.0
     timeout: float = 120.0
-    models_dir: str | None = None
     cache: str | None = ""
-    engine: str = "auto"
-    threads: int = 0
+    translation: TranslateOptions = field(default_factory=TranslateOptions)
 
     def check(self) -> ServeSettings:
         """These settings, or InvalidOptionError naming the first bad one."""
@@ -60,7 +60,8 @@ class ServeSettings:
 
     def to_environment(self) -> str:
         """The settings as the JSON text :func:`from_environment` reads."""
-        return json.dumps(asdict(self))
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return json.dumps({**values, "translation": self.translation.as_json()})
 
     @property
     def cache_choice(self) -> str | bool:
@@ -77,7 +78,8 @@ def from_environment() -> ServeSettings:
         return ServeSettings()
     known = {f.name for f in fields(ServeSettings)}
     values = {k: v for k, v in json.loads(raw).items() if k in known}
-    return ServeSettings(**values)
+    translation = TranslateOptions.from_json(values.pop("translation", None) or {})
+    return ServeSettings(**values, translation=translation)
 
 
 def read_api_keys(path: str) -> frozenset[str]:

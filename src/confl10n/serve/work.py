@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from confl10n.document import Article
@@ -24,8 +23,8 @@ from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
 from confl10n.serve.texts import Batch, clean, plain_batch, split_html
+from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.options import TranslateOptions
 from confl10n.translate.results import ArticleTranslation
 
 JSON = dict[str, Any]
@@ -49,9 +48,7 @@ class Service:
 
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
-        self.options = TranslateOptions(
-            engine=settings.engine, models_dir=settings.models_dir, threads=settings.threads
-        )
+        self.options = settings.translation
         self.engines = holder or EngineHolder(self.options)
         self.languages = self.engines.languages()
         self.detector = Detector(self.languages)
@@ -133,42 +130,36 @@ class Service:
             groups[guess.language if guess else language_code(source)].append(index)
         return groups
 
-    def summarize(self, article: Article, **options: Any) -> JSON:
+    def summarize(self, article: Article, options: SummaryOptions) -> JSON:
         """The article's section summaries and lede, as the CLI's JSON (``summarize_sections``)."""
         from confl10n.summarize import summarize_sections
 
-        summary: JSON = asdict(summarize_sections(article, **options))
+        summary: JSON = asdict(summarize_sections(article, options))
         return summary
 
-    def figures(self, article: Article, locales: Sequence[str]) -> JSON:
-        """Every figure of the article's prose (not its code or URLs) and how each of
-        ``locales`` writes it."""
-        from confl10n.localize.formatting import format_quantity
-        from confl10n.localize.target import locale_target
-        from confl10n.quantities.find import article_quantities
-        from confl10n.text.inline import prose_only
+    def figures(
+        self, article: Article, locales: Sequence[str], *, reference_date: date | None = None
+    ) -> JSON:
+        """``confl10n figures --format json``'s document for the article: every figure of
+        its prose (not its code or URLs) and how each of ``locales`` writes it."""
+        from confl10n.figures.rows import figure_rows, figures_document
 
         style_dir = self.options.style_dir
-        targets = {typed: locale_target(typed, style_dir=style_dir).locale for typed in locales}
-        rows = [
-            {**_plain(asdict(q)), "renderings": {typed: format_quantity(q, loc, style_dir=style_dir)
-                                                  for typed, loc in targets.items()}}
-            for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
-        ]  # fmt: skip
-        return {"locales": list(locales), "figures": rows}
+        rows = figure_rows(article, locales, style_dir=style_dir, reference_date=reference_date)
+        return figures_document(rows, locales)
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
         """The CLI's ``translate --format json`` document for one translation."""
-        from confl10n.building.render import render_json  # translate --format json, as is
+        from confl10n.translate.render import render_json  # translate --format json, as is
 
         document: JSON = json.loads(render_json([translation]))
         return document
 
     def bulletin(self, article: Article, locales: Sequence[str], *, slug: str | None) -> JSON:
         """Each locale's ``bundle.json`` (the source language's too), as ``build`` writes it."""
-        from confl10n.serve.bulletin import bundles
+        from confl10n.serve.bulletin import bundles, server_translation
 
-        made: JSON = bundles(self, article, locales, slug=slug)
+        made: JSON = bundles(server_translation(self.translate), article, locales, slug=slug)
         return made
 
 
@@ -194,8 +185,3 @@ def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSO
                 {key: getattr(finding, key) for key in LIBRE_FINDING}
             )
     return found
-
-
-def _plain(values: JSON) -> JSON:
-    """Decimals and dates as strings, so the figure rows are JSON."""
-    return {k: str(v) if isinstance(v, Decimal | date) else v for k, v in values.items()}

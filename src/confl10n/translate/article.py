@@ -98,8 +98,8 @@ def _target(to: str | LocaleTarget, locale: str | None, options: TranslateOption
 
 def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
     if engine is not None:
-        return Engines(options.engine_settings(), given=[engine])
-    return engines if engines is not None else Engines(options.engine_settings())
+        return Engines(options.settings, given=[engine])
+    return engines if engines is not None else Engines(options.settings)
 
 
 def _checked(
