@@ -16,7 +16,7 @@ PUBLIC = {
     "UnsupportedLanguageError",
     # reading, figures, summaries
     "parse_bytes", "parse_text", "read_article", "split_sentences",
-    "article_quantities", "find_quantities", "format_quantity",
+    "article_quantities", "find_quantities", "format_quantity", "LocaleTarget", "locale_target",
     "Slot", "protect", "restore", "Finding", "check_article", "check_translation",
     "ArticleSummary", "ScoredSentence", "SectionSummary", "SummaryOptions", "TextSummary",
     "summarize_sections", "summarize_text",

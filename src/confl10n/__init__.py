@@ -29,6 +29,7 @@ _HOMES: dict[str, str] = {
     "InputError": "confl10n.errors",
     "InvalidOptionError": "confl10n.errors",
     "LocaleBulletin": "confl10n.bundle.bulletin",
+    "LocaleTarget": "confl10n.localize.target",
     "ModelPackageError": "confl10n.errors",
     "NetworkError": "confl10n.errors",
     "OutputError": "confl10n.errors",
@@ -57,6 +58,7 @@ _HOMES: dict[str, str] = {
     "format_quantity": "confl10n.localize.formatting",
     "get_engine": "confl10n.translate.registry",
     "install_package": "confl10n.translate.argos.install",
+    "locale_target": "confl10n.localize.target",
     "parse_bytes": "confl10n.text.reader",
     "parse_text": "confl10n.text.reader",
     "protect": "confl10n.figures.protect",
@@ -179,6 +181,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
         check_translation as check_translation,
     )
     from confl10n.localize.formatting import format_quantity as format_quantity
+    from confl10n.localize.target import LocaleTarget as LocaleTarget
+    from confl10n.localize.target import locale_target as locale_target
     from confl10n.quantities.find import (
         article_quantities as article_quantities,
     )

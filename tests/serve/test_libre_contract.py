@@ -245,10 +245,6 @@ def test_languages_lists_codes_as_libretranslate_1_9(open_server: Server) -> Non
     assert by_code["zh-Hans"]["name"] == "Chinese"
 
 
-LOCALE_RESOLVER = pytest.mark.xfail(strict=True, reason="locale resolver: locales branch")
-
-
-@LOCALE_RESOLVER
 @pytest.mark.parametrize("target", ["zh-Hans", "zh_Hans", "zh-hans", "zh-CN"])
 def test_simplified_chinese_spellings_are_accepted(open_server: Server, target: str) -> None:
     body = {"q": "It cost 380 billion yuan.", "source": "en"}
@@ -257,7 +253,6 @@ def test_simplified_chinese_spellings_are_accepted(open_server: Server, target: 
     assert (status, answer.get("translatedText")) == (200, want), answer
 
 
-@LOCALE_RESOLVER
 @pytest.mark.parametrize(("target", "argos"), [("zh-Hant", "zt"), ("zh_TW", "zt"), ("pt-BR", "pb")])
 def test_argos_own_locales_are_reached_by_their_spellings(
     open_server: Server, target: str, argos: str
@@ -269,7 +264,6 @@ def test_argos_own_locales_are_reached_by_their_spellings(
     assert (status, answer.get("translatedText")) == (200, want[1]["translatedText"]), answer
 
 
-@LOCALE_RESOLVER
 def test_every_code_languages_lists_is_accepted(open_server: Server) -> None:
     for entry in open_server.request("languages")[1]:
         for target in entry["targets"]:
@@ -357,7 +351,7 @@ def test_an_explicit_source_not_installed_is_400(served: Server) -> None:
         {"error": "de is not supported"},
     )
     assert served.post_json("translate", {**body, "source": "en", "target": "fr"}) == (
-        400, {"error": "fr is not supported"}
+        400, {"error": "fr is not supported: no installed model translates en->fr"}
     )  # fmt: skip
 
 
@@ -449,7 +443,7 @@ def test_weblate_s_save_check_without_en_de_is_a_clear_400(served: Server) -> No
     assert served.request("languages")[0] == 200
     assert weblate_translate(served, ["test"], "de", API_KEY) == (
         400,
-        {"error": "de is not supported"},
+        {"error": "de is not supported: no installed model translates en->de"},
     )
 
 

@@ -160,14 +160,12 @@ def engine_translation(
     ``progress(locale)``, if given, is called before each translation and returns the
     translation's own progress callback (or None).
     """
-    from confl10n.languages import argos_language
     from confl10n.translate.article import translate_article
 
     def translate(article: Article, locale: str) -> ArticleTranslation:
         return translate_article(
             article,
-            to=argos_language(locale),
-            locale=locale,
+            to=locale,  # the plan's tag, resolved there and again the same way here
             options=options,
             engines=engines,
             cache=cache,

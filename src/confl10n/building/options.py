@@ -30,6 +30,8 @@ class BuildOptions:
     cluster (:mod:`confl10n.building.cluster`); None for both: the config's, else here.
     ``keep_boilerplate`` keeps each article's trailing site furniture
     (:mod:`confl10n.text.boilerplate`).
+    An article's folder keeps the locale folders this build does not write (and any
+    file a reviewer put there); ``clean`` removes those locale folders instead.
     """
 
     locales: Sequence[str] | None = None
@@ -41,6 +43,7 @@ class BuildOptions:
     scheduler: str | None = None
     workers: int | None = None
     keep_boilerplate: bool = False
+    clean: bool = False
 
 
 def _default_summary() -> SummaryOptions:

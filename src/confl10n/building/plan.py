@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from confl10n.building.config import CONFIG_NAME, DEFAULT_LOCALES, BuildConfig, find_config
 from confl10n.building.options import BuildOptions
 from confl10n.errors import EngineUnavailableError, InvalidOptionError, OutputError
-from confl10n.languages import posix_locale
 from confl10n.translate.engines import Engines
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def plan_build(
     asked = options or BuildOptions()
     project = project if project is not None else find_config(asked.config)
     resolved = _resolve(asked, project)
-    wanted = _check_locales(resolved.locales or ())
+    wanted = _check_locales(resolved.locales or (), resolved.translation.style_dir)
     articles = _read_articles(_sources(files, project), keep_boilerplate=asked.keep_boilerplate)
     engines = Engines(resolved.translation.settings)
     unavailable = _unavailable(articles, wanted, _problems(probe, resolved, engines))
@@ -171,14 +170,13 @@ def _sources(files: Sequence[str | Path] | None, project: BuildConfig | None) ->
     )
 
 
-def _check_locales(locales: Sequence[str]) -> tuple[str, ...]:
-    """The locales in POSIX form (``zh_CN``), each known to CLDR, without repeats."""
-    from confl10n.localize.formatting import check_locale
+def _check_locales(locales: Sequence[str], style_dir: Path | None) -> tuple[str, ...]:
+    """The locales as output folders name them (``es-ES`` -> ``es_ES``, ``ZH-hant`` ->
+    ``zh_Hant``), each resolved once (:func:`~confl10n.localize.target.locale_target`:
+    unknown ones fail with close matches), two spellings of one locale as one."""
+    from confl10n.localize.target import locale_target
 
-    normal = [posix_locale(locale) for locale in locales]
-    for locale in normal:
-        check_locale(locale)
-    return tuple(dict.fromkeys(normal))
+    return tuple(dict.fromkeys(locale_target(typed, style_dir=style_dir).tag for typed in locales))
 
 
 def _read_articles(paths: Sequence[Path], *, keep_boilerplate: bool) -> tuple[PlannedArticle, ...]:

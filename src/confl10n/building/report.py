@@ -35,6 +35,8 @@ class ArticleReport:
     skipped: tuple[SkippedLocale, ...]
     warnings: tuple[str, ...]
     timings: tuple[tuple[str, float], ...]
+    kept: tuple[str, ...] = ()  # the previous folder's other locales (and files), unchanged
+    removed: tuple[str, ...] = ()  # locale folders not in this build, removed (``clean``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,8 @@ def build_steps(plan: BuildPlan) -> int:
 def write_article(
     prepared: Prepared, made: Bulletins, plan: BuildPlan, meter: Meter
 ) -> ArticleReport:
-    """Write the article's bulletins into ``plan.out``/slug in one swap, and report it.
+    """Write the article's bulletins into ``plan.out``/slug in one swap, and report it; the
+    locale folders it does not write stay, unless ``plan.options.clean``.
 
     Raises :class:`~confl10n.errors.OutputError` when the folder cannot be written.
     """
@@ -115,7 +118,7 @@ def write_article(
     out, slug = plan.out, prepared.slug
     meter.start(f"{slug}: writing {out / slug}")
     started = time.perf_counter()
-    result = write_article_bundle(out, slug, made.bulletins)
+    result = write_article_bundle(out, slug, made.bulletins, clean=plan.options.clean)
     seconds = time.perf_counter() - started
     meter.end()
     return ArticleReport(
@@ -126,4 +129,6 @@ def write_article(
         skipped=plan.skipped(prepared.article.lang),
         warnings=tuple(dict.fromkeys((*made.warnings, *result.warnings))),
         timings=(*made.timings, ("write", seconds)),
+        kept=result.kept,
+        removed=result.removed,
     )

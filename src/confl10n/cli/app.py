@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from confl10n._version import __version__
-from confl10n.errors import Confl10nError, escape_terminal, escape_text
+from confl10n.errors import Confl10nError, InvalidOptionError, escape_terminal, escape_text
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -62,6 +62,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Command name -> (module under ``confl10n.cli``, one-line help), in ``--help`` order."""
 
 
+USAGE = InvalidOptionError.exit_code
+"""The exit code of a usage error: an unknown option or command, a missing or malformed
+value (sysexits' EX_USAGE, as :class:`~confl10n.errors.InvalidOptionError`)."""
+_CLICK_USAGE = 2  # what Click exits with for a usage error
+
+
 class _Group(TyperGroup):
     """Loads commands on first use; turns library errors into one line on stderr and an
     exit code."""
@@ -83,6 +89,15 @@ class _Group(TyperGroup):
         """The command list from :data:`COMMANDS`, without importing the commands."""
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's own exit code for usage errors (2) becomes the documented 64 (EX_USAGE)."""
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            if exc.code == _CLICK_USAGE:
+                raise SystemExit(USAGE) from None
+            raise
 
     # typer.Context is the public name of the vendored click Context invoke() takes.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]

@@ -28,7 +28,9 @@ def build(
     ] = None,
     to: Annotated[
         list[str] | None,
-        typer.Option("--to", help="Target locale (zh_CN, es_ES, …); repeat for several."),
+        typer.Option(
+            "--to", help="Target locale or language (zh_CN, es-ES, es, zh-Hant, …); repeatable."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
@@ -66,6 +68,12 @@ def build(
         typer.Option("--lede", help="lead (the opening sentences, default) or central."),
     ] = None,
     keep_boilerplate: opt.KeepBoilerplate = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean", help="Remove locale folders this build does not write (default: keep)."
+        ),
+    ] = False,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
     from confl10n.building.build import open_runner
@@ -92,6 +100,7 @@ def build(
         scheduler=scheduler,
         workers=workers,
         keep_boilerplate=keep_boilerplate,
+        clean=clean,
     )
     stored = opt.cache_choice(cache, no_cache)
     with open_runner(options) as runner:
@@ -111,7 +120,11 @@ def _warn_skipped(plan: BuildPlan) -> None:
 def _print_report(report: BuildReport) -> None:
     """Where each article went (stdout), then the warnings (stderr)."""
     for article in report.articles:
-        say(f"{article.path}  ({', '.join(article.locales)})")
+        kept = [k for k in article.kept if not k.startswith(".")]
+        also = f"; kept {', '.join(kept)}" if kept else ""
+        say(f"{article.path}  ({', '.join(article.locales)}{also})")
+        for locale in article.removed:
+            say(f"confl10n: removed {article.path / locale} (not in this build; --clean)", err=True)
     for message in dict.fromkeys(report.warnings):
         warn(message)
     for failure in report.failures:

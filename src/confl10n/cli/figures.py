@@ -33,7 +33,9 @@ command = command_app()
 def figures(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     locales: Annotated[
-        list[str], typer.Option("--locale", help="Target locale, e.g. zh_CN; repeatable.")
+        list[str], typer.Option(
+            "--locale", help="Target locale or language, e.g. zh_CN, zh-Hant, es; repeatable."
+        )
     ],
     output_format: Annotated[FiguresFormat, typer.Option("--format")] = FiguresFormat.table,
     reference_date: Annotated[
@@ -48,10 +50,10 @@ def figures(
 ) -> None:  # fmt: skip
     """Show every figure of the article as each locale's newsroom would write it."""
     from confl10n.figures.rows import figure_rows, unplaced_dates
-    from confl10n.localize.formatting import check_locale
+    from confl10n.localize.target import locale_target
 
     for locale in locales:
-        check_locale(locale)  # a bad locale fails before the article is read
+        locale_target(locale, style_dir=style_dir)  # a bad locale fails before the article is read
     article = load_article(file, keep_boilerplate=keep_boilerplate)
     when = _parse_date(reference_date) if reference_date else None
     rows = figure_rows(article, locales, style_dir=style_dir, reference_date=when)

@@ -65,7 +65,7 @@ def translate_options(
     from confl10n.translate.options import TranslateOptions
 
     argos = ArgosSettings(
-        models_dir=models_dir,
+        models_dir=existing_models_dir(models_dir),
         device=device,
         threads=threads,
         compute_type=compute_type,
@@ -77,6 +77,18 @@ def translate_options(
         protect_numbers=not no_protect_numbers,
         style_dir=style_dir,
     )
+
+
+def existing_models_dir(models_dir: str | None) -> str | None:
+    """``--models-dir`` when it names a folder (or is not given).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when it names nothing or a file:
+    a mistyped folder is said, not read as "no models installed".
+    """
+    if models_dir is not None and not Path(models_dir).is_dir():
+        what = "is not a folder" if Path(models_dir).exists() else "does not exist"
+        raise InvalidOptionError(f"--models-dir {models_dir!r} {what}")
+    return models_dir
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:

@@ -84,12 +84,11 @@ def serve(
     from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.options import TranslateOptions
 
+    argos = ArgosSettings(models_dir=opt.existing_models_dir(models_dir), threads=threads)
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
-        translation=TranslateOptions(
-            engine=engine, settings=(ArgosSettings(models_dir=models_dir, threads=threads),)
-        ),
+        translation=TranslateOptions(engine=engine, settings=(argos,)),
         api_keys=str(api_keys) if api_keys else None, cors_origins=cors_origins,
         alternatives_limit=alternatives_limit, suggestions=suggestions, detection=detection,
         cache=None if stored is False else (str(stored) if stored is not True else ""),

@@ -15,7 +15,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.localize.formatting import format_quantity
+from confl10n.localize.target import locale_target
 from confl10n.quantities.dates import YEARLESS, iso_value
 from confl10n.quantities.find import article_quantities
 from confl10n.text.inline import prose_only
@@ -58,16 +59,20 @@ def figure_rows(
 ) -> list[FigureRow]:
     """A row per figure of ``article``'s prose, in order, rendered for every locale.
 
+    ``locales`` are typed as people type them (``es``, ``zh-Hant``, ``pt-BR``; each
+    resolved once by :func:`~confl10n.localize.target.locale_target`, a bare language in
+    its default locale's newsroom style) and key the renderings as typed.
     ``reference_date`` resolves dates written without a year (default: the article's
     publication date); ``style_dir`` holds the newsroom style files (default: shipped).
-    Raises :class:`~confl10n.errors.InvalidOptionError` for a locale CLDR does not know.
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a locale CLDR does not know
+    (one line, with close matches).
     """
-    for locale in locales:
-        check_locale(locale)
+    targets = {typed: locale_target(typed, style_dir=style_dir).locale for typed in locales}
     when = reference_date or article.published
     found = article_quantities(replace(prose_only(article), published=when))
     return [_row(replace(q, text=article.text[q.start : q.end]),  # the source as written
-                 {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales},
+                 {typed: format_quantity(q, locale, style_dir=style_dir)
+                  for typed, locale in targets.items()},
                  dated=when is not None) for q in found]  # fmt: skip
 
 

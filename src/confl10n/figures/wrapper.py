@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from confl10n.errors import InvalidOptionError, TranslationError
+from confl10n.errors import TranslationError
 from confl10n.figures.protect import (
     Slot,
     protect,
@@ -37,14 +37,11 @@ from confl10n.figures.protect import (
     sentence_case,
     worth_protecting,
 )
-from confl10n.languages import argos_locale, posix_locale
 from confl10n.localize.formatting import (
-    check_locale,
-    cldr_locale,
     load_style,
     range_frames,
-    usual_locale,
 )
+from confl10n.localize.target import locale_target
 from confl10n.quantities.find import find_labels, find_quantities
 
 if TYPE_CHECKING:
@@ -64,23 +61,14 @@ come out differently."""
 
 
 def target_locale(language: str, locale: str | None = None) -> str:
-    """The locale figures are written in for ``language``: ``locale`` when given (it
-    must be one of that language's), else the language's usual one (zh -> zh_CN).
+    """The CLDR locale figures are written in for ``language``: ``locale`` when given (it
+    must be one of that language's), else the language's usual one (zh -> zh_CN, zt ->
+    zh_TW); see :func:`~confl10n.localize.target.locale_target`.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for a language without a CLDR locale
     or a ``locale`` of another language.
     """
-    usual = argos_locale(language) or usual_locale(language) or language
-    try:
-        check_locale(usual)
-    except InvalidOptionError:
-        raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
-    if locale is None:
-        return usual
-    chosen = posix_locale(locale)
-    if cldr_locale(chosen).language != cldr_locale(usual).language:
-        raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
-    return chosen
+    return locale_target(language, locale=locale).locale
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,8 @@ __all__ = [
     "language_name",
     "load_style",
     "range_frames",
+    "resolved_locale",
+    "style_names",
     "usual_locale",
 ]
 
@@ -157,7 +159,9 @@ def _suggest(locale: str) -> str:
     usual = usual_locale(language_of(wanted))
     if usual and usual.lower() in known:  # the language's main locale first: zh -> zh_CN
         close = [usual.lower(), *[c for c in close if c != usual.lower()]][:3]
-    return f"; did you mean {', '.join(known[c] for c in close)}?" if close else ""
+    if not close:
+        return "; write a language (es), a locale (es_ES, es-419) or a script tag (zh-Hant)"
+    return f"; did you mean {', '.join(known[c] for c in close)}?"
 
 
 @cache
@@ -183,11 +187,49 @@ def usual_locale(language: str) -> str | None:
     return f"{parts[0]}_{parts[1]}" if parts and parts[1] else None
 
 
-def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
-    """The newsroom style data for ``locale`` ({} when there is none)."""
+def resolved_locale(locale: str) -> str:
+    """The CLDR locale, with its territory, that ``locale`` (any spelling) stands for.
+
+    A bare language or script takes CLDR's likely subtags (``es`` -> ``es_ES``,
+    ``zh-Hans`` -> ``zh_CN``, ``zh-hant`` -> ``zh_TW``, ``ja`` -> ``ja_JP``); the
+    script is dropped where the territory implies it (``zh_Hant_TW`` -> ``zh_TW``)
+    and kept where it does not (``sr_Latn`` -> ``sr_Latn_RS``). Raises
+    :class:`~confl10n.errors.InvalidOptionError` for an unknown locale.
+    """
     loc = _parse(locale)
-    names = [posix_locale(locale), f"{loc.language}_{loc.territory}", loc.language]
-    return find_style(names, style_dir=style_dir)
+    territory, script = loc.territory or _likely(loc.language, loc.script), loc.script
+    if territory is None:
+        return str(loc)
+    short = f"{loc.language}_{territory}"
+    if script is None or _parse(short).script == script:
+        return short
+    return f"{loc.language}_{script}_{territory}"
+
+
+def _likely(language: str, script: str | None) -> str | None:
+    """The territory CLDR's likely subtags give ``language`` (written in ``script``)."""
+    from babel.core import get_global, parse_locale
+
+    likely_subtags = get_global("likely_subtags")
+    for key in (f"{language}_{script}", language) if script else (language,):
+        parts = parse_locale(likely_subtags[key]) if key in likely_subtags else None
+        if parts and parts[1] and (script is None or parts[2] in (script, None)):
+            return parts[1]
+    return None
+
+
+def style_names(locale: str) -> list[str]:
+    """Where ``locale``'s newsroom style is looked for, first first: as written, the CLDR
+    locale it stands for (``es`` -> ``es_ES``), its language."""
+    return list(
+        dict.fromkeys([posix_locale(locale), resolved_locale(locale), _parse(locale).language])
+    )
+
+
+def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
+    """The newsroom style data for ``locale`` ({} when there is none); a bare language
+    takes its CLDR default locale's (:func:`resolved_locale`)."""
+    return find_style(style_names(locale), style_dir=style_dir)
 
 
 # --- numbers ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from confl10n.document import Article
-from confl10n.languages import argos_language, language_of
+from confl10n.languages import language_of
 
 if TYPE_CHECKING:
     from confl10n.building.article import Translate
@@ -28,11 +28,13 @@ def bundles(
     from confl10n.bundle.jsonout import bundle_dict
     from confl10n.bundle.slug import check_slug, slugify
     from confl10n.localize.labels import load_labels
+    from confl10n.localize.target import locale_target
     from confl10n.summarize.options import SummaryOptions
 
     named = check_slug(slug) if slug else slugify(_title(article))
     prepared = prepare(article, slug=named, summary=SummaryOptions().checked())
-    targets = [loc for loc in dict.fromkeys(locales) if language_of(loc) != article.lang]
+    tags = dict.fromkeys(locale_target(typed).tag for typed in locales)  # build's folder names
+    targets = [loc for loc in tags if language_of(loc) != article.lang]
     made = ArticleRun(prepared, translate).bulletins(targets)
     out = {
         locale: bundle_dict(bulletin, slug=named, labels=load_labels(locale))
@@ -49,5 +51,6 @@ def server_translation(
     translate: Callable[..., ArticleTranslation],
 ) -> Translate:
     """A build's translation function from the server's ``translate(article, target,
-    locale=…)`` (:meth:`confl10n.serve.work.Service.translate`)."""
-    return lambda article, locale: translate(article, argos_language(locale), locale=locale)
+    locale=…)`` (:meth:`confl10n.serve.work.Service.translate`): the locale is the target,
+    resolved there as a build's plan resolves it."""
+    return lambda article, locale: translate(article, locale)

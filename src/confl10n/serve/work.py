@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confl10n.document import Article
 from confl10n.errors import InvalidOptionError, UnsupportedLanguageError
@@ -28,6 +28,9 @@ from confl10n.summarize.options import SummaryOptions
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.engine import Engine, HypothesesEngine
 from confl10n.translate.results import ArticleTranslation
+
+if TYPE_CHECKING:
+    from confl10n.localize.target import LocaleTarget
 
 JSON = dict[str, Any]
 AUTO = "auto"
@@ -77,13 +80,15 @@ class Service:
         locale: str | None = None, alternatives: int = 0,
     ) -> Translated:  # fmt: skip
         """LibreTranslate's ``/translate``: each text (plain or HTML) from ``source``
-        (a code or ``auto``) to ``target``, figures protected and checked, with up to
-        ``alternatives`` other translations of each plain text where the engine has them.
+        (a code or ``auto``) to ``target`` (a language or locale in any spelling: ``zh-Hant``,
+        ``pt-BR``), figures protected and checked, with up to ``alternatives`` other
+        translations of each plain text where the engine has them.
 
         Raises UnsupportedLanguageError ``xx is not supported`` for a language no
         installed engine translates from or to (also one ``auto`` detected),
         EngineUnavailableError for a pair no engine reaches."""
-        target = self.check_language(target, self.targets)
+        target, locale = self._target(target, locale, source)
+        source = source if source == AUTO else self._source(source, target)
         cleaned = [clean(t) for t in texts]
         parts = [split_html(t) for t in cleaned] if html else None
         runs = [p.texts for p in parts] if parts else [[t] for t in cleaned]
@@ -109,6 +114,33 @@ class Service:
     def targets(self) -> frozenset[str]:
         """Every language some installed engine translates into."""
         return frozenset(t for targets in self.languages.values() for t in targets)
+
+    def _target(self, typed: str, locale: str | None, source: str) -> tuple[str, str]:
+        """The engine language and the locale a target spelled any way asks for (``zh-Hant``
+        -> zt, zh_TW; ``es-419`` -> es, es_419). Unless an installed engine translates into
+        it: ``xx is not supported``, naming the pair in the engine's codes after a colon
+        (``zh-Hant is not supported: no installed model translates en->zt``)."""
+        chosen = self._locale_target(typed)
+        if chosen.language not in self.targets and source != AUTO:
+            pair = f"{self._locale_target(source).language}->{chosen.language}"
+            raise UnsupportedLanguageError(
+                f"{typed} is not supported: no installed model translates {pair}"
+            )
+        return self.check_language(chosen.language, self.targets), locale or chosen.locale
+
+    def _source(self, typed: str, target: str) -> str:
+        """The engine language of a source spelled any way (text already in the target
+        language passes through even when no engine translates from it)."""
+        language = self._locale_target(typed).language
+        return language if language == target else self.check_language(language, self.languages)
+
+    def _locale_target(self, typed: str) -> LocaleTarget:
+        from confl10n.localize.target import locale_target
+
+        try:
+            return locale_target(typed, style_dir=self.options.style_dir)
+        except InvalidOptionError:
+            raise UnsupportedLanguageError(f"{typed} is not supported") from None
 
     @staticmethod
     def check_language(code: str, known: frozenset[str] | dict[str, list[str]]) -> str:
@@ -155,7 +187,7 @@ class Service:
         if not batch.places:
             return list(runs), [[] for _ in runs], None
         result = self.translate(batch.article, target, locale=locale)
-        texts = batch.reassemble({u.id: u.target for u in result.units}, target=target)
+        texts = batch.reassemble({u.id: u.target for u in result.units}, target=result.target)
         return texts, _findings_by_text(batch, result), result.locale
 
     def translate(
@@ -163,14 +195,18 @@ class Service:
         engine: Engine | None = None,
     ) -> ArticleTranslation:  # fmt: skip
         """The article translated with this process's engines and cache (library pipeline);
-        with ``engine``, by that engine and without the cache (it is not the engine's best)."""
+        ``target`` is a language or locale in any spelling, resolved once; with ``engine``,
+        by that engine and without the cache (it is not the engine's best)."""
+        from confl10n.localize.target import locale_target
         from confl10n.translate.article import translate_article
 
-        source, target = language_code(article.lang), language_code(target)
-        name = self.engines.pick(source, target) if source != target else None
+        language_code(target)  # not even a language: the error it always was
+        chosen = locale_target(target, locale=locale, style_dir=self.options.style_dir)
+        source = language_code(article.lang)
+        name = self.engines.pick(source, chosen.language) if source != chosen.language else None
         options = replace(self.options, engine=name, protect_numbers=quantities)
         return translate_article(
-            article, to=target, locale=locale, options=options, engines=self.engines.engines,
+            article, to=chosen, options=options, engines=self.engines.engines,
             engine=engine, cache=self.cache() if engine is None else False,
         )  # fmt: skip
 
@@ -213,7 +249,8 @@ class Service:
         its prose (not its code or URLs) and how each of ``locales`` writes it."""
         from confl10n.figures.rows import figure_rows, figures_document
 
-        rows = figure_rows(article, locales, reference_date=reference_date)
+        style_dir = self.options.style_dir
+        rows = figure_rows(article, locales, style_dir=style_dir, reference_date=reference_date)
         return figures_document(rows, locales)
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
