@@ -72,7 +72,7 @@ import sys, time
 from pathlib import Path
 from confl10n import BuildOptions, TranslateOptions, build
 packages, out, *files = sys.argv[1:]
-translation = TranslateOptions(models_dir=packages, threads=1)
+translation = TranslateOptions(settings=(ArgosSettings(models_dir=packages, threads=1),))
 options = BuildOptions(locales=LOCALES, out=out, translation=translation)
 started, cpu = time.perf_counter(), time.process_time()
 build(files, options=options, cache=False)

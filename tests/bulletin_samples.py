@@ -13,7 +13,9 @@ from confl10n.bundle.bulletin import (
     BulletinFinding,
     BulletinSection,
     BulletinUnit,
+    JSONValue,
     LocaleBulletin,
+    UnitState,
 )
 from confl10n.languages import direction
 
@@ -65,7 +67,7 @@ FIGURES = {
     "s2.p1.t2": ("1.92 square kilometers", {"zh_CN": "1.92平方公里", "ar_EG": "1.92 كم²"}),
     "s3.p1.t1": ("1,926", {"zh_CN": "1926", "ar_EG": "1926"}),
 }
-PROVENANCE = {
+PROVENANCE: dict[str, JSONValue] = {
     "engine": "argos",
     "model": "translate-en_zh-1_9",
     "checksum": "sha256:" + "0" * 64,
@@ -104,7 +106,7 @@ def _unit(uid: str, locale: str) -> BulletinUnit:
     target = TARGETS.get(locale, {}).get(uid, f"[{locale}] {SOURCE[uid]}")
     if not target:
         return BulletinUnit(uid, SOURCE[uid], "", "missing", ("engine-empty",))
-    state = "approved" if uid == "s2.h" else "mt"
+    state: UnitState = "approved" if uid == "s2.h" else "mt"
     return BulletinUnit(uid, SOURCE[uid], target, state)
 
 
@@ -125,7 +127,10 @@ def _section(
 
 def _figure(uid: str, locale: str) -> BulletinFigure:
     source, rendered = FIGURES[uid]
-    return BulletinFigure(uid, source, rendered.get(locale, source), "quantity")
+    shown = rendered.get(locale, source)
+    return BulletinFigure(
+        uid, source, shown, "quantity", label_source="clause", label_id=f"{uid}.f1"
+    )
 
 
 def _findings(locale: str) -> tuple[BulletinFinding, ...]:

@@ -95,10 +95,23 @@ class Chromium:
         metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
         self.send("Emulation.setDeviceMetricsOverride", metrics, sid)
         self.send("Page.navigate", {"url": url}, sid)
-        facts = self._evaluate(f"({PAGE_FACTS})({width})", sid)
+        facts: dict[str, Any] = self._evaluate(f"({PAGE_FACTS})({width})", sid)
         screenshot.write_bytes(self._screenshot(sid, width))
         self.send("Target.closeTarget", {"targetId": target})
         return facts
+
+    def run_script(self, url: str, expression: str) -> Any:
+        """Open ``url``, wait until it has loaded, evaluate ``expression`` in it (a promise
+        is awaited) and return the value; the page is closed afterwards."""
+        target = self.send("Target.createTarget", {"url": url})["targetId"]
+        sid = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        loaded = f"document.readyState === 'complete' && location.href === {json.dumps(url)}"
+        deadline = time.monotonic() + TIMEOUT
+        while not self._value(loaded, sid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        value = self._value(expression, sid)
+        self.send("Target.closeTarget", {"targetId": target})
+        return value
 
     def send(self, method: str, params: dict[str, Any] | None = None, sid: str = "") -> Any:
         """Send one command and wait for its result (events are skipped)."""
@@ -156,8 +169,8 @@ def _high_pipe() -> tuple[int, int]:
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """Decode an 8-bit RGB/RGBA, non-interlaced PNG: width, height, RGB(A) rows."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    chunks, pos = {}, 8
-    idat = b""
+    chunks: dict[bytes, bytes] = {}
+    pos, idat = 8, b""
     while pos < len(data):
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         body = data[pos + 8 : pos + 8 + length]

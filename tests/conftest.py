@@ -20,6 +20,23 @@ REPO = Path(__file__).resolve().parents[1]
 CLOSED_PROXY = "http://127.0.0.1:9"  # the discard port; nothing listens on it here
 
 
+MARKER_OF_FIXTURE = {
+    "apertium_bin": "apertium",
+    "chromium_executable": "browser",
+    "dask_cluster": "cluster",
+}
+"""A test that takes one of these fixtures (also through another fixture) gets its marker."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the real tool it needs, so ``-m`` can leave the costly ones out."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        for fixture, marker in MARKER_OF_FIXTURE.items():
+            if fixture in fixtures:
+                item.add_marker(marker)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

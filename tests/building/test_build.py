@@ -8,7 +8,6 @@ Apertium's en->es pair. Every file goes under ``tmp_path``.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,30 +15,14 @@ import jsonschema
 import pytest
 
 from confl10n import BuildOptions, BuildReport, TranslateOptions, build
-from confl10n.building.build import Progress
 from confl10n.bundle.jsonout import bundle_schema
 from confl10n.localize.formatting import format_quantity
 from confl10n.quantities.find import article_quantities
-from confl10n.summarize import summarize_sections
+from confl10n.summarize import SummaryOptions, summarize_sections
 from confl10n.text.reader import read_article
+from confl10n.translate.argos.settings import ArgosSettings
 from tests import argos_kit
-
-SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
-
-
-def kit_build(
-    tmp_path: Path,
-    packages: Path,
-    files: list[Path],
-    *,
-    locales: Sequence[str] = ("zh_CN",),
-    engine: str | None = None,
-    progress: Progress | None = None,
-) -> BuildReport:
-    """A build into ``tmp_path/out`` with its own cache and the kit's packages."""
-    translation = TranslateOptions(engine=engine, models_dir=packages, threads=1)
-    options = BuildOptions(locales=locales, out=tmp_path / "out", translation=translation)
-    return build(files, options=options, cache=tmp_path / "cache.sqlite3", progress=progress)
+from tests.helpers import SLUG, kit_build
 
 
 def bundle(tmp_path: Path, locale: str, slug: str = SLUG) -> dict[str, Any]:
@@ -57,7 +40,7 @@ def sample_build(
     folder = tmp_path_factory.mktemp("sample-build")
     packages = folder / "packages"
     argos_kit.install_package(argos_package, packages)
-    return kit_build(folder, packages, [sample_path]), folder
+    return kit_build(folder, [sample_path], models_dir=packages), folder
 
 
 def test_sample_builds_english_and_the_kit_locale(sample_build: tuple[BuildReport, Path]) -> None:
@@ -145,7 +128,7 @@ def test_qa_findings_and_provenance_are_in_the_bundle(
 
 def test_es_through_real_apertium(tmp_path: Path, sample_path: Path, apertium_bin: str) -> None:
     report = kit_build(
-        tmp_path, tmp_path / "none", [sample_path], locales=["es_ES"], engine="apertium"
+        tmp_path, [sample_path], models_dir=tmp_path / "none", locales=["es_ES"], engine="apertium"
     )
     assert report.articles[0].locales == ("en", "es_ES")
     es = bundle(tmp_path, "es_ES")
@@ -160,7 +143,7 @@ def test_locale_without_catalog_gets_english_labels_and_a_warning(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path, argos_tokenizer: Path
 ) -> None:
     argos_kit.write_package(argos_packages_dir, argos_tokenizer, to_code="ko")
-    report = kit_build(tmp_path, argos_packages_dir, [sample_path], locales=["ko_KR"])
+    report = kit_build(tmp_path, [sample_path], models_dir=argos_packages_dir, locales=["ko_KR"])
     assert report.articles[0].locales == ("en", "ko_KR")
     assert "no label catalog for locale 'ko_KR'; bulletin labels are in English" in report.warnings
     bulletin = (tmp_path / "out" / SLUG / "ko_KR" / "bulletin.md").read_text()
@@ -186,8 +169,8 @@ def test_one_progress_callback_counts_every_step(
     calls: list[tuple[str, int, int]] = []
     kit_build(
         tmp_path,
-        argos_packages_dir,
         [sample_path],
+        models_dir=argos_packages_dir,
         progress=lambda m, d, t: calls.append((m, d, t)),
     )
     assert {total for _, _, total in calls} == {3}  # summarize, translate zh_CN, write
@@ -201,7 +184,9 @@ def test_summarizer_warnings_become_report_warnings(tmp_path: Path) -> None:
     rainy.write_text("Rain. Rain. Rain. Sun.\n", encoding="utf-8")  # no title: titled "Rain."
     report = build(
         [rainy],
-        options=BuildOptions(locales=[], algorithm="lsa", out=tmp_path / "out"),
+        options=BuildOptions(
+            locales=[], summary=SummaryOptions(algorithm="lsa"), out=tmp_path / "out"
+        ),
         cache=False,
     )
     assert report.warnings  # one for the section, one for the lede: both from sumy's LSA
@@ -222,9 +207,10 @@ def test_article_xlf_reads_back_with_translate_toolkit(
     with (tmp_path / "out" / SLUG / "zh_CN" / "article.xlf").open("rb") as handle:
         store = xliff.xlifffile.parsefile(handle)
     units = store.getunits()
-    assert [u.xmlelement.get("id") for u in units] == [
-        u.id for u in read_article(sample_path).units()
-    ]
+    document = [u.id for u in read_article(sample_path).units()]
+    assert [u.xmlelement.get("id") for u in units[: len(document)]] == document
+    labels = units[len(document) :]  # then the key figures' labels, marked as such
+    assert labels and {u.xmlelement.get("restype") for u in labels} == {"x-key-figure-label"}
     assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "zh-CN"
     assert not any(u.isapproved() for u in units)
     states = {u.xmlelement.find(u.namespaced("target")).get("state") for u in units}
@@ -238,12 +224,16 @@ def test_build_takes_every_translation_option(
     empty_styles = tmp_path / "styles"
     empty_styles.mkdir()
     translation = TranslateOptions(
-        models_dir=argos_packages_dir,
-        device="cpu",
-        threads=1,
-        compute_type="float32",
-        beam_size=2,
         style_dir=empty_styles,
+        settings=(
+            ArgosSettings(
+                models_dir=argos_packages_dir,
+                device="cpu",
+                threads=1,
+                compute_type="float32",
+                beam_size=2,
+            ),
+        ),
     )
     options = BuildOptions(locales=["zh_CN"], out=tmp_path / "out", translation=translation)
     build([sample_path], options=options, cache=False)

@@ -17,26 +17,24 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from distributed import Client
-from typer.testing import CliRunner
 
-from confl10n import BuildOptions, BuildReport, TranslateOptions, build
+from confl10n import BuildReport
 from confl10n.building import worker
-from confl10n.building.build import Progress
 from confl10n.building.cluster import connect
-from confl10n.cli import app
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
 from tests.conftest import DaskCluster, start_dask_cluster
+from tests.helpers import SLUG, invoke, kit_build
+
+pytestmark = pytest.mark.cluster
 
 LOCALES = ("zh_CN", "es_ES")
-SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 TITLE = "Newspaper Leaders From Across China Gather in Shanghai to See “AI + Media” Up Close"
 _TIMINGS = re.compile(rb'"timings": \{[^}]*\}')
 
@@ -51,26 +49,6 @@ def articles(folder: Path, sample_path: Path, seed_path: Path, extra: int = 1) -
         path.write_text(text.replace("# Newspaper Leaders", f"# Variant {number}: Leaders"))
         variants.append(path)
     return [sample_path, seed_path, *variants]
-
-
-def kit_build(
-    tmp_path: Path,
-    name: str,
-    files: list[Path],
-    *,
-    locales: Sequence[str] = LOCALES,
-    models_dir: Path | None = None,
-    cache: Path | None = None,
-    progress: Progress | None = None,
-    scheduler: str | None = None,
-) -> BuildReport:
-    """A build of ``files`` into ``tmp_path/name`` with its own cache and the kit's packages."""
-    translation = TranslateOptions(models_dir=models_dir or tmp_path / "packages", threads=1)
-    options = BuildOptions(
-        locales=locales, out=tmp_path / name, translation=translation, scheduler=scheduler
-    )
-    stored = cache or tmp_path / f"{name}.sqlite3"
-    return build(files, options=options, cache=stored, progress=progress)
 
 
 def output_files(out: Path) -> dict[str, bytes]:
@@ -99,7 +77,9 @@ class LocalBuild:
 
     def build(self, tmp_path: Path, name: str, **options: Any) -> BuildReport:
         """The same articles built into ``tmp_path/name``, with the same packages."""
-        return kit_build(tmp_path, name, self.files, models_dir=self.folder / "packages", **options)
+        packages = self.folder / "packages"
+        options = {"locales": LOCALES, **options}
+        return kit_build(tmp_path, self.files, out=name, models_dir=packages, **options)
 
     def output(self) -> dict[str, bytes]:
         return output_files(self.folder / "local")
@@ -116,7 +96,11 @@ def local_build(
     folder = tmp_path_factory.mktemp("local-build")
     argos_kit.install_package(argos_package, folder / "packages")
     files = articles(folder / "in", sample_path, seed_path)
-    return LocalBuild(folder, files, kit_build(folder, "local", files))
+    return LocalBuild(
+        folder,
+        files,
+        kit_build(folder, files, out="local", models_dir=folder / "packages", locales=LOCALES),
+    )
 
 
 @pytest.fixture
@@ -158,8 +142,11 @@ def test_each_worker_loads_each_model_once_across_builds(
 ) -> None:
     files = articles(tmp_path / "in", sample_path, seed_path, extra=2)
     model = str(kit_packages / "translate-en_zh-1_0")
+    address = dask_cluster.address
     for run in ("first", "second"):
-        kit_build(tmp_path, run, files, locales=["zh_CN"], scheduler=dask_cluster.address)
+        kit_build(
+            tmp_path, files, out=run, models_dir=kit_packages, locales=["zh_CN"], scheduler=address
+        )
         counts = [found.get(model, 0) for found in loads(dask_cluster.address).values()]
         assert len(counts) == 2 and max(counts) == 1 and sum(counts) >= 1, counts
 
@@ -171,9 +158,11 @@ def test_the_client_cache_is_read_before_and_written_after_the_workers(
     dask_cluster: DaskCluster,
 ) -> None:
     cache = tmp_path / "client.sqlite3"
-    options: dict[str, Any] = {"locales": ["zh_CN"], "cache": cache}
-    kit_build(tmp_path, "local", [sample_path], **{**options, "cache": tmp_path / "local.sqlite3"})
-    kit_build(tmp_path, "first", [sample_path], **options, scheduler=dask_cluster.address)
+    options: dict[str, Any] = {"locales": ["zh_CN"], "cache": cache, "models_dir": kit_packages}
+    kit_build(
+        tmp_path, [sample_path], out="local", **{**options, "cache": tmp_path / "local.sqlite3"}
+    )
+    kit_build(tmp_path, [sample_path], out="first", **options, scheduler=dask_cluster.address)
     rows = _machine_rows(cache)
     assert rows == _machine_rows(tmp_path / "local.sqlite3") and len(rows) > 40
     # A row changed in the client's cache reaches the output: workers used the client's rows.
@@ -183,7 +172,7 @@ def test_the_client_cache_is_read_before_and_written_after_the_workers(
     db.close()
     with TranslationCache(cache) as store:  # as import-xliff stores a reviewed title
         store.put_approved("en", "zh", TITLE, "审校过的标题", origin="test")
-    kit_build(tmp_path, "second", [sample_path], **options, scheduler=dask_cluster.address)
+    kit_build(tmp_path, [sample_path], out="second", **options, scheduler=dask_cluster.address)
     assert b"CACHED " in b"".join(output_files(tmp_path / "second").values())
     bundle = json.loads((tmp_path / "second" / SLUG / "zh_CN" / "bundle.json").read_text())
     title = next(unit for unit in bundle["units"] if unit["source"] == TITLE)
@@ -242,13 +231,6 @@ def _kill_a_busy_worker(cluster: DaskCluster) -> list[str]:
 # --- faults and the command line ----------------------------------------------------------
 
 
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(arg) for arg in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
 def broken_french(tmp_path: Path, argos_tokenizer: Path, kit_packages: Path) -> Path:
     """A French article, and an fr->zh package in ``kit_packages`` whose model cannot load
@@ -270,7 +252,9 @@ def test_one_failing_article_is_reported_and_the_others_written(
     dask_cluster: DaskCluster,
 ) -> None:
     files = [sample_path, broken_french]
-    report = kit_build(tmp_path, "out", files, locales=["zh_CN"], scheduler=dask_cluster.address)
+    report = kit_build(
+        tmp_path, files, models_dir=kit_packages, locales=["zh_CN"], scheduler=dask_cluster.address
+    )
     (failure,) = report.failures
     assert failure.slug == "une-reunion-a-shanghai" and failure.exit_code == 65
     assert "CTranslate2 cannot load model/" in failure.message
@@ -335,21 +319,6 @@ def test_bad_cluster_options_are_option_errors(
 ) -> None:
     code, _, err = invoke("build", sample_path, "--out", tmp_path / "out", *args)
     assert code == 64 and message in err and not (tmp_path / "out").exists()
-
-
-def test_without_dask_the_scheduler_option_says_how_to_install_it(
-    tmp_path: Path, sample_path: Path
-) -> None:
-    hide = "import sys; sys.modules['distributed'] = sys.modules['dask'] = None; "
-    run = "from confl10n.cli import main; sys.argv[0] = 'confl10n'; main()"
-    command = [sys.executable, "-c", hide + run, "build", str(sample_path)]
-    command += ["--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 69 and done.stdout == ""
-    assert done.stderr == (
-        "confl10n: error: a cluster build needs Dask: pip install 'confl10n[cluster]'\n"
-    )
-    assert not (tmp_path / "out").exists()
 
 
 def test_nothing_imports_dask_at_start_up() -> None:

@@ -92,6 +92,7 @@ def inputs(tmp_path: Path, argos_package: Path, sample_path: Path, seed_path: Pa
     return articles(tmp_path / "in", sample_path, seed_path, extra=3)
 
 
+@pytest.mark.cluster
 def test_all_workers_lost_is_one_line_and_exit_69(tmp_path: Path, inputs: list[Path]) -> None:
     cluster = start_dask_cluster(tmp_path / "dask")
     try:
@@ -111,6 +112,7 @@ def test_all_workers_lost_is_one_line_and_exit_69(tmp_path: Path, inputs: list[P
     assert_whole(tmp_path / "out")
 
 
+@pytest.mark.cluster
 def test_scheduler_lost_is_one_line_exit_69_and_finished_articles_stay(
     tmp_path: Path, inputs: list[Path]
 ) -> None:

@@ -8,10 +8,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from confl10n.building.doctor import TESTED, is_tested, version_check
-from confl10n.cli import app
+from confl10n.cli.doctor_checks import TESTED, is_tested, version_check
+from tests.helpers import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,14 +22,14 @@ def lock_pins(path: Path) -> dict[str, str]:
 
 
 def test_doctor_prints_versions_and_the_cldr_release(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["doctor", "--models-dir", str(tmp_path)])
-    assert result.exit_code == 0
+    code, out, _ = invoke("doctor", "--models-dir", tmp_path)
+    assert code == 0
     from babel.core import get_cldr_version
 
     babel = f"{metadata.version('babel')} (CLDR {get_cldr_version()})"
-    assert re.search(rf"babel\s+{re.escape(babel)}$", result.stdout, flags=re.MULTILINE)
+    assert re.search(rf"babel\s+{re.escape(babel)}$", out, flags=re.MULTILINE)
     for name in ("ctranslate2", "sumy", "typer"):
-        assert re.search(rf"^ok\s+packages\s+{name}\s+{metadata.version(name)}$", result.stdout,
+        assert re.search(rf"^ok\s+packages\s+{name}\s+{metadata.version(name)}$", out,
                          flags=re.MULTILINE)  # fmt: skip
 
 

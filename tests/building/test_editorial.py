@@ -6,14 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.building.assemble import HEADLINE_CHARS
-from confl10n.cli import app
+from tests.helpers import SLUG, invoke
 
-runner = CliRunner()
-SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 OPENING = "Media professionals from all over the country converged on Shanghai on December 19"
 
 
@@ -46,19 +43,18 @@ def test_build_lede_option_and_config_key(tmp_path: Path, sample_path: Path, mod
     assert data["provenance"]["summary"]["lede"] == mode
     assert (data["lede"][0] == "s1.p1.t1") is (mode == "lead")
     other = "central" if mode == "lead" else "lead"
-    result = runner.invoke(
-        app, ["build", str(sample_path), "--to", "en", "--out", str(tmp_path / "b"),
-              "--no-cache", "--lede", other],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
+    code, _, err = invoke(
+        "build", sample_path, "--to", "en", "--out", tmp_path / "b", "--no-cache", "--lede", other
+    )
+    assert code == 0, err
     data = json.loads((tmp_path / "b" / SLUG / "en" / "bundle.json").read_text())
     assert data["provenance"]["summary"]["lede"] == other
 
 
 def test_build_refuses_an_unknown_lede_mode(tmp_path: Path, sample_path: Path) -> None:
-    result = runner.invoke(app, ["build", str(sample_path), "--out", str(tmp_path), "--lede", "x"])
-    assert result.exit_code == 64 and list(tmp_path.iterdir()) == []
-    assert "unknown lede mode 'x'; choose one of: lead, central" in result.stderr
+    code, _, err = invoke("build", sample_path, "--out", tmp_path, "--lede", "x")
+    assert code == 64 and list(tmp_path.iterdir()) == []
+    assert "unknown lede mode 'x'; choose one of: lead, central" in err
 
 
 def _long_article(path: Path, *, stops: bool) -> Path:
@@ -126,12 +122,16 @@ def test_figure_labels_are_translated_with_the_article(
     )
     folder = report.articles[0].path
     data = json.loads((folder / "es_ES" / "bundle.json").read_text(encoding="utf-8"))
-    beds = next(f for f in data["figures"] if f["source"] == "11,000")
-    assert (beds["source_label"], beds["label"]) == ("Beds", "Camas")
+    rent = next(f for f in data["figures"] if f["source"] == "500 to 1,000 yuan")
+    assert (rent["source_label"], rent["label"]) == (
+        "Rent for a bed, a month",
+        "Alquiler para una cama, un mes",
+    )
+    assert (rent["label_source"], rent["label_state"]) == ("subject", "mt")
     assert all(f["label"] and f["label"] != f["source_label"] for f in data["figures"][:3])
     ids = {u["id"] for u in data["units"]}
     assert len(ids) == 79 and not any(f["sentence_id"] not in ids for f in data["findings"])
     md = (folder / "es_ES" / "bulletin.md").read_text(encoding="utf-8")
-    assert "| 11.000 — Camas | Beds: 11,000 |" in md
+    assert "Alquiler para una cama, un mes | Rent for a bed, a month: 500 to 1,000 yuan |" in md
     english = json.loads((folder / "en" / "bundle.json").read_text(encoding="utf-8"))
     assert all(f["label"] == f["source_label"] for f in english["figures"])

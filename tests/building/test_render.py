@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from confl10n.building.render import render_json, render_markdown, render_text
 from confl10n.figures.qa import Finding
 from confl10n.text.reader import parse_text
 from confl10n.translate.engine import EngineIdentity
+from confl10n.translate.render import render_json, render_markdown, render_text
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 ARTICLE = """# Title here

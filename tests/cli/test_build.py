@@ -17,14 +17,11 @@ from typing import Any
 
 import pytest
 from translate.storage import xliff
-from typer.testing import CliRunner
 
 from confl10n import BuildOptions, build
-from confl10n.cli import app
 from tests import argos_kit
+from tests.helpers import SLUG, invoke, snapshot
 
-runner = CliRunner()
-SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 APPROVED = "发展新质生产力（人工审校）"
 ZH_FILES = {
     f"zh_CN/{name}"
@@ -37,11 +34,6 @@ ZH_FILES = {
         "bundle.json",
     )
 }
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def kit_args(tmp_path: Path, packages: Path) -> list[str | Path]:
@@ -61,12 +53,6 @@ def unit(bundle_path: Path, unit_id: str) -> dict[str, Any]:
     units = json.loads(bundle_path.read_text(encoding="utf-8"))["units"]
     found: dict[str, Any] = next(u for u in units if u["id"] == unit_id)
     return found
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def test_help_lists_the_build_commands() -> None:
@@ -225,7 +211,8 @@ def test_import_xliff_of_a_non_xliff_file_exits_65(tmp_path: Path) -> None:
 def test_progress_is_one_line_redrawn_on_a_terminal(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "confl10n.toml").write_text(f'[build]\nsources = ["{sample_path}"]\nlocales = []\n')
     leader, follower = os.openpty()
-    command = [sys.executable, "-m", "confl10n", "build", "--out", tmp_path / "out", "--no-cache"]
+    command: list[str | Path] = [sys.executable, "-m", "confl10n", "build", "--no-cache"]
+    command += ["--out", tmp_path / "out"]
     with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower) as run:
         os.close(follower)
         shown = _read_all(leader)
@@ -261,6 +248,7 @@ def slow_packages(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Pat
     return packages
 
 
+@pytest.mark.slow
 def test_sigkill_mid_build_leaves_previous_output_intact(
     tmp_path: Path, sample_path: Path, slow_packages: Path
 ) -> None:
@@ -274,7 +262,7 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
     )  # the previous output
     before_small, before_sample = snapshot(out / small_slug), snapshot(out / SLUG)
 
-    command = [
+    command: list[str | Path] = [
         sys.executable,
         "-m",
         "confl10n",
@@ -300,7 +288,7 @@ def test_sigkill_mid_build_leaves_previous_output_intact(
         process.communicate()
     assert process.returncode == -signal.SIGKILL
     assert snapshot(out / SLUG) == before_sample
-    assert set(snapshot(out / small_slug)) == {*before_small, *ZH_FILES}
+    assert set(snapshot(out / small_slug)) == {*before_small, "zh_CN", *ZH_FILES}
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
         [small_slug, SLUG]
     )
@@ -346,3 +334,34 @@ def test_build_command_takes_translate_s_decoding_options(
         "build", sample_path, *kit_args(tmp_path, argos_packages_dir), "--device", "tpu"
     )
     assert code == 64 and "unknown device 'tpu'" in err
+
+
+def test_key_figure_labels_are_units_a_reviewer_approves_and_the_next_build_uses(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    args = ["build", sample_path, "--to", "zh_CN", *kit_args(tmp_path, argos_packages_dir)]
+    assert invoke(*args)[0] == 0
+    folder = tmp_path / "out" / SLUG / "zh_CN"
+    figures = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["figures"]
+    rent = next(f for f in figures if f["source"] == "500 to 1,000 yuan")
+    assert (rent["label_source"], rent["label_state"]) == ("subject", "mt")
+    with (folder / "article.xlf").open("rb") as handle:
+        store = xliff.xlifffile.parsefile(handle)
+    labels = [u for u in store.getunits() if u.xmlelement.get("restype") == "x-key-figure-label"]
+    assert {u.xmlelement.get("id") for u in labels} == {f["label_id"] for f in figures}
+    label = next(u for u in labels if u.xmlelement.get("id") == rent["label_id"])
+    assert label.source == "Rent for a bed, a month"
+    label.target = "每张床位月租（人工审校）"
+    label.markapproved(True)
+    edited = tmp_path / "reviewed.xlf"
+    store.savefile(str(edited))
+    beside = tmp_path / "bundle.json"  # the import checks the label IDs against it
+    beside.write_bytes((folder / "bundle.json").read_bytes())
+
+    code, out, err = invoke("import-xliff", edited, "--cache", tmp_path / "cache.sqlite3")
+    assert (code, err) == (0, "") and "imported 1 approved" in out
+    assert invoke(*args)[0] == 0
+    figures = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["figures"]
+    rent = next(f for f in figures if f["source"] == "500 to 1,000 yuan")
+    assert (rent["label"], rent["label_state"]) == ("每张床位月租（人工审校）", "approved")
+    assert "每张床位月租（人工审校）" in (folder / "bulletin.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from confl10n.errors import escape_terminal
-from tests.translate.argos.test_install import snapshot
+from tests.helpers import snapshot
 
 # What must never reach a terminal raw (C0/C1 controls other than the line ends, bidi controls).
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")

@@ -33,6 +33,7 @@ def test_models_list_shows_the_nested_folder_as_broken(nested_packages: Path) ->
     )
 
 
+@pytest.mark.slow
 def test_translate_and_build_use_the_good_package(
     nested_packages: Path, sample_path: Path, tmp_path: Path
 ) -> None:
@@ -54,6 +55,7 @@ def test_doctor_reports_and_carries_on(nested_packages: Path) -> None:
     assert "Traceback" not in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "statement",
     ["UPDATE machine SET flags = 'not json'", "UPDATE machine SET target = CAST(target AS BLOB)"],

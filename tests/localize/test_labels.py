@@ -79,4 +79,7 @@ def test_catalog_is_complete_and_consistent(locale: str) -> None:
 
 def _template_ids() -> set[str]:
     with (LOCALES / "confl10n.pot").open("rb") as pot:
-        return {m.id for m in read_po(pot) if m.id}
+        ids = [m.id for m in read_po(pot) if m.id]
+    singular = {i for i in ids if isinstance(i, str)}
+    assert len(singular) == len(ids), "the template has no plural forms"
+    return singular

@@ -49,3 +49,10 @@ def test_html_markup_is_kept_byte_for_byte_and_text_escaped_again() -> None:
         '<p class="x>y">Ventas &amp; <b>beneficios</b> subieron &lt;ya&gt;.</p>'
         "<script>a<b</script><!-- c -->"
     )
+
+
+def test_weblate_placeables_are_verbatim_spans() -> None:
+    batch = plain_batch(["Click [X6X] to save [X12X] files.", "No [X] or [XaX] here."], "en")
+    units = list(batch.article.units())
+    spans = [[(s.kind, u.text[s.start : s.end]) for s in u.spans] for u in units]
+    assert spans == [[("code", "[X6X]"), ("code", "[X12X]")], []]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from confl10n import summarize_sections, summarize_text
-from confl10n.summarize import ALGORITHMS
 from confl10n.summarize.adapter import WINDOW, Block, LongTextWarning, Rater, split_windows
 from confl10n.text.reader import parse_text
+from tests.helpers import ALGORITHM_PARAMS
 
 WORDS = ("market", "city", "tool", "port", "budget", "river", "school", "factory", "grid")
 
@@ -43,6 +43,7 @@ def test_up_to_one_window_is_rated_as_one_text() -> None:
     assert split_windows(blocks, WINDOW) == [blocks]
 
 
+@pytest.mark.slow
 def test_each_window_is_rated_as_a_text_of_its_own() -> None:
     sentences = parse_text(one_paragraph(3 * WINDOW)).sentences
     rater = Rater("lexrank", language="english", lang="en", cue=None)
@@ -52,7 +53,7 @@ def test_each_window_is_rated_as_a_text_of_its_own() -> None:
     assert len(scores) == 3 * WINDOW and scores[WINDOW : 2 * WINDOW] == alone
 
 
-@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("algorithm", ALGORITHM_PARAMS)
 def test_every_algorithm_summarizes_one_long_paragraph_with_a_note(algorithm: str) -> None:
     article = parse_text(one_paragraph(2 * WINDOW + 1))
     note = rf"sentences s1\.p1\.t1 to s1\.p1\.t{2 * WINDOW + 1}: {2 * WINDOW + 1} sentences rated"
@@ -71,6 +72,7 @@ def test_the_whole_article_is_windowed_too() -> None:
     assert summary.size == WINDOW + 2 and len(summary.sentences) == 2
 
 
+@pytest.mark.slow
 def test_cli_summarizes_a_long_single_line_with_one_warning_line(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(one_paragraph(4 * WINDOW).replace("# Long\n\n", ""), encoding="utf-8")

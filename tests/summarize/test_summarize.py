@@ -27,7 +27,7 @@ from confl10n import (
 )
 from confl10n.cli import app
 from confl10n.summarize import ALGORITHMS, LANGUAGES
-from confl10n.summarize.selection import Picked, ineligible
+from confl10n.summarize.selection import Picked, ineligible, opens_with_anaphor
 from confl10n.text.reader import parse_text, read_article
 from confl10n.text.words import split_words
 
@@ -74,6 +74,7 @@ def test_every_algorithm_picks_own_section_sentences_in_source_order(
     assert summary == summarize_sections(article, algorithm=algorithm)
 
 
+@pytest.mark.slow
 def test_same_summary_in_fresh_processes_with_different_hash_seeds(sample_path: Path) -> None:
     code = (
         "import sys, json; from pathlib import Path; from confl10n.text.reader import read_article\n"
@@ -142,13 +143,22 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
 
     summarizer(ObjectDocumentModel(paragraphs), keep_all)
     eligible = {s.text for p in section.paragraphs for s in p.sentences if ineligible(s, p) is None}
+    body = [s.text for s in section.sentences]
+    before = {text: body[i - 1] if i else None for i, text in enumerate(body)}
     picked = Picked("en")
-    chosen = []
+    chosen: list[Any] = []
+    waiting: dict[str | None, Any] = {}  # an anaphoric sentence waits for the one before it
     for info in ranking:
         text = str(info.sentence)
-        if len(chosen) < count and text in eligible and not picked.repeats(text, text):
-            picked.add(text, text)
+        if len(chosen) == count or text not in eligible or picked.repeats(text, text):
+            continue
+        if opens_with_anaphor(text) and before[text] not in picked.ids:
+            waiting[before[text]] = info
+            continue
+        while info is not None and len(chosen) < count:
+            picked.add(str(info.sentence), str(info.sentence))
             chosen.append(info)
+            info = waiting.pop(str(info.sentence), None)
     return [str(info.sentence) for info in sorted(chosen, key=lambda info: info.order)]
 
 
@@ -325,6 +335,7 @@ def test_word_lists_are_refused_for_other_algorithms() -> None:
 # --- languages --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_chinese_splits_but_never_shows_an_unfinished_final_sentence() -> None:
     text = "人工智能正在迅速改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体行业积极探索人工智能的应用"
     summary = summarize_sections(text, lang="zh", sentences=9, lede=0)
@@ -461,6 +472,7 @@ def test_lsa_warns_when_a_section_has_fewer_words_than_sentences() -> None:
 # --- threads ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_concurrent_calls_match_sequential_ones(sample_path: Path) -> None:
     article = read_article(sample_path)
     jobs = [*ALGORITHMS, *ALGORITHMS]
@@ -528,6 +540,7 @@ def test_cli_reports_sumy_warnings_as_one_line_each(tmp_path: Path) -> None:
     assert result.stderr.startswith("confl10n: warning: Number of words")
 
 
+@pytest.mark.slow
 def test_cli_subprocess_chinese_from_stdin(tmp_path: Path) -> None:
     text = (
         "人工智能正在改变媒体行业。上海的人工智能产业规模超过3800亿元。媒体积极探索人工智能的应用"

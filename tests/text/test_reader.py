@@ -85,7 +85,9 @@ def test_ids_are_stable_and_findable(sample_path: Path) -> None:
     first = article.sections[1].paragraphs[0].sentences[0]
     assert first.id == "s2.p1.t1"
     assert article.find("s2.p1.t1") == first
-    assert article.find("s2.h").text == "Developing New Quality Productive Forces"
+    heading = article.find("s2.h")
+    assert isinstance(heading, Sentence)
+    assert heading.text == "Developing New Quality Productive Forces"
     with pytest.raises(KeyError):
         article.find("s9.p1.t1")
 
@@ -205,6 +207,7 @@ def test_single_long_line_without_punctuation() -> None:
     assert article.sentences[0].text == line.strip()
 
 
+@pytest.mark.slow
 def test_a_20_mb_article_parses_whole(seed_path: Path) -> None:
     """20 MB of seed paragraphs parse into every sentence (its speed is bench/segment.py's)."""
     body = seed_path.read_text(encoding="utf-8").split("\n\n", 1)[1]

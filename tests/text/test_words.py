@@ -94,6 +94,7 @@ def test_jieba_loads_once_and_answers_the_same_from_threads() -> None:
     assert all(result == results[0] for result in results)
 
 
+@pytest.mark.slow
 def test_jieba_cache_goes_to_the_confl10n_cache_dir_and_nothing_is_printed(tmp_path: Path) -> None:
     cache, temp = tmp_path / "cache", tmp_path / "tmp"
     temp.mkdir()

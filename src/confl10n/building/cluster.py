@@ -32,16 +32,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confl10n.building import worker
-from confl10n.building.build import (
+from confl10n.building.article import ArticleRun, Translate
+from confl10n.building.plan import plan_build
+from confl10n.building.report import (
     ArticleFailure,
     ArticleReport,
     BuildReport,
+    Meter,
     Progress,
-    _ArticleRun,
-    _Meter,
+    build_steps,
+    write_article,
 )
-from confl10n.building.plan import plan_build
 from confl10n.errors import ClusterError, Confl10nError, InvalidOptionError, TranslationError
+from confl10n.extras import require
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,10 +52,10 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
     from confl10n.building.assemble import Prepared
+    from confl10n.building.config import BuildConfig
     from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan, EngineProbe, PlannedArticle
     from confl10n.translate.cache import CacheRows, TranslationCache
-    from confl10n.translate.results import ArticleTranslation
 
 CONNECT_SECONDS = 5.0
 """How long to try reaching a scheduler before giving up."""
@@ -63,27 +66,35 @@ WORKER_SECONDS = 60.0
 POLL_SECONDS = 0.1
 """How often a cluster build looks at its tasks, scheduler and workers while it waits."""
 
-INSTALL_HINT = "pip install 'confl10n[cluster]'"
-
 UNTRIMMED = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask starts worker processes with ``MALLOC_TRIM_THRESHOLD_=65536``, which halves
 CTranslate2's speed (measured here: 17-20 s -> 35-49 s for the sample with a
 Transformer-base model); None leaves glibc's own, adaptive, threshold."""
 
 
-def cluster_build(
-    where: str | int,
-    files: Sequence[str | Path] | None,
-    options: BuildOptions,
-    *,
-    cache: TranslationCache | str | Path | bool = True,
-    progress: Progress | None = None,
-) -> BuildReport:
-    """:func:`~confl10n.building.build.build` on the cluster at ``where`` (see :func:`connect`):
-    connect, plan with the workers' engines, run; raises what those raise."""
-    with connect(where, worker_timeout=options.worker_timeout) as client:
-        plan = plan_build(files, options, probe=remote_probe(client))
-        return run_on_cluster(plan, client, cache=cache, progress=progress)
+class ClusterRunner:
+    """Builds on the Dask cluster of ``client``: plans with the workers' engines, runs
+    there, writes here (see :func:`run_on_cluster`)."""
+
+    def __init__(
+        self, client: Client, options: BuildOptions, project: BuildConfig | None = None
+    ) -> None:
+        self.client, self.options, self.project = client, options, project
+
+    def plan(self, files: Sequence[str | Path] | None) -> BuildPlan:
+        """The checked plan, asking a worker which locales have an engine."""
+        probe = remote_probe(self.client)
+        return plan_build(files, self.options, probe=probe, project=self.project)
+
+    def run(
+        self,
+        plan: BuildPlan,
+        *,
+        cache: TranslationCache | str | Path | bool = True,
+        progress: Progress | None = None,
+    ) -> BuildReport:
+        """:func:`run_on_cluster` with this runner's client."""
+        return run_on_cluster(plan, self.client, cache=cache, progress=progress)
 
 
 @contextmanager
@@ -91,17 +102,17 @@ def connect(where: str | int, *, worker_timeout: float = WORKER_SECONDS) -> Iter
     """A Dask client of the scheduler at ``where`` (``tcp://HOST:8786``), or of a new local
     cluster of ``where`` worker processes (one thread each), closed on exit.
 
-    Raises :class:`ClusterError` without Dask, or when the scheduler cannot be reached
-    within :data:`CONNECT_SECONDS` or has no worker within ``worker_timeout`` seconds;
+    Raises :class:`EngineUnavailableError` without the cluster extra, and
+    :class:`ClusterError` when the scheduler cannot be reached within
+    :data:`CONNECT_SECONDS` or has no worker within ``worker_timeout`` seconds;
     :class:`~confl10n.errors.InvalidOptionError` for a ``worker_timeout`` not above 0.
     """
     if not worker_timeout > 0:
         raise InvalidOptionError(f"--worker-timeout must be above 0, got {worker_timeout:g}")
-    try:
-        import dask
-        import distributed
-    except ImportError as exc:
-        raise ClusterError(f"a cluster build needs Dask: {INSTALL_HINT}") from exc
+    require("cluster", "a cluster build (--workers, --scheduler)")
+    import dask
+    import distributed
+
     with _quiet_dask():
         yield from _connected(dask, distributed, where, worker_timeout)
 
@@ -193,8 +204,7 @@ def run_on_cluster(
     from confl10n.translate.cache import open_cache
 
     started = time.perf_counter()
-    steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
-    meter = _Meter(progress, steps)
+    meter = Meter(progress, build_steps(plan))
     done: dict[str, ArticleReport | ArticleFailure] = {}
     with open_cache(cache) as store:
         jobs = [_Job(entry, plan, client, store) for entry in plan.articles]
@@ -244,7 +254,7 @@ class _Watch:
                 time.sleep(POLL_SECONDS)
 
     def finish(
-        self, job: _Job, store: TranslationCache | None, meter: _Meter
+        self, job: _Job, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
         """``job.finish``; a Dask error on fetching its results is a lost cluster."""
         try:
@@ -281,7 +291,7 @@ class _Job:
         rows = cached_rows(store, entry)
         options = plan.options.translation
         self.prepare = client.submit(
-            worker.prepare, entry, plan.algorithm, plan.lede, options.style_dir, pure=False
+            worker.prepare, entry, plan.summary, options.style_dir, pure=False
         )
         self.translations = {
             locale: client.submit(worker.translate, self.prepare, locale, options, rows, pure=False)
@@ -303,7 +313,7 @@ class _Job:
         return all(future.done() for future in self.futures())
 
     def finish(
-        self, store: TranslationCache | None, meter: _Meter
+        self, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
         """Cache what the workers translated, then assemble and write the article's folder."""
         failed = next((f for f in self.futures() if f.status != "finished"), None)
@@ -316,9 +326,9 @@ class _Job:
         for context, items in (s for r in results.values() for s in r.stored):
             if store is not None:
                 store.store(context, items)
-        meter.start(f"{self.entry.slug}: writing {self.plan.out / self.entry.slug}")
-        report = _Assembly(prepared, self.plan, store, results).run()
-        meter.end()
+        targets = self.plan.targets(prepared.article.lang)
+        made = ArticleRun(prepared, _made_by(results)).bulletins(targets)
+        report = write_article(prepared, made, self.plan, meter)
         seconds = {f"translate {loc}": r.seconds for loc, r in results.items()}
         return replace(report, timings=tuple((s, seconds.get(s, t)) for s, t in report.timings))
 
@@ -330,21 +340,9 @@ class _Job:
         return ArticleFailure(self.entry.source, slug, f"{slug}: {message}", code)
 
 
-class _Assembly(_ArticleRun):
-    """A local build's article run, with the translations the workers made."""
-
-    def __init__(
-        self,
-        prepared: Prepared,
-        plan: BuildPlan,
-        store: TranslationCache | None,
-        results: dict[str, worker.Translated],
-    ) -> None:
-        super().__init__(prepared, plan, store, _Meter(None, 0))
-        self.results = results
-
-    def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        return self.results[locale].translation
+def _made_by(results: dict[str, worker.Translated]) -> Translate:
+    """The translation function of an article whose translations the workers made."""
+    return lambda _article, locale: results[locale].translation
 
 
 def cached_rows(store: TranslationCache | None, entry: PlannedArticle) -> CacheRows:

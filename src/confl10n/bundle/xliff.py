@@ -3,7 +3,10 @@
 One ``<trans-unit>`` per unit, its document ID as both ``id`` and ``resname``.
 Machine translations are ``state="needs-review-translation"``; approved ones
 ``state="translated"`` with ``approved="yes"``; a unit without a translation
-has no ``<target>``. QA findings and flags become ``<note>``\\ s.
+has no ``<target>``. QA findings and flags become ``<note>``\\ s. Each key
+figure's label follows as a unit of its own, marked
+``restype="x-key-figure-label"``, with its stable ID (``s2.p3.t1.f1``) and a
+note naming the figure.
 
 :func:`iter_xliff_approved` yields the targets a reviewer marked done
 (``translated``, ``signed-off``, ``final`` or ``approved="yes"``), reading the
@@ -19,7 +22,13 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from confl10n._version import __version__
-from confl10n.bundle.bulletin import BulletinFinding, BulletinUnit, LocaleBulletin, printable
+from confl10n.bundle.bulletin import (
+    BulletinFigure,
+    BulletinFinding,
+    BulletinUnit,
+    LocaleBulletin,
+    printable,
+)
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.text.reader import size_text
 
@@ -29,6 +38,8 @@ DONE_STATES = frozenset({"translated", "signed-off", "final"})
 MAX_XLIFF_BYTES = 64 * 2**20
 """The largest XLIFF file read by default (an ``article.xlf`` of a 5 MiB article, the
 input limit, with its targets and notes, is well under it)."""
+LABEL_RESTYPE = "x-key-figure-label"
+"""The ``restype`` that marks a key figure's label among the units."""
 
 
 class ApprovedUnit(NamedTuple):
@@ -50,6 +61,11 @@ def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
         findings.setdefault(finding.sentence_id, []).append(finding)
     for unit in bulletin.units:
         body.append(_trans_unit(bulletin, unit, findings.get(unit.id, [])))
+    for label_unit, figure in _label_units(bulletin):
+        element = _trans_unit(bulletin, label_unit, [])
+        element.set("restype", LABEL_RESTYPE)
+        _text_child(element, "note", f"key figure label: {figure.source}", _LABEL_NOTE)
+        body.append(element)
     ET.indent(root)
     # xmlns as a plain attribute: ElementTree's default_namespace rejects
     # unqualified attributes, and register_namespace would change global state.
@@ -172,6 +188,17 @@ def _check_language(code: str, what: str, path: Path) -> None:
         raise InputError(f"{path}: {what}: {exc}") from exc
 
 
+def _label_units(bulletin: LocaleBulletin) -> list[tuple[BulletinUnit, BulletinFigure]]:
+    """One unit per distinct label of the bulletin's key figures, with the first figure."""
+    units: dict[str, tuple[BulletinUnit, BulletinFigure]] = {}
+    for figure in bulletin.figures:
+        if figure.label_id and figure.source_label and figure.source_label not in units:
+            target = figure.label if figure.label_state != "missing" else ""
+            unit = BulletinUnit(figure.label_id, figure.source_label, target, figure.label_state)
+            units[figure.source_label] = (unit, figure)
+    return list(units.values())
+
+
 def _file(root: ET.Element, bulletin: LocaleBulletin, slug: str) -> ET.Element:
     """Add the ``<file>`` with its header; return its ``<body>``."""
     languages = {"source-language": bulletin.source_lang, "target-language": bulletin.bcp47}
@@ -202,6 +229,7 @@ def _trans_unit(
 _MT_STATE = {"state": "needs-review-translation", "state-qualifier": "mt-suggestion"}
 _QA_NOTE = {"from": "confl10n-qa", "annotates": "target", "priority": "2"}
 _FLAG_NOTE = {"from": "confl10n", "annotates": "general", "priority": "5"}
+_LABEL_NOTE = {"from": "confl10n", "annotates": "general", "priority": "3"}
 
 
 def _finding_note(finding: BulletinFinding) -> str:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from confl10n._version import __version__
-from confl10n.errors import Confl10nError, escape_terminal, escape_text
+from confl10n.errors import Confl10nError, InvalidOptionError, escape_terminal, escape_text
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -62,6 +62,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Command name -> (module under ``confl10n.cli``, one-line help), in ``--help`` order."""
 
 
+USAGE = InvalidOptionError.exit_code
+"""The exit code of a usage error: an unknown option or command, a missing or malformed
+value (sysexits' EX_USAGE, as :class:`~confl10n.errors.InvalidOptionError`)."""
+_CLICK_USAGE = 2  # what Click exits with for a usage error
+
+
 class _Group(TyperGroup):
     """Loads commands on first use; turns library errors into one line on stderr and an
     exit code."""
@@ -84,15 +90,37 @@ class _Group(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's own exit code for usage errors (2) becomes the documented 64 (EX_USAGE)."""
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            if exc.code == _CLICK_USAGE:
+                raise SystemExit(USAGE) from None
+            raise
+
     # typer.Context is the public name of the vendored click Context invoke() takes.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except Confl10nError as exc:
-            if (ctx.obj or {}).get("debug"):
+            _fail(ctx, exc)
+        except ModuleNotFoundError as exc:
+            from confl10n.extras import extra_of, missing_extra_error
+
+            extra = extra_of(exc.name or "")
+            if extra is None:
                 raise
-            say(f"confl10n: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            command = f"confl10n {ctx.invoked_subcommand}"
+            _fail(ctx, missing_extra_error(extra, command, [exc.name or ""]))
+
+
+def _fail(ctx: typer.Context, exc: Confl10nError) -> NoReturn:
+    """One escaped line on stderr and the error's exit code (``--debug``: the traceback)."""
+    if (ctx.obj or {}).get("debug"):
+        raise exc
+    say(f"confl10n: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code) from None
 
 
 app = typer.Typer(
@@ -147,16 +175,22 @@ def warn(message: str) -> None:
     say(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str | None = None, max_bytes: int) -> Article:
+def load_article(
+    path: str, *, lang: str | None = None, keep_boilerplate: bool = False, max_bytes: int
+) -> Article:
     """Read ``path`` (``-`` for stdin) into an Article, printing its warnings; InputError
     (exit 65) for more than ``max_bytes``."""
     from confl10n.text.reader import parse_bytes, read_article, read_bounded
 
     if path == "-":
         data = read_bounded(sys.stdin.buffer, max_bytes=max_bytes, source_name="<stdin>")
-        article = parse_bytes(data, lang=lang, source_name="<stdin>")
+        article = parse_bytes(
+            data, lang=lang, source_name="<stdin>", keep_boilerplate=keep_boilerplate
+        )
     else:
-        article = read_article(Path(path), lang=lang, max_bytes=max_bytes)
+        article = read_article(
+            Path(path), lang=lang, keep_boilerplate=keep_boilerplate, max_bytes=max_bytes
+        )
     for message in article.warnings:
         warn(message)
     return article

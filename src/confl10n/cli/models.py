@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli.app import command_app, say, warn
+from confl10n.cli.options import existing_models_dir
 from confl10n.cli.progress import download_progress, human_size
 from confl10n.errors import escape_terminal
 
@@ -57,7 +58,7 @@ def list_models(
     from confl10n.translate.argos.packages import installed_packages
     from confl10n.translate.argos.packages import models_dir as resolve
 
-    directory = resolve(models_dir)
+    directory = resolve(existing_models_dir(models_dir))  # a mistyped folder is said
     packages, problems = installed_packages(directory)
     rows = [_package_row(p, package_size(p.path)) for p in packages]
     apertium = _apertium_pairs()
@@ -131,7 +132,7 @@ def remove(
     """Remove an installed package (a folder name also removes a broken one)."""
     from confl10n.translate.argos.install import remove_package
 
-    say(f"removed {remove_package(pair, models_dir=models_dir)}")
+    say(f"removed {remove_package(pair, models_dir=existing_models_dir(models_dir))}")
 
 
 @command.command("available")

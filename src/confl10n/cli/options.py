@@ -38,6 +38,13 @@ NoProtectNumbers = Annotated[
         "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
     ),
 ]
+KeepBoilerplate = Annotated[
+    bool,
+    typer.Option(
+        "--keep-boilerplate",
+        help="Keep trailing site furniture (share buttons, link lists) in the article.",
+    ),
+]
 Cache = Annotated[Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Use no cache at all.")]
 MaxInputSize = Annotated[
@@ -63,16 +70,21 @@ def translate_options(
     style_dir: Path | None,
     no_protect_numbers: bool,
 ) -> TranslateOptions:
-    """The translation options of a command line, as one value."""
+    """The translation options of a command line, as one value (the model options are
+    the Argos engine's settings)."""
+    from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.options import TranslateOptions
 
-    return TranslateOptions(
-        engine=engine,
-        models_dir=models_dir,
+    argos = ArgosSettings(
+        models_dir=existing_models_dir(models_dir),
         device=device,
         threads=threads,
         compute_type=compute_type,
         beam_size=beam_size,
+    )
+    return TranslateOptions(
+        engine=engine,
+        settings=(argos,),
         protect_numbers=not no_protect_numbers,
         style_dir=style_dir,
     )
@@ -90,6 +102,18 @@ def input_size(text: str) -> int:
             f"--max-input-size {text!r}: give a size such as 5MiB, 500KiB or 1048576 (bytes)"
         )
     return size
+
+
+def existing_models_dir(models_dir: str | None) -> str | None:
+    """``--models-dir`` when it names a folder (or is not given).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when it names nothing or a file:
+    a mistyped folder is said, not read as "no models installed".
+    """
+    if models_dir is not None and not Path(models_dir).is_dir():
+        what = "is not a folder" if Path(models_dir).exists() else "does not exist"
+        raise InvalidOptionError(f"--models-dir {models_dir!r} {what}")
+    return models_dir
 
 
 def cache_choice(cache: Path | None, no_cache: bool) -> Path | bool:

@@ -30,10 +30,16 @@ def segment(
     file: Annotated[str, typer.Argument(help="Article file (.txt or .md), or - for stdin.")],
     output_format: Annotated[SegmentFormat, typer.Option("--format")] = SegmentFormat.text,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the article.")] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
     max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
 ) -> None:
     """Print the article's structure with stable IDs."""
-    article = load_article(file, lang=lang, max_bytes=opt.input_size(max_input_size))
+    article = load_article(
+        file,
+        lang=lang,
+        keep_boilerplate=keep_boilerplate,
+        max_bytes=opt.input_size(max_input_size),
+    )
     if output_format is SegmentFormat.json:
         show(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
     else:

@@ -14,7 +14,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app
-from confl10n.errors import EngineUnavailableError
+from confl10n.extras import require
 
 command = command_app()
 """This module's command, loaded by the CLI on first use."""
@@ -31,7 +31,7 @@ def serve(
         Path | None, typer.Option("--api-keys", help="File of accepted API keys, one a line.")
     ] = None,
     char_limit: Annotated[
-        int, typer.Option("--char-limit", help="Characters of text per request (413 above).")
+        int, typer.Option("--char-limit", help="Characters of each text of a request (400 above).")
     ] = 20000,
     max_body: Annotated[
         int, typer.Option("--max-body", help="Bytes of body or query string (413 above).")
@@ -46,7 +46,7 @@ def serve(
         float, typer.Option("--queue-timeout", help="Seconds a request may wait (then 429).")
     ] = 30.0,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds a request may run (then 503).")
+        float, typer.Option("--timeout", help="Seconds a request may run (then 500).")
     ] = 120.0,
     read_timeout: Annotated[
         float,
@@ -69,6 +69,20 @@ def serve(
     ] = 0,
     cache: opt.Cache = None,
     no_cache: opt.NoCache = False,
+    cors_origins: Annotated[
+        str,
+        typer.Option("--cors-origins", help="Browser origins allowed, comma-separated (* any)."),
+    ] = "*",
+    alternatives_limit: Annotated[
+        int, typer.Option("--alternatives-limit", help="Most alternatives a request may ask.")
+    ] = 3,
+    suggestions: Annotated[
+        bool,
+        typer.Option("--suggestions", help="/suggest stores approved translations in the cache."),
+    ] = False,
+    detection: Annotated[
+        str, typer.Option("--detection", help="Language detection: low (~90 MB) or high (~1 GB).")
+    ] = "low",
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
@@ -76,19 +90,20 @@ def serve(
     Ctrl-C: requests in flight get --graceful-timeout seconds to finish.
     """
     stored = opt.cache_choice(cache, no_cache)  # one line, exit 64, if both are given
-    try:
-        from confl10n.serve.run import serve as run
-        from confl10n.serve.settings import ServeSettings
-    except ImportError as exc:
-        raise EngineUnavailableError(
-            f"the web server is not installed ({exc.name}); pip install 'confl10n[serve]'"
-        ) from exc
+    require("serve", "confl10n serve")
+    from confl10n.serve.run import serve as run
+    from confl10n.serve.settings import ServeSettings
+    from confl10n.translate.argos.settings import ArgosSettings
+    from confl10n.translate.options import TranslateOptions
+
+    argos = ArgosSettings(models_dir=opt.existing_models_dir(models_dir), threads=threads)
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
         read_timeout=read_timeout, graceful_timeout=graceful_timeout,
-        models_dir=models_dir, engine=engine, threads=threads,
-        api_keys=str(api_keys) if api_keys else None,
+        translation=TranslateOptions(engine=engine, settings=(argos,)),
+        api_keys=str(api_keys) if api_keys else None, cors_origins=cors_origins,
+        alternatives_limit=alternatives_limit, suggestions=suggestions, detection=detection,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
     )  # fmt: skip
     run(settings.check())

@@ -33,7 +33,7 @@ def import_xliff(
     """
     import warnings
 
-    from confl10n.building.build import import_xliff as store_approved
+    from confl10n.building.approved import import_xliff as store_approved
     from confl10n.translate.cache import default_cache_path
 
     with warnings.catch_warnings(record=True) as caught:

@@ -1,6 +1,7 @@
 """Numbers that name rather than count, for :mod:`confl10n.quantities.find`.
 
-Labels ("Section 12", "No. 7", "Route 66", "8(a)", "M2-M1", "4x4"), scores and votes
+Labels ("Section 12", "No. 7", "Route 66", "8(a)", "M2-M1", "4x4", versions such as
+"2.10.x", "3.12.1", "v4.2"), scores and votes
 ("won 2-1", "a 5-4 vote"), numbers after a capitalised name ("Windows 11") and in
 product names ("iPhone 15 Pro") are no figures; a capitalised word that opens a
 sentence, paragraph, quotation or bracket ("About 500 people", "“Nearly 12%") is no
@@ -27,11 +28,21 @@ _LABEL_BEFORE = re.compile(
     r"|category|tier|lane|terminal|pier|district|zone|ward|unit|chapters|sections|articles))\s*$",
     re.IGNORECASE,
 )
+# A version after "versions 5.4 through 5.9", "releases 2.1, 2.2 and 2.3": labels too.
+_VERSIONS_BEFORE = re.compile(
+    r"\b(?:versions?|releases?|builds?|patch(?:es)?)\s+(?:v?[0-9][0-9.x*]*\s*(?:,|and|or|to"
+    r"|through|until|-|–)\s*)*$",
+    re.IGNORECASE,
+)
 _SCORE_AFTER = re.compile(r"[-–]([0-9]{1,3})(?![0-9.,%]|\s*(?:%|percent|per cent|million|billion))")
 _SCORE_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,3})[-–]$")
 _LABEL = re.compile(
     r"(?<![\w(])[0-9]{1,4}\([A-Za-z0-9]{1,3}\)(?:\([A-Za-z0-9]{1,3}\))*"
     r"|\b[A-Z]{1,3}[0-9]{1,4}(?:[-‑/][A-Z]{1,3}[0-9]{1,4})+\b"
+    # versions: "3.12.1", "2.10.x", "v4.2"; never decimals
+    r"|(?<![\w.])v?[0-9]{1,4}(?:\.[0-9]{1,4}){2,}(?![\w*]|\.\w)"
+    r"|(?<![\w.])v?[0-9]{1,4}(?:\.[0-9]{1,4})*\.[xX*](?![\w*])"
+    r"|(?<![\w.])v[0-9]{1,4}(?:\.[0-9]{1,4})*(?![\w*]|\.\w)"
 )
 # Product names: a camel-case name before ("iPhone 15", "eSIM 2") or a model word
 # after ("15 Pro", "Galaxy 24 Ultra"): the number is part of the name.
@@ -56,7 +67,7 @@ def is_identifier(text: str, m: re.Match[str]) -> bool:
     if _LABEL_AFTER.match(text, m.end()) or _is_score(text, m):
         return True
     before = text[max(0, m.start() - 80) : m.start()]
-    if _LABEL_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before) or _VERSIONS_BEFORE.search(before):
         return True
     if _PRODUCT.search(before) or _MODEL_AFTER.match(text, m.end()):
         return True

@@ -34,15 +34,14 @@ class EngineHolder:
     """The engines one server process translates with.
 
     ``options.engine`` is ``auto`` or None (every engine of the registry's order
-    that is installed, tried in that order) or one registered name; the other
-    options' engine settings (``models_dir``, ``threads``, …) go to the engines
-    that take them. Raises InvalidOptionError for an unknown engine name,
-    EngineUnavailableError when no engine is installed at all.
+    that is installed, tried in that order) or one registered name;
+    ``options.settings`` go to the engines they are for. Raises InvalidOptionError
+    for an unknown engine name, EngineUnavailableError when no engine is installed.
     """
 
     def __init__(self, options: TranslateOptions) -> None:
         self.problems: dict[str, str] = {}
-        self.engines = Engines(options.engine_settings())
+        self.engines = Engines(options.settings)
         self._lock = threading.Lock()
         choice = registry.check_engine_choice(options.engine_choice)
         names = registry.auto_order() if choice == "auto" else (choice,)

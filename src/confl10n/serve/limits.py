@@ -4,8 +4,10 @@ Jobs (translations, summaries) are CPU work: they run in a small thread pool,
 ``concurrency`` at a time; up to ``queue`` more requests wait for a slot, and
 the next one is told 429 at once. A request that waits longer than
 ``queue_timeout`` seconds gets 429 too; one whose job runs longer than
-``timeout`` gets 503, and its job still finishes (a thread cannot be stopped)
-and holds its slot until then, so the bound on concurrent work stays true.
+``timeout`` gets 500 (as LibreTranslate answers a failed translation: it never
+sends 503, which makes Weblate stop using a service for 30 minutes), and its job
+still finishes (a thread cannot be stopped) and holds its slot until then, so
+the bound on concurrent work stays true.
 Pure asyncio and ASGI: no web framework is imported here.
 """
 
@@ -43,9 +45,10 @@ class RequestError(Exception):
 
 
 def check_chars(size: int, limit: int) -> None:
-    """RequestError 413 when a request's ``size`` characters of text exceed ``limit``."""
+    """RequestError 400 when one text's ``size`` characters exceed ``limit``, in
+    LibreTranslate's words (413 is for a body over the byte limit)."""
     if size > limit:
-        raise RequestError(413, f"Invalid request: {size} characters exceed the limit ({limit})")
+        raise RequestError(400, f"Invalid request: request ({size}) exceeds text limit ({limit})")
 
 
 class Gate:
@@ -61,7 +64,7 @@ class Gate:
 
     async def run(self, job: Callable[[], _T]) -> _T:
         """``job()``'s result, run in the pool; RequestError 429 (queue full or waited too
-        long) or 503 (ran too long). The job's own exceptions pass through."""
+        long) or 500 (ran too long). The job's own exceptions pass through."""
         await self._enter()
         self.running += 1
         loop = asyncio.get_running_loop()
@@ -71,7 +74,8 @@ class Gate:
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
         except TimeoutError:
-            raise RequestError(503, f"the request took longer than {self.timeout:g} s") from None
+            message = f"Cannot translate text: the request took longer than {self.timeout:g} s"
+            raise RequestError(500, message) from None
 
     async def _enter(self) -> None:
         if not self._free.locked():  # a free slot and nobody before us: no wait, no queue
@@ -102,10 +106,11 @@ class BodyLimit:
 
     The body is read before the app sees it (replayed afterwards), so a chunked
     upload without Content-Length is bounded too, and a client that goes away
-    before its body is whole never reaches the app. It is the outermost layer,
-    so it also keeps the server's log to one line per fault: an error the app has
-    already answered (and logged) is not raised again into uvicorn, and a request
-    cancelled by the end of a graceful shutdown is answered 503 without a traceback.
+    before its body is whole never reaches the app. It wraps the whole app (only the
+    CORS headers go around it), so it also keeps the server's log to one line per
+    fault: an error the app has already answered (and logged) is not raised again
+    into uvicorn, and a request cancelled by the end of a graceful shutdown is
+    answered 500 without a traceback (never 503, as everywhere: see above).
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -138,13 +143,13 @@ class _Disconnected(Exception):
 
 async def _answered(call: Awaitable[None], send: Send) -> None:
     """Await ``call``; what the app raised has been answered (500) and logged by its
-    handlers, and a request cancelled at the end of a graceful shutdown gets 503."""
+    handlers, and a request cancelled at the end of a graceful shutdown gets 500."""
     try:
         await call
     except asyncio.CancelledError:
         # uvicorn cancels what still runs when the graceful timeout ends; we exit next.
         with contextlib.suppress(Exception):
-            await send_json(send, 503, {"error": "the server is shutting down"})
+            await send_json(send, 500, {"error": "the server is shutting down"})
     except Exception:  # already answered 500 and logged once by the app's error handler
         return
 

@@ -16,13 +16,15 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.languages import facts
 from confl10n.text.segmentation import split_sentences
 
 _TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _SEPARATOR = "\n\n"
+PLACEABLE = re.compile(r"\[X\d+X\]")
+"""Weblate's placeables (``[X6X]``): kept from the engine as code is, so they come back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,13 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def _sentences(line: str, lang: str, paragraph: str, offset: int) -> tuple[Sentence, ...]:
     spans = split_sentences(line, lang=lang)
     return tuple(
-        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b)
+        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b, _placeables(line[a:b]))
         for n, (a, b) in enumerate(spans, 1)
     )
+
+
+def _placeables(text: str) -> tuple[Inline, ...]:
+    return tuple(Inline("code", m.start(), m.end()) for m in PLACEABLE.finditer(text))
 
 
 def _span(sentences: tuple[Sentence, ...]) -> tuple[int, int]:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError
 from confl10n.text.blocks import Block, plain_blocks
+from confl10n.text.boilerplate import dropped_words, trailing_boilerplate
+from confl10n.text.datelines import wire_blocks
 from confl10n.text.decoding import decode
+from confl10n.text.inline import VERBATIM
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
@@ -43,7 +44,6 @@ _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
 _ITEM_KINDS = ("list_item", "table_cell")
 VERBATIM_BLOCKS = ("code", "html")
 """Paragraph kinds kept as their source (``literal``), with no sentences: code, raw HTML."""
-_SHORT_LINE_WORDS = 25
 
 
 def read_article(
@@ -51,12 +51,14 @@ def read_article(
     *,
     lang: str | None = None,
     markdown: bool | None = None,
+    keep_boilerplate: bool = False,
     max_bytes: int = DEFAULT_MAX_INPUT,
 ) -> Article:
     """Read the article at ``path``.
 
     ``markdown=None`` decides by the suffix (``.md``/``.markdown``: Markdown,
-    ``.txt``: plain text, even with bullet lines), else by the content.
+    ``.txt``: plain text, even with bullet lines), else by the content;
+    ``keep_boilerplate`` as in :func:`parse_text`.
 
     Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded,
     is larger than ``max_bytes``, or has no body text.
@@ -73,7 +75,9 @@ def read_article(
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if markdown is None and path.suffix.lower() in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
         markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
-    return parse_bytes(data, lang=lang, source_name=name, markdown=markdown)
+    return parse_bytes(
+        data, lang=lang, source_name=name, markdown=markdown, keep_boilerplate=keep_boilerplate
+    )
 
 
 def read_bounded(stream: BinaryIO, *, max_bytes: int, source_name: str) -> bytes:
@@ -104,6 +108,7 @@ def parse_bytes(
     lang: str | None = None,
     source_name: str = "<bytes>",
     markdown: bool | None = None,
+    keep_boilerplate: bool = False,
 ) -> Article:
     """Decode ``data`` and parse it; see :func:`parse_text`.
 
@@ -112,7 +117,12 @@ def parse_bytes(
     """
     text, warnings = decode(data, source_name=source_name)
     return parse_text(
-        text, lang=lang, source_name=source_name, markdown=markdown, warnings=warnings
+        text,
+        lang=lang,
+        source_name=source_name,
+        markdown=markdown,
+        warnings=warnings,
+        keep_boilerplate=keep_boilerplate,
     )
 
 
@@ -123,6 +133,7 @@ def parse_text(
     source_name: str = "<string>",
     markdown: bool | None = None,
     warnings: list[str] | None = None,
+    keep_boilerplate: bool = False,
 ) -> Article:
     """Parse article ``text`` into an :class:`Article`.
 
@@ -130,6 +141,8 @@ def parse_text(
     ``markdown=None`` detects the format from the content: Markdown when it has
     something only Markdown writes (a ``#`` heading, a setext underline, a fence,
     a ``[link](target)``, a table rule, ``**strong**``), plain text otherwise.
+    Trailing site furniture (:mod:`confl10n.text.boilerplate`) is dropped with a
+    warning unless ``keep_boilerplate``.
 
     Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text.
     """
@@ -139,7 +152,9 @@ def parse_text(
         markdown = looks_like_markdown(text, body_start)
     blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
     notes = list(warnings or [])
-    blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    if not keep_boilerplate:
+        blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    blocks = wire_blocks(blocks, text)
     builder = _Builder(text, lang)
     article = builder.build(blocks, markdown=markdown)
     _check_body(article, source_name)
@@ -185,29 +200,17 @@ def _published(meta: dict[str, str], source_name: str, notes: list[str]) -> dt.d
 def _drop_boilerplate(
     blocks: list[Block], text: str, notes: list[str], source_name: str
 ) -> list[Block]:
-    """Cut at the first boilerplate marker after which only short lines follow."""
-    for index, block in enumerate(blocks):
-        if index and _is_marker(block.text(text)) and _all_short(blocks[index + 1 :], text):
-            dropped = block.text(text)
-            notes.append(f"{source_name}: dropped trailing boilerplate from {dropped!r} on")
-            return blocks[:index]
-    return blocks
-
-
-def _is_marker(line: str) -> bool:
-    key = " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
-    return key in _boilerplate_markers()
-
-
-def _all_short(blocks: list[Block], text: str) -> bool:
-    return all(len(b.text(text).split()) <= _SHORT_LINE_WORDS for b in blocks)
-
-
-@lru_cache(maxsize=1)
-def _boilerplate_markers() -> frozenset[str]:
-    data = resources.files("confl10n").joinpath("data/boilerplate.txt").read_text("utf-8")
-    lines = (line.strip() for line in data.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """``blocks`` without their trailing site furniture, with a warning saying what went."""
+    start = trailing_boilerplate(blocks)
+    if start is None:
+        return blocks
+    first = blocks[start]
+    line = text.count("\n", 0, first.span[0]) + 1
+    notes.append(
+        f"{source_name}: dropped {dropped_words(blocks[start:])} words of trailing boilerplate"
+        f" from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
+    )
+    return blocks[:start]
 
 
 def _check_body(article: Article, source_name: str) -> None:
@@ -259,7 +262,8 @@ class _Builder:
         return Article(title=self.title, sections=tuple(self.sections), text=self.text)
 
     def _take_title(self, blocks: list[Block], *, markdown: bool) -> list[Block]:
-        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain)."""
+        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain) that
+        opens with no dateline."""
         if len(blocks) < 2:
             return blocks
         first = blocks[0]
@@ -267,6 +271,7 @@ class _Builder:
             is_title = first.kind == "heading" and first.level == 1
         else:
             is_title = first.kind in ("heading", "text") and first.lines == 1
+            is_title = is_title and not any(s.kind == "dateline" for s in first.spans)
         if is_title:
             self.title = self._line(first, "title")
             return blocks[1:]
@@ -339,7 +344,7 @@ class _Builder:
 
 def _unsplit(spans: list[tuple[int, int]], inline: tuple[Inline, ...]) -> list[tuple[int, int]]:
     """``spans`` with each sentence break inside a code span or web address undone."""
-    verbatim = [(s.start, s.end) for s in inline if s.kind in ("code", "url")]
+    verbatim = [(s.start, s.end) for s in inline if s.kind in VERBATIM]
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and any(a < start and merged[-1][1] < b for a, b in verbatim):

@@ -124,7 +124,7 @@ def test_refuses_a_highly_compressed_entry(tmp_path: Path) -> None:
 
 def test_refuses_a_highly_compressed_whole(tmp_path: Path) -> None:
     # Each entry stays under the per-entry floor; together they are a bomb.
-    files = {f"pkg/z{i}": bytes(1024 * 1024) for i in range(3)}
+    files: dict[str | zipfile.ZipInfo, bytes] = {f"pkg/z{i}": bytes(1024 * 1024) for i in range(3)}
     path = make_zip(tmp_path / "bomb.zip", files)
     with pytest.raises(ModelPackageError, match="over 20:1"):
         check(path)

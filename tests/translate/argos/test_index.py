@@ -27,7 +27,7 @@ from confl10n.translate.argos.packages import installed_packages
 from tests.conftest import LocalWeb
 
 
-def item(source: str = "en", target: str = "zh", **extra: object) -> dict[str, object]:
+def item(source: str = "en", target: str = "zh", /, **extra: object) -> dict[str, object]:
     """An index item shaped like argospm-index's."""
     return {
         "package_version": "1.0",

@@ -16,16 +16,10 @@ from confl10n.errors import InvalidOptionError, ModelPackageError
 from confl10n.translate.argos.install import install_package, package_size, remove_package
 from confl10n.translate.argos.packages import installed_packages
 from tests import argos_kit
+from tests.helpers import snapshot
 
-Mutation = Callable[[Path], None]
-
-
-def snapshot(folder: Path) -> dict[str, bytes | None]:
-    """Every path under ``folder`` with its bytes (None for folders)."""
-    return {
-        str(p.relative_to(folder)): None if p.is_dir() else p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-    }
+Mutation = Callable[[Path], object]
+"""A change to a package folder (what it returns is ignored)."""
 
 
 def variant(tmp_path: Path, package: Path, change: Mutation, *, name: str = "") -> Path:

@@ -12,7 +12,8 @@ from confl10n.cli.app import app
 from confl10n.errors import ModelPackageError
 from confl10n.translate.argos.install import install_package
 from confl10n.translate.argos.packages import PackageInfo, installed_packages
-from tests.translate.argos.test_install import edit_metadata, snapshot, variant
+from tests.helpers import snapshot
+from tests.translate.argos.test_install import edit_metadata, variant
 
 
 def _install(path: Path, packages: Path) -> tuple[PackageInfo, list[tuple[str, str, str]]]:

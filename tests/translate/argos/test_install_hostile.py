@@ -15,7 +15,8 @@ from confl10n.errors import ModelPackageError
 from confl10n.translate.argos.engine import ArgosEngine
 from confl10n.translate.argos.install import install_package, remove_package
 from confl10n.translate.argos.packages import installed_packages
-from tests.translate.argos.test_install import Mutation, edit_metadata, snapshot, variant
+from tests.helpers import snapshot
+from tests.translate.argos.test_install import Mutation, edit_metadata, variant
 
 
 def _truncate(path: Path) -> None:

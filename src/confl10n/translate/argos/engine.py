@@ -147,17 +147,39 @@ class ArgosEngine:
         """Translate again, penalising repetition (for outputs that ran away)."""
         return self._translate(sentences, (source, target), self._decoding.careful())
 
+    def hypotheses_batch(
+        self, sentences: Sequence[str], source: str, target: str, count: int
+    ) -> list[list[str]]:
+        """Up to ``count`` translations of each sentence, best first: CTranslate2's
+        n-best list (``num_hypotheses``) from a beam at least ``count`` wide; the
+        first is what :meth:`translate_batch` gives whenever the beam is not widened.
+
+        Raises as :meth:`translate_batch`, and InvalidOptionError for ``count`` below 1.
+        """
+        count = _at_least("hypotheses count", count, 1)
+        decoding = replace(self._decoding, beam_size=max(self._decoding.beam_size, count))
+        ranked = self._ranked(sentences, (source, target), decoding, count)
+        return [list(dict.fromkeys(texts)) for texts in ranked]
+
     def _translate(
         self, sentences: Sequence[str], pair: tuple[str, str], decoding: Decoding
     ) -> list[str]:
+        return [texts[0] for texts in self._ranked(sentences, pair, decoding, 1)]
+
+    def _ranked(
+        self, sentences: Sequence[str], pair: tuple[str, str], decoding: Decoding, count: int
+    ) -> list[list[str]]:
+        """Each sentence's ``count`` translations, best first (a sentence cut into
+        chunks joins its chunks' same-ranked outputs, or their best where fewer)."""
         model = self._model(pair)
         pieces = [model.tokenizer.encode(sentence) for sentence in sentences]
         chunks, owners = _cut(pieces, model.tokenizer, decoding.max_input_tokens)
-        outputs = _run(model, chunks, decoding)
-        joined: list[list[str]] = [[] for _ in sentences]
-        for owner, tokens in zip(owners, outputs, strict=True):
-            joined[owner].extend(tokens)
-        return [_detokenize(model, tokens) for tokens in joined]
+        outputs = _run(model, chunks, decoding, hypotheses=count)
+        joined: list[list[list[str]]] = [[[] for _ in range(count)] for _ in sentences]
+        for owner, ranked in zip(owners, outputs, strict=True):
+            for rank in range(count):
+                joined[owner][rank].extend(ranked[min(rank, len(ranked) - 1)])
+        return [[_detokenize(model, tokens) for tokens in ranks] for ranks in joined]
 
     def _packages(self) -> dict[tuple[str, str], PackageInfo]:
         if self._index is None:
@@ -240,7 +262,7 @@ def probe_package(package: PackageInfo, translator: Any) -> None:
     model = _Model(package, translator, tokenizer)
     try:
         pieces = tokenizer.encode("Hello, world.")
-        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0]
+        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0][0]
         _detokenize(model, tokens)
     except (TranslationError, RuntimeError, ValueError, LookupError, TypeError) as exc:
         raise ModelPackageError(
@@ -252,9 +274,12 @@ def probe_package(package: PackageInfo, translator: Any) -> None:
         )
 
 
-def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:
-    """Token lists out of CTranslate2 for non-empty ``chunks`` (empty ones stay empty)."""
-    outputs: list[list[str]] = [[] for _ in chunks]
+def _run(
+    model: _Model, chunks: list[list[str]], decoding: Decoding, *, hypotheses: int = 1
+) -> list[list[list[str]]]:
+    """Each chunk's ranked token lists out of CTranslate2, best first, at most
+    ``hypotheses`` of them (an empty chunk gets one empty list)."""
+    outputs: list[list[list[str]]] = [[[]] for _ in chunks]
     work = [i for i, chunk in enumerate(chunks) if chunk]
     if not work:
         return outputs
@@ -263,12 +288,13 @@ def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[lis
         results = model.translator.translate_batch(
             [chunks[i] for i in work],
             target_prefix=[[prefix]] * len(work) if prefix else None,
+            num_hypotheses=hypotheses,
             **asdict(decoding),
         )
     except (RuntimeError, ValueError) as exc:
         raise TranslationError(f"{model.package.name}: translation failed ({exc})") from exc
     for index, result in zip(work, results, strict=True):
-        outputs[index] = _without_prefix(list(result.hypotheses[0]), prefix)
+        outputs[index] = [_without_prefix(list(h), prefix) for h in result.hypotheses]
     return outputs
 
 

@@ -230,6 +230,7 @@ def test_import_xliff_beside_its_bundle_names_each_unknown_unit_and_nothing_more
     )
 
 
+@pytest.mark.slow
 def test_summarize_announces_windowed_rating_before_the_long_work(tmp_path: Path) -> None:
     path = tmp_path / "one-paragraph.txt"
     sentence = "Revenue at the company rose by five percent on Monday after a strong quarter."

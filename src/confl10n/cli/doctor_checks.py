@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from confl10n.extras import EXTRAS, install_hint, missing
 from confl10n.text.segmentation import SUPPORTED
 
 DEPENDENCIES = (
@@ -51,6 +52,7 @@ def collect(*, models: str | Path | None = None) -> list[Check]:
     return [
         Check("python", "python", sys.version_info >= (3, 11), sys.version.split()[0]),
         *_dependencies(),
+        *_extras(),
         Check("segmentation", "rules", True, f"built in, offline: {', '.join(SUPPORTED)}"),
         *_engines(models),
         *_locales(),
@@ -65,6 +67,16 @@ def _dependencies() -> list[Check]:
             checks.append(version_check(name, metadata.version(name)))
         except metadata.PackageNotFoundError:
             checks.append(Check("packages", name, False, "not installed"))
+    return checks
+
+
+def _extras() -> list[Check]:
+    """One line per optional extra: installed, or how to install it."""
+    checks = []
+    for extra in EXTRAS:
+        absent = missing(extra)
+        detail = f"not installed: {install_hint(extra)}" if absent else "installed"
+        checks.append(Check("extras", extra, not absent, detail))
     return checks
 
 
@@ -96,9 +108,11 @@ def _release(version: str) -> tuple[int, ...]:
 
 
 def _engines(models: str | Path | None) -> list[Check]:
+    from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.registry import describe
 
-    return [Check("engines", s.engine, s.ok, s.detail) for s in describe(models_dir=models)]
+    found = describe([ArgosSettings(models_dir=models)])
+    return [Check("engines", s.engine, s.ok, s.detail) for s in found]
 
 
 def _locales() -> list[Check]:
