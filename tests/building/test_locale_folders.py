@@ -142,3 +142,27 @@ def test_rebuilding_a_reviewed_locale_keeps_the_review_until_it_is_imported(
     assert result.exit_code == 0 and "approved unit(s)" not in result.stderr, result.stderr
     assert b"Revisado a mano" in xliff.read_bytes()  # the approval is in the build now
     assert list((out / SLUG / "es_ES").glob("article.reviewed-*.xlf")) == [reviewed]
+
+
+def test_an_imported_label_approval_raises_no_warning_on_the_next_build(
+    article: Path, tmp_path: Path, apertium_bin: str
+) -> None:
+    """A reviewer's approved key-figure label, once imported, is in the build: the
+    replaced article.xlf is no review to keep and no warning is given."""
+    out, cache = tmp_path / "out", tmp_path / "cache.sqlite3"
+    args = ["build", str(article), "--out", str(out), "--to", "es_ES", "--engine", "apertium",
+            "--cache", str(cache)]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    xliff = out / SLUG / "es_ES" / "article.xlf"
+    text = xliff.read_text(encoding="utf-8")
+    unit = text.index('restype="x-key-figure-label"')
+    start = text.index("<target", unit)
+    end = text.index("</target>", start)
+    xliff.write_text(text[:start] + '<target state="final">Etiqueta revisada' + text[end:], "utf-8")
+    imported = runner.invoke(app, ["import-xliff", str(xliff), "--cache", str(cache)])
+    assert imported.exit_code == 0, imported.stderr
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert "approved unit(s)" not in result.stderr, result.stderr
+    assert not list((out / SLUG / "es_ES").glob("article.reviewed-*.xlf"))
+    assert "Etiqueta revisada" in xliff.read_text(encoding="utf-8")

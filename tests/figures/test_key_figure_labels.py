@@ -43,6 +43,9 @@ def _row(text: str, figure: str) -> tuple[str, str]:
             "0.3 percentage points",
             "Energy contributed 0.3 percentage points to the rise in prices",
         ),
+        ("Schools were repaired. These efforts cost $4 million.", "$4 million", "These efforts cost $4 million"),
+        ("The pier was rebuilt. That work cost €3 million.", "€3 million", "That work cost €3 million"),
+        ("Clinics opened. Such projects cost $9 million.", "$9 million", "Such projects cost $9 million"),
     ],
 )  # fmt: skip
 def test_no_subject_that_is_certain_gives_a_quote(text: str, figure: str, quote: str) -> None:

@@ -25,7 +25,7 @@ from confl10n.bundle.html import render_article_html, render_html
 from confl10n.bundle.jsonout import render_json
 from confl10n.bundle.md import render_article, render_bulletin
 from confl10n.bundle.slug import check_slug, slugify, unique_slugs
-from confl10n.bundle.xliff import ApprovedUnit, read_xliff_approved, render_xliff
+from confl10n.bundle.xliff import ApprovedUnit, label_units, read_xliff_approved, render_xliff
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.languages import language_of
 from confl10n.localize.labels import Labels, load_labels
@@ -143,13 +143,15 @@ class _Carry:
 
 
 def _unbuilt_approvals(xliff: Path, bulletin: LocaleBulletin) -> int:
-    """How many approved targets of ``xliff`` the new bulletin does not hold as approved
+    """How many approved targets of ``xliff`` (sentences and key-figure labels) the new
+    bulletin does not hold as approved
     (an XLIFF that cannot be read counts as one: it is kept rather than lost)."""
     try:
         approved = read_xliff_approved(xliff)
     except InputError:
         return 1
-    built = {(u.id, u.target) for u in bulletin.units if u.state == "approved"}
+    units = [*bulletin.units, *(unit for unit, _ in label_units(bulletin))]
+    built = {(u.id, u.target) for u in units if u.state == "approved"}
     return sum((unit.id, unit.target) not in built for unit in approved)
 
 

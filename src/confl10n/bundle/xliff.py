@@ -61,7 +61,7 @@ def render_xliff(bulletin: LocaleBulletin, *, slug: str) -> bytes:
         findings.setdefault(finding.sentence_id, []).append(finding)
     for unit in bulletin.units:
         body.append(_trans_unit(bulletin, unit, findings.get(unit.id, [])))
-    for label_unit, figure in _label_units(bulletin):
+    for label_unit, figure in label_units(bulletin):
         element = _trans_unit(bulletin, label_unit, [])
         element.set("restype", LABEL_RESTYPE)
         _text_child(element, "note", f"key figure label: {figure.source}", _LABEL_NOTE)
@@ -188,7 +188,7 @@ def _check_language(code: str, what: str, path: Path) -> None:
         raise InputError(f"{path}: {what}: {exc}") from exc
 
 
-def _label_units(bulletin: LocaleBulletin) -> list[tuple[BulletinUnit, BulletinFigure]]:
+def label_units(bulletin: LocaleBulletin) -> list[tuple[BulletinUnit, BulletinFigure]]:
     """One unit per distinct label of the bulletin's key figures, with the first figure."""
     units: dict[str, tuple[BulletinUnit, BulletinFigure]] = {}
     for figure in bulletin.figures:

@@ -53,6 +53,7 @@ _PRONOUNS = frozenset(
     """it its they them their this these those that he she his her we our you your i
     others other some many most both each which who what one such all few several""".split()  # noqa: SIM905
 )
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())  # noqa: SIM905
 _LEADING = frozenset("with and while but so yet as in for".split())  # noqa: SIM905
 # Verbs whose object or complement is the level of their subject.
@@ -400,6 +401,8 @@ def _subject_phrase(words: list[str]) -> str:
     if "that" in (w.lower() for w in kept[1:]):
         kept = kept[len(kept) - [w.lower() for w in kept][::-1].index("that") :]
     while kept and (kept[0].lower() in _LEADING or kept[0].lower() in _DETERMINERS):
+        if kept[0].lower() in _DEMONSTRATIVES:
+            return ""  # "These efforts cost $4 million": which efforts is another sentence's
         kept.pop(0)
     while kept and _ADVERB.match(kept[-1]):
         kept.pop()

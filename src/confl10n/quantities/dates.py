@@ -58,7 +58,7 @@ _MONTH_CUES = (
     "|(?:year|months?|weeks?|quarter|period)\\s+to"
 )
 _VERB_SAFE_CUE = re.compile(
-    r"in|by|since|until|early|late|up\s+(?:to|until)|as\s+of"
+    r"in|by|since|until|till|through|early|late|up\s+(?:to|until)|as\s+of"
     r"|(?:year|months?|weeks?|quarter|period)\s+to",
     re.IGNORECASE,
 )

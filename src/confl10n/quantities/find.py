@@ -222,7 +222,8 @@ def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
     tail = _tail(text, m)
     if tail is None:
         return None
-    return _change(text, m, tail) or _range(text, m, tail) or _build(text, m, tail)
+    return (_change(text, m, tail) or _range(text, m, tail) or _old_level(text, m, tail)
+            or _build(text, m, tail))  # fmt: skip
 
 
 def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
@@ -241,7 +242,35 @@ def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
         tail = _Tail(level.kind, level.unit, m["tail"], words.scale_power(level.scale), m.end(),
                      m.start())  # fmt: skip
         return _build(text, m, tail)
-    return replace(change, kind=level.kind, unit=level.unit) if tail.kind == "number" else change
+    return _in_terms_of(text, m, tail, level) or change
+
+
+def _old_level(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """The old level of "rose from $4 to $5 billion" (None when the numeral is no such
+    level): counted in the new level's scale and unit when it writes neither ($4 billion)."""
+    join = _RANGE_JOIN.match(text, tail.end)
+    if (
+        join is None
+        or join[0].strip() != "to"
+        or not _CHANGE_VERBS.search(_before(text, m.start()))
+    ):
+        return None
+    second = _NUMERAL.match(text, join.end())
+    level = _numeral(text, second) if second else None
+    return _in_terms_of(text, m, tail, level) if level is not None else None
+
+
+def _in_terms_of(text: str, m: re.Match[str], tail: _Tail, level: Quantity) -> Quantity | None:
+    """The numeral counted in ``level``'s unit, and in its scale when it writes none ("from
+    $4 to $5 billion", "by 2 to 9 million tonnes", "by 2 million to 9 million tonnes");
+    None when it carries a unit of its own or another currency."""
+    same_money = tail.kind == "money" and (level.kind, level.unit) == ("money", tail.unit)
+    if (tail.kind != "number" and not same_money) or level.kind not in _CHANGE_KINDS:
+        return None
+    scale, power = (tail.scale, tail.power) if tail.scale else (level.scale, 0)
+    power = power or words.scale_power(scale)
+    own = _Tail(level.kind, level.unit, scale if power else None, power, tail.end, tail.start)
+    return _build(text, m, own)
 
 
 def _same_suffix(m: re.Match[str], level: Quantity) -> bool:

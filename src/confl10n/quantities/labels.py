@@ -19,6 +19,15 @@ from confl10n.quantities import words
 __all__ = ["TIMES", "find_labels", "is_identifier"]
 
 TIMES = ("x", "X", "×")  # "2.5x": a multiplier, not an identifier
+# Words that open a sentence and count the number after them ("Nearly 2.5 children").
+_COUNT_OPENERS = frozenset({
+    "about", "nearly", "almost", "some", "over", "under", "roughly", "approximately",
+    "around", "only", "just", "all", "another", "exactly", "precisely", "barely", "fully",
+    "perhaps", "maybe", "up", "down", "at", "on", "with", "within", "among", "above",
+    "below", "these", "those", "its", "their", "his", "her", "our", "my", "your", "each",
+    "every", "both", "any", "no", "a", "an", "total", "average", "estimated",
+    "median", "mean", "per", "less", "more", "fewer", "than", "least", "most", "then",
+})  # fmt: skip
 _OPENERS = frozenset(".!?:;\n“\"‘'([{—–…*_#>")
 # Words that make the number after them a label: "Section 12", "Route 9", "Phase 2".
 _LABEL_BEFORE = re.compile(
@@ -72,9 +81,23 @@ def is_identifier(text: str, m: re.Match[str]) -> bool:
     if _PRODUCT.search(before) or _MODEL_AFTER.match(text, m.end()):
         return True
     prev = re.search(r"\b([A-Z][A-Za-z]*)\s+$", before)
-    if prev is None or m["cur"] or _opens(text, m.start() - len(before) + prev.start()):
+    if prev is None or m["cur"]:
         return False
+    if _opens(text, m.start() - len(before) + prev.start()):
+        return _opening_version(text, m, prev[1])
     return not words.is_cue(prev[1]) and words.currency_word(prev[1]) is None
+
+
+def _opening_version(text: str, m: re.Match[str], word: str) -> bool:
+    """A decimal after the capitalised name that opens a sentence ("Python 3.12 replaced
+    it", "MacOS 14.2 fixes") is a version; after a word that counts ("About", "Nearly",
+    "In") or before a unit or scale ("Exactly 3.5 tonnes") it is a figure."""
+    if "." not in m["num"] or m["sign"] or m["tail"] or word.lower() in _COUNT_OPENERS:
+        return False
+    if words.is_cue(word) or words.currency_word(word) is not None:
+        return False
+    after = re.match(r"\s*([A-Za-z%]+)", text[m.end() :])
+    return after is None or not words.is_unit_or_scale(after[1])
 
 
 def _is_score(text: str, m: re.Match[str]) -> bool:
