@@ -184,7 +184,7 @@ def test_rebuilding_a_locale_keeps_a_reviewers_files_and_unimported_approvals(
     assert (third.path / "es_ES" / "notes.txt").read_text(encoding="utf-8") == "checked\n"
     assert third.warnings == (
         f"sample/es_ES/article.xlf held 1 approved unit(s) this build does not have; kept as "
-        f"es_ES/{reviewed.name} (store them with `confl10n import-xliff es_ES/{reviewed.name}`)",
+        f"es_ES/{reviewed.name} (store them with `confl10n import-xliff {reviewed}`)",
     )
     fourth = write_article_bundle(out, "sample", {"es_ES": make_bulletin("es_ES")})
     assert list((fourth.path / "es_ES").glob("article.reviewed-*.xlf")) == [reviewed]

@@ -13,6 +13,7 @@ other locales and any file a reviewer added are carried over into it unchanged.
 from __future__ import annotations
 
 import re
+import shlex
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -132,9 +133,12 @@ class _Carry:
             return None
         stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(self._mtime(relative)))
         kept = f"{locale}/article.reviewed-{stamp}.xlf"
+        # The command names the file as the build was given its output folder, so it runs
+        # from where the build ran (not from inside the article's folder).
+        command = f"confl10n import-xliff {shlex.quote(str(self.folder / kept))}"
         self.warnings.append(
             f"{self.folder.name}/{relative} held {missing} approved unit(s) this build does "
-            f"not have; kept as {kept} (store them with `confl10n import-xliff {kept}`)"
+            f"not have; kept as {kept} (store them with `{command}`)"
         )
         return kept
 
