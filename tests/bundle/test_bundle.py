@@ -149,9 +149,13 @@ def test_clean_removes_the_locales_not_written_and_keeps_other_files(tmp_path: P
         out, "sample", {loc: make_bulletin(loc) for loc in ("en", "es_ES")}
     )
     (first.path / "README.reviewers").write_text("do not delete\n")
+    for folder in ("img", "old"):  # a reviewer's folders, named like a language code
+        (first.path / folder).mkdir()
+        (first.path / folder / "kept.txt").write_text("mine\n")
     second = write_article_bundle(out, "sample", {"en": make_bulletin("en")}, clean=True)
-    assert second.removed == ("es_ES",) and second.kept == ("README.reviewers",)
-    assert sorted(p.name for p in second.path.iterdir()) == ["README.reviewers", "en"]
+    assert second.removed == ("es_ES",) and second.kept == ("README.reviewers", "img", "old")
+    assert sorted(p.name for p in second.path.iterdir()) == ["README.reviewers", "en", "img", "old"]
+    assert (second.path / "img" / "kept.txt").read_text() == "mine\n"
 
 
 def _approve(xliff: Path, unit_id: str, text: str) -> None:

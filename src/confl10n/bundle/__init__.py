@@ -117,7 +117,7 @@ class _Carry:
         if Path(relative) in self.written:
             return self._reviewed(relative)
         if top not in self.bulletins:
-            if self.clean and _LOCALE.fullmatch(top) and (self.folder / top).is_dir():
+            if self.clean and _built_locale_folder(self.folder / top):
                 self.removed[top] = None
                 return None
             self.kept[top] = None
@@ -144,6 +144,17 @@ class _Carry:
 
     def _mtime(self, relative: str) -> float:
         return (self.folder / relative).lstat().st_mtime
+
+
+def _built_locale_folder(path: Path) -> bool:
+    """True for a locale folder a build wrote (a locale's name, holding ``bundle.json``):
+    a reviewer's folder named like a code (``img``, ``old``) is no locale and stays."""
+    return (
+        _LOCALE.fullmatch(path.name) is not None
+        and path.is_dir()
+        and not path.is_symlink()
+        and (path / "bundle.json").is_file()
+    )
 
 
 def _unbuilt_approvals(xliff: Path, bulletin: LocaleBulletin) -> int:
