@@ -147,3 +147,20 @@ def test_rebuilding_a_reviewed_locale_keeps_the_review_until_it_is_imported(
     assert result.exit_code == 0 and "approved unit(s)" not in result.stderr, result.stderr
     assert b"Revisado a mano" in xliff.read_bytes()  # the approval is in the build now
     assert list((out / SLUG / "es_ES").glob("article.reviewed-*.xlf")) == [reviewed]
+
+
+def test_clean_keeps_a_locale_asked_for_that_has_no_engine_now(
+    article: Path, tmp_path: Path, argos_packages_dir: Path, apertium_bin: str
+) -> None:
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", str(article), "--out", str(out), "--to", "zh_CN",
+                                "--models-dir", str(argos_packages_dir), "--threads", "1",
+                                "--no-cache"])  # fmt: skip
+    assert first.exit_code == 0, first.stderr
+    built = snapshot(out / SLUG / "zh_CN")
+    # Apertium has no en->zh: zh_CN is asked for but skipped, so --clean must not remove it.
+    code, said, err = build(article, out, "--to", "es_ES", "--to", "zh_CN", "--clean")
+    assert code == 0 and "zh_CN" in said, err
+    assert "skipping zh_CN" in err and "removed" not in err
+    assert snapshot(out / SLUG / "zh_CN") == built
+    assert sorted(p.name for p in (out / SLUG).iterdir()) == ["en", "es_ES", "zh_CN"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import shlex
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -51,6 +51,7 @@ def write_article_bundle(
     bulletins_by_locale: Mapping[str, LocaleBulletin],
     *,
     clean: bool = False,
+    asked: Collection[str] = (),
 ) -> BundleResult:
     """Write every locale's files for one article, replacing ``out_dir/slug`` atomically.
 
@@ -61,7 +62,8 @@ def write_article_bundle(
     replaced ``article.xlf`` holding approved targets the new bulletin lacks is
     kept beside it as ``article.reviewed-<time>.xlf``, with a warning. With
     ``clean``, the previous locale folders not written now are dropped instead
-    (the result's ``removed``); other files still stay.
+    (the result's ``removed``), except the ``asked`` locales this build could
+    not write (no engine now): their previous folders stay; other files still stay.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for an unsafe slug, no bulletins or
     a bulletin filed under another locale, :class:`~confl10n.errors.OutputError` when the
@@ -78,6 +80,7 @@ def write_article_bundle(
             warnings.append(labels.warning)
         files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
     carried = _Carry(Path(out_dir) / slug, bulletins_by_locale, frozenset(files), clean)
+    carried.asked = frozenset(asked)  # asked for, maybe not written: never cleaned
     write = partial(_write_all, files=files)
     path = _fs.replace_folder(Path(out_dir), slug, write, carry=carried)
     return BundleResult(
@@ -110,6 +113,7 @@ class _Carry:
         self.kept: dict[str, None] = {}
         self.removed: dict[str, None] = {}
         self.warnings: list[str] = []
+        self.asked: frozenset[str] = frozenset()
 
     def __call__(self, relative: str) -> str | None:
         """Where the previous ``relative`` file goes in the new folder, or None."""
@@ -117,7 +121,7 @@ class _Carry:
         if Path(relative) in self.written:
             return self._reviewed(relative)
         if top not in self.bulletins:
-            if self.clean and _built_locale_folder(self.folder / top):
+            if self.clean and top not in self.asked and _built_locale_folder(self.folder / top):
                 self.removed[top] = None
                 return None
             self.kept[top] = None
