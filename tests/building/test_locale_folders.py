@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -136,7 +138,10 @@ def test_rebuilding_a_reviewed_locale_keeps_the_review_until_it_is_imported(
     (reviewed,) = (out / SLUG / "es_ES").glob("article.reviewed-*.xlf")
     assert reviewed.read_bytes() == edited
     assert "held 1 approved unit(s) this build does not have; kept as" in result.stderr
-    imported = runner.invoke(app, ["import-xliff", str(reviewed), "--cache", str(cache)])
+    # The warning's command, run as written from where the build ran, stores the review.
+    command = re.search(r"`confl10n (import-xliff [^`]+)`", result.stderr)
+    assert command is not None, result.stderr
+    imported = runner.invoke(app, [*shlex.split(command.group(1)), "--cache", str(cache)])
     assert imported.exit_code == 0, imported.stderr
     result = runner.invoke(app, args)
     assert result.exit_code == 0 and "approved unit(s)" not in result.stderr, result.stderr
@@ -166,3 +171,20 @@ def test_an_imported_label_approval_raises_no_warning_on_the_next_build(
     assert "approved unit(s)" not in result.stderr, result.stderr
     assert not list((out / SLUG / "es_ES").glob("article.reviewed-*.xlf"))
     assert "Etiqueta revisada" in xliff.read_text(encoding="utf-8")
+
+
+def test_clean_keeps_a_locale_asked_for_that_has_no_engine_now(
+    article: Path, tmp_path: Path, argos_packages_dir: Path, apertium_bin: str
+) -> None:
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", str(article), "--out", str(out), "--to", "zh_CN",
+                                "--models-dir", str(argos_packages_dir), "--threads", "1",
+                                "--no-cache"])  # fmt: skip
+    assert first.exit_code == 0, first.stderr
+    built = snapshot(out / SLUG / "zh_CN")
+    # Apertium has no en->zh: zh_CN is asked for but skipped, so --clean must not remove it.
+    code, said, err = build(article, out, "--to", "es_ES", "--to", "zh_CN", "--clean")
+    assert code == 0 and "zh_CN" in said, err
+    assert "skipping zh_CN" in err and "removed" not in err
+    assert snapshot(out / SLUG / "zh_CN") == built
+    assert sorted(p.name for p in (out / SLUG).iterdir()) == ["en", "es_ES", "zh_CN"]

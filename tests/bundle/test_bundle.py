@@ -149,9 +149,13 @@ def test_clean_removes_the_locales_not_written_and_keeps_other_files(tmp_path: P
         out, "sample", {loc: make_bulletin(loc) for loc in ("en", "es_ES")}
     )
     (first.path / "README.reviewers").write_text("do not delete\n")
+    for folder in ("img", "old"):  # a reviewer's folders, named like a language code
+        (first.path / folder).mkdir()
+        (first.path / folder / "kept.txt").write_text("mine\n")
     second = write_article_bundle(out, "sample", {"en": make_bulletin("en")}, clean=True)
-    assert second.removed == ("es_ES",) and second.kept == ("README.reviewers",)
-    assert sorted(p.name for p in second.path.iterdir()) == ["README.reviewers", "en"]
+    assert second.removed == ("es_ES",) and second.kept == ("README.reviewers", "img", "old")
+    assert sorted(p.name for p in second.path.iterdir()) == ["README.reviewers", "en", "img", "old"]
+    assert (second.path / "img" / "kept.txt").read_text() == "mine\n"
 
 
 def _approve(xliff: Path, unit_id: str, text: str) -> None:
@@ -184,7 +188,7 @@ def test_rebuilding_a_locale_keeps_a_reviewers_files_and_unimported_approvals(
     assert (third.path / "es_ES" / "notes.txt").read_text(encoding="utf-8") == "checked\n"
     assert third.warnings == (
         f"sample/es_ES/article.xlf held 1 approved unit(s) this build does not have; kept as "
-        f"es_ES/{reviewed.name} (store them with `confl10n import-xliff es_ES/{reviewed.name}`)",
+        f"es_ES/{reviewed.name} (store them with `confl10n import-xliff {reviewed}`)",
     )
     fourth = write_article_bundle(out, "sample", {"es_ES": make_bulletin("es_ES")})
     assert list((fourth.path / "es_ES").glob("article.reviewed-*.xlf")) == [reviewed]

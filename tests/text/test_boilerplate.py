@@ -180,3 +180,11 @@ def test_build_keeps_boilerplate_when_asked(tmp_path: Path, apertium_bin: str) -
     run_both(args, path)  # the second run replaces the first one's output
     page = (out / "title" / "es_ES" / "article.md").read_text(encoding="utf-8")
     assert "7" in page
+
+
+def test_one_dropped_word_is_said_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Title\n\n{STORY}\n\nComments\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["segment", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "dropped 1 word of trailing boilerplate from line 5 ('Comments') on" in result.stderr

@@ -30,6 +30,12 @@ def headings(article: Article) -> list[str | None]:
         "Firms across the Regions",
         "What Comes Next?",
         "Housing",
+        # A bracketed or quoted word inside a long title-case heading keeps it a heading.
+        "Value-Added Tax (VAT) and Excise Duties on Fuel, Tobacco and Alcohol in the Year Ahead",
+        "New Funding for the Health Service Executive (HSE) and the National Treatment "
+        "Purchase Fund",
+        "“Fair Deal” Nursing Homes, Home Care Packages and Carers’ Allowances for Older People",
+        "Will the Government (Again) Raise the Minimum Wage, Cut Income Tax and Extend Credits?",
     ],
 )
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
@@ -77,6 +83,7 @@ def test_a_lead_in_before_a_list_stays_a_paragraph(lead_in: str) -> None:
         "town centre would apply from the first of March",
         "Notes: the figures are provisional.",
         "Rural clinics, new nurses and shorter waiting lists are the aims of the plan.",
+        "“We will rebuild the clinics,” the minister told the chamber",
     ],
 )
 def test_a_one_sentence_paragraph_is_no_heading(paragraph: str) -> None:

@@ -166,6 +166,20 @@ def test_newsroom_traps(text: str, lang: str, expected: list[str]) -> None:
         ("The team stays in Division B. “Fans are angry,” he said.",
          ["The team stays in Division B.", "“Fans are angry,” he said."]),
         ("A report by J. Smith found that costs rose.", ["A report by J. Smith found that costs rose."]),
+        # Designators beyond plans and divisions; "of" may stand between (issue 23, item 5)
+        ("The lot was sold to Company X. Nobody objected.",
+         ["The lot was sold to Company X.", "Nobody objected."]),
+        ("Doctors call him Patient Z. Nurses say he is well.",
+         ["Doctors call him Patient Z.", "Nurses say he is well."]),
+        ("Voters backed Proposition C. Turnout was high.",
+         ["Voters backed Proposition C.", "Turnout was high."]),
+        ("The ship left Pier D. Passengers waved from the deck.",
+         ["The ship left Pier D.", "Passengers waved from the deck."]),
+        ("He was given a grade of C. Nobody complained.",
+         ["He was given a grade of C.", "Nobody complained."]),
+        ("The speech by Patrick J. Murphy ran long.", ["The speech by Patrick J. Murphy ran long."]),
+        ("The son of J. Smith spoke first.", ["The son of J. Smith spoke first."]),
+        ("Mark J. Smith said costs rose.", ["Mark J. Smith said costs rose."]),
     ],
 )  # fmt: skip
 def test_a_single_capital_letter_ends_a_sentence_when_one_starts(

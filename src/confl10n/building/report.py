@@ -109,7 +109,8 @@ def write_article(
     prepared: Prepared, made: Bulletins, plan: BuildPlan, meter: Meter
 ) -> ArticleReport:
     """Write the article's bulletins into ``plan.out``/slug in one swap, and report it; the
-    locale folders it does not write stay, unless ``plan.options.clean``.
+    locale folders it does not write stay, unless ``plan.options.clean`` (the locales
+    asked for but skipped stay even then).
 
     Raises :class:`~confl10n.errors.OutputError` when the folder cannot be written.
     """
@@ -118,7 +119,10 @@ def write_article(
     out, slug = plan.out, prepared.slug
     meter.start(f"{slug}: writing {out / slug}")
     started = time.perf_counter()
-    result = write_article_bundle(out, slug, made.bulletins, clean=plan.options.clean)
+    # A locale asked for but not built now (no engine) keeps its folder, even with clean.
+    result = write_article_bundle(
+        out, slug, made.bulletins, clean=plan.options.clean, asked=plan.locales
+    )
     seconds = time.perf_counter() - started
     meter.end()
     return ArticleReport(

@@ -13,8 +13,9 @@ other locales and any file a reviewer added are carried over into it unchanged.
 from __future__ import annotations
 
 import re
+import shlex
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -50,6 +51,7 @@ def write_article_bundle(
     bulletins_by_locale: Mapping[str, LocaleBulletin],
     *,
     clean: bool = False,
+    asked: Collection[str] = (),
 ) -> BundleResult:
     """Write every locale's files for one article, replacing ``out_dir/slug`` atomically.
 
@@ -60,7 +62,8 @@ def write_article_bundle(
     replaced ``article.xlf`` holding approved targets the new bulletin lacks is
     kept beside it as ``article.reviewed-<time>.xlf``, with a warning. With
     ``clean``, the previous locale folders not written now are dropped instead
-    (the result's ``removed``); other files still stay.
+    (the result's ``removed``), except the ``asked`` locales this build could
+    not write (no engine now): their previous folders stay; other files still stay.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for an unsafe slug, no bulletins or
     a bulletin filed under another locale, :class:`~confl10n.errors.OutputError` when the
@@ -77,6 +80,7 @@ def write_article_bundle(
             warnings.append(labels.warning)
         files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
     carried = _Carry(Path(out_dir) / slug, bulletins_by_locale, frozenset(files), clean)
+    carried.asked = frozenset(asked)  # asked for, maybe not written: never cleaned
     write = partial(_write_all, files=files)
     path = _fs.replace_folder(Path(out_dir), slug, write, carry=carried)
     return BundleResult(
@@ -109,6 +113,7 @@ class _Carry:
         self.kept: dict[str, None] = {}
         self.removed: dict[str, None] = {}
         self.warnings: list[str] = []
+        self.asked: frozenset[str] = frozenset()
 
     def __call__(self, relative: str) -> str | None:
         """Where the previous ``relative`` file goes in the new folder, or None."""
@@ -116,7 +121,7 @@ class _Carry:
         if Path(relative) in self.written:
             return self._reviewed(relative)
         if top not in self.bulletins:
-            if self.clean and _LOCALE.fullmatch(top) and (self.folder / top).is_dir():
+            if self.clean and top not in self.asked and _built_locale_folder(self.folder / top):
                 self.removed[top] = None
                 return None
             self.kept[top] = None
@@ -132,14 +137,28 @@ class _Carry:
             return None
         stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(self._mtime(relative)))
         kept = f"{locale}/article.reviewed-{stamp}.xlf"
+        # The command names the file as the build was given its output folder, so it runs
+        # from where the build ran (not from inside the article's folder).
+        command = f"confl10n import-xliff {shlex.quote(str(self.folder / kept))}"
         self.warnings.append(
             f"{self.folder.name}/{relative} held {missing} approved unit(s) this build does "
-            f"not have; kept as {kept} (store them with `confl10n import-xliff {kept}`)"
+            f"not have; kept as {kept} (store them with `{command}`)"
         )
         return kept
 
     def _mtime(self, relative: str) -> float:
         return (self.folder / relative).lstat().st_mtime
+
+
+def _built_locale_folder(path: Path) -> bool:
+    """True for a locale folder a build wrote (a locale's name, holding ``bundle.json``):
+    a reviewer's folder named like a code (``img``, ``old``) is no locale and stays."""
+    return (
+        _LOCALE.fullmatch(path.name) is not None
+        and path.is_dir()
+        and not path.is_symlink()
+        and (path / "bundle.json").is_file()
+    )
 
 
 def _unbuilt_approvals(xliff: Path, bulletin: LocaleBulletin) -> int:

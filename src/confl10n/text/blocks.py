@@ -27,6 +27,8 @@ their lengths match; otherwise it replaces that source (markup, entities, line b
 _BULLET = re.compile(r"[ \t]{0,3}(?:[-*+•‣▪◦–]|\d{1,3}[.)])[ \t]+(?=\S)")
 # Any closing quote or bracket ends a line too: German „…“ and ‚…‘, « … », 「…」, (…).
 _FINAL_PUNCT = tuple(".!?;:,…。！？；：，؟\"'”’“‘»«›‹」』）)]】〕")
+# What may open a word of a heading: quotes and brackets ("(VAT)", "“Fair Deal”", "[Draft]").
+_OPENING_PUNCT = "\"'“‘„‚«‹「『（(【〔["
 # Short unpunctuated lines that are bylines, datelines or credits, not subheadings.
 _NOT_HEADING = re.compile(
     r"(?:By|Published|Updated|Posted|Photo|Photograph|Credit|Image|Source|Reporting by"
@@ -252,7 +254,7 @@ def looks_like_heading(line: str) -> bool:
     words = len(stripped.split())
     return (
         words > 0
-        and stripped[0].isupper()
+        and (stripped[0].isupper() or _opens_title(stripped, bare))
         and (words <= HEADING_MAX_WORDS or (words <= TITLE_MAX_WORDS and _title_case(bare)))
         and (not bare.endswith(_FINAL_PUNCT) or _title_case_question(bare))
         and _NOT_HEADING.match(stripped) is None
@@ -261,13 +263,25 @@ def looks_like_heading(line: str) -> bool:
 
 def _title_case(line: str) -> bool:
     """Every word of four letters or more capitalised (``Training New Nurses, and Cutting``),
-    prepositions and conjunctions apart (``Plans for Growth with Fewer Taxes``)."""
-    words = (w.strip("".join(_FINAL_PUNCT)) for w in line.split())
+    prepositions and conjunctions apart (``Plans for Growth with Fewer Taxes``); a word may
+    sit in quotes or brackets (``Value-Added Tax (VAT) and …``, ``“Fair Deal” Scheme``)."""
+    words = (_bare_word(w) for w in line.split())
     long_words = [w for w in words if len(w) > 3 and w not in _SMALL_WORDS]
     return len(long_words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long_words)
 
 
+def _opens_title(line: str, bare: str) -> bool:
+    """``“Fair Deal” Scheme``, ``(Draft) Budget``: a title-case line opening with a quote or a
+    bracket (a quote opening a sentence-case line is a quotation: ``“We will,” she said``)."""
+    return line.lstrip(_OPENING_PUNCT)[:1].isupper() and _title_case(bare)
+
+
+def _bare_word(word: str) -> str:
+    """``word`` without the quotes, brackets and punctuation around it: ``(VAT),`` → ``VAT``."""
+    return word.strip("".join(_FINAL_PUNCT) + _OPENING_PUNCT)
+
+
 def _title_case_question(line: str) -> bool:
     """``What Comes Next?``: a question whose longer words are all capitalised."""
-    long_words = [w for w in line[:-1].split() if len(w) > 3]
+    long_words = [w for w in map(_bare_word, line.split()) if len(w) > 3]
     return line.endswith("?") and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)

@@ -206,9 +206,10 @@ def _drop_boilerplate(
         return blocks
     first = blocks[start]
     line = text.count("\n", 0, first.span[0]) + 1
+    words = dropped_words(blocks[start:])
     notes.append(
-        f"{source_name}: dropped {dropped_words(blocks[start:])} words of trailing boilerplate"
-        f" from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
+        f"{source_name}: dropped {words} word{'' if words == 1 else 's'} of trailing"
+        f" boilerplate from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
     )
     return blocks[:start]
 

@@ -44,9 +44,9 @@ _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
-# "Division B. ": the word before a letter and its period (closing quotes, space and
-# opening quotes may follow: 'Plan B." "It').
-_DESIGNATED = re.compile(r"(\w+)\s+\w\.[^\w]*$")
+# "Division B. ", "a grade of C. ": the word before a letter and its period, or before "of"
+# and the letter (closing quotes, space and opening quotes may follow: 'Plan B." "It').
+_DESIGNATED = re.compile(r"(\w+)\s+(?:of\s+)?\w\.[^\w]*$")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # K, J.P, W.H (the final period not included)
 _WINDOW = 40  # characters looked back for the word before a period
 

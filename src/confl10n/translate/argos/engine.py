@@ -340,8 +340,12 @@ def install_hint(source: str, target: str) -> InstallHint:
 
 
 def describe(*, models_dir: str | Path | None = None, **_other: object) -> list[EngineStatus]:
-    """The installed packages (one line), and one line per broken package folder."""
+    """The installed packages (one line), and one line per broken package folder; a
+    given folder that does not exist or is a file is said so, not "no models"."""
     directory = resolve_models_dir(models_dir)
+    if models_dir is not None and not directory.is_dir():
+        what = "is not a folder" if directory.exists() else "does not exist"
+        return [EngineStatus("argos", False, f"{directory}: {what}")]
     packages, problems = installed_packages(directory)
     pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
     lines = [EngineStatus("argos", bool(packages), f"{directory}: {pairs or 'no models'}")]
