@@ -70,6 +70,19 @@ def test_auto_on_a_text_already_in_the_target_names_the_target(detector: Detecto
     assert guess.language == "es" and guess.confidence > 90
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("The mayor backs the plaza plan", "en"), ("The council met on Monday", "en"),
+     ("El alcalde apoya el plan de la plaza", "es")],
+)  # fmt: skip
+def test_auto_keeps_a_text_lingua_finds_in_the_target_by_far(
+    detector: Detector, text: str, target: str
+) -> None:
+    """English read as English (78%) is not translated from Spanish (13%) into English."""
+    guess = detector.source(text, target, lambda code: code in ("en", "es"))
+    assert guess == detector.detect(text)[0] and guess.language == target
+
+
 SHORT = [("Hello world!", "en"), ("Open the file", "en"), ("Save changes", "en"),
          ("Guten Morgen", "de"), ("Merci beaucoup", "fr")]  # fmt: skip
 

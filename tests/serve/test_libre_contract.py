@@ -330,6 +330,17 @@ def test_auto_text_already_in_the_target_says_so(served: Server) -> None:
     assert [f["problem"] for f in answer["qa"]["findings"][0]] == ["unchanged"]
 
 
+def test_auto_keeps_english_sent_into_english(served: Server) -> None:
+    """lingua reads it as English (78%), Spanish a distant second (13%): it is not
+    "translated" from Spanish (Apertium es->en is installed) into garbled English."""
+    text = "The mayor backs the plaza plan"
+    body = {"q": text, "source": "auto", "target": "en", "api_key": API_KEY}
+    status, answer = served.post_json("translate", body)
+    assert status == 200 and answer["translatedText"] == text, answer
+    assert answer["detectedLanguage"]["language"] == "en"
+    assert [f["problem"] for f in answer["qa"]["findings"]] == ["unchanged"]
+
+
 def test_auto_detects_each_text_of_a_batch(served: Server) -> None:
     spanish = "Las ventas de la empresa subieron mucho el año pasado."
     english = "The company's sales rose sharply last year."
