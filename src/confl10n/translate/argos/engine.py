@@ -31,6 +31,7 @@ from confl10n.errors import (
 from confl10n.translate.argos.packages import PackageInfo, broken_package, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
+from confl10n.translate.argos.unknowns import has_unknowns, replace_unknowns, source_vocabulary
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -76,6 +77,7 @@ class _Model:
     package: PackageInfo
     translator: Any
     tokenizer: Tokenizer
+    known: frozenset[str] | None = None  # the source vocabulary (None: unreadable)
 
 
 class ArgosEngine:
@@ -187,7 +189,8 @@ class ArgosEngine:
         if pair not in self._models:
             package = self._package(pair)
             tokenizer = load_tokenizer(package.tokenizer, source=pair[0], target=pair[1])
-            self._models[pair] = _Model(package, self._load(package), tokenizer)
+            known = source_vocabulary(package.path / "model")
+            self._models[pair] = _Model(package, self._load(package), tokenizer, known)
         return self._models[pair]
 
     def _load(self, package: PackageInfo) -> Any:
@@ -253,23 +256,42 @@ def probe_package(package: PackageInfo, translator: Any) -> None:
 
 
 def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:
-    """Token lists out of CTranslate2 for non-empty ``chunks`` (empty ones stay empty)."""
+    """Token lists out of CTranslate2 for non-empty ``chunks`` (empty ones stay empty).
+
+    Where a chunk holds tokens out of the model's vocabulary, unknown outputs are put
+    back by :func:`~confl10n.translate.argos.unknowns.replace_unknowns` (from the
+    attention) instead of CTranslate2's ``replace_unknowns``.
+    """
     outputs: list[list[str]] = [[] for _ in chunks]
     work = [i for i, chunk in enumerate(chunks) if chunk]
     if not work:
         return outputs
-    prefix = model.package.target_prefix
+    prefix, sent = model.package.target_prefix, [chunks[i] for i in work]
+    aligned = _aligns(model, sent, decoding)
+    options = asdict(decoding) | ({"replace_unknowns": False} if aligned else {})
     try:
         results = model.translator.translate_batch(
-            [chunks[i] for i in work],
-            target_prefix=[[prefix]] * len(work) if prefix else None,
-            **asdict(decoding),
-        )
+            sent, target_prefix=[[prefix]] * len(work) if prefix else None,
+            return_attention=aligned, **options,
+        )  # fmt: skip
     except (RuntimeError, ValueError) as exc:
         raise TranslationError(f"{model.package.name}: translation failed ({exc})") from exc
     for index, result in zip(work, results, strict=True):
-        outputs[index] = _without_prefix(list(result.hypotheses[0]), prefix)
+        tokens = list(result.hypotheses[0])
+        if aligned and model.known is not None:
+            tokens = replace_unknowns(tokens, result.attention[0], chunks[index], model.known)
+        outputs[index] = _without_prefix(tokens, prefix)
     return outputs
+
+
+def _aligns(model: _Model, chunks: list[list[str]], decoding: Decoding) -> bool:
+    """Whether to replace unknown outputs ourselves: asked for, and some input has one."""
+    known = model.known
+    return (
+        decoding.replace_unknowns
+        and known is not None
+        and any(has_unknowns(chunk, known) for chunk in chunks)
+    )
 
 
 def _without_prefix(tokens: list[str], prefix: str) -> list[str]:
