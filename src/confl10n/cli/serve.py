@@ -38,7 +38,7 @@ def serve(
     ] = 2 * 2**20,
     concurrency: Annotated[
         int, typer.Option("--concurrency", help="Jobs running at once per worker.")
-    ] = 1,
+    ] = 4,
     queue: Annotated[
         int, typer.Option("--queue", help="Requests waiting per worker (429 above).")
     ] = 16,
@@ -57,6 +57,16 @@ def serve(
     ] = 0,
     cache: opt.Cache = None,
     no_cache: opt.NoCache = False,
+    max_batch_tokens: Annotated[
+        int,
+        typer.Option(
+            "--max-batch-tokens",
+            help="Tokens per engine call shared by concurrent requests (0: no batching).",
+        ),
+    ] = 8192,
+    batch_wait: Annotated[
+        float, typer.Option("--batch-wait", help="Seconds a call waits for others to join.")
+    ] = 0.005,
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
@@ -78,5 +88,6 @@ def serve(
         ),
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
+        max_batch_tokens=max_batch_tokens, batch_wait=batch_wait,
     )  # fmt: skip
     run(settings.check())

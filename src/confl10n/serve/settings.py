@@ -29,6 +29,9 @@ class ServeSettings:
     slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
     ``translation``: the engine (``auto`` by default) and each engine's settings.
+    ``max_batch_tokens``: estimated tokens per engine call shared by concurrent
+    requests (0: no batching across requests); ``batch_wait``: seconds a call waits
+    for others to join it.
     """
 
     host: str = "127.0.0.1"
@@ -37,11 +40,13 @@ class ServeSettings:
     api_keys: str | None = None
     char_limit: int = 20000
     max_body: int = 2 * 2**20
-    concurrency: int = 1
+    concurrency: int = 4
     queue: int = 16
     queue_timeout: float = 30.0
     timeout: float = 120.0
     cache: str | None = ""
+    max_batch_tokens: int = 8192
+    batch_wait: float = 0.005
     translation: TranslateOptions = field(default_factory=TranslateOptions)
 
     def check(self) -> ServeSettings:
@@ -52,6 +57,9 @@ class ServeSettings:
         for name in ("queue_timeout", "timeout"):
             if getattr(self, name) <= 0:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
+        for name in ("max_batch_tokens", "batch_wait"):
+            if getattr(self, name) < 0:
+                raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 0")
         if not 0 <= self.port <= 65535:
             raise InvalidOptionError(f"--port {self.port}: not a TCP port (0-65535)")
         if self.api_keys is not None:

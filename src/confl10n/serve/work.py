@@ -49,7 +49,9 @@ class Service:
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
         self.options = settings.translation
-        self.engines = holder or EngineHolder(self.options)
+        self.engines = holder or EngineHolder(
+            self.options, max_batch_tokens=settings.max_batch_tokens, batch_wait=settings.batch_wait
+        )
         self.languages = self.engines.languages()
         self.detector = Detector(self.languages)
         self._local = threading.local()
