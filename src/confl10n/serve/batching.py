@@ -119,19 +119,23 @@ class BatchingEngine:
         try:
             outputs = self.inner.translate_batch(merged, *pair) if merged else []
         except Exception as exc:  # hand the engine's own error to the callers
-            if len(calls) > 1:
-                for call in calls:
-                    self._run(pair, [call])
-                return
-            calls[0].error = exc
-            calls[0].done.set()
+            if len(calls) == 1:
+                calls[0].error = exc
+                calls[0].done.set()
+            for call in calls if len(calls) > 1 else []:
+                self._run(pair, [call])
             return
         self.calls, self.requests = self.calls + 1, self.requests + len(calls)
-        position = 0
-        for call in calls:
-            call.result = outputs[position : position + len(call.sentences)]
-            position += len(call.sentences)
-            call.done.set()
+        _hand_out(calls, outputs)
+
+
+def _hand_out(calls: list[_Call], outputs: list[str]) -> None:
+    """Give each call its part of ``outputs`` (in order) and wake it."""
+    position = 0
+    for call in calls:
+        call.result = outputs[position : position + len(call.sentences)]
+        position += len(call.sentences)
+        call.done.set()
 
 
 class RetryingBatchingEngine(BatchingEngine):
