@@ -250,12 +250,21 @@ def _report(
     for name in ("confl10n", "unbatched"):
         ours = results[(name, "single")][0].outputs
         same = sum(a == b for a, b in zip(ours, theirs, strict=True))
+        # confl10n joins Chinese sentences without a space; LibreTranslate with one
+        spaced = sum(_unspaced(a) == _unspaced(b) for a, b in zip(ours, theirs, strict=True))
         plain = [(a, b) for t, a, b in zip(texts, ours, theirs, strict=True)
                  if not any(c.isdigit() for c in t)]  # fmt: skip
-        print(
-            f"same output {name} vs LibreTranslate: {same}/{len(texts)} paragraphs; "
-            f"without figures {sum(a == b for a, b in plain)}/{len(plain)}"
-        )
+        print(f"same output {name} vs LibreTranslate: {same}/{len(texts)} paragraphs, "
+              f"{spaced} but for spaces; without figures, but for spaces: "
+              f"{sum(_unspaced(a) == _unspaced(b) for a, b in plain)}/{len(plain)}")  # fmt: skip
+    batched = results[("confl10n", "clients")][0].outputs
+    unbatched = results[("unbatched", "clients")][0].outputs
+    same = sum(a == b for a, b in zip(batched, unbatched, strict=True))
+    print(f"same output confl10n with and without batching: {same}/{len(texts)}")
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
 
 
 def _ratio(results: dict[tuple[str, str], list[Result]], name: str, kind: str, count: int) -> None:

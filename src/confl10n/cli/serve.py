@@ -61,9 +61,10 @@ def serve(
         int,
         typer.Option(
             "--max-batch-tokens",
-            help="Tokens per engine call shared by concurrent requests (0: no batching).",
+            help="Tokens CTranslate2 decodes at once, from one request or several "
+            "(0: no batching across requests, 1024-token batches).",
         ),
-    ] = 8192,
+    ] = 384,
     batch_wait: Annotated[
         float, typer.Option("--batch-wait", help="Seconds a call waits for others to join.")
     ] = 0.005,
@@ -84,7 +85,10 @@ def serve(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
         translation=TranslateOptions(
-            engine=engine, settings=(ArgosSettings(models_dir=models_dir, threads=threads),)
+            engine=engine,
+            settings=(ArgosSettings(
+                models_dir=models_dir, threads=threads, batch_tokens=max_batch_tokens or 1024
+            ),),
         ),
         api_keys=str(api_keys) if api_keys else None,
         cache=None if stored is False else (str(stored) if stored is not True else ""),

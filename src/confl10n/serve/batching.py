@@ -52,7 +52,7 @@ class BatchingEngine:
     estimated tokens per merged call (>= 1).
     """
 
-    def __init__(self, inner: Engine, *, wait: float = 0.005, max_tokens: int = 8192) -> None:
+    def __init__(self, inner: Engine, *, wait: float = 0.005, max_tokens: int = 384) -> None:
         self.inner, self.name = inner, inner.name
         self.wait, self.max_tokens = wait, max_tokens
         self.calls = 0
@@ -148,7 +148,7 @@ class RetryingBatchingEngine(BatchingEngine):
         return self.inner.retry_batch(sentences, source, target)
 
 
-def batching(inner: Engine, *, wait: float = 0.005, max_tokens: int = 8192) -> BatchingEngine:
+def batching(inner: Engine, *, wait: float = 0.005, max_tokens: int = 384) -> BatchingEngine:
     """``inner`` behind a :class:`BatchingEngine` (one that retries if ``inner`` does)."""
     kind = RetryingBatchingEngine if isinstance(inner, RetryingEngine) else BatchingEngine
     return kind(inner, wait=wait, max_tokens=max_tokens)

@@ -30,8 +30,9 @@ class ServeSettings:
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
     ``translation``: the engine (``auto`` by default) and each engine's settings.
     ``max_batch_tokens``: estimated tokens per engine call shared by concurrent
-    requests (0: no batching across requests); ``batch_wait``: seconds a call waits
-    for others to join it.
+    requests (0: no batching across requests; ``confl10n serve`` also makes it
+    the Argos engine's ``batch_tokens``); ``batch_wait``: seconds a call waits for
+    others to join it.
     """
 
     host: str = "127.0.0.1"
@@ -45,7 +46,7 @@ class ServeSettings:
     queue_timeout: float = 30.0
     timeout: float = 120.0
     cache: str | None = ""
-    max_batch_tokens: int = 8192
+    max_batch_tokens: int = 384
     batch_wait: float = 0.005
     translation: TranslateOptions = field(default_factory=TranslateOptions)
 

@@ -133,8 +133,11 @@ class ArgosEngine:
         return tuple(model.package.path for model in self._models.values())
 
     def decoding_options(self) -> dict[str, object]:
-        """The decoding options, for cache keys and provenance."""
-        return {**asdict(self._decoding), "compute_type": self._compute_type}
+        """The decoding options that shape the output, for cache keys and provenance (not
+        the batch size: a sentence comes out the same in any batch, and ``serve`` uses
+        smaller batches than ``build``)."""
+        options = {**asdict(self._decoding), "compute_type": self._compute_type}
+        return {k: v for k, v in options.items() if k not in ("max_batch_size", "batch_type")}
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate each sentence with argostranslate's decoding options.
