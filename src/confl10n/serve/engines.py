@@ -21,6 +21,9 @@ from confl10n.translate.engines import Engines, route, unavailable
 from confl10n.translate.options import TranslateOptions
 
 _WARM_UP = "Warm up."
+MERGED_BATCHES = 4
+"""A merged call holds up to this many engine batches of ``max_batch_tokens``: enough to
+fill them, few enough that no request waits long for the others of its call."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,8 @@ class EngineHolder:
     that is installed, tried in that order) or one registered name;
     ``options.settings`` go to the engines they are for. With ``max_batch_tokens``
     above 0, each engine stands behind a :class:`~confl10n.serve.batching.BatchingEngine`
-    (concurrent requests share calls; ``batch_wait`` seconds of waiting for them).
+    (concurrent requests share calls of up to :data:`MERGED_BATCHES` times that many
+    tokens; ``batch_wait`` seconds of waiting for them).
     Raises InvalidOptionError for an unknown engine name, EngineUnavailableError
     when no engine is installed.
     """
@@ -117,7 +121,8 @@ class EngineHolder:
 
 
 def _batched(held: HeldEngine, max_tokens: int, wait: float) -> HeldEngine:
-    return HeldEngine(batching(held.engine, wait=wait, max_tokens=max_tokens), held.pairs)
+    budget = max_tokens * MERGED_BATCHES
+    return HeldEngine(batching(held.engine, wait=wait, max_tokens=budget), held.pairs)
 
 
 def _warm(engine: Engine, source: str, target: str) -> None:

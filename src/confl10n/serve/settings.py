@@ -29,10 +29,10 @@ class ServeSettings:
     slot (429 after) / run (503 after). ``cache``: an SQLite path, ``""`` for the
     user's cache, None for no cache. ``api_keys``: a file of accepted keys, one a line.
     ``translation``: the engine (``auto`` by default) and each engine's settings.
-    ``max_batch_tokens``: estimated tokens per engine call shared by concurrent
-    requests (0: no batching across requests; ``confl10n serve`` also makes it
-    the Argos engine's ``batch_tokens``); ``batch_wait``: seconds a call waits for
-    others to join it.
+    ``max_batch_tokens``: tokens per engine batch; concurrent requests share calls
+    of up to 4 such batches (0: no batching across requests; ``confl10n serve``
+    makes it the Argos engine's ``batch_tokens``); ``batch_wait``: seconds a call
+    waits for others to join it.
     """
 
     host: str = "127.0.0.1"
