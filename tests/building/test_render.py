@@ -83,6 +83,7 @@ def test_json_nests_sections_paragraphs_and_sentences() -> None:
         ],
         "options": {"beam_size": "4"},
         "seconds": {"en->zh": 0.25},
+        "second_pass": 0,
     }
 
 

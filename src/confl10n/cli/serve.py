@@ -38,7 +38,7 @@ def serve(
     ] = 2 * 2**20,
     concurrency: Annotated[
         int, typer.Option("--concurrency", help="Jobs running at once per worker.")
-    ] = 1,
+    ] = 4,
     queue: Annotated[
         int, typer.Option("--queue", help="Requests waiting per worker (429 above).")
     ] = 16,
@@ -83,6 +83,17 @@ def serve(
     detection: Annotated[
         str, typer.Option("--detection", help="Language detection: low (~90 MB) or high (~1 GB).")
     ] = "low",
+    max_batch_tokens: Annotated[
+        int,
+        typer.Option(
+            "--max-batch-tokens",
+            help="Tokens CTranslate2 decodes at once, from one request or several "
+            "(0: no batching across requests, 1024-token batches).",
+        ),
+    ] = 384,
+    batch_wait: Annotated[
+        float, typer.Option("--batch-wait", help="Seconds a call waits for others to join.")
+    ] = 0.005,
 ) -> None:
     """Serve translation (LibreTranslate's API), summaries, figures and bulletins over HTTP.
 
@@ -96,7 +107,10 @@ def serve(
     from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.options import TranslateOptions
 
-    argos = ArgosSettings(models_dir=opt.existing_models_dir(models_dir), threads=threads)
+    argos = ArgosSettings(
+        models_dir=opt.existing_models_dir(models_dir), threads=threads,
+        batch_tokens=max_batch_tokens or 1024,
+    )  # fmt: skip
     settings = ServeSettings(
         host=host, port=port, workers=workers, char_limit=char_limit, max_body=max_body,
         concurrency=concurrency, queue=queue, queue_timeout=queue_timeout, timeout=timeout,
@@ -105,5 +119,6 @@ def serve(
         api_keys=str(api_keys) if api_keys else None, cors_origins=cors_origins,
         alternatives_limit=alternatives_limit, suggestions=suggestions, detection=detection,
         cache=None if stored is False else (str(stored) if stored is not True else ""),
+        max_batch_tokens=max_batch_tokens, batch_wait=batch_wait,
     )  # fmt: skip
     run(settings.check())

@@ -48,10 +48,13 @@ __all__ = [
 # untouched, e.g. ApertiumEngine(verbatim=PLACEHOLDER).
 PLACEHOLDER = r"⟦Q\d+⟧"
 
-_OPEN, _CLOSE = r"[⟦\[【〚〔(（]", r"[⟧\]】〛〕)）]"
+# ⟦ and ⟧ are unknown to most models: their <unk> outputs are put back from the source by
+# attention, which may pick the other bracket of the pair ("⟦Q1⟦"), so either one does.
+_OPEN, _CLOSE = r"[⟦⟧\[【〚〔(（]", r"[⟧⟦\]】〛〕)）]"
+_NEXT = r"(?!\s*\*?\s*[QqＱｑ]\s*[0-9０-９])"  # a bracket opening the next placeholder
 _TOKEN = re.compile(
     rf"(?P<lead>\s*)(?P<open>(?:{_OPEN}\s*){{1,2}})\*?\s*[QqＱｑ]\s*(?P<n>[0-9０-９]+)\s*"
-    rf"(?P<close>(?:{_CLOSE}\s*?){{1,2}})(?P<trail>\s*)"
+    rf"(?P<close>(?:{_CLOSE}{_NEXT}\s*?){{1,2}})(?P<trail>\s*)"
 )
 # Brackets of the text itself, which a placeholder may touch: "(⟦Q1⟧)", "[⟦Q1⟧](url)".
 _TEXT_BRACKETS = {"(": "(（", ")": ")）", "[": "[", "]": "]"}

@@ -281,7 +281,7 @@ def _libre(app: FastAPI, state: _State) -> None:
             "engines": [h.engine.name for h in engines.held], "unavailable": engines.problems,
             "pairs": [f"{a}->{b}" for a, b in engines.pairs],
             "running": gate.running, "waiting": gate.waiting,
-            "slots": gate.slots, "queue": gate.queue,
+            "slots": gate.slots, "queue": gate.queue, "batches": engines.batches(),
         }  # fmt: skip
 
 

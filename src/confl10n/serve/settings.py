@@ -37,6 +37,10 @@ class ServeSettings:
     ``alternatives_limit``: the most ``alternatives`` one request may ask for;
     ``suggestions``: whether ``/suggest`` stores approved translations in the cache;
     ``detection``: lingua's accuracy mode, ``low`` (~90 MB) or ``high`` (~1 GB).
+    ``max_batch_tokens``: tokens per engine batch; concurrent requests share calls
+    of up to 4 such batches (0: no batching across requests; ``confl10n serve``
+    makes it the Argos engine's ``batch_tokens``); ``batch_wait``: seconds a call
+    waits for others to join it.
     """
 
     host: str = "127.0.0.1"
@@ -45,13 +49,15 @@ class ServeSettings:
     api_keys: str | None = None
     char_limit: int = 20000
     max_body: int = 2 * 2**20
-    concurrency: int = 1
+    concurrency: int = 4
     queue: int = 16
     queue_timeout: float = 30.0
     timeout: float = 120.0
     read_timeout: float = 20.0
     graceful_timeout: float = 30.0
     cache: str | None = ""
+    max_batch_tokens: int = 384
+    batch_wait: float = 0.005
     translation: TranslateOptions = field(default_factory=TranslateOptions)
     cors_origins: str = "*"
     alternatives_limit: int = 3
@@ -67,6 +73,9 @@ class ServeSettings:
         for name in ("queue_timeout", "timeout", "read_timeout", "graceful_timeout"):
             if getattr(self, name) <= 0:
                 raise InvalidOptionError(f"--{name.replace('_', '-')} must be above 0")
+        for name in ("max_batch_tokens", "batch_wait"):
+            if getattr(self, name) < 0:
+                raise InvalidOptionError(f"--{name.replace('_', '-')} must be at least 0")
         if not 0 <= self.port <= 65535:
             raise InvalidOptionError(f"--port {self.port}: not a TCP port (0-65535)")
         if self.api_keys is not None:

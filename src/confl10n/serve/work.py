@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from confl10n.document import Article
 from confl10n.errors import InvalidOptionError, UnsupportedLanguageError
 from confl10n.languages import language_code
+from confl10n.serve.batching import BatchingEngine
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
@@ -56,7 +57,9 @@ class Service:
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
         self.options = settings.translation
-        self.engines = holder or EngineHolder(self.options)
+        self.engines = holder or EngineHolder(
+            self.options, max_batch_tokens=settings.max_batch_tokens, batch_wait=settings.batch_wait
+        )
         self.languages = self.engines.languages()
         self.detector = Detector(settings.detection)
         self._local = threading.local()
@@ -170,6 +173,8 @@ class Service:
         from confl10n.translate.alternatives import NBest, RankedEngine
 
         engine = self.engines.engines.get(self.engines.pick(*pair)) if pair[0] != pair[1] else None
+        if isinstance(engine, BatchingEngine):  # n-best lists come from the engine itself
+            engine = engine.inner
         if not isinstance(engine, HypothesesEngine):
             return
         nbest, batch = NBest(engine, count + 1), plain_batch(texts, pair[0])

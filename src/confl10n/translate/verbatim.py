@@ -32,7 +32,11 @@ VERSION = 2
 
 _KINDS = VERBATIM
 # What engines make of ⟦V1⟧: doubled or other brackets, a "*" for unknown words, spaces.
-_TOKEN = re.compile(r"(?:[⟦\[【〚]\s*){1,2}\*?\s*[VvＶｖ]\s*(?P<n>\d+)\s*(?:[⟧\]】〛]){1,2}")
+# Either bracket on either side: see confl10n.translate.argos.unknowns.
+_TOKEN = re.compile(
+    r"(?:[⟦⟧\[【〚]\s*){1,2}\*?\s*[VvＶｖ]\s*(?P<n>\d+)\s*"
+    r"(?:[⟧⟦\]】〛](?!\s*\*?\s*[VvＶｖ]\s*\d)){1,2}"
+)
 
 
 def protect_verbatim(article: Article, inner: SentenceWrapper | None) -> SentenceWrapper | None:

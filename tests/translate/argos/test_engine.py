@@ -68,7 +68,10 @@ def test_output_equals_argostranslate(tmp_path: Path, argos_packages_dir: Path) 
         SENTENCES, "en", "zh"
     )
     theirs = _argostranslate(SENTENCES, argos_packages_dir, tmp_path / "home")
-    assert ours == theirs
+    # The last sentence has tokens the model cannot know ("'", "_"): its <unk> outputs are
+    # put back from those tokens (argostranslate: from any source token, here ",").
+    assert ours[:-1] == theirs[:-1]
+    assert "," not in ours[-1].replace("1,926", "").replace("growth,", "")
     # The kit model copies its input, so this is no vacuous agreement of empty strings.
     assert ours[3] == SENTENCES[3]
 

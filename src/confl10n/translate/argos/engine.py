@@ -31,6 +31,7 @@ from confl10n.errors import (
 from confl10n.translate.argos.packages import PackageInfo, broken_package, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
+from confl10n.translate.argos.unknowns import has_unknowns, replace_unknowns, source_vocabulary
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -76,6 +77,7 @@ class _Model:
     package: PackageInfo
     translator: Any
     tokenizer: Tokenizer
+    known: frozenset[str] | None = None  # the source vocabulary (None: unreadable)
 
 
 class ArgosEngine:
@@ -131,8 +133,11 @@ class ArgosEngine:
         return tuple(model.package.path for model in self._models.values())
 
     def decoding_options(self) -> dict[str, object]:
-        """The decoding options, for cache keys and provenance."""
-        return {**asdict(self._decoding), "compute_type": self._compute_type}
+        """The decoding options that shape the output, for cache keys and provenance (not
+        the batch size: a sentence comes out the same in any batch, and ``serve`` uses
+        smaller batches than ``build``)."""
+        options = {**asdict(self._decoding), "compute_type": self._compute_type}
+        return {k: v for k, v in options.items() if k not in ("max_batch_size", "batch_type")}
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate each sentence with argostranslate's decoding options.
@@ -209,7 +214,8 @@ class ArgosEngine:
         if pair not in self._models:
             package = self._package(pair)
             tokenizer = load_tokenizer(package.tokenizer, source=pair[0], target=pair[1])
-            self._models[pair] = _Model(package, self._load(package), tokenizer)
+            known = source_vocabulary(package.path / "model")
+            self._models[pair] = _Model(package, self._load(package), tokenizer, known)
         return self._models[pair]
 
     def _load(self, package: PackageInfo) -> Any:
@@ -278,24 +284,51 @@ def _run(
     model: _Model, chunks: list[list[str]], decoding: Decoding, *, hypotheses: int = 1
 ) -> list[list[list[str]]]:
     """Each chunk's ranked token lists out of CTranslate2, best first, at most
-    ``hypotheses`` of them (an empty chunk gets one empty list)."""
+    ``hypotheses`` of them (an empty chunk gets one empty list).
+
+    Where a chunk holds tokens out of the model's vocabulary, unknown outputs are put
+    back by :func:`~confl10n.translate.argos.unknowns.replace_unknowns` (from the
+    attention) instead of CTranslate2's ``replace_unknowns``.
+    """
     outputs: list[list[list[str]]] = [[[]] for _ in chunks]
     work = [i for i, chunk in enumerate(chunks) if chunk]
     if not work:
         return outputs
-    prefix = model.package.target_prefix
+    prefix, sent = model.package.target_prefix, [chunks[i] for i in work]
+    aligned = _aligns(model, sent, decoding)
+    options = asdict(decoding) | ({"replace_unknowns": False} if aligned else {})
     try:
         results = model.translator.translate_batch(
-            [chunks[i] for i in work],
-            target_prefix=[[prefix]] * len(work) if prefix else None,
-            num_hypotheses=hypotheses,
-            **asdict(decoding),
-        )
+            sent, target_prefix=[[prefix]] * len(work) if prefix else None,
+            num_hypotheses=hypotheses, return_attention=aligned, **options,
+        )  # fmt: skip
     except (RuntimeError, ValueError) as exc:
         raise TranslationError(f"{model.package.name}: translation failed ({exc})") from exc
     for index, result in zip(work, results, strict=True):
-        outputs[index] = [_without_prefix(list(h), prefix) for h in result.hypotheses]
+        attention = result.attention if aligned else [None] * len(result.hypotheses)
+        outputs[index] = [
+            _without_prefix(_known(model, list(tokens), weights, chunks[index]), prefix)
+            for tokens, weights in zip(result.hypotheses, attention, strict=True)
+        ]
     return outputs
+
+
+def _aligns(model: _Model, chunks: list[list[str]], decoding: Decoding) -> bool:
+    """Whether to replace unknown outputs ourselves: asked for, and some input has one."""
+    known = model.known
+    return (
+        decoding.replace_unknowns
+        and known is not None
+        and any(has_unknowns(chunk, known) for chunk in chunks)
+    )
+
+
+def _known(model: _Model, tokens: list[str], attention: Any, source: list[str]) -> list[str]:
+    """``tokens`` with unknown outputs put back from the source by the attention, where
+    the model's vocabulary is known and CTranslate2 returned attention."""
+    if attention is None or model.known is None:
+        return tokens
+    return replace_unknowns(tokens, attention, source, model.known)
 
 
 def _without_prefix(tokens: list[str], prefix: str) -> list[str]:

@@ -17,7 +17,8 @@ class ArgosSettings:
     """How the Argos engine runs: ``models_dir`` (the packages folder; default:
     ``CONFL10N_MODELS_DIR``, ``ARGOS_PACKAGES_DIR``, else the user's data folder),
     ``device`` (``cpu``, ``cuda``, ``auto``), ``threads`` (0: CTranslate2 chooses),
-    ``compute_type`` and ``beam_size``. Checked when the engine is made
+    ``compute_type``, ``beam_size`` and ``batch_tokens`` (the most tokens CTranslate2
+    decodes at once: its memory grows with them). Checked when the engine is made
     (:class:`~confl10n.errors.InvalidOptionError`)."""
 
     ENGINE: ClassVar[str] = "argos"
@@ -27,6 +28,7 @@ class ArgosSettings:
     threads: int = 0
     compute_type: str = "default"
     beam_size: int = 4
+    batch_tokens: int = 1024
 
     def arguments(self) -> dict[str, Any]:
         """The keyword arguments of :class:`~confl10n.translate.argos.engine.ArgosEngine`."""
@@ -36,6 +38,7 @@ class ArgosSettings:
             "threads": self.threads,
             "compute_type": self.compute_type,
             "beam_size": self.beam_size,
+            "batch_tokens": self.batch_tokens,
         }
 
     def fingerprint(self) -> list[tuple[str, int, int]]:
