@@ -68,15 +68,17 @@ def articles(folder: Path, count: int) -> list[Path]:
 
 
 CHILD = """
-import sys, time
+import resource, sys, time
 from pathlib import Path
 from confl10n import BuildOptions, TranslateOptions, build
+from confl10n.translate.argos.settings import ArgosSettings
 packages, out, *files = sys.argv[1:]
-translation = TranslateOptions(models_dir=packages, threads=1)
+translation = TranslateOptions(settings=(ArgosSettings(models_dir=packages, threads=1),))
 options = BuildOptions(locales=LOCALES, out=out, translation=translation)
 started, cpu = time.perf_counter(), time.process_time()
 build(files, options=options, cache=False)
-print(time.perf_counter() - started, time.process_time() - cpu)
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(time.perf_counter() - started, time.process_time() - cpu, rss)
 """
 
 
@@ -87,8 +89,8 @@ def timed_build(files: list[Path], packages: Path, out: Path) -> Seconds:
     done = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"a build failed:\n{done.stderr}")
-    wall, cpu = map(float, done.stdout.split())
-    return Seconds(wall, cpu)
+    wall, cpu, rss = map(float, done.stdout.split())
+    return Seconds(wall, cpu, rss)
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,11 @@ class Seconds:
 
     wall: float
     cpu: float
+    rss_mib: float = 0.0  # peak RSS of the build's process
 
     def __add__(self, other: Seconds) -> Seconds:
-        return Seconds(self.wall + other.wall, self.cpu + other.cpu)
+        rss = max(self.rss_mib, other.rss_mib)
+        return Seconds(self.wall + other.wall, self.cpu + other.cpu, rss)
 
 
 def main() -> None:
@@ -132,6 +136,9 @@ def _report(options: argparse.Namespace, together: list[Seconds], apart: list[Se
             f"{what:4}: one build {one:6.2f} s, {n} single-article builds {many:6.2f} s, "
             f"ratio x{one / many:.2f}"
         )
+    rss = max(s.rss_mib for s in together)
+    print(f"peak RSS: one build {rss:.0f} MiB, a single-article build "
+          f"{max(s.rss_mib for s in apart):.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":

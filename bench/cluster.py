@@ -31,6 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from confl10n.translate.argos.settings import ArgosSettings
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "source" / "article.md"
 WORK = Path("/tmp/confl10n-bench-cluster")
@@ -107,7 +109,9 @@ def main() -> None:
     walls: dict[str, float] = {}
     for name, run in modes.items():
         out = WORK / name.replace(" ", "-")
-        translation = TranslateOptions(models_dir=packages_dir(), threads=options.threads)
+        translation = TranslateOptions(
+            settings=(ArgosSettings(models_dir=packages_dir(), threads=options.threads),)
+        )
         settings = BuildOptions(locales=wanted, out=out, translation=translation)
         started = time.perf_counter()
         seconds, loads = run(files, settings)

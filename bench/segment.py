@@ -5,6 +5,11 @@ fresh subprocess, and prints seconds per MB and peak RSS growth as a multiple
 of the input size. Baselines: the 2 MB run for time (ratio ~1 means linear),
 the input's own size for memory (target < 10).
 
+Then the input limit (``--max-input-size``, default 5 MiB): how long ``segment``,
+``summarize``, ``translate`` and ``build`` take to refuse the 20 MB article
+(target < 5 s), against the same command on a one-paragraph article (the
+baseline: starting the process). The parse above is the library's, which has no limit.
+
     .venv/bin/python bench/segment.py
 """
 
@@ -13,6 +18,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -60,5 +66,36 @@ def main() -> None:
         )
 
 
+REFUSED = {
+    "segment": ["segment"],
+    "summarize": ["summarize"],
+    "translate": ["translate", "--to", "es", "--engine", "apertium", "--no-cache"],
+    "build": ["build", "--to", "es_ES", "--engine", "apertium", "--no-cache", "--out"],
+}
+
+
+def command_seconds(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and exit code of ``python -m confl10n ARGS``."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "confl10n", *args], capture_output=True)
+    return time.perf_counter() - started, done.returncode
+
+
+def refusals(big: Path, tmp: Path) -> None:
+    small = tmp / "small.txt"
+    small.write_text("Title\n\nRevenue rose 5% in 2024. Costs fell.\n", encoding="utf-8")
+    for name, args in REFUSED.items():
+        extra = [str(tmp / f"out-{name}")] if name == "build" else []
+        base, _ = command_seconds([*args, *extra, str(small)])
+        seconds, code = command_seconds([*args, *extra, str(big)])
+        print(
+            f"{name:9} refuses {big.stat().st_size / 2**20:.0f} MB: exit {code} in "
+            f"{seconds:5.2f} s (x{seconds / base:.2f} the same command on one paragraph, "
+            f"{base:.2f} s)"
+        )
+
+
 if __name__ == "__main__":
     main()
+    folder = Path("/tmp/confl10n-bench-segment")
+    refusals(folder / "article-20mb.txt", folder)

@@ -10,6 +10,8 @@ engine on every call; the server once).
 
     .venv/bin/python bench/serve.py [ARTICLE] [--to es] [--models-dir DIR]
         [--requests 40] [--clients 1] [--cli-runs 5]
+    .venv/bin/python bench/serve.py --peer libretranslate [--clients 4] [--threads 2]
+        [--rounds 2]      (see bench/peer.py)
 """
 
 from __future__ import annotations
@@ -110,7 +112,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--cli-runs", type=int, default=5)
+    parser.add_argument("--peer", choices=["libretranslate"], help="compare with a peer server")
+    parser.add_argument("--threads", type=int, default=2, help="CTranslate2 threads (--peer)")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds (--peer)")
     options = parser.parse_args()
+    if options.peer:
+        from peer import run_peer
+
+        run_peer(options)
+        return
     article = options.article.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:
         sentence_file = Path(folder) / "sentence.txt"

@@ -10,13 +10,17 @@ units, each mode in a fresh interpreter:
     replaced by confl10n's segmentation so both translate the same sentences);
 (b) ``confl10n``: ``translate_article`` (no cache);
 (c) ``bare``: one ``ctranslate2.Translator.translate_batch`` over all sentences
-    (1024-token batches) -- the limit.
+    (1024-token batches) -- the limit;
+(d) ``unprotected``: ``translate_article`` with figure protection off;
+(e) ``baseline`` (with ``--baseline DIR``): (b) run on the code in ``DIR/src`` (e.g.
+    ``git archive main src | tar -x -C DIR``), for before/after in one run.
 
 Modes run interleaved ``--repeat`` times (the machine may be shared); each
 mode's fastest run counts. Prints sentences/s (translation only, model load
-excluded), peak RSS, output agreement and the ratios (b)/(a) and (b)/(c).
+excluded), peak RSS, output agreement, the sentences translated a second time and
+the ratios to (c) and (a).
 
-    .venv/bin/python bench/translate.py [--threads N] [--repeat N]
+    .venv/bin/python bench/translate.py [--threads N] [--repeat N] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -42,9 +46,9 @@ from pathlib import Path
 from confl10n.text.reader import read_article
 packages, threads = sys.argv[1], int(sys.argv[2])
 article = read_article(Path(sys.argv[3]))
-def report(seconds, outputs):
+def report(seconds, outputs, again=0):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mib": rss, "outputs": outputs}))
+    print(json.dumps({"seconds": seconds, "rss_mib": rss, "outputs": outputs, "again": again}))
 """
 ARGOS = """
 from confl10n.text.segmentation import split_sentences
@@ -69,6 +73,20 @@ engine = ArgosEngine(models_dir=packages, threads=threads)
 engine.translate_batch(["Warm-up loads the model."], "en", "zh")
 started = time.perf_counter()
 result = translate_article(article, to="zh", engine=engine, cache=False)
+again = getattr(result.provenance, "second_pass", None)
+if again is None:  # older code: count the units translated again without placeholders
+    again = sum("numbers-unprotected" in u.flags for u in result.units)
+report(time.perf_counter() - started, [u.target for u in result.units], again)
+"""
+UNPROTECTED = """
+from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.article import translate_article
+from confl10n.translate.options import TranslateOptions
+engine = ArgosEngine(models_dir=packages, threads=threads)
+engine.translate_batch(["Warm-up loads the model."], "en", "zh")
+started = time.perf_counter()
+options = TranslateOptions(protect_numbers=False)
+result = translate_article(article, to="zh", engine=engine, cache=False, options=options)
 report(time.perf_counter() - started, [u.target for u in result.units])
 """
 BARE = """
@@ -86,7 +104,10 @@ results = translator.translate_batch(
 outputs = [processor.decode_pieces(r.hypotheses[0]) for r in results]
 report(time.perf_counter() - started, outputs)
 """
-MODES = {"argos": ARGOS, "confl10n": CONFL10N, "bare": BARE}
+MODES = {
+    "argos": ARGOS, "confl10n": CONFL10N, "bare": BARE, "unprotected": UNPROTECTED,
+    "baseline": CONFL10N,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,6 +117,7 @@ class Run:
     seconds: float
     rss_mib: float
     outputs: list[str]
+    again: int = 0  # sentences translated a second time (placeholders damaged)
 
 
 def packages_dir() -> Path:
@@ -116,12 +138,14 @@ def build(packages: Path) -> None:
     argos_kit.write_package(packages, tokenizer, shape=argos_kit.BASE)
 
 
-def measure(mode: str, packages: Path, threads: int) -> Run:
+def measure(mode: str, packages: Path, threads: int, baseline: str | None) -> Run:
     """Run one mode in a fresh interpreter with argostranslate's folders under WORK."""
     home = WORK / "home"
     env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
     env.update(XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"))
     env.update(ARGOS_PACKAGES_DIR=str(packages), ARGOS_INTRA_THREADS=str(threads))
+    if mode == "baseline" and baseline:
+        env["PYTHONPATH"] = str(Path(baseline) / "src")
     out = subprocess.run(
         [sys.executable, "-c", COMMON + MODES[mode], str(packages), str(threads), str(SAMPLE)],
         capture_output=True,
@@ -150,29 +174,45 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2, help="intra-op threads, all modes")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved runs per mode")
+    parser.add_argument("--baseline", help="a folder with older code in src/ to compare")
     options = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     packages = packages_dir()
-    tries: dict[str, list[Run]] = {mode: [] for mode in MODES}
+    modes = [m for m in MODES if m != "baseline" or options.baseline]
+    tries: dict[str, list[Run]] = {mode: [] for mode in modes}
     for _ in range(options.repeat):
-        for mode in MODES:
-            tries[mode].append(measure(mode, packages, options.threads))
+        for mode in modes:
+            tries[mode].append(measure(mode, packages, options.threads, options.baseline))
     runs = {mode: min(results, key=lambda run: run.seconds) for mode, results in tries.items()}
     units = len(runs["bare"].outputs)
     for mode, run in runs.items():
         rate = f"{units / run.seconds:6.2f} sentences/s"
         each = " ".join(f"{r.seconds:.1f}" for r in tries[mode])
-        print(f"{mode:9} {run.seconds:7.2f} s  {rate}  peak RSS {run.rss_mib:5.0f} MiB  ({each} s)")
-    _summary(runs)
+        again = f"  2nd pass {run.again}" if mode in ("confl10n", "baseline") else ""
+        print(
+            f"{mode:11} {run.seconds:6.2f} s  {rate}  RSS {run.rss_mib:4.0f} MiB  ({each} s){again}"
+        )
+    _summary(runs, tries)
 
 
-def _summary(runs: dict[str, Run]) -> None:
+def _summary(runs: dict[str, Run], tries: dict[str, list[Run]]) -> None:
     ours, bare = runs["confl10n"], runs["bare"]
     print(f"agreement confl10n vs argos: {agreement(ours.outputs, runs['argos'].outputs)}")
     same = sum(a == b for a, b in zip(ours.outputs, bare.outputs, strict=True))
     print(f"agreement confl10n vs bare:  {same}/{len(bare.outputs)} sentences")
     print(f"speed confl10n / argos: x{runs['argos'].seconds / ours.seconds:.2f}")
-    print(f"time  confl10n / bare:  x{ours.seconds / bare.seconds:.2f}")
+    for mode in ("confl10n", "unprotected", "baseline"):
+        if mode in runs:
+            pairs = _pair_ratios(tries[mode], tries["bare"])
+            print(f"time  {mode} / bare: x{runs[mode].seconds / bare.seconds:.2f} best, "
+                  f"x{pairs:.2f} median of pairs")  # fmt: skip
+
+
+def _pair_ratios(mine: list[Run], bare: list[Run]) -> float:
+    """The median ratio of the runs made in the same round (the machine is shared)."""
+    import statistics
+
+    return statistics.median(a.seconds / b.seconds for a, b in zip(mine, bare, strict=True))
 
 
 if __name__ == "__main__":

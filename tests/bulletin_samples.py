@@ -127,7 +127,10 @@ def _section(
 
 def _figure(uid: str, locale: str) -> BulletinFigure:
     source, rendered = FIGURES[uid]
-    return BulletinFigure(uid, source, rendered.get(locale, source), "quantity")
+    shown = rendered.get(locale, source)
+    return BulletinFigure(
+        uid, source, shown, "quantity", label_source="clause", label_id=f"{uid}.f1"
+    )
 
 
 def _findings(locale: str) -> tuple[BulletinFinding, ...]:

@@ -100,6 +100,19 @@ class Chromium:
         self.send("Target.closeTarget", {"targetId": target})
         return facts
 
+    def run_script(self, url: str, expression: str) -> Any:
+        """Open ``url``, wait until it has loaded, evaluate ``expression`` in it (a promise
+        is awaited) and return the value; the page is closed afterwards."""
+        target = self.send("Target.createTarget", {"url": url})["targetId"]
+        sid = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        loaded = f"document.readyState === 'complete' && location.href === {json.dumps(url)}"
+        deadline = time.monotonic() + TIMEOUT
+        while not self._value(loaded, sid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        value = self._value(expression, sid)
+        self.send("Target.closeTarget", {"targetId": target})
+        return value
+
     def send(self, method: str, params: dict[str, Any] | None = None, sid: str = "") -> Any:
         """Send one command and wait for its result (events are skipped)."""
         self._next_id += 1

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from confl10n import BuildOptions, BuildReport, TranslateOptions, build
 from confl10n.cli import app
 from confl10n.summarize import ALGORITHMS
+from confl10n.translate.argos.settings import ArgosSettings
 
 SLUG = "newspaper-leaders-from-across-china-gather-in-shanghai-to"
 """The folder name ``build`` gives the sample article (source/article.md)."""
@@ -52,7 +53,9 @@ def kit_build(
 ) -> BuildReport:
     """Build ``files`` into ``tmp_path/out`` with the packages in ``models_dir`` (one thread)
     and a cache of its own (``tmp_path/<out>.sqlite3`` unless ``cache`` is given)."""
-    translation = TranslateOptions(engine=engine, models_dir=models_dir, threads=1)
+    translation = TranslateOptions(
+        engine=engine, settings=(ArgosSettings(models_dir=models_dir, threads=1),)
+    )
     options = BuildOptions(
         locales=locales, out=tmp_path / out, translation=translation, scheduler=scheduler
     )

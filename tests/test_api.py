@@ -16,12 +16,12 @@ PUBLIC = {
     "UnsupportedLanguageError",
     # reading, figures, summaries
     "parse_bytes", "parse_text", "read_article", "split_sentences",
-    "article_quantities", "find_quantities", "format_quantity",
+    "article_quantities", "find_quantities", "format_quantity", "LocaleTarget", "locale_target",
     "Slot", "protect", "restore", "Finding", "check_article", "check_translation",
-    "ArticleSummary", "ScoredSentence", "SectionSummary", "TextSummary",
+    "ArticleSummary", "ScoredSentence", "SectionSummary", "SummaryOptions", "TextSummary",
     "summarize_sections", "summarize_text",
     # translation and models
-    "TranslateOptions", "translate_article", "get_engine",
+    "TranslateOptions", "ArgosSettings", "translate_article", "get_engine",
     "ArticleTranslation", "Provenance", "UnitTranslation",
     "download_and_install", "fetch_index", "install_package", "remove_package",
     # bulletins and builds

@@ -43,6 +43,7 @@ HOMES = {
     "defusedxml": "bundle/xliff.py",
     "docx": "text/docx.py",
     "fastapi": "serve/app.py",
+    "h11": "serve/run.py",
     "jieba": "text/words.py",
     "lingua": "serve/detect.py",
     "markdown_it": "text/markdown.py",
@@ -72,19 +73,6 @@ LAYERS = (
 
 RANK = {part: rank for rank, layer in enumerate(LAYERS) for part in layer}
 
-KNOWN_VIOLATIONS = frozenset(
-    {
-        # Issue #21, branch `pipeline`: the per-article pipeline (building/article.py) replaces
-        # these: build.py, cluster.py and worker.py import each other, and cluster.py
-        # subclasses build.py's private _ArticleRun and uses its _Meter. Delete at that merge.
-        "confl10n.building.build -> confl10n.building.cluster is on an import cycle",
-        "confl10n.building.cluster -> confl10n.building.build is on an import cycle",
-        "confl10n.building.cluster -> confl10n.building.worker is on an import cycle",
-        "confl10n.building.worker -> confl10n.building.build is on an import cycle",
-        "building/cluster.py: imports _ArticleRun from confl10n.building.build",
-        "building/cluster.py: imports _Meter from confl10n.building.build",
-    }
-)
 """Violations src/ still has, each named; every other one fails its test."""
 
 
@@ -97,11 +85,6 @@ def code() -> Mapping[str, str]:
 def planted(files: Mapping[str, str]) -> dict[str, str]:
     """The package's sources with ``files`` added (or replaced)."""
     return {**code(), **files}
-
-
-def unexplained(violations: list[str]) -> list[str]:
-    """Violations not in :data:`KNOWN_VIOLATIONS` (compared without line numbers)."""
-    return [v for v in violations if re.sub(r":\d+:", ":", v) not in KNOWN_VIOLATIONS]
 
 
 def about(path: str, violations: list[str]) -> list[str]:
@@ -327,7 +310,7 @@ def test_ruff_bans_the_same_libraries_at_module_level(tmp_path: Path) -> None:
 
 
 def test_no_import_cycle() -> None:
-    assert unexplained(cycle_violations(code())) == []
+    assert cycle_violations(code()) == []
 
 
 @pytest.mark.parametrize(
@@ -343,7 +326,7 @@ def test_no_import_cycle() -> None:
 )  # fmt: skip
 def test_the_cycle_check_catches_a_cycle_inside_or_across_folders(files: dict[str, str]) -> None:
     found = cycle_violations(planted(files))
-    assert any("evil_a" in v for v in found) and unexplained(found) != []
+    assert any("evil_a" in v for v in found) and found != []
 
 
 def test_an_import_only_for_types_makes_no_cycle() -> None:
@@ -352,14 +335,14 @@ def test_an_import_only_for_types_makes_no_cycle() -> None:
         "text/evil_b.py": "from typing import TYPE_CHECKING\n"
         "if TYPE_CHECKING:\n    from confl10n.text.evil_a import Thing\n",
     }
-    assert unexplained(cycle_violations(planted(files))) == []
+    assert cycle_violations(planted(files)) == []
 
 
 # --- no private name from another module ----------------------------------------------------
 
 
 def test_no_private_name_is_imported_from_another_module() -> None:
-    assert unexplained(private_import_violations(code())) == []
+    assert private_import_violations(code()) == []
 
 
 @pytest.mark.parametrize(
@@ -379,15 +362,6 @@ def test_the_check_catches_a_private_name_taken_from_another_module(source: str)
 def test_private_modules_and_dunders_may_be_imported() -> None:
     source = "from confl10n import _fs\nfrom confl10n._version import __version__\n"
     assert about("text/evil.py", private_import_violations(planted({"text/evil.py": source}))) == []
-
-
-def test_every_known_violation_is_still_there() -> None:
-    """A known violation that is gone leaves KNOWN_VIOLATIONS."""
-    found = {
-        re.sub(r":\d+:", ":", v)
-        for v in cycle_violations(code()) + private_import_violations(code())
-    }
-    assert found >= KNOWN_VIOLATIONS
 
 
 # --- only the CLI writes to the terminal -----------------------------------------------------

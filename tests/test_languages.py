@@ -40,10 +40,19 @@ def test_reports_malformed_codes(code: str) -> None:
         ("pt_BR", "pb"),
         ("pt_PT", "pt"),
         ("en", "en"),
+        ("zh-Hant", "zt"),
+        ("ZH_hant_tw", "zt"),
+        ("zh_Hant_HK", "zt"),
+        ("zh_Hans_TW", "zh"),  # the script decides
+        ("zh-Hans", "zh"),
+        ("pt-br", "pb"),
+        ("es-419", "es"),
+        ("zt", "zt"),
     ],
 )
 def test_argos_language_for_locale(locale: str, language: str) -> None:
     assert argos_language(locale) == language
+    assert languages.language_code(f" {locale.upper()} ") == language
 
 
 def test_argos_codes_map_back_to_their_usual_locale() -> None:

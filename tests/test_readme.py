@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from confl10n.cli import app
+from confl10n.extras import install_hint
 from tests.conftest import REPO
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -47,8 +48,25 @@ def test_quick_start_bootstraps_the_pinned_installer_before_the_lock() -> None:
     for line in _readme_commands():
         installs = [step.strip() for step in line.split("&&") if "pip install" in step]
         assert installs[0] == ".venv/bin/pip install -r requirements/installer.txt"
-        assert installs[1].startswith(".venv/bin/pip install -r requirements/")
+        assert installs[1].startswith(".venv/bin/pip install --no-build-isolation -r requirements/")
         assert installs[2] == ".venv/bin/pip install --no-deps --no-build-isolation -e ."
+
+
+LOCK_INSTALL = re.compile(r"pip install [^`'\n&]*?-r requirements/(?!installer)[\w{}]+\.txt")
+
+
+def test_every_lock_install_builds_with_the_pinned_setuptools() -> None:
+    """Without ``--no-build-isolation`` pip builds the lock's source-only distributions
+    (docopt, jieba) with the newest setuptools on the index (84.2.1 when the lock pinned
+    81.0.0), so a release published tomorrow could break the "locked" install."""
+    sources = [REPO / "README.md", REPO / ".ci" / "run", *sorted((REPO / "docs").glob("*.md"))]
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    installs = [
+        found for text in [*texts, install_hint("serve")] for found in LOCK_INSTALL.findall(text)
+    ]
+    assert len(installs) >= 4
+    assert all("--no-build-isolation" in install for install in installs), installs
+    assert '"--no-build-isolation"' in (REPO / "scripts" / "check-lock").read_text(encoding="utf-8")
 
 
 def test_every_lock_file_is_hashed_and_pinned() -> None:

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 _HOMES: dict[str, str] = {
     "ApprovedUnit": "confl10n.bundle.xliff",
+    "ArgosSettings": "confl10n.translate.argos.settings",
     "Article": "confl10n.document",
     "ArticleSummary": "confl10n.summarize",
     "ArticleTranslation": "confl10n.translate.results",
     "BuildOptions": "confl10n.building.options",
-    "BuildReport": "confl10n.building.build",
+    "BuildReport": "confl10n.building.report",
     "BulletinFigure": "confl10n.bundle.bulletin",
     "BulletinFinding": "confl10n.bundle.bulletin",
     "BulletinSection": "confl10n.bundle.bulletin",
@@ -28,6 +29,7 @@ _HOMES: dict[str, str] = {
     "InputError": "confl10n.errors",
     "InvalidOptionError": "confl10n.errors",
     "LocaleBulletin": "confl10n.bundle.bulletin",
+    "LocaleTarget": "confl10n.localize.target",
     "ModelPackageError": "confl10n.errors",
     "NetworkError": "confl10n.errors",
     "OutputError": "confl10n.errors",
@@ -37,6 +39,7 @@ _HOMES: dict[str, str] = {
     "ScoredSentence": "confl10n.summarize",
     "Section": "confl10n.document",
     "SectionSummary": "confl10n.summarize",
+    "SummaryOptions": "confl10n.summarize.options",
     "Sentence": "confl10n.document",
     "Slot": "confl10n.figures.protect",
     "TextSummary": "confl10n.summarize",
@@ -55,6 +58,7 @@ _HOMES: dict[str, str] = {
     "format_quantity": "confl10n.localize.formatting",
     "get_engine": "confl10n.translate.registry",
     "install_package": "confl10n.translate.argos.install",
+    "locale_target": "confl10n.localize.target",
     "parse_bytes": "confl10n.text.reader",
     "parse_text": "confl10n.text.reader",
     "protect": "confl10n.figures.protect",
@@ -91,9 +95,9 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # what type checkers and editors see
     from confl10n._version import __version__ as __version__
-    from confl10n.building.build import BuildReport as BuildReport
     from confl10n.building.build import build as build
     from confl10n.building.options import BuildOptions as BuildOptions
+    from confl10n.building.report import BuildReport as BuildReport
     from confl10n.bundle import (
         BundleResult as BundleResult,
     )
@@ -177,6 +181,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
         check_translation as check_translation,
     )
     from confl10n.localize.formatting import format_quantity as format_quantity
+    from confl10n.localize.target import LocaleTarget as LocaleTarget
+    from confl10n.localize.target import locale_target as locale_target
     from confl10n.quantities.find import (
         article_quantities as article_quantities,
     )
@@ -201,6 +207,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from confl10n.summarize import (
         summarize_text as summarize_text,
     )
+    from confl10n.summarize.options import SummaryOptions as SummaryOptions
     from confl10n.text.reader import (
         parse_bytes as parse_bytes,
     )
@@ -223,6 +230,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from confl10n.translate.argos.install import (
         remove_package as remove_package,
     )
+    from confl10n.translate.argos.settings import ArgosSettings as ArgosSettings
     from confl10n.translate.article import translate_article as translate_article
     from confl10n.translate.options import TranslateOptions as TranslateOptions
     from confl10n.translate.registry import get_engine as get_engine

@@ -10,7 +10,9 @@
   the exchange is unsupported,
   two renames are used and a kill between them leaves the previous folder in
   ``.<name>.old-PID``, which the next run puts back; leftover temp folders are
-  removed by the next run for that name.
+  removed by the next run for that name. Files of the previous folder can be
+  carried into the new one first, byte for byte, where the caller says (a
+  build keeps the locales it does not write).
 * :func:`user_dir`: the XDG data and cache folders, resolved at call time.
 """
 
@@ -97,12 +99,24 @@ def write_synced(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def replace_folder(parent: Path, name: str, fill: Callable[[Path], None]) -> Path:
+def replace_folder(
+    parent: Path,
+    name: str,
+    fill: Callable[[Path], None],
+    *,
+    carry: Callable[[str], str | None] | None = None,
+) -> Path:
     """Call ``fill(folder)`` on a fresh temp folder, then swap it in as ``parent/name``.
 
-    Returns ``parent/name``. Raises :class:`~confl10n.errors.OutputError` when
-    the folder cannot be written or another run holds its lock; whatever
-    ``fill`` raises passes through, and either way ``parent/name`` is unchanged.
+    With ``carry``, each file (or symlink) of the present ``parent/name`` is
+    offered first, by its path relative to it (``es_ES/article.xlf``):
+    ``carry`` returns where in the temp folder its byte-for-byte copy goes
+    (modes and times too; a symlink stays a link), or None to leave it out;
+    ``fill`` must not write where a copy went. This happens under the lock, so
+    no other run changes the folder meanwhile. Returns ``parent/name``. Raises
+    :class:`~confl10n.errors.OutputError` when the folder cannot be written or
+    another run holds its lock; whatever ``fill`` or ``carry`` raise passes
+    through, and either way ``parent/name`` is unchanged.
     """
     final = parent / name
     try:
@@ -111,7 +125,7 @@ def replace_folder(parent: Path, name: str, fill: Callable[[Path], None]) -> Pat
             _recover(parent, name)
             temp = parent / f".{name}.tmp-{secrets.token_hex(4)}"
             temp.mkdir()  # not mkdtemp: its 0700 mode would end up on the output folder
-            _fill_and_swap(temp, final, fill)
+            _fill_and_swap(temp, final, _carrying(final, carry, fill))
     except OSError as exc:
         raise OutputError(f"cannot write {final}: {exc.strerror or exc}") from exc
     return final
@@ -143,6 +157,35 @@ def remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+def _carrying(
+    final: Path, carry: Callable[[str], str | None] | None, fill: Callable[[Path], None]
+) -> Callable[[Path], None]:
+    """``fill``, after copying the files of ``final`` where ``carry`` says."""
+    if carry is None:
+        return fill
+
+    def fill_carrying(temp: Path) -> None:
+        for path in _files(final):
+            where = carry(path.relative_to(final).as_posix())
+            if where is not None:
+                (temp / where).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, temp / where, follow_symlinks=False)
+        fill(temp)
+
+    return fill_carrying
+
+
+def _files(folder: Path) -> list[Path]:
+    """Every file and symlink below ``folder`` (symlinked folders are not entered), sorted."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    found = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        links = [f for f in folders if Path(root, f).is_symlink()]
+        found += [Path(root, name) for name in (*files, *links)]
+    return sorted(found)
 
 
 def _fill_and_swap(temp: Path, final: Path, fill: Callable[[Path], None]) -> None:

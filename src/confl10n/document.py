@@ -37,7 +37,9 @@ class Inline:
     """Inline markup over ``text[start:end]`` of a sentence (offsets in the sentence's text).
 
     ``kind`` is ``link`` (``target``: its URL), ``code`` (the text is the code,
-    verbatim), ``url`` (a bare URL written in the text), ``strong``, ``em``,
+    verbatim), ``url`` (a bare URL written in the text), ``dateline`` (a wire
+    dateline opening a paragraph, ``SPRINGFIELD, Ill. (AP) —``), ``place`` (a place
+    with a state abbreviation, ``Springfield, Ill.``), ``strong``, ``em``,
     ``strike``, or ``note`` (a footnote mark such as ``[1](#fn1)``: ``start ==
     end``, ``label`` its text, ``target`` its URL — the mark is not in the text).
     """

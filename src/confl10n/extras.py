@@ -5,8 +5,9 @@ installed here, and the one line that says how to install a missing one.
 ['cluster', 'serve']
 >>> extra_of("uvicorn.config"), extra_of("numpy")
 ('serve', None)
->>> install_hint("serve")
-"pip install 'confl10n[serve]' (from a checkout: .venv/bin/pip install -r requirements/serve.txt)"
+>>> print(install_hint("serve"))  # doctest: +NORMALIZE_WHITESPACE
+pip install 'confl10n[serve]' (from a checkout: .venv/bin/pip install --no-build-isolation
+-r requirements/serve.txt)
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def install_hint(extra: str) -> str:
     """How to install ``extra``: from the package index, or pinned from a checkout's lock."""
     return (
         f"pip install 'confl10n[{extra}]' "
-        f"(from a checkout: .venv/bin/pip install -r requirements/{extra}.txt)"
+        f"(from a checkout: .venv/bin/pip install --no-build-isolation -r requirements/{extra}.txt)"
     )
 
 

@@ -84,10 +84,13 @@ SUMY_NAMES: dict[str, str] = {
 """Language codes summaries support -> the name of sumy's bundled stop-word list."""
 
 _ARGOS_CODES = {
-    **{locale: f.code for f in _TABLE for locale in f.argos_locales},
-    "zh_HK": "zt",
-    "zh_MO": "zt",
-}
+    locale.lower(): code
+    for locale, code in {
+        **{locale: f.code for f in _TABLE for locale in f.argos_locales},
+        "zh_HK": "zt",
+        "zh_MO": "zt",
+    }.items()
+}  # lower-case "language_subtag" -> Argos code
 
 _ISO_639_1_CODES = """
 aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
@@ -145,10 +148,17 @@ def argos_language(locale: str) -> str:
     """The language code a translation into ``locale`` asks the engines for.
 
     Usually the locale's language (``de_DE`` -> ``de``); Argos's own codes
-    where the locale needs them: traditional Chinese (``zh_TW`` -> ``zt``)
-    and Brazilian Portuguese (``pt_BR`` -> ``pb``).
+    where the locale needs them: traditional Chinese (``zh_TW``, ``zh-Hant``,
+    ``zh_Hant_HK`` -> ``zt``) and Brazilian Portuguese (``pt-BR`` -> ``pb``), in
+    any letter case. A script subtag decides over a region (``zh_Hans_TW`` -> ``zh``).
     """
-    return _ARGOS_CODES.get(posix_locale(locale)) or language_of(locale)
+    language, *subtags = posix_locale(locale).lower().split("_")
+    scripts = [s for s in subtags if len(s) == 4 and s.isalpha()]
+    for subtag in scripts or subtags:
+        code = _ARGOS_CODES.get(f"{language}_{subtag}")
+        if code is not None:
+            return code
+    return language
 
 
 def argos_locale(code: str) -> str | None:
@@ -172,12 +182,14 @@ def language_problem(code: str) -> str | None:
 
 
 def language_code(code: str) -> str:
-    """``code`` stripped and lower-cased.
+    """The language engines are asked for, from a language or a locale in any spelling:
+    ``ES`` -> ``es``, ``es_ES`` -> ``es``, ``zh-Hant`` -> ``zt``, ``pt-BR`` -> ``pb``
+    (:func:`argos_language`).
 
     Raises :class:`~confl10n.errors.UnsupportedLanguageError` if it is no language code.
     """
-    normal = code.strip().lower()
-    problem = language_problem(normal)
+    normal = code.strip()
+    problem = language_problem(normal.lower())
     if problem is not None:
         raise UnsupportedLanguageError(f"{problem}; use an ISO 639-1 code such as en, zh, ja")
-    return normal
+    return argos_language(normal)

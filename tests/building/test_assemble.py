@@ -16,7 +16,7 @@ from confl10n.building.assemble import (
     tool_versions,
     translation_provenance,
 )
-from confl10n.building.keyfigures import key_figures
+from confl10n.figures.keyfigures import key_figures
 from confl10n.figures.qa import check_article
 from confl10n.quantities.find import article_quantities
 from confl10n.summarize import summarize_sections

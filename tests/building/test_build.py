@@ -18,8 +18,9 @@ from confl10n import BuildOptions, BuildReport, TranslateOptions, build
 from confl10n.bundle.jsonout import bundle_schema
 from confl10n.localize.formatting import format_quantity
 from confl10n.quantities.find import article_quantities
-from confl10n.summarize import summarize_sections
+from confl10n.summarize import SummaryOptions, summarize_sections
 from confl10n.text.reader import read_article
+from confl10n.translate.argos.settings import ArgosSettings
 from tests import argos_kit
 from tests.helpers import SLUG, kit_build
 
@@ -183,7 +184,9 @@ def test_summarizer_warnings_become_report_warnings(tmp_path: Path) -> None:
     rainy.write_text("Rain. Rain. Rain. Sun.\n", encoding="utf-8")  # no title: titled "Rain."
     report = build(
         [rainy],
-        options=BuildOptions(locales=[], algorithm="lsa", out=tmp_path / "out"),
+        options=BuildOptions(
+            locales=[], summary=SummaryOptions(algorithm="lsa"), out=tmp_path / "out"
+        ),
         cache=False,
     )
     assert report.warnings  # one for the section, one for the lede: both from sumy's LSA
@@ -204,9 +207,10 @@ def test_article_xlf_reads_back_with_translate_toolkit(
     with (tmp_path / "out" / SLUG / "zh_CN" / "article.xlf").open("rb") as handle:
         store = xliff.xlifffile.parsefile(handle)
     units = store.getunits()
-    assert [u.xmlelement.get("id") for u in units] == [
-        u.id for u in read_article(sample_path).units()
-    ]
+    document = [u.id for u in read_article(sample_path).units()]
+    assert [u.xmlelement.get("id") for u in units[: len(document)]] == document
+    labels = units[len(document) :]  # then the key figures' labels, marked as such
+    assert labels and {u.xmlelement.get("restype") for u in labels} == {"x-key-figure-label"}
     assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "zh-CN"
     assert not any(u.isapproved() for u in units)
     states = {u.xmlelement.find(u.namespaced("target")).get("state") for u in units}
@@ -220,12 +224,16 @@ def test_build_takes_every_translation_option(
     empty_styles = tmp_path / "styles"
     empty_styles.mkdir()
     translation = TranslateOptions(
-        models_dir=argos_packages_dir,
-        device="cpu",
-        threads=1,
-        compute_type="float32",
-        beam_size=2,
         style_dir=empty_styles,
+        settings=(
+            ArgosSettings(
+                models_dir=argos_packages_dir,
+                device="cpu",
+                threads=1,
+                compute_type="float32",
+                beam_size=2,
+            ),
+        ),
     )
     options = BuildOptions(locales=["zh_CN"], out=tmp_path / "out", translation=translation)
     build([sample_path], options=options, cache=False)

@@ -15,6 +15,7 @@ import pytest
 
 from confl10n import BuildReport, build
 from confl10n.building.options import BuildOptions
+from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.options import TranslateOptions
 from tests import argos_kit
 
@@ -33,7 +34,9 @@ def corpus_build(
 ) -> tuple[BuildReport, Path]:
     folder = tmp_path_factory.mktemp("corpus-build")
     argos_kit.install_package(argos_package, folder / "packages")
-    translation = TranslateOptions(models_dir=folder / "packages", threads=1)
+    translation = TranslateOptions(
+        settings=(ArgosSettings(models_dir=folder / "packages", threads=1),)
+    )
     options = BuildOptions(locales=["zh_CN"], out=folder / "out", translation=translation)
     report = build([CORPUS / name for name in ARTICLES], options=options, cache=False)
     return report, folder / "out"

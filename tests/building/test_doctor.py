@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from confl10n.building.doctor import TESTED, is_tested, version_check
+from confl10n.cli.doctor_checks import TESTED, is_tested, version_check
 from tests.helpers import invoke
 
 ROOT = Path(__file__).resolve().parents[2]

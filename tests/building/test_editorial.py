@@ -122,12 +122,16 @@ def test_figure_labels_are_translated_with_the_article(
     )
     folder = report.articles[0].path
     data = json.loads((folder / "es_ES" / "bundle.json").read_text(encoding="utf-8"))
-    beds = next(f for f in data["figures"] if f["source"] == "11,000")
-    assert (beds["source_label"], beds["label"]) == ("Beds", "Camas")
+    rent = next(f for f in data["figures"] if f["source"] == "500 to 1,000 yuan")
+    assert (rent["source_label"], rent["label"]) == (
+        "Rent for a bed, a month",
+        "Alquiler para una cama, un mes",
+    )
+    assert (rent["label_source"], rent["label_state"]) == ("subject", "mt")
     assert all(f["label"] and f["label"] != f["source_label"] for f in data["figures"][:3])
     ids = {u["id"] for u in data["units"]}
     assert len(ids) == 79 and not any(f["sentence_id"] not in ids for f in data["findings"])
     md = (folder / "es_ES" / "bulletin.md").read_text(encoding="utf-8")
-    assert "| 11.000 — Camas | Beds: 11,000 |" in md
+    assert "Alquiler para una cama, un mes | Rent for a bed, a month: 500 to 1,000 yuan |" in md
     english = json.loads((folder / "en" / "bundle.json").read_text(encoding="utf-8"))
     assert all(f["label"] == f["source_label"] for f in english["figures"])

@@ -15,6 +15,7 @@ import pytest
 
 from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.translate.argos import engine as argos
+from confl10n.translate.argos.settings import ArgosSettings
 from tests import argos_kit
 
 ARTICLES = {
@@ -68,7 +69,9 @@ def test_three_articles_in_two_locales_load_each_model_once(
         options=BuildOptions(
             locales=["zh_CN", "ja_JP"],
             out=tmp_path / "out",
-            translation=TranslateOptions(models_dir=two_models, threads=1),
+            translation=TranslateOptions(
+                settings=(ArgosSettings(models_dir=two_models, threads=1),)
+            ),
         ),
         cache=False,
     )

@@ -10,11 +10,11 @@ import docx
 import pytest
 
 from confl10n.building.files import translated_file, translated_text
-from confl10n.building.render import render_markdown
 from confl10n.errors import InvalidOptionError
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.article import translate_article
 from confl10n.translate.options import TranslateOptions
+from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
 from tests.docx_kit import REPORT_URL
 from tests.helpers import invoke

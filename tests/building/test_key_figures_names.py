@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from confl10n.building.keyfigures import key_figures
+from confl10n.figures.keyfigures import key_figures
 from confl10n.quantities.find import article_quantities
 from confl10n.text.reader import parse_text
 

@@ -13,6 +13,7 @@ import pytest
 from confl10n import BuildOptions, TranslateOptions, build
 from confl10n.building.plan import plan_build
 from confl10n.errors import EngineUnavailableError, InputError, InvalidOptionError, OutputError
+from confl10n.translate.argos.settings import ArgosSettings
 
 
 def article_file(folder: Path, title: str) -> Path:
@@ -29,7 +30,7 @@ def test_missing_engine_is_reported_before_work_and_the_others_proceed(
         BuildOptions(
             locales=["de_DE", "zh_CN"],
             out=tmp_path / "out",
-            translation=TranslateOptions(models_dir=argos_packages_dir),
+            translation=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
         ),
     )
     (skipped,) = plan.skipped()
@@ -41,7 +42,9 @@ def test_missing_engine_is_reported_before_work_and_the_others_proceed(
         options=BuildOptions(
             locales=["de_DE", "zh_CN"],
             out=tmp_path / "out",
-            translation=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+            translation=TranslateOptions(
+                settings=(ArgosSettings(models_dir=argos_packages_dir, threads=1),)
+            ),
         ),
         cache=False,
     )
@@ -59,7 +62,9 @@ def test_strict_fails_with_nothing_written(
                 locales=["zh_CN", "de_DE"],
                 out=tmp_path / "out",
                 strict=True,
-                translation=TranslateOptions(models_dir=argos_packages_dir),
+                translation=TranslateOptions(
+                    settings=(ArgosSettings(models_dir=argos_packages_dir),)
+                ),
             ),
             cache=tmp_path / "cache.sqlite3",
         )
@@ -146,7 +151,7 @@ def test_a_missing_apertium_pair_names_its_debian_package(
         BuildOptions(
             locales=["ca_ES"],
             out=tmp_path / "out",
-            translation=TranslateOptions(models_dir=tmp_path / "none"),
+            translation=TranslateOptions(settings=(ArgosSettings(models_dir=tmp_path / "none"),)),
         ),
     )
     (skipped,) = plan.skipped()
@@ -184,7 +189,7 @@ def test_traditional_chinese_asks_for_argos_zt_not_the_simplified_model(
         BuildOptions(
             locales=["zh_TW", "zh_CN"],
             out=tmp_path / "out",
-            translation=TranslateOptions(models_dir=argos_packages_dir),
+            translation=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
         ),
     )
     (skipped,) = plan.skipped()

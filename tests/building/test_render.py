@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from confl10n.building.render import render_json, render_markdown, render_text
 from confl10n.figures.qa import Finding
 from confl10n.text.reader import parse_text
 from confl10n.translate.engine import EngineIdentity
+from confl10n.translate.render import render_json, render_markdown, render_text
 from confl10n.translate.results import ArticleTranslation, Provenance, UnitTranslation
 
 ARTICLE = """# Title here
@@ -83,6 +83,7 @@ def test_json_nests_sections_paragraphs_and_sentences() -> None:
         ],
         "options": {"beam_size": "4"},
         "seconds": {"en->zh": 0.25},
+        "second_pass": 0,
     }
 
 

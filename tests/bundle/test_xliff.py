@@ -119,8 +119,9 @@ def test_groups_and_missing_namespace_are_read(tmp_path: Path) -> None:
         ),
         (b'<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"/>', "DTD"),
         (
-            b'<xliff version="1.2"><file><body><trans-unit id="a"><source>a</source>'
-            b'<target state="final">b</target></trans-unit></body></file></xliff>',
+            b'<xliff version="1.2"><file source-language="en"><body><trans-unit id="a">'
+            b'<source>a</source><target state="final">b</target></trans-unit></body></file>'
+            b"</xliff>",
             "without a target language",
         ),
     ],
@@ -172,3 +173,39 @@ def test_the_same_file_without_its_dtd_is_read_in_utf16(tmp_path: Path) -> None:
     path = tmp_path / "reviewed.xlf"
     path.write_bytes(text.replace("&pwned;", "Titel").encode("utf-16"))
     assert read_xliff_approved(path) == [ApprovedUnit("s1.h", "Title", "Titel", "en", "de")]
+
+
+def _labelled(state: str) -> bytes:
+    from dataclasses import replace
+
+    from confl10n.bundle.bulletin import BulletinFigure
+
+    bulletin = make_bulletin("zh_CN")
+    rent = BulletinFigure(
+        "s3.p1.t2", "500 to 1,000 yuan", "500至1000元", "money", label="每张床位的月租",
+        source_label="Rent for a bed, a month", label_source="subject",
+        label_id="s3.p1.t2.f1", label_state=state,  # type: ignore[arg-type]
+    )  # fmt: skip
+    same = replace(rent, sentence_id="s3.p1.t3", label_id="s3.p1.t3.f1")  # one label, one unit
+    return render_xliff(replace(bulletin, figures=(rent, same)), slug="sample")
+
+
+def test_each_key_figure_label_is_a_unit_marked_as_a_label() -> None:
+    units = _by_id(ttk_xliff.xlifffile.parsestring(_labelled("mt")))
+    label = units["s3.p1.t2.f1"]
+    assert "s3.p1.t3.f1" not in units
+    assert (label.source, label.target) == ("Rent for a bed, a month", "每张床位的月租")
+    assert label.xmlelement.get("restype") == "x-key-figure-label"
+    assert label.xmlelement.get("resname") == "s3.p1.t2.f1"
+    assert not label.isapproved()
+    assert "key figure label: 500 to 1,000 yuan" in label.getnotes()
+    assert units["s1.p1.t1"].xmlelement.get("restype") is None
+
+
+def test_an_approved_label_is_read_back_as_approved(tmp_path: Path) -> None:
+    path = tmp_path / "article.xlf"
+    path.write_bytes(_labelled("approved"))
+    approved = [u for u in read_xliff_approved(path) if u.id == "s3.p1.t2.f1"]
+    assert approved == [
+        ApprovedUnit("s3.p1.t2.f1", "Rent for a bed, a month", "每张床位的月租", "en", "zh-CN")
+    ]

@@ -334,3 +334,34 @@ def test_build_command_takes_translate_s_decoding_options(
         "build", sample_path, *kit_args(tmp_path, argos_packages_dir), "--device", "tpu"
     )
     assert code == 64 and "unknown device 'tpu'" in err
+
+
+def test_key_figure_labels_are_units_a_reviewer_approves_and_the_next_build_uses(
+    tmp_path: Path, sample_path: Path, argos_packages_dir: Path
+) -> None:
+    args = ["build", sample_path, "--to", "zh_CN", *kit_args(tmp_path, argos_packages_dir)]
+    assert invoke(*args)[0] == 0
+    folder = tmp_path / "out" / SLUG / "zh_CN"
+    figures = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["figures"]
+    rent = next(f for f in figures if f["source"] == "500 to 1,000 yuan")
+    assert (rent["label_source"], rent["label_state"]) == ("subject", "mt")
+    with (folder / "article.xlf").open("rb") as handle:
+        store = xliff.xlifffile.parsefile(handle)
+    labels = [u for u in store.getunits() if u.xmlelement.get("restype") == "x-key-figure-label"]
+    assert {u.xmlelement.get("id") for u in labels} == {f["label_id"] for f in figures}
+    label = next(u for u in labels if u.xmlelement.get("id") == rent["label_id"])
+    assert label.source == "Rent for a bed, a month"
+    label.target = "每张床位月租（人工审校）"
+    label.markapproved(True)
+    edited = tmp_path / "reviewed.xlf"
+    store.savefile(str(edited))
+    beside = tmp_path / "bundle.json"  # the import checks the label IDs against it
+    beside.write_bytes((folder / "bundle.json").read_bytes())
+
+    code, out, err = invoke("import-xliff", edited, "--cache", tmp_path / "cache.sqlite3")
+    assert (code, err) == (0, "") and "imported 1 approved" in out
+    assert invoke(*args)[0] == 0
+    figures = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["figures"]
+    rent = next(f for f in figures if f["source"] == "500 to 1,000 yuan")
+    assert (rent["label"], rent["label_state"]) == ("每张床位月租（人工审校）", "approved")
+    assert "每张床位月租（人工审校）" in (folder / "bulletin.md").read_text(encoding="utf-8")

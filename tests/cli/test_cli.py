@@ -135,6 +135,18 @@ def test_doctor_reports_models_dir(tmp_path: Path) -> None:
     assert "network" in result.stdout
 
 
+def test_doctor_says_a_mistyped_models_dir_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    for given, what in [
+        (tmp_path / "modles", "does not exist"),
+        (tmp_path / "a-file", "is not a folder"),
+    ]:
+        result = runner.invoke(app, ["doctor", "--models-dir", str(given)])
+        assert result.exit_code == 0, result.stderr
+        assert f"--  engines       argos                {given}: {what}" in result.stdout
+        assert "no models" not in result.stdout
+
+
 def test_doctor_names_the_apertium_packages_when_missing(tmp_path: Path) -> None:
     env = {"PATH": str(tmp_path), "HOME": str(tmp_path)}
     result = subprocess.run(

@@ -216,10 +216,8 @@ def test_import_xliff_names_units_that_are_in_no_article(tmp_path: Path) -> None
         f"imported 3 approved translation(s) into {tmp_path / 'cache.sqlite3'}\n",
     )
     assert err.splitlines() == [
-        f"confl10n: warning: {path}: unit 's9.p1.t1' is in no article "
-        "(not in the bundle.json beside the file); stored anyway",
-        f"confl10n: warning: {path}: unit 'bogus-id' is in no article (not a document ID); "
-        "stored anyway",
+        f"confl10n: warning: {path}: 2 unit(s) in no article, stored anyway: "
+        "'s9.p1.t1' (not in the bundle.json beside the file), 'bogus-id' (not a document ID)"
     ]
 
 
@@ -230,8 +228,8 @@ def test_import_xliff_without_a_bundle_checks_the_id_form_only(tmp_path: Path) -
     code, _, err = run("import-xliff", path, "--cache", tmp_path / "cache.sqlite3")
     assert code == 0
     assert err.splitlines() == [
-        f"confl10n: warning: {path}: unit 's0.p1' is in no article (not a document ID); "
-        "stored anyway",
+        f"confl10n: warning: {path}: 1 unit(s) in no article, stored anyway: "
+        "'s0.p1' (not a document ID)",
         f"confl10n: warning: {path}: 3 unit(s) could not be checked against an article "
         "(no bundle.json beside it); stored anyway",
     ]

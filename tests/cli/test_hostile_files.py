@@ -225,8 +225,8 @@ def test_import_xliff_beside_its_bundle_names_each_unknown_unit_and_nothing_more
     code, _, err = run("import-xliff", path, "--cache", tmp_path / "cache.sqlite3")
     assert code == 0
     assert one_clean_line(err) == (
-        f"confl10n: warning: {path}: unit 's9.p9.t9' is in no article "
-        "(not in the bundle.json beside the file); stored anyway"
+        f"confl10n: warning: {path}: 1 unit(s) in no article, stored anyway: "
+        "'s9.p9.t9' (not in the bundle.json beside the file)"
     )
 
 

@@ -31,6 +31,7 @@ def no_apertium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_list_when_nothing_is_installed(tmp_path: Path, no_apertium: None) -> None:
+    (tmp_path / "none").mkdir()  # a folder that does not exist is an error (#25)
     code, out, _ = models("list", "--models-dir", str(tmp_path / "none"))
     assert (code, out) == (
         0,

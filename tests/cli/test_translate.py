@@ -158,7 +158,7 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--to", "klingon"], 64, "language code 'klingon'"),
+        (["--to", "klingon"], 64, "unknown locale 'klingon'; write a language (es)"),
         (["--to", "zh", "--from", "xx"], 64, "unknown language code 'xx'"),
         (["--to", "zh", "--cache", "c.db", "--no-cache"], 64, "--cache and --no-cache"),
         (["--to", "zh", "--device", "tpu"], 64, "unknown device 'tpu'"),

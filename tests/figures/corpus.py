@@ -37,6 +37,18 @@ class Case:
     unit: str
     renderings: dict[str, str]
 
+    @property
+    def frame(self) -> str | None:
+        """ "between" or "from" when the figure column includes the word opening its range
+        (the rendering then has the locale's own words for it: "entre 22.920 y 70.044 euros")."""
+        word = self.figure.split(" ", 1)[0]
+        return word.lower() if word.lower() in ("between", "from") and " " in self.figure else None
+
+    @property
+    def written(self) -> str:
+        """The figure as the finder reads it: without its range word."""
+        return self.figure.split(" ", 1)[1] if self.frame else self.figure
+
 
 def load_cases() -> tuple[list[str], list[Case]]:
     """(locales, cases) from the TSV file."""
@@ -61,7 +73,7 @@ def _unmark(text: str) -> str:
 def found(case: Case) -> Quantity | None:
     """The quantity the finder gives for the case's figure, if it reads it as the corpus does."""
     for q in find_quantities(case.snippet, reference_date=REFERENCE):
-        if q.text == case.figure and describe(q) == (case.kind, case.value, case.upper, case.unit):
+        if q.text == case.written and describe(q) == (case.kind, case.value, case.upper, case.unit):
             return q
     return None
 
@@ -96,5 +108,6 @@ def _shown(value: object, parts: str | None) -> str:
     return str(value)
 
 
-def rendered(q: Quantity, locale: str) -> str:
-    return format_quantity(q, locale)
+def rendered(q: Quantity, locale: str, frame: str | None = None) -> str:
+    """``q`` in ``locale``; with its range word when the case has one."""
+    return format_quantity(q, locale, frame=frame) if frame else format_quantity(q, locale)

@@ -7,7 +7,10 @@ import re
 
 import pytest
 
+from confl10n.figures.protect import protect, restore
 from confl10n.figures.qa import check_translation
+from confl10n.localize.formatting import range_frames
+from confl10n.quantities.find import find_quantities
 from tests.figures.corpus import REFERENCE, found, is_trap_kept, load_cases, rendered
 
 LOCALES, CASES = load_cases()
@@ -29,8 +32,9 @@ def test_every_case() -> None:
         if q is None:
             wrong.append(f"{case.snippet!r}: {case.figure!r} not read as {case.kind} {case.value}")
             continue
-        wrong += [f"{case.snippet!r} {locale}: {rendered(q, locale)!r} != {want!r}"
-                  for locale, want in case.renderings.items() if rendered(q, locale) != want]  # fmt: skip
+        wrong += [f"{case.snippet!r} {locale}: {rendered(q, locale, case.frame)!r} != {want!r}"
+                  for locale, want in case.renderings.items()
+                  if rendered(q, locale, case.frame) != want]  # fmt: skip
     assert not wrong, "\n".join(wrong)
 
 
@@ -50,7 +54,7 @@ def test_qa_accepts_every_expected_rendering() -> None:
                 case.snippet, translation, locale, reference_date=REFERENCE
             )
             wrong += [f"{locale} {translation!r}: {f.message}" for f in findings
-                      if f.source == case.figure]  # fmt: skip
+                      if f.source == case.written]  # fmt: skip
     assert not wrong, "\n".join(wrong)
 
 
@@ -67,6 +71,20 @@ def test_qa_flags_every_amount_that_lost_its_scale() -> None:
         translation = case.snippet.replace(case.figure, digits[0], 1)
         for locale in case.renderings:
             found = check_translation(case.snippet, translation, locale, reference_date=REFERENCE)
-            if not any(f.source == case.figure for f in found):
+            if not any(f.source == case.written for f in found):
                 missed.append(f"{locale} {translation!r}")
     assert not missed, "\n".join(missed)
+
+
+def test_qa_raises_no_false_alarm_on_right_translations() -> None:
+    """Every snippet with all its figures put back in each locale's style (range words
+    and all) passes QA without a single finding: no alarm on a right translation."""
+    alarms = []
+    for snippet in sorted({c.snippet for c in CASES if c.kind != "none"}):
+        found = find_quantities(snippet, reference_date=REFERENCE)
+        for locale in LOCALES:
+            masked, slots = protect(snippet, found, frames=range_frames(locale))
+            right = restore(masked, slots, locale)
+            findings = check_translation(snippet, right, locale, reference_date=REFERENCE)
+            alarms += [f"{locale} {right!r}: {f.message}" for f in findings]
+    assert not alarms, "\n".join(alarms)

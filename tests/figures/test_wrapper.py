@@ -21,6 +21,7 @@ from confl10n.quantities.find import find_quantities
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
 from tests import argos_kit
@@ -137,8 +138,8 @@ def test_the_name_says_locale_date_and_style_so_cache_keys_change_with_them(
     tmp_path: Path,
 ) -> None:
     dated = wrapper(reference_date=date(2024, 12, 20))
-    assert dated.name.startswith("quantities/1 zh_CN 2024-12-20 style:")
-    assert wrapper().name.startswith("quantities/1 zh_CN undated style:")
+    assert dated.name.startswith("quantities/2 zh_CN 2024-12-20 style:")
+    assert wrapper().name.startswith("quantities/2 zh_CN undated style:")
     assert wrapper("zh_TW").name != wrapper().name
     style = tmp_path / "styles" / "zh_CN"
     style.mkdir(parents=True)
@@ -225,7 +226,9 @@ def test_pivot_protects_the_step_out_of_english(
     article = parse_text(ARTICLE, lang="de")  # English words: the kit copies them through
     result = translate_article(
         article,
-        options=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        options=TranslateOptions(
+            settings=(ArgosSettings(models_dir=argos_packages_dir, threads=1),)
+        ),
         to="zh",
         cache=tmp_path / "c.db",
     )

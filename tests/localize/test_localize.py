@@ -320,3 +320,41 @@ def test_issue_13_style_keys(
         assert_raw_cldr(plain, cldr_alone)
     else:
         assert plain == cldr_alone
+
+
+# --- issue 22: range words, scaled measures, seasons, energy above the kilowatt-hour ----
+
+
+@pytest.mark.parametrize(
+    ("text", "frame", "locale", "ours"),
+    [
+        ("between 2019 and 2021", "between", "en", "between 2019 and 2021"),  # [ranges] between
+        ("from 2024 to 2027", "from", "en", "from 2024 to 2027"),  # [ranges] from
+        ("from 2024 to 2027", "from", "zh_CN", "2024年至2027年"),  # each year whole
+        ("from 2024 to 2027", "from", "ja_JP", "2024年から2027年まで"),
+        ("between 500 and 1,000 yuan", "between", "ar_EG", "بين ٥٠٠ و١٬٠٠٠ يوان"),
+        ("13.8 billion years", None, "es_ES", "13.800 millones de años"),  # [numbers] scale_of
+        ("1.2 million hectares", None, "fr_FR", "1,2 million d’hectares"),  # scale_of_vowel
+        ("13.8 billion years", None, "zh_TW", "138億年"),
+        ("in winter 2023", None, "ja_JP", "2023年冬"),  # [dates] periods
+        ("in Q2 2024", None, "fr_FR", "2e trimestre 2024"),
+        ("in H2 2024", None, "ar_EG", "النصف الثاني من ٢٠٢٤"),
+        ("in autumn 2023", None, "de_DE", "Herbst 2023"),
+        ("12 MWh", None, "zh_CN", "12兆瓦时"),  # [units] energy-megawatt-hour
+        ("1 TWh", None, "fr_FR", "1 térawattheure"),  # plural forms
+        ("5 GWh", None, "de_DE", "5 Gigawattstunden"),
+    ],
+)  # fmt: skip
+def test_issue_22_style_keys(
+    text: str, frame: str | None, locale: str, ours: str, empty_styles: Path
+) -> None:
+    (q,) = find_quantities(text, reference_date=date(2024, 12, 20))
+    assert format_quantity(q, locale, frame=frame) == ours
+    assert format_quantity(q, locale, style_dir=empty_styles, frame=frame) != ours
+
+
+def test_a_frame_on_a_single_figure_changes_nothing_and_a_bad_frame_is_an_error() -> None:
+    (q,) = find_quantities("It cost $5.")
+    assert format_quantity(q, "es_ES", frame="between") == format_quantity(q, "es_ES")
+    with pytest.raises(InvalidOptionError, match="range frame must be between or from"):
+        format_quantity(q, "es_ES", frame="among")

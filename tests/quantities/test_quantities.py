@@ -131,7 +131,7 @@ def test_a_range_keeps_both_ends_and_the_unit() -> None:
 
 def test_a_change_is_not_a_range() -> None:
     found = find_quantities("It rose from 5 to 7 percent.")
-    assert [(q.kind, q.value) for q in found] == [("number", D(5)), ("percent", D(7))]
+    assert [(q.kind, q.value) for q in found] == [("percent", D(5)), ("percent", D(7))]
 
 
 @pytest.mark.parametrize(

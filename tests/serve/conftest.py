@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -73,8 +74,11 @@ def server_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def start_server(folder: Path, *args: str) -> Server:
-    """``confl10n serve --port FREE ARGS`` started in ``folder``; waits for /health."""
+def start_server(folder: Path, *args: str, open_files: int | None = None) -> Server:
+    """``confl10n serve --port FREE ARGS`` started in ``folder``; waits for /health.
+
+    ``open_files`` sets the server's limit on open file descriptors (RLIMIT_NOFILE).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = folder / "server.log"
@@ -82,10 +86,18 @@ def start_server(folder: Path, *args: str) -> Server:
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env=server_environment(folder / "home"),
+            preexec_fn=_file_limit(open_files) if open_files else None,
         )  # fmt: skip
     server = Server(f"http://127.0.0.1:{port}/", process, log)
     _wait_ready(server)
     return server
+
+
+def _file_limit(count: int) -> Callable[[], None]:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
+
+    return limit
 
 
 def _wait_ready(server: Server) -> None:
@@ -150,8 +162,8 @@ def server_factory(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     """Starts more servers for one test (under its tmp_path); stops them all afterwards."""
     started: list[Server] = []
 
-    def start(*args: str) -> Server:
-        server = start_server(tmp_path / f"server{len(started)}", *args)
+    def start(*args: str, open_files: int | None = None) -> Server:
+        server = start_server(tmp_path / f"server{len(started)}", *args, open_files=open_files)
         started.append(server)
         return server
 

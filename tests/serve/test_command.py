@@ -32,6 +32,10 @@ def test_the_cli_imports_no_web_stack() -> None:
         (["--cache", "c.db", "--no-cache"], 64, "--cache and --no-cache exclude each other"),
         (["--api-keys", "missing.txt"], 65, "API key file missing.txt: cannot read"),
         (["--engine", "marian"], 64, "unknown engine 'marian'"),
+        (["--alternatives-limit", "-1"], 64, "--alternatives-limit must be at least 0"),
+        (["--cors-origins", " , "], 64, "--cors-origins names no origin (give * for any)"),
+        (["--suggestions", "--no-cache"], 64, "--suggestions stores into the cache"),
+        (["--detection", "medium"], 64, "--detection medium: use low or high"),
     ],
 )
 def test_bad_settings_fail_in_one_line_before_serving(

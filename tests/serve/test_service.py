@@ -47,14 +47,16 @@ def test_bad_input_gets_its_status_and_a_json_error_and_the_server_keeps_serving
 ) -> None:
     good = {"q": "Sales rose 10.2% in 2023.", "source": "en", "target": "zh", "api_key": API_KEY}
     cases = [
-        ({**good, "target": "xx"}, 400, "unknown language code 'xx'"),
-        ({**good, "target": "ja"}, 400, "no installed model translates en->ja"),
+        ({**good, "target": "xx"}, 400, "xx is not supported"),
+        ({**good, "target": "ja"}, 400, "ja is not supported"),
+        ({**good, "source": "de"}, 400, "de is not supported"),
         ({**good, "q": ""}, 400, "missing q parameter"),
         ({**good, "q": []}, 400, "q must be a string or a list"),
         ({**good, "format": "pdf"}, 400, "format must be text or html"),
         ({**good, "api_key": "wrong"}, 403, "Invalid API key"),
-        ({k: v for k, v in good.items() if k != "api_key"}, 403, "Invalid API key"),
-        ({**good, "q": "word " * 5000}, 413, "characters exceed the limit"),
+        ({k: v for k, v in good.items() if k != "api_key"}, 400, "contact the server operator"),
+        ({**good, "api_key": ""}, 400, "Please contact the server operator to get an API key"),
+        ({**good, "q": "word " * 5000}, 400, "request (25000) exceeds text limit (20000)"),
     ]
     for body, status, message in cases:
         got, answer = served.post_json("translate", body)
@@ -94,7 +96,7 @@ def test_detect_and_alternatives_check_their_fields(served: Server) -> None:
     status, answer = served.post_json("translate", body)
     assert (status, answer["error"]) == (
         400,
-        "Invalid request: alternatives must be a whole number",
+        "Invalid request: alternatives parameter is not a number",
     )
 
 
@@ -134,7 +136,7 @@ def test_v1_summarize_figures_and_bulletin(served: Server, sample_path: Path) ->
     body = {"text": text, "locales": ["zh_CN", "es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    money = next(f for f in figures["figures"] if f["text"] == "380 billion yuan")
+    money = next(f for f in figures["figures"] if f["source"] == "380 billion yuan")
     assert money["renderings"] == {"zh_CN": "3800亿元", "es_ES": "380.000 millones de yuanes"}
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
@@ -157,7 +159,7 @@ def test_v1_figures_and_bulletins_read_prose_only(served: Server, markup: str) -
     body = {"text": text, "locales": ["es_ES"]}
     status, figures = served.post_json("v1/figures", body, **KEY)
     assert status == 200
-    assert [f["text"] for f in figures["figures"]] == ["2.5 percent", "March"]
+    assert [f["source"] for f in figures["figures"]] == ["2.5 percent", "March"]
     status, bulletin = served.post_json("v1/bulletin", body, **KEY)
     assert status == 200, bulletin
     found = [f["source"] for f in bulletin["bundles"]["en"]["figures"]]
@@ -170,7 +172,10 @@ def test_v1_bad_bodies_are_400_with_a_json_error(served: Server) -> None:
     assert (status, "empty" in answer["error"]) == (400, True)
     status, answer = served.post_json("v1/figures", {"text": "1 cat.", "locales": ["xx_YY"]}, **KEY)
     assert status == 400 and "xx_YY" in answer["error"]
-    assert served.post_json("v1/translate", {"text": "Hi.", "target": "es"})[0] == 403
+    assert served.post_json("v1/translate", {"text": "Hi.", "target": "es"})[0] == 400  # no key
+    assert (
+        served.post_json("v1/translate", {"text": "Hi.", "target": "es", "api_key": "no"})[0] == 403
+    )
 
 
 def start_slow_requests(server: Server, count: int, text: str) -> list[int]:
@@ -230,8 +235,8 @@ def test_sigterm_lets_requests_in_flight_finish(
 def test_openapi_documents_every_endpoint(served: Server) -> None:
     status, spec = served.request("openapi.json")
     assert status == 200
-    assert {"/translate", "/languages", "/detect", "/health", "/v1/translate", "/v1/summarize",
-            "/v1/figures", "/v1/bulletin"} <= set(spec["paths"])  # fmt: skip
+    assert {"/translate", "/languages", "/detect", "/suggest", "/frontend/settings", "/health",
+            "/v1/translate", "/v1/summarize", "/v1/figures", "/v1/bulletin"} <= set(spec["paths"])  # fmt: skip
     assert json.dumps(spec)  # plain JSON
 
 
@@ -267,3 +272,14 @@ def test_a_cache_that_disappears_is_a_500_with_a_json_error(
     status, answer = server.post_json("translate", {"q": "Hi.", "source": "en", "target": "es"})
     assert status == 500 and "folder does not exist" in answer["error"], answer
     assert server.request("health")[0] == 200
+
+
+def test_v1_figures_index_the_text_sent_and_invent_no_year(served: Server) -> None:
+    """Issue 22: offsets into the Markdown as sent (after a link), no placeholder year."""
+    text = "# T\n\nThe [bank](https://example.org/ecb/2019) said 2.9% on December 19.\n"
+    status, figures = served.post_json("v1/figures", {"text": text, "locales": ["es_ES"]}, **KEY)
+    assert status == 200
+    rows = figures["figures"]
+    assert [(text[f["start"] : f["end"]], f["source"]) for f in rows] == [
+        ("2.9%", "2.9%"), ("December 19", "December 19")]  # fmt: skip
+    assert rows[1]["value"] == "--12-19" and rows[1]["year"] is None and "2000" not in str(rows)

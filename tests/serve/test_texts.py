@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from confl10n.serve.texts import clean, plain_batch
+import pytest
+
+from confl10n.serve.texts import plain_batch
 
 
 def upper(batch_ids: dict[str, str]) -> dict[str, str]:
@@ -19,10 +21,18 @@ def test_every_sentence_goes_back_where_it_came_from() -> None:
     ]  # fmt: skip
 
 
-def test_sentences_join_without_spaces_for_chinese_but_lines_stay() -> None:
+@pytest.mark.parametrize("target", ["zh", "zh_TW", "zt", "ja", "th", "my", "km", "lo"])
+def test_sentences_join_without_spaces_for_unspaced_languages_but_lines_stay(target: str) -> None:
     batch = plain_batch(["One. Two.\nThree."], "en")
     units = {u.id: f"〈{u.text}〉" for u in batch.article.units()}
-    assert batch.reassemble(units, target="zh") == ["〈One.〉〈Two.〉\n〈Three.〉"]
+    assert batch.reassemble(units, target=target) == ["〈One.〉〈Two.〉\n〈Three.〉"]
+
+
+@pytest.mark.parametrize("target", ["es", "ko", "ar", "de_DE"])
+def test_sentences_keep_their_spaces_for_spaced_languages(target: str) -> None:
+    batch = plain_batch(["One. Two."], "en")
+    units = {u.id: f"〈{u.text}〉" for u in batch.article.units()}
+    assert batch.reassemble(units, target=target) == ["〈One.〉 〈Two.〉"]
 
 
 def test_a_text_without_letters_or_digits_is_kept_as_it_is() -> None:
@@ -31,5 +41,8 @@ def test_a_text_without_letters_or_digits_is_kept_as_it_is() -> None:
     assert batch.reassemble({}, target="zh") == ["...", "  "]
 
 
-def test_clean_makes_newlines_plain_and_drops_control_characters() -> None:
-    assert clean("a\r\nb\rc\u2028d\x00e\x1bf\tg\x85h") == "a\nb\nc\nde" + "f\tg\nh"
+def test_weblate_placeables_are_verbatim_spans() -> None:
+    batch = plain_batch(["Click [X6X] to save [X12X] files.", "No [X] or [XaX] here."], "en")
+    units = list(batch.article.units())
+    spans = [[(s.kind, u.text[s.start : s.end]) for s in u.spans] for u in units]
+    assert spans == [[("code", "[X6X]"), ("code", "[X12X]")], []]

@@ -27,7 +27,7 @@ from confl10n import (
 )
 from confl10n.cli import app
 from confl10n.summarize import ALGORITHMS, LANGUAGES
-from confl10n.summarize.selection import Picked, ineligible
+from confl10n.summarize.selection import Picked, ineligible, opens_with_anaphor
 from confl10n.text.reader import parse_text, read_article
 from confl10n.text.words import split_words
 
@@ -143,13 +143,22 @@ def sumy_direct(article: Article, section: Section, algorithm: str, count: int) 
 
     summarizer(ObjectDocumentModel(paragraphs), keep_all)
     eligible = {s.text for p in section.paragraphs for s in p.sentences if ineligible(s, p) is None}
+    body = [s.text for s in section.sentences]
+    before = {text: body[i - 1] if i else None for i, text in enumerate(body)}
     picked = Picked("en")
-    chosen: list[Any] = []  # sumy's SentenceInfo (untyped)
+    chosen: list[Any] = []
+    waiting: dict[str | None, Any] = {}  # an anaphoric sentence waits for the one before it
     for info in ranking:
         text = str(info.sentence)
-        if len(chosen) < count and text in eligible and not picked.repeats(text, text):
-            picked.add(text, text)
+        if len(chosen) == count or text not in eligible or picked.repeats(text, text):
+            continue
+        if opens_with_anaphor(text) and before[text] not in picked.ids:
+            waiting[before[text]] = info
+            continue
+        while info is not None and len(chosen) < count:
+            picked.add(str(info.sentence), str(info.sentence))
             chosen.append(info)
+            info = waiting.pop(str(info.sentence), None)
     return [str(info.sentence) for info in sorted(chosen, key=lambda info: info.order)]
 
 

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from confl10n.errors import InputError
-from confl10n.text.decoding import decode
+from confl10n.text.decoding import clean_text, decode
 
 TEXT = "Title\r\n\r\nFirst “line”.\rSecond line.\n"
 NORMAL = "Title\n\nFirst “line”.\nSecond line.\n"
@@ -99,3 +99,19 @@ def test_a_coloured_log_is_text_not_binary() -> None:
     text, warnings = decode(line * 50, source_name="log.txt")
     assert text == "OK step done.\n" * 50
     assert warnings == ["log.txt: removed 100 terminal escape sequence(s)"]
+
+
+CLEANED = [
+    ("a\r\nb\rc\u2028d\x00e\tg\x85h", "a\nb\nc\nde\tg\nh"),
+    ("\x1b[31mRED\x1b[0m", "RED"),
+    ("Sales \x1b]0;pwned\x07rose \x1b]8;;http://x\x1b\\5%.", "Sales rose 5%."),
+    ("one\x0ctwo\x0bthree", "one two three"),
+    ("\u009b1mBold\u009b0m \x1bcreset", "Bold reset"),
+    ("\ufeffBOM inside\x7f.", "BOM inside."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLEANED)
+def test_clean_text_is_the_cleaning_of_files(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+    assert decode(text.encode(), source_name="a.txt")[0] == expected

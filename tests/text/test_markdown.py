@@ -12,6 +12,7 @@ import pytest
 
 from confl10n.document import Article, Sentence
 from confl10n.quantities.find import article_quantities
+from confl10n.text.inline import markdown_layout
 from confl10n.text.reader import looks_like_markdown, parse_text, read_article
 
 BULLETED = (
@@ -248,8 +249,9 @@ def test_plain_bylines_and_datelines_are_not_headings(byline: str) -> None:
 def test_plain_bullet_items_wrap_onto_lower_case_lines() -> None:
     text = "Title\n\nChanges:\n- Fees fall from £2.20\nto £1.80 an hour\n- Rents stay\nThe council meets again in May.\n"
     article = parse_text(text, markdown=False)
+    heading = article.sections[0].heading  # a label on top of a list (issue 23)
+    assert heading is not None and heading.text == "Changes:"
     assert [(p.kind, p.text) for p in article.sections[0].paragraphs] == [
-        ("text", "Changes:"),
         ("list_item", "Fees fall from £2.20 to £1.80 an hour"),
         ("list_item", "Rents stay"),
         ("text", "The council meets again in May."),
@@ -313,3 +315,33 @@ def test_bare_urls_and_code_give_no_figures(verbatim: str) -> None:
 def test_plain_title_case_questions_are_subheadings(line: str, heading: bool) -> None:
     article = parse_text(f"Title\n\nIntro text.\n\n{line}\n\nBody text here.\n", markdown=False)
     assert (headings(article) == [None, line]) is heading
+
+
+@pytest.mark.parametrize(
+    ("quoted", "marker"),
+    [
+        ("> ## Quoted heading\n>\n> Quoted text.", "> ## "),
+        ("> ### Quoted heading\n> Quoted text.", "> ### "),
+        ("> > # Quoted heading\n> >\n> > Quoted text.", "> > # "),
+        ("> Quoted heading\n> ---\n>\n> Quoted text.", "> ## "),
+        ("- ## Quoted heading\n\n  Quoted text.", "- ## "),
+    ],
+)
+def test_a_heading_inside_a_quote_or_list_stays_there(quoted: str, marker: str) -> None:
+    article = parse_text(f"# Title\n\nIntro text.\n\n{quoted}\n\nAfter the quote.\n", markdown=True)
+    (section,) = article.sections
+    assert section.heading is None
+    _, heading, body, after = section.paragraphs
+    assert (heading.marker, heading.text) == (marker, "Quoted heading")
+    assert heading.kind == body.kind == ("list_item" if marker[0] == "-" else "quote")
+    assert body.text == "Quoted text."
+    assert (after.kind, after.text) == ("text", "After the quote.")
+
+
+def test_a_quoted_heading_is_written_back_inside_its_quote() -> None:
+    article = parse_text("# T\n\nIntro.\n\n> ## Quoted heading\n>\n> Quoted text.\n", markdown=True)
+    (section,) = article.sections
+    blocks = markdown_layout([(p.kind, p.marker, p.cell, p.text) for p in section.paragraphs])
+    assert blocks == ["Intro.", "> ## Quoted heading", "> Quoted text."]
+    again = parse_text("# T\n\n" + "\n\n".join(blocks) + "\n", markdown=True)
+    assert [s.heading for s in again.sections] == [None]

@@ -130,3 +130,59 @@ def test_region_codes_use_base_language() -> None:
 )  # fmt: skip
 def test_newsroom_traps(text: str, lang: str, expected: list[str]) -> None:
     assert sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The club dropped down to Division B. Its fans marched on Sunday.",
+         ["The club dropped down to Division B.", "Its fans marched on Sunday."]),
+        ("We need a Plan B. Officials said so.", ["We need a Plan B.", "Officials said so."]),
+        ("They took Vitamin D. The results were clear.",
+         ["They took Vitamin D.", "The results were clear."]),
+        ("File it with Schedule C. Taxpayers must sign it.",
+         ["File it with Schedule C.", "Taxpayers must sign it."]),
+        ("The team moved to group C. However, it lost.",
+         ["The team moved to group C.", "However, it lost."]),
+        ("Flights leave from Terminal 2, Gate A. Passengers should arrive early.",
+         ["Flights leave from Terminal 2, Gate A.", "Passengers should arrive early."]),
+        ("J. K. Rowling wrote it. U. S. Steel said profits rose.",
+         ["J. K. Rowling wrote it.", "U. S. Steel said profits rose."]),
+        ("John F. Kennedy spoke first. George W. Bush spoke later.",
+         ["John F. Kennedy spoke first.", "George W. Bush spoke later."]),
+        ("J. A. Smith said so.", ["J. A. Smith said so."]),
+        ("Analysts at J.P. Morgan said rates would rise.",
+         ["Analysts at J.P. Morgan said rates would rise."]),
+        ("He wrote to W.H. Smith about it. It replied.", ["He wrote to W.H. Smith about it.", "It replied."]),
+        ("Officials in Springfield, Ill. Mayor Jo Ray said no.",
+         ["Officials in Springfield, Ill. Mayor Jo Ray said no."]),
+        ("She grew up in Tampa, Fla. Later she moved north.",
+         ["She grew up in Tampa, Fla.", "Later she moved north."]),
+        ("The plant is in Santa Fe, N.M. Workers were sent home.",
+         ["The plant is in Santa Fe, N.M.", "Workers were sent home."]),
+        ("He lives in Washington, D.C. The office is nearby.",
+         ["He lives in Washington, D.C.", "The office is nearby."]),
+        ('They called it "Plan B." Officials agreed.', ['They called it "Plan B."', "Officials agreed."]),
+        ("The team stays in Division B. “Fans are angry,” he said.",
+         ["The team stays in Division B.", "“Fans are angry,” he said."]),
+        ("A report by J. Smith found that costs rose.", ["A report by J. Smith found that costs rose."]),
+        # Designators beyond plans and divisions; "of" may stand between (issue 23, item 5)
+        ("The lot was sold to Company X. Nobody objected.",
+         ["The lot was sold to Company X.", "Nobody objected."]),
+        ("Doctors call him Patient Z. Nurses say he is well.",
+         ["Doctors call him Patient Z.", "Nurses say he is well."]),
+        ("Voters backed Proposition C. Turnout was high.",
+         ["Voters backed Proposition C.", "Turnout was high."]),
+        ("The ship left Pier D. Passengers waved from the deck.",
+         ["The ship left Pier D.", "Passengers waved from the deck."]),
+        ("He was given a grade of C. Nobody complained.",
+         ["He was given a grade of C.", "Nobody complained."]),
+        ("The speech by Patrick J. Murphy ran long.", ["The speech by Patrick J. Murphy ran long."]),
+        ("The son of J. Smith spoke first.", ["The son of J. Smith spoke first."]),
+        ("Mark J. Smith said costs rose.", ["Mark J. Smith said costs rose."]),
+    ],
+)  # fmt: skip
+def test_a_single_capital_letter_ends_a_sentence_when_one_starts(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected

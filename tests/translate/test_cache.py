@@ -9,6 +9,7 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,3 +157,87 @@ def test_open_cache_closes_only_what_it_opened(tmp_path: Path) -> None:
         with open_cache(mine) as same:
             assert same is mine
         assert mine.approved("en", "zh", ["Hi."]) == {"Hi.": "你好。"}
+
+
+BAD_ROWS = {
+    "flags-not-json": "UPDATE machine SET flags = 'not json {'",
+    "flags-not-a-list": "UPDATE machine SET flags = '{\"a\": 1}'",
+    "flags-not-strings": "UPDATE machine SET flags = '[1, null]'",
+    "flags-nested": "UPDATE machine SET flags = '" + "[" * 3000 + "]" * 3000 + "'",
+    "flags-blob": "UPDATE machine SET flags = CAST('[]' AS BLOB)",
+    "target-blob": "UPDATE machine SET target = CAST(target AS BLOB)",
+    "target-null": "UPDATE machine SET target = NULL",
+}
+
+
+def _corrupt(path: Path, statement: str) -> None:
+    with closing(sqlite3.connect(path)) as db:
+        if "NULL" in statement:  # the column is NOT NULL: rebuild it without the constraint
+            db.execute("ALTER TABLE machine RENAME TO old")
+            db.execute("CREATE TABLE machine AS SELECT * FROM old")
+            db.execute("DROP TABLE old")
+        db.execute(statement)
+        db.commit()
+
+
+@pytest.mark.parametrize("statement", BAD_ROWS.values(), ids=BAD_ROWS.keys())
+def test_a_row_of_the_wrong_shape_is_a_miss_and_is_replaced(tmp_path: Path, statement: str) -> None:
+    path = tmp_path / "cache.sqlite3"
+    good = CachedTranslation("你好。", ("retried",))
+    with TranslationCache(path) as cache:
+        cache.store(CONTEXT, [("Hello.", good), ("Bye.", CachedTranslation("再见。", ()))])
+    _corrupt(path, statement)
+    with TranslationCache(path) as cache:
+        assert cache.lookup(CONTEXT, ["Hello.", "Bye."]) == {}
+        assert cache.rows_for(["Hello.", "Bye."]).machine == {}
+        cache.store(CONTEXT, [("Hello.", good)])
+        assert cache.lookup(CONTEXT, ["Hello.", "Bye."]) == {"Hello.": good}
+
+
+@pytest.mark.parametrize("value", ["CAST('您好。' AS BLOB)", "x'00ff'"])
+def test_an_approved_row_of_the_wrong_shape_is_skipped(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "cache.sqlite3"
+    with TranslationCache(path) as cache:
+        cache.put_approved("en", "zh", "Hello.", "您好。")
+        cache.put_approved("en", "zh", "Bye.", "再见。")
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(f"UPDATE approved SET target = {value} WHERE source = 'Hello.'")
+        db.commit()
+    with TranslationCache(path) as cache:
+        assert cache.approved("en", "zh", ["Hello.", "Bye."]) == {"Bye.": "再见。"}
+        assert cache.rows_for(["Hello.", "Bye."]).approved == {("en", "zh", "Bye."): "再见。"}
+
+
+def _damaged_page(path: Path) -> None:
+    with TranslationCache(path) as cache:
+        cache.store(CONTEXT, [(f"S {i}.", CachedTranslation("x" * 200, ())) for i in range(200)])
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 4] = b"\xa5" * 8192  # garble two pages of the table's b-tree
+    path.write_bytes(bytes(data))
+
+
+def _other_tables(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE machine (key TEXT, value TEXT)")
+        db.commit()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(b"this is not a database, just some bytes " * 100),
+        lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000),
+        _damaged_page,
+        _other_tables,
+    ],
+    ids=["text", "bad-header", "damaged-page", "other-tables"],
+)
+def test_a_damaged_cache_file_says_which_file_to_move(tmp_path: Path, damage: Any) -> None:
+    path = tmp_path / "cache.sqlite3"
+    damage(path)
+    with pytest.raises(OutputError) as caught, TranslationCache(path) as cache:
+        cache.lookup(CONTEXT, [f"S {i}." for i in range(200)])
+    message = str(caught.value)
+    assert message.startswith(f"translation cache {path} is damaged or not a confl10n cache (")
+    assert message.endswith("): move or delete that file, or run with --no-cache")
+    assert "\n" not in message

@@ -16,6 +16,7 @@ from confl10n.errors import EngineUnavailableError, InvalidOptionError, Unsuppor
 from confl10n.text.reader import parse_text, read_article
 from confl10n.translate import pipeline, registry
 from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.article import translate_article
 from confl10n.translate.cache import TranslationCache
 from confl10n.translate.results import ArticleTranslation
@@ -150,7 +151,9 @@ def test_pivot_through_english_is_recorded(
     article = parse_text(ARTICLE, lang="de")
     result = translate_article(
         article,
-        options=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        options=TranslateOptions(
+            settings=(ArgosSettings(models_dir=argos_packages_dir, threads=1),)
+        ),
         to="zh",
         cache=tmp_path / "c.db",
     )
@@ -166,7 +169,9 @@ def test_pivot_through_english_is_recorded(
 def test_same_language_is_the_identity_without_any_engine(tmp_path: Path) -> None:
     result = translate_article(
         parse_text(ARTICLE),
-        options=TranslateOptions(engine="no-such-engine", models_dir=tmp_path),
+        options=TranslateOptions(
+            engine="no-such-engine", settings=(ArgosSettings(models_dir=tmp_path),)
+        ),
         to="EN",
     )
     assert all((u.target, u.origin) == (u.source, "identity") for u in result.units)
@@ -179,7 +184,9 @@ def test_missing_pair_names_pair_installed_pairs_and_the_install_command(
     with pytest.raises(EngineUnavailableError) as error:
         translate_article(
             parse_text(ARTICLE),
-            options=TranslateOptions(engine="argos", models_dir=argos_packages_dir),
+            options=TranslateOptions(
+                engine="argos", settings=(ArgosSettings(models_dir=argos_packages_dir),)
+            ),
             to="fr",
         )
     message = str(error.value)
@@ -193,7 +200,9 @@ def test_nothing_installed_says_none(tmp_path: Path) -> None:
     with pytest.raises(EngineUnavailableError, match=r"installed: none"):
         translate_article(
             parse_text(ARTICLE),
-            options=TranslateOptions(engine="argos", models_dir=tmp_path / "empty"),
+            options=TranslateOptions(
+                engine="argos", settings=(ArgosSettings(models_dir=tmp_path / "empty"),)
+            ),
             to="zh",
         )
 
@@ -204,7 +213,9 @@ def test_auto_skips_an_engine_that_is_not_installed(
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium command to be found
     with pytest.raises(EngineUnavailableError, match=r"\(installed: en->zh\);"):
         translate_article(
-            parse_text(ARTICLE), options=TranslateOptions(models_dir=argos_packages_dir), to="fr"
+            parse_text(ARTICLE),
+            options=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
+            to="fr",
         )
 
 
@@ -213,7 +224,10 @@ def test_auto_falls_back_to_apertium_for_a_pair_argos_lacks(
 ) -> None:
     article = parse_text("# The conference\n\nThe conference opened in Shanghai.\n")
     result = translate_article(
-        article, options=TranslateOptions(models_dir=argos_packages_dir), to="es", cache=False
+        article,
+        options=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
+        to="es",
+        cache=False,
     )
     assert [e.engine for e in result.provenance.engines] == ["apertium"]
     assert ("format", "none") in result.provenance.options
@@ -227,7 +241,9 @@ def test_auto_prefers_argos_where_both_can(
     argos_kit.write_package(argos_packages_dir, argos_tokenizer, to_code="es")
     result = translate_article(
         parse_text(ARTICLE),
-        options=TranslateOptions(models_dir=argos_packages_dir, threads=1),
+        options=TranslateOptions(
+            settings=(ArgosSettings(models_dir=argos_packages_dir, threads=1),)
+        ),
         to="es",
         cache=False,
     )
@@ -238,7 +254,9 @@ def test_auto_prefers_argos_where_both_can(
 def test_unknown_language_code_is_refused(code: str, argos_packages_dir: Path) -> None:
     with pytest.raises(UnsupportedLanguageError, match="language code"):
         translate_article(
-            parse_text(ARTICLE), options=TranslateOptions(models_dir=argos_packages_dir), to=code
+            parse_text(ARTICLE),
+            options=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
+            to=code,
         )
 
 
@@ -261,7 +279,10 @@ def test_looping_output_is_retried(tmp_path: Path, argos_tokenizer: Path) -> Non
     argos_kit.write_package(tmp_path, argos_tokenizer, shape=shape)
     article = parse_text("Shanghai opened a conference.\n")
     result = translate_article(
-        article, options=TranslateOptions(models_dir=tmp_path, threads=1), to="zh", cache=False
+        article,
+        options=TranslateOptions(settings=(ArgosSettings(models_dir=tmp_path, threads=1),)),
+        to="zh",
+        cache=False,
     )
     (unit,) = result.units
     # The retry stops the loop, but this kit model still writes "the the the": a word
@@ -275,7 +296,10 @@ def test_runaway_output_is_flagged_after_the_retry(tmp_path: Path, argos_tokeniz
     argos_kit.write_package(tmp_path, argos_tokenizer, shape=shape)
     article = parse_text("Shanghai opened a conference.\n")
     result = translate_article(
-        article, options=TranslateOptions(models_dir=tmp_path, threads=1), to="zh", cache=False
+        article,
+        options=TranslateOptions(settings=(ArgosSettings(models_dir=tmp_path, threads=1),)),
+        to="zh",
+        cache=False,
     )
     assert result.flagged == result.units
     assert result.units[0].flags == ("retried", "degenerate")
@@ -385,7 +409,9 @@ def test_auto_names_the_debian_package_and_the_argos_commands(
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium command
     with pytest.raises(EngineUnavailableError) as error:
         translate_article(
-            parse_text(ARTICLE), options=TranslateOptions(models_dir=argos_packages_dir), to="gl"
+            parse_text(ARTICLE),
+            options=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
+            to="gl",
         )
     message = str(error.value)
     assert "install one with `apt-get install apertium apertium-en-gl` (Apertium)" in message

@@ -16,7 +16,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from confl10n.building.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.bundle.bulletin import (
     BulletinFigure,
     BulletinFinding,
@@ -28,6 +27,7 @@ from confl10n.bundle.bulletin import (
     UnitState,
 )
 from confl10n.document import Article, Quantity, Section, Sentence
+from confl10n.figures.keyfigures import KeyFigure, key_figures, with_labels
 from confl10n.languages import direction
 from confl10n.localize.formatting import format_quantity
 
@@ -145,7 +145,7 @@ def _bulletin(
     marked = {u.id: u.spans for u in article.units() if u.spans}
     units = {k: replace(u, spans=marked[k]) if k in marked else u for k, u in units.items()}
     _, label_ids = prepared.translatable()
-    labels = {label: units[i].text for label, i in label_ids.items() if i in units}
+    labels = {label: units[i] for label, i in label_ids.items() if i in units}
     picks = {s.id: tuple(units[p.id] for p in s.sentences) for s in summary.sections}
     return LocaleBulletin(
         locale=locale,
@@ -204,20 +204,24 @@ def _unit(unit: UnitTranslation) -> BulletinUnit:
 
 
 def _figure(
-    figure: KeyFigure, locale: str, style_dir: Path | None, labels: dict[str, str]
+    figure: KeyFigure, locale: str, style_dir: Path | None, labels: dict[str, BulletinUnit]
 ) -> BulletinFigure:
     """One row; ``label`` translated where the translation has it, ``source_label`` as written."""
     q = figure.quantity
+    translated = labels.get(figure.label)
     return BulletinFigure(
         q.sentence_id or "",
         q.text,
         format_quantity(q, locale, style_dir=style_dir),
         q.kind,
-        label=labels.get(figure.label, figure.label),
+        label=translated.text if translated is not None else figure.label,
         source_label=figure.label,
         value=_number(q.value),
         upper=_number(q.upper),
         unit=q.unit,
+        label_source=figure.label_source,
+        label_id=figure.label_id,
+        label_state=translated.state if translated is not None else "source",
     )
 
 

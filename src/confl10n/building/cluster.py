@@ -13,30 +13,37 @@ Faults: a task whose worker dies is run again on another worker by the scheduler
 (the client sees its result once); an article whose task fails is reported in
 :attr:`BuildReport.failures` and the others are written; a scheduler that cannot be
 reached, or no Dask, is a :class:`~confl10n.errors.ClusterError` before any work.
+Losing the scheduler mid-build, or every worker for ``worker_timeout`` seconds, is a
+:class:`~confl10n.errors.ClusterError` too: the articles written before stay, the
+others are not started on disk (each folder is swapped in whole). Dask's own log
+lines are silenced while a cluster build runs: its faults come back as ours.
 
 The one module that imports Dask, and only when a cluster build runs.
 """
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confl10n.building import worker
-from confl10n.building.build import (
+from confl10n.building.article import ArticleRun, Translate
+from confl10n.building.plan import plan_build
+from confl10n.building.report import (
     ArticleFailure,
     ArticleReport,
     BuildReport,
+    Meter,
     Progress,
-    _ArticleRun,
-    _Meter,
+    build_steps,
+    write_article,
 )
-from confl10n.building.plan import plan_build
-from confl10n.errors import ClusterError, TranslationError
+from confl10n.errors import ClusterError, Confl10nError, InvalidOptionError, TranslationError
 from confl10n.extras import require
 
 if TYPE_CHECKING:
@@ -45,16 +52,19 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
     from confl10n.building.assemble import Prepared
+    from confl10n.building.config import BuildConfig
     from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan, EngineProbe, PlannedArticle
     from confl10n.translate.cache import CacheRows, TranslationCache
-    from confl10n.translate.results import ArticleTranslation
 
 CONNECT_SECONDS = 5.0
 """How long to try reaching a scheduler before giving up."""
 
 WORKER_SECONDS = 60.0
-"""How long to wait for a scheduler's first worker."""
+"""How long to wait with no worker, by default (``BuildOptions.worker_timeout``)."""
+
+POLL_SECONDS = 0.1
+"""How often a cluster build looks at its tasks, scheduler and workers while it waits."""
 
 UNTRIMMED = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask starts worker processes with ``MALLOC_TRIM_THRESHOLD_=65536``, which halves
@@ -62,34 +72,74 @@ CTranslate2's speed (measured here: 17-20 s -> 35-49 s for the sample with a
 Transformer-base model); None leaves glibc's own, adaptive, threshold."""
 
 
-def cluster_build(
-    where: str | int,
-    files: Sequence[str | Path] | None,
-    options: BuildOptions,
-    *,
-    cache: TranslationCache | str | Path | bool = True,
-    progress: Progress | None = None,
-) -> BuildReport:
-    """:func:`~confl10n.building.build.build` on the cluster at ``where`` (see :func:`connect`):
-    connect, plan with the workers' engines, run; raises what those raise."""
-    with connect(where) as client:
-        plan = plan_build(files, options, probe=remote_probe(client))
-        return run_on_cluster(plan, client, cache=cache, progress=progress)
+class ClusterRunner:
+    """Builds on the Dask cluster of ``client``: plans with the workers' engines, runs
+    there, writes here (see :func:`run_on_cluster`)."""
+
+    def __init__(
+        self, client: Client, options: BuildOptions, project: BuildConfig | None = None
+    ) -> None:
+        self.client, self.options, self.project = client, options, project
+
+    def plan(self, files: Sequence[str | Path] | None) -> BuildPlan:
+        """The checked plan, asking a worker which locales have an engine."""
+        probe = remote_probe(self.client)
+        return plan_build(files, self.options, probe=probe, project=self.project)
+
+    def run(
+        self,
+        plan: BuildPlan,
+        *,
+        cache: TranslationCache | str | Path | bool = True,
+        progress: Progress | None = None,
+    ) -> BuildReport:
+        """:func:`run_on_cluster` with this runner's client."""
+        return run_on_cluster(plan, self.client, cache=cache, progress=progress)
 
 
 @contextmanager
-def connect(where: str | int) -> Iterator[Client]:
+def connect(where: str | int, *, worker_timeout: float = WORKER_SECONDS) -> Iterator[Client]:
     """A Dask client of the scheduler at ``where`` (``tcp://HOST:8786``), or of a new local
     cluster of ``where`` worker processes (one thread each), closed on exit.
 
     Raises :class:`EngineUnavailableError` without the cluster extra, and
-    :class:`ClusterError` when the scheduler cannot be reached
-    within :data:`CONNECT_SECONDS` or has no worker within :data:`WORKER_SECONDS`.
+    :class:`ClusterError` when the scheduler cannot be reached within
+    :data:`CONNECT_SECONDS` or has no worker within ``worker_timeout`` seconds;
+    :class:`~confl10n.errors.InvalidOptionError` for a ``worker_timeout`` not above 0.
     """
+    if not worker_timeout > 0:
+        raise InvalidOptionError(f"--worker-timeout must be above 0, got {worker_timeout:g}")
     require("cluster", "a cluster build (--workers, --scheduler)")
     import dask
     import distributed
 
+    with _quiet_dask():
+        yield from _connected(dask, distributed, where, worker_timeout)
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's loggers silenced for the block: a lost scheduler or worker is reported by the
+    build in one line, not by Dask's reconnection errors and tracebacks."""
+    loggers = [logging.getLogger(name) for name in _dask_logger_names()]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def _dask_logger_names() -> list[str]:
+    """Every logger of Dask and the libraries it runs on (each may have its own level)."""
+    prefixes = ("distributed", "dask", "tornado", "asyncio")
+    known = list(logging.Logger.manager.loggerDict)
+    return [name for name in [*prefixes, *known] if name.split(".")[0] in prefixes]
+
+
+def _connected(dask: Any, distributed: Any, where: str | int, wait: float) -> Iterator[Client]:
     if isinstance(where, int):
         # No dashboard; the scheduler's own HTTP server on any free loopback port (its
         # default, 8787, is often taken, and then Dask warns).
@@ -107,12 +157,12 @@ def connect(where: str | int) -> Iterator[Client]:
         ):
             yield client
         return
-    with _remote(distributed, where) as client:
+    with _remote(distributed, where, wait) as client:
         yield client
 
 
 @contextmanager
-def _remote(distributed: Any, address: str) -> Iterator[Client]:
+def _remote(distributed: Any, address: str, wait: float) -> Iterator[Client]:
     try:
         client = distributed.Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
@@ -120,10 +170,10 @@ def _remote(distributed: Any, address: str) -> Iterator[Client]:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
     with client:
         try:
-            client.wait_for_workers(1, timeout=WORKER_SECONDS)
+            client.wait_for_workers(1, timeout=wait)
         except (OSError, TimeoutError) as exc:
             raise ClusterError(
-                f"the Dask scheduler at {address} has no worker after {WORKER_SECONDS:.0f} s"
+                f"the Dask scheduler at {address} has no worker after {wait:g} s"
             ) from exc
         yield client
 
@@ -134,7 +184,10 @@ def remote_probe(client: Client) -> EngineProbe:
     def probe(source: str, target: str, options: BuildOptions) -> str | None:
         translation = options.translation
         future = client.submit(worker.engine_problem, source, target, translation, pure=False)
-        answer: str | None = future.result()
+        try:
+            answer: str | None = future.result()
+        except Exception as exc:  # a cancelled future, a closed connection: Dask's own types
+            raise ClusterError(f"the Dask cluster failed while planning: {exc!r}") from exc
         return answer
 
     return probe
@@ -148,24 +201,22 @@ def run_on_cluster(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Run ``plan`` on ``client``'s workers and write every article as a local build does."""
-    from distributed import as_completed
-
     from confl10n.translate.cache import open_cache
 
     started = time.perf_counter()
-    steps = sum(2 + len(plan.targets(a.article.lang)) for a in plan.articles)
-    meter = _Meter(progress, steps)
+    meter = Meter(progress, build_steps(plan))
     done: dict[str, ArticleReport | ArticleFailure] = {}
     with open_cache(cache) as store:
         jobs = [_Job(entry, plan, client, store) for entry in plan.articles]
         owner = {future.key: job for job in jobs for future in job.futures()}
         futures = [f for job in jobs for f in job.futures()]
-        for future in as_completed(futures, loop=client.loop):
+        watch = _Watch(client, plan.options.worker_timeout, done, len(jobs))
+        for future in watch.completed(futures):
             job = owner[future.key]
             meter.end()
             meter.start(job.label(future))
             if job.finished():
-                done[job.entry.slug] = job.finish(store, meter)
+                done[job.entry.slug] = watch.finish(job, store, meter)
     meter.finish(f"built {len(done)} article(s) into {plan.out}")
     results = [done[entry.slug] for entry in plan.articles]
     return BuildReport(
@@ -175,6 +226,59 @@ def run_on_cluster(
         time.perf_counter() - started,
         tuple(r for r in results if isinstance(r, ArticleFailure)),
     )
+
+
+class _Watch:
+    """Futures as they finish, while watching that the cluster can still finish them."""
+
+    def __init__(
+        self, client: Client, worker_timeout: float, done: dict[str, Any], articles: int
+    ) -> None:
+        self.client, self.worker_timeout = client, worker_timeout
+        self.address = str(client.scheduler.address)
+        self.done, self.articles = done, articles
+        self.no_worker_since: float | None = None
+
+    def completed(self, futures: Iterable[Future]) -> Iterator[Future]:
+        """Each of ``futures`` once it is finished, failed or (lost with the scheduler)
+        cancelled; raises :class:`ClusterError` when the scheduler or every worker is lost."""
+        pending = list(futures)
+        while pending:
+            finished = [f for f in pending if f.done()]
+            pending = [f for f in pending if f not in finished]
+            if any(f.status == "cancelled" for f in finished) or self.client.status != "running":
+                raise self._lost(f"lost the Dask scheduler at {self.address}")
+            yield from finished
+            self._check_workers()
+            if pending and not finished:
+                time.sleep(POLL_SECONDS)
+
+    def finish(
+        self, job: _Job, store: TranslationCache | None, meter: Meter
+    ) -> ArticleReport | ArticleFailure:
+        """``job.finish``; a Dask error on fetching its results is a lost cluster."""
+        try:
+            return job.finish(store, meter)
+        except Exception as exc:
+            if self.client.status == "running" or isinstance(exc, Confl10nError):
+                raise
+            raise self._lost(f"lost the Dask scheduler at {self.address}") from exc
+
+    def _check_workers(self) -> None:
+        if self.client.scheduler_info().get("workers"):
+            self.no_worker_since = None
+            return
+        now = time.monotonic()
+        self.no_worker_since = self.no_worker_since or now
+        if now - self.no_worker_since >= self.worker_timeout:
+            raise self._lost(f"no Dask worker left for {self.worker_timeout:g} s")
+
+    def _lost(self, what: str) -> ClusterError:
+        written = sum(isinstance(r, ArticleReport) for r in self.done.values())
+        return ClusterError(
+            f"{what}: {written} of {self.articles} article(s) written, the others not;"
+            " run the build again for them"
+        )
 
 
 class _Job:
@@ -187,7 +291,7 @@ class _Job:
         rows = cached_rows(store, entry)
         options = plan.options.translation
         self.prepare = client.submit(
-            worker.prepare, entry, plan.algorithm, plan.lede, options.style_dir, pure=False
+            worker.prepare, entry, plan.summary, options.style_dir, pure=False
         )
         self.translations = {
             locale: client.submit(worker.translate, self.prepare, locale, options, rows, pure=False)
@@ -209,7 +313,7 @@ class _Job:
         return all(future.done() for future in self.futures())
 
     def finish(
-        self, store: TranslationCache | None, meter: _Meter
+        self, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
         """Cache what the workers translated, then assemble and write the article's folder."""
         failed = next((f for f in self.futures() if f.status != "finished"), None)
@@ -222,9 +326,9 @@ class _Job:
         for context, items in (s for r in results.values() for s in r.stored):
             if store is not None:
                 store.store(context, items)
-        meter.start(f"{self.entry.slug}: writing {self.plan.out / self.entry.slug}")
-        report = _Assembly(prepared, self.plan, store, results).run()
-        meter.end()
+        targets = self.plan.targets(prepared.article.lang)
+        made = ArticleRun(prepared, _made_by(results)).bulletins(targets)
+        report = write_article(prepared, made, self.plan, meter)
         seconds = {f"translate {loc}": r.seconds for loc, r in results.items()}
         return replace(report, timings=tuple((s, seconds.get(s, t)) for s, t in report.timings))
 
@@ -236,21 +340,9 @@ class _Job:
         return ArticleFailure(self.entry.source, slug, f"{slug}: {message}", code)
 
 
-class _Assembly(_ArticleRun):
-    """A local build's article run, with the translations the workers made."""
-
-    def __init__(
-        self,
-        prepared: Prepared,
-        plan: BuildPlan,
-        store: TranslationCache | None,
-        results: dict[str, worker.Translated],
-    ) -> None:
-        super().__init__(prepared, plan, store, _Meter(None, 0))
-        self.results = results
-
-    def _translate(self, locale: str, step: str) -> ArticleTranslation:
-        return self.results[locale].translation
+def _made_by(results: dict[str, worker.Translated]) -> Translate:
+    """The translation function of an article whose translations the workers made."""
+    return lambda _article, locale: results[locale].translation
 
 
 def cached_rows(store: TranslationCache | None, entry: PlannedArticle) -> CacheRows:

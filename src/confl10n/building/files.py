@@ -19,13 +19,13 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from confl10n.building.render import render_markdown
 from confl10n.document import Inline, Sentence
 from confl10n.errors import InvalidOptionError
 from confl10n.languages import direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
 from confl10n.text.html import html_attributes
+from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
 
 FILE_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}

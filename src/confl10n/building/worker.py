@@ -3,7 +3,7 @@
 Plain functions, shipped to the workers by reference (confl10n is installed on every
 worker) and run there; nothing here imports Dask. Each worker process keeps its
 engines in :data:`_ENGINES`, one :class:`~confl10n.translate.engines.Engines` per
-engine settings and models-folder fingerprint, so a model is loaded once per
+engine settings and fingerprint of the models they reach, so a model is loaded once per
 process and reused by every task. A CTranslate2 model never travels: only
 articles, settings and results do.
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
     from confl10n.building.assemble import Prepared
     from confl10n.building.plan import PlannedArticle
+    from confl10n.summarize.options import SummaryOptions
+    from confl10n.translate.engine import EngineSettings
     from confl10n.translate.engines import Engines
     from confl10n.translate.options import TranslateOptions
     from confl10n.translate.results import ArticleTranslation
@@ -48,11 +50,12 @@ class Translated:
     seconds: float
 
 
-def prepare(entry: PlannedArticle, algorithm: str, lede: str, style_dir: Path | None) -> Prepared:
-    """Summarize the article and find its figures (see :func:`.build.prepare_article`)."""
-    from confl10n.building.build import prepare_article
+def prepare(entry: PlannedArticle, summary: SummaryOptions, style_dir: Path | None) -> Prepared:
+    """Summarize the article and find its figures (:func:`.article.prepare`)."""
+    from confl10n.building.article import prepare as prepare_article
 
-    return prepare_article(entry, algorithm, lede, style_dir)
+    article, slug, source = entry.article, entry.slug, entry.source
+    return prepare_article(article, slug=slug, summary=summary, style=style_dir, source=source)
 
 
 def engine_problem(source: str, target: str, options: TranslateOptions) -> str | None:
@@ -72,20 +75,12 @@ def translate(
     in :attr:`Translated.stored`. Raises what
     :func:`~confl10n.translate.article.translate_article` raises.
     """
-    from confl10n.languages import argos_language
-    from confl10n.translate.article import translate_article
+    from confl10n.building.article import engine_translation
 
     started = time.perf_counter()
     memory = _MemoryCache(rows)
-    article, _ = prepared.translatable()
-    translation = translate_article(
-        article,
-        to=argos_language(locale),
-        locale=locale,
-        options=options,
-        engines=engines_for(options),
-        cache=memory,
-    )
+    translate = engine_translation(options, engines_for(options), memory)
+    translation = translate(prepared.translatable()[0], locale)
     return Translated(translation, tuple(memory.stored), time.perf_counter() - started)
 
 
@@ -101,33 +96,24 @@ def model_loads() -> dict[str, int]:
 def engines_for(options: TranslateOptions) -> Engines:
     """This process's engines for ``options``' settings, made on first use only.
 
-    Keyed by the settings and a fingerprint of the models folder, so a package
+    Keyed by the settings and a fingerprint of the models they reach, so a package
     installed or replaced between builds gives fresh engines.
     """
     from confl10n.translate.engines import Engines
 
-    settings = options.engine_settings()
-    key = json.dumps([settings, _fingerprint(settings.get("models_dir"))], default=str)
+    key = json.dumps([repr(options.settings), _fingerprint(options.settings)])
     if key not in _ENGINES:
-        _ENGINES[key] = Engines(settings)
+        _ENGINES[key] = Engines(options.settings)
         _CREATED.append(_ENGINES[key])
     return _ENGINES[key]
 
 
-def _fingerprint(models_dir: str | Path | None) -> list[tuple[str, int, int]]:
-    """Name, size and change time of every package's metadata and model file (cheap: stat)."""
-    from confl10n.translate.argos.packages import models_dir as resolve
+def _fingerprint(given: Sequence[EngineSettings]) -> list[list[tuple[str, int, int]]]:
+    """What every registered engine's settings (given, else its defaults) reach on disk."""
+    from confl10n.translate import registry
 
-    folder = resolve(models_dir)
-    if not folder.is_dir():
-        return []
-    files = [*folder.glob("*/metadata.json"), *folder.glob("*/model/model.bin")]
-    return [(str(f.relative_to(folder)), *_stat(f)) for f in sorted(files)]
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_size, info.st_mtime_ns
+    chosen = (registry.settings_for(name, given) for name in registry.auto_order())
+    return [settings.fingerprint() for settings in chosen if settings is not None]
 
 
 class _MemoryCache(TranslationCache):

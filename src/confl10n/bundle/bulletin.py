@@ -90,6 +90,9 @@ class BulletinFigure:
     sentence, in the source language;
     ``value``/``upper`` are exact decimals as strings (``"380000000000"``; ``upper``
     ends a range), ``unit`` an ISO 4217 code, a CLDR unit id or the counted noun.
+    ``label_source`` says where the label came from (``noun``, ``subject`` or
+    ``clause``: a quote of the source); ``label_id`` is the label's translation
+    unit (``s2.p3.t1.f1``) and ``label_state`` that unit's state.
     """
 
     sentence_id: str
@@ -101,6 +104,9 @@ class BulletinFigure:
     source_label: str = ""
     upper: str | None = None
     unit: str | None = None
+    label_source: str = ""
+    label_id: str = ""
+    label_state: UnitState = "source"
 
     @property
     def described(self) -> str:

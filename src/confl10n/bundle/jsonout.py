@@ -23,7 +23,7 @@ from confl10n.bundle.bulletin import (
 )
 from confl10n.localize.labels import Labels
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 SCHEMA_RESOURCE = "bundle.schema.json"
 
 
@@ -102,6 +102,9 @@ def _figure(figure: BulletinFigure) -> dict[str, JSONValue]:
         "kind": figure.kind,
         "label": figure.label,
         "source_label": figure.source_label,
+        "label_source": figure.label_source,
+        "label_id": figure.label_id,
+        "label_state": figure.label_state,
         "value": figure.value,
         "upper": figure.upper,
         "unit": figure.unit,

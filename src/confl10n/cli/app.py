@@ -22,8 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from confl10n._version import __version__
-from confl10n.errors import Confl10nError, escape_terminal, escape_text
-from confl10n.extras import extra_of, missing_extra_error
+from confl10n.errors import Confl10nError, InvalidOptionError, escape_terminal, escape_text
 
 if TYPE_CHECKING:
     from confl10n.document import Article
@@ -63,6 +62,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Command name -> (module under ``confl10n.cli``, one-line help), in ``--help`` order."""
 
 
+USAGE = InvalidOptionError.exit_code
+"""The exit code of a usage error: an unknown option or command, a missing or malformed
+value (sysexits' EX_USAGE, as :class:`~confl10n.errors.InvalidOptionError`)."""
+_CLICK_USAGE = 2  # what Click exits with for a usage error
+
+
 class _Group(TyperGroup):
     """Loads commands on first use; turns library errors into one line on stderr and an
     exit code."""
@@ -85,6 +90,15 @@ class _Group(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, (_, text) in COMMANDS.items()])
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's own exit code for usage errors (2) becomes the documented 64 (EX_USAGE)."""
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            if exc.code == _CLICK_USAGE:
+                raise SystemExit(USAGE) from None
+            raise
+
     # typer.Context is the public name of the vendored click Context invoke() takes.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -92,6 +106,8 @@ class _Group(TyperGroup):
         except Confl10nError as exc:
             _fail(ctx, exc)
         except ModuleNotFoundError as exc:
+            from confl10n.extras import extra_of, missing_extra_error
+
             extra = extra_of(exc.name or "")
             if extra is None:
                 raise
@@ -159,18 +175,30 @@ def warn(message: str) -> None:
     say(f"confl10n: warning: {message}", err=True)
 
 
-def load_article(path: str, *, lang: str | None = None, input_format: str | None = None) -> Article:
-    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings.
-
-    ``input_format`` is one of :data:`confl10n.text.reader.INPUT_FORMATS` (None: detect).
-    """
-    from confl10n.text.reader import parse_bytes, read_article
+def load_article(
+    path: str,
+    *,
+    lang: str | None = None,
+    keep_boilerplate: bool = False,
+    max_bytes: int,
+    input_format: str | None = None,
+) -> Article:
+    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings; InputError
+    (exit 65) for more than ``max_bytes``. ``input_format`` is one of
+    :data:`confl10n.text.reader.INPUT_FORMATS` (None: detect)."""
+    from confl10n.text.reader import parse_bytes, read_article, read_bounded
 
     if path == "-":
-        data = sys.stdin.buffer.read()
-        article = parse_bytes(data, lang=lang, source_name="<stdin>", input_format=input_format)
+        data = read_bounded(sys.stdin.buffer, max_bytes=max_bytes, source_name="<stdin>")
+        article = parse_bytes(
+            data, lang=lang, source_name="<stdin>", keep_boilerplate=keep_boilerplate,
+            input_format=input_format,
+        )  # fmt: skip
     else:
-        article = read_article(Path(path), lang=lang, input_format=input_format)
+        article = read_article(
+            Path(path), lang=lang, keep_boilerplate=keep_boilerplate, max_bytes=max_bytes,
+            input_format=input_format,
+        )  # fmt: skip
     for message in article.warnings:
         warn(message)
     return article

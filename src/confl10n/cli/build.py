@@ -12,9 +12,8 @@ from confl10n.cli.app import command_app, say, warn
 from confl10n.cli.progress import build_progress
 
 if TYPE_CHECKING:
-    from confl10n.building.build import BuildReport
-    from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan
+    from confl10n.building.report import BuildReport
 
 
 command = command_app()
@@ -29,7 +28,9 @@ def build(
     ] = None,
     to: Annotated[
         list[str] | None,
-        typer.Option("--to", help="Target locale (zh_CN, es_ES, …); repeat for several."),
+        typer.Option(
+            "--to", help="Target locale or language (zh_CN, es-ES, es, zh-Hant, …); repeatable."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
@@ -62,14 +63,29 @@ def build(
         int | None,
         typer.Option("--workers", help="Build on a local Dask cluster of N processes."),
     ] = None,
+    worker_timeout: Annotated[
+        float,
+        typer.Option(
+            "--worker-timeout", help="Seconds a cluster build waits with no worker (then exit 69)."
+        ),
+    ] = 60.0,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
     lede: Annotated[
         str | None,
         typer.Option("--lede", help="lead (the opening sentences, default) or central."),
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean", help="Remove locale folders this build does not write (default: keep)."
+        ),
+    ] = False,
 ) -> None:
     """Read, summarize, translate, localize and write every article for every locale."""
-    from confl10n.building.config import cluster_choice, find_config
+    from confl10n.building.build import open_runner
     from confl10n.building.options import BuildOptions
+    from confl10n.summarize.options import SummaryOptions
 
     translation = opt.translate_options(
         engine=engine,
@@ -85,43 +101,24 @@ def build(
         locales=to or None,
         out=out,
         config=config,
-        algorithm=algorithm,
-        lede=lede,
+        summary=SummaryOptions(algorithm=algorithm, lede_mode=lede),
         strict=strict,
         translation=translation,
         scheduler=scheduler,
         workers=workers,
+        worker_timeout=worker_timeout,
+        max_input_size=opt.input_size(max_input_size),
+        keep_boilerplate=keep_boilerplate,
+        clean=clean,
     )
     stored = opt.cache_choice(cache, no_cache)
-    where = cluster_choice(find_config(config), scheduler, workers)
-    if where is None:
-        report = _local(files, options, stored)
-    else:
-        report = _on_cluster(where, files, options, stored)
+    with open_runner(options) as runner:
+        plan = runner.plan(files)
+        _warn_skipped(plan)
+        report = runner.run(plan, cache=stored, progress=build_progress())
     _print_report(report)
     if report.failures:
         raise typer.Exit(report.failures[0].exit_code)
-
-
-def _local(files: list[str] | None, options: BuildOptions, stored: Path | bool) -> BuildReport:
-    from confl10n.building.build import run_build
-    from confl10n.building.plan import plan_build
-
-    plan = plan_build(files, options)
-    _warn_skipped(plan)
-    return run_build(plan, cache=stored, progress=build_progress())
-
-
-def _on_cluster(
-    where: str | int, files: list[str] | None, options: BuildOptions, stored: Path | bool
-) -> BuildReport:
-    from confl10n.building.cluster import connect, remote_probe, run_on_cluster
-    from confl10n.building.plan import plan_build
-
-    with connect(where) as client:
-        plan = plan_build(files, options, probe=remote_probe(client))
-        _warn_skipped(plan)
-        return run_on_cluster(plan, client, cache=stored, progress=build_progress())
 
 
 def _warn_skipped(plan: BuildPlan) -> None:
@@ -132,7 +129,11 @@ def _warn_skipped(plan: BuildPlan) -> None:
 def _print_report(report: BuildReport) -> None:
     """Where each article went (stdout), then the warnings (stderr)."""
     for article in report.articles:
-        say(f"{article.path}  ({', '.join(article.locales)})")
+        kept = [k for k in article.kept if not k.startswith(".")]
+        also = f"; kept {', '.join(kept)}" if kept else ""
+        say(f"{article.path}  ({', '.join(article.locales)}{also})")
+        for locale in article.removed:
+            say(f"confl10n: removed {article.path / locale} (not in this build; --clean)", err=True)
     for message in dict.fromkeys(report.warnings):
         warn(message)
     for failure in report.failures:

@@ -19,7 +19,7 @@ def doctor(
     ] = None,
 ) -> None:
     """Report engines, models, locales and sentence splitters, and any network need."""
-    from confl10n.building.doctor import collect
+    from confl10n.cli.doctor_checks import collect
 
     for check in collect(models=models_dir):
         mark = "ok " if check.ok else "-- "

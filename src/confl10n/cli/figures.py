@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date, time
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli import options as opt
-from confl10n.cli.app import command_app, load_article, show
+from confl10n.cli.app import command_app, load_article, show, warn
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
-    from confl10n.document import Quantity
+    from confl10n.figures.rows import FigureRow
 
 
 class FiguresFormat(StrEnum):
@@ -33,7 +33,9 @@ command = command_app()
 def figures(
     file: opt.ArticleFile,
     locales: Annotated[
-        list[str], typer.Option("--locale", help="Target locale, e.g. zh_CN; repeatable.")
+        list[str], typer.Option(
+            "--locale", help="Target locale or language, e.g. zh_CN, zh-Hant, es; repeatable."
+        )
     ],
     input_format: opt.InputFormat = None,
     output_format: Annotated[FiguresFormat, typer.Option("--format")] = FiguresFormat.table,
@@ -45,21 +47,27 @@ def figures(
     style_dir: Annotated[
         Path | None, typer.Option("--style-dir", help="Folder of <locale>/style.toml files.")
     ] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
 ) -> None:  # fmt: skip
     """Show every figure of the article as each locale's newsroom would write it."""
-    from dataclasses import replace
-
-    from confl10n.localize.formatting import check_locale, format_quantity
-    from confl10n.quantities.find import article_quantities
-    from confl10n.text.inline import prose_only
+    from confl10n.figures.rows import figure_rows, unplaced_dates
+    from confl10n.localize.target import locale_target
 
     for locale in locales:
-        check_locale(locale)
-    article = load_article(file, input_format=input_format)
-    when = _parse_date(reference_date) if reference_date else article.published
-    found = article_quantities(replace(prose_only(article), published=when))
-    rows = [_row(q, {loc: format_quantity(q, loc, style_dir=style_dir) for loc in locales})
-            for q in found]  # fmt: skip
+        locale_target(locale, style_dir=style_dir)  # a bad locale fails before the article is read
+    article = load_article(
+        file,
+        keep_boilerplate=keep_boilerplate,
+        max_bytes=opt.input_size(max_input_size),
+        input_format=input_format,
+    )
+    when = _parse_date(reference_date) if reference_date else None
+    rows = figure_rows(article, locales, style_dir=style_dir, reference_date=when)
+    unplaced = unplaced_dates(rows)
+    if unplaced:
+        warn(f"{unplaced} date(s) written without a year and no reference date (front-matter "
+             "date: or --reference-date): their year is left out")  # fmt: skip
     show(_RENDER[output_format](rows, locales))
 
 
@@ -70,46 +78,24 @@ def _parse_date(text: str) -> date:
         raise InvalidOptionError(f"--reference-date must be YYYY-MM-DD, not {text!r}") from None
 
 
-def _row(q: Quantity, renderings: dict[str, str]) -> dict[str, object]:
-    """One figure as plain data: where it is, what it is, how each locale writes it."""
-    value = _date_value(q.value, q.parts) if isinstance(q.value, date) else q.value
-    upper = _date_value(q.upper, q.parts) if isinstance(q.upper, date) else q.upper
-    if isinstance(value, time):
-        value = value.strftime("%H:%M")
-    return {
-        "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "source": q.text,
-        "kind": q.kind, "value": None if value is None else str(value),
-        "upper": None if upper is None else str(upper), "unit": q.unit,
-        "decimals": q.decimals, "scale": q.scale, "parts": q.parts, "note": q.note,
-        "renderings": renderings,
-    }  # fmt: skip
-
-
-def _date_value(value: date, parts: str | None) -> str:
-    """Only the parts that mean something: 2018, 2023-09, 2024-12-19; a month alone
-    2024-10 (its year inferred, see the note)."""
-    iso = value.isoformat()
-    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
-
-
-def _shown_value(row: dict[str, object]) -> str:
+def _shown_value(row: FigureRow) -> str:
     """The normalised value as a reader sees it: '500–1000 CNY', '2024-12-19'."""
-    value = str(row["value"]) if row["value"] is not None else "?"
-    if row["upper"] is not None:
-        value = f"{value}–{row['upper']}"
-    if row["kind"] == "percent":
+    value = row.value if row.value is not None else "?"
+    if row.upper is not None:
+        value = f"{value}–{row.upper}"
+    if row.kind == "percent":
         return value + "%"
-    if row["kind"] == "measure":  # the English unit as written, never a CLDR id
-        return f"{value} {str(row['source']).lstrip('0123456789.,-−– ')}"
-    return f"{value} {row['unit']}" if row["kind"] == "money" else value
+    if row.kind == "measure":  # the English unit as written, never a CLDR id
+        return f"{value} {row.source.lstrip('0123456789.,-−– ')}"
+    return f"{value} {row.unit}" if row.kind == "money" else value
 
 
-def _cells(rows: list[dict[str, object]], locales: list[str]) -> list[list[str]]:
+def _cells(rows: list[FigureRow], locales: list[str]) -> list[list[str]]:
     header = ["id", "source", "kind", "value", *locales]
-    has_notes = any(row["note"] for row in rows)
-    body = [[str(row["sentence_id"]), str(row["source"]), str(row["kind"]), _shown_value(row),
-             *(row["renderings"][loc] for loc in locales)]  # type: ignore[index]
-            + ([str(row["note"] or "")] if has_notes else []) for row in rows]  # fmt: skip
+    has_notes = any(row.note for row in rows)
+    body = [[str(row.sentence_id), row.source, row.kind, _shown_value(row),
+             *(row.renderings[loc] for loc in locales)]
+            + ([row.note or ""] if has_notes else []) for row in rows]  # fmt: skip
     return [header + (["note"] if has_notes else []), *body]
 
 
@@ -118,7 +104,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _table(rows: list[dict[str, object]], locales: list[str]) -> str:
+def _table(rows: list[FigureRow], locales: list[str]) -> str:
     cells = _cells(rows, locales)
     widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True))
@@ -126,15 +112,17 @@ def _table(rows: list[dict[str, object]], locales: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _markdown(rows: list[dict[str, object]], locales: list[str]) -> str:
+def _markdown(rows: list[FigureRow], locales: list[str]) -> str:
     cells = [[c.replace("|", "\\|") for c in row] for row in _cells(rows, locales)]
     lines = ["| " + " | ".join(row) + " |" for row in cells]
     lines.insert(1, "|" + "---|" * len(cells[0]))
     return "\n".join(lines)
 
 
-def _json(rows: list[dict[str, object]], locales: list[str]) -> str:
-    return json.dumps({"locales": locales, "figures": rows}, ensure_ascii=False, indent=2)
+def _json(rows: list[FigureRow], locales: list[str]) -> str:
+    from confl10n.figures.rows import figures_document
+
+    return json.dumps(figures_document(rows, locales), ensure_ascii=False, indent=2)
 
 
 _RENDER = {FiguresFormat.table: _table, FiguresFormat.md: _markdown, FiguresFormat.json: _json}

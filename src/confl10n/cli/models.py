@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from confl10n.cli.app import command_app, say, warn
+from confl10n.cli.options import existing_models_dir
 from confl10n.cli.progress import download_progress, human_size
 from confl10n.errors import escape_terminal
 
@@ -57,7 +58,7 @@ def list_models(
     from confl10n.translate.argos.packages import installed_packages
     from confl10n.translate.argos.packages import models_dir as resolve
 
-    directory = resolve(models_dir)
+    directory = resolve(existing_models_dir(models_dir))  # a mistyped folder is said
     packages, problems = installed_packages(directory)
     rows = [_package_row(p, package_size(p.path)) for p in packages]
     apertium = _apertium_pairs()
@@ -119,7 +120,7 @@ def install(
     """Validate a package file and install it (replacing any package for the same pair)."""
     from confl10n.translate.argos.install import install_package
 
-    info = install_package(file, models_dir=models_dir)
+    info = install_package(file, models_dir=models_dir, on_replace=_say_replaced)
     say(f"installed {_pair(info)} {info.package_version} in {info.path}")
 
 
@@ -131,7 +132,7 @@ def remove(
     """Remove an installed package (a folder name also removes a broken one)."""
     from confl10n.translate.argos.install import remove_package
 
-    say(f"removed {remove_package(pair, models_dir=models_dir)}")
+    say(f"removed {remove_package(pair, models_dir=existing_models_dir(models_dir))}")
 
 
 @command.command("available")
@@ -166,11 +167,22 @@ def download(
 
     bar = download_progress()
     try:
-        info = download_and_install(source, target, models_dir=models_dir, url=index, progress=bar)
+        info = download_and_install(
+            source,
+            target,
+            models_dir=models_dir,
+            url=index,
+            progress=bar,
+            on_replace=_say_replaced,
+        )
     finally:
         if bar:
             bar.finish()
     say(f"installed {_pair(info)} {info.package_version} in {info.path}")
+
+
+def _say_replaced(old: PackageInfo) -> None:
+    say(f"replaced {_pair(old)} {old.package_version} in {old.path}")
 
 
 def _pair(info: PackageInfo | IndexEntry) -> str:

@@ -31,9 +31,17 @@ def segment(
     input_format: opt.InputFormat = None,
     output_format: Annotated[SegmentFormat, typer.Option("--format")] = SegmentFormat.text,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the article.")] = None,
+    keep_boilerplate: opt.KeepBoilerplate = False,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
 ) -> None:
     """Print the article's structure with stable IDs."""
-    article = load_article(file, lang=lang, input_format=input_format)
+    article = load_article(
+        file,
+        lang=lang,
+        keep_boilerplate=keep_boilerplate,
+        input_format=input_format,
+        max_bytes=opt.input_size(max_input_size),
+    )
     if output_format is SegmentFormat.json:
         show(json.dumps(_as_json(article), ensure_ascii=False, indent=2))
     else:

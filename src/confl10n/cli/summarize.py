@@ -46,30 +46,32 @@ def summarize(
     lede: Annotated[
         str, typer.Option("--lede", help="lead (the opening sentences) or central.")
     ] = "lead",
+    keep_boilerplate: opt.KeepBoilerplate = False,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
 ) -> None:
     """Print the most central sentences of each section (and a lede), with their IDs."""
     import warnings
 
-    from confl10n.summarize import summarize_sections, summarize_text
-    from confl10n.summarize.options import check_lede_mode
+    from confl10n.summarize import SummaryOptions, summarize_sections, summarize_text
 
-    check_lede_mode(lede)
-    article = load_article(file, lang=lang, input_format=input_format)
+    asked = SummaryOptions(
+        algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang, lede_mode=lede
+    ).checked()  # a bad option fails before the article is read
+    article = load_article(
+        file,
+        lang=lang,
+        keep_boilerplate=keep_boilerplate,
+        input_format=input_format,
+        max_bytes=opt.input_size(max_input_size),
+    )
     # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump,
     # and at once: the window warning comes before the long rating it announces.
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = _warn_once(set())
         summary: ArticleSummary | TextSummary
-        if whole:
-            summary = summarize_text(
-                article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang
-            )
-        else:
-            summary = summarize_sections(
-                article, algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang,
-                lede_mode=lede,
-            )  # fmt: skip
+        summarizer = summarize_text if whole else summarize_sections
+        summary = summarizer(article, asked)
     show(_render(summary, output_format))
 
 

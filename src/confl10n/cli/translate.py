@@ -17,6 +17,7 @@ from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
     from confl10n.figures.qa import Finding
+    from confl10n.localize.target import LocaleTarget
     from confl10n.translate.results import ArticleTranslation
 
 LANG_FIELD = "{lang}"
@@ -39,7 +40,13 @@ command = command_app()
 @command.command()
 def translate(
     file: opt.ArticleFile,
-    to: Annotated[list[str], typer.Option("--to", help="Target language; repeat for several.")],
+    to: Annotated[
+        list[str],
+        typer.Option(
+            "--to",
+            help="Target language or locale (es, es_ES, zh-Hant, pt-BR, …); repeat for several.",
+        ),
+    ],
     input_format: opt.InputFormat = None,
     source: Annotated[
         str | None, typer.Option("--from", help="Source language (default: the article's).")
@@ -73,13 +80,14 @@ def translate(
         bool, typer.Option("--verbose", help="Print each numeric QA finding, not only counts.")
     ] = False,
     no_protect_numbers: opt.NoProtectNumbers = False,
+    keep_boilerplate: opt.KeepBoilerplate = False,
+    max_input_size: opt.MaxInputSize = opt.DEFAULT_MAX_INPUT_SIZE,
 ) -> None:
     """Translate every title, heading and sentence, keeping structure and IDs.
 
     Figures are kept from the engine and written in each locale's style; a
     numeric QA summary per language goes to stderr (each finding with --verbose).
     """
-    from confl10n.languages import language_code
     from confl10n.translate.article import translate_article
     from confl10n.translate.engines import Engines
 
@@ -94,33 +102,39 @@ def translate(
         no_protect_numbers=no_protect_numbers,
     )
     stored = opt.cache_choice(cache, no_cache)
-    targets = list(dict.fromkeys(language_code(t) for t in to))
-    chosen = _locales(targets, locales or [])
-    _check_output(output, targets)
-    article = load_article(file, lang=source, input_format=input_format)
-    engines = Engines(options.engine_settings())  # one per run: models load once for all --to
+    targets = _targets(to, locales or [], style_dir)
+    _check_output(output, [t.tag for t in targets])
+    article = load_article(
+        file,
+        lang=source,
+        keep_boilerplate=keep_boilerplate,
+        input_format=input_format,
+        max_bytes=opt.input_size(max_input_size),
+    )
+    engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
-    results = [run(to=t, locale=chosen[t], progress=sentence_progress()) for t in targets]
+    results = [run(to=t, progress=sentence_progress()) for t in targets]
     if output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
         _write_files(results, output, file)
     else:
-        _emit(results, output_format, output)
+        _emit(list(zip([t.tag for t in targets], results, strict=True)), output_format, output)
     _report(results, verbose=verbose)
 
 
-def _locales(targets: list[str], locales: list[str]) -> dict[str, str | None]:
-    """Each target language's --locale (None: its usual one); a --locale must fit a --to."""
-    from confl10n.figures.wrapper import target_locale
-    from confl10n.localize.formatting import cldr_locale
+def _targets(to: list[str], locales: list[str], style_dir: Path | None) -> list[LocaleTarget]:
+    """Each --to resolved once (repeats dropped); a --locale replaces the figures' locale of
+    the --to targets of its language, and must fit one."""
+    from confl10n.localize.target import locale_target
 
-    languages = {t: cldr_locale(target_locale(t)).language for t in targets}
-    chosen: dict[str, str | None] = dict.fromkeys(targets)
+    asked = {t.tag: t for t in (locale_target(typed, style_dir=style_dir) for typed in to)}
     for locale in locales:
-        fits = [t for t, language in languages.items() if cldr_locale(locale).language == language]
+        language = locale_target(locale).locale.split("_")[0]
+        fits = [tag for tag, t in asked.items() if t.locale.split("_")[0] == language]
         if not fits:
             raise InvalidOptionError(f"--locale {locale} is for none of the --to languages")
-        chosen.update(dict.fromkeys(fits, locale))
-    return chosen
+        for tag in fits:
+            asked[tag] = locale_target(tag, locale=locale, style_dir=style_dir)
+    return list(asked.values())
 
 
 def _check_output(output: Path | None, targets: list[str]) -> None:
@@ -139,18 +153,21 @@ def _output_path(output: Path, target: str) -> Path:
     return output.with_name(output.name.replace(LANG_FIELD, target))
 
 
-def _emit(results: list[ArticleTranslation], fmt: TranslateFormat, output: Path | None) -> None:
-    """Render, then print or write: one file, or one per language with ``{lang}``."""
+def _emit(
+    results: list[tuple[str, ArticleTranslation]], fmt: TranslateFormat, output: Path | None
+) -> None:
+    """Render, then print or write: one file, or one per target (its tag) with ``{lang}``."""
     from confl10n._fs import write_text_atomic
 
+    translations = [result for _, result in results]
     if output is None:
-        show(_render(results, fmt), nl=False)
+        show(_render(translations, fmt), nl=False)
     elif LANG_FIELD in output.name:
-        rendered = [(r.target, _render([r], fmt)) for r in results]
-        for target, text in rendered:
-            write_text_atomic(_output_path(output, target), text)
+        rendered = [(tag, _render([r], fmt)) for tag, r in results]
+        for tag, text in rendered:
+            write_text_atomic(_output_path(output, tag), text)
     else:
-        write_text_atomic(output, _render(results, fmt))
+        write_text_atomic(output, _render(translations, fmt))
 
 
 def _write_files(results: list[ArticleTranslation], output: Path, file: str) -> None:
@@ -202,7 +219,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _render(results: list[ArticleTranslation], fmt: TranslateFormat) -> str:
-    from confl10n.building.render import render_json, render_markdown, render_text
+    from confl10n.translate.render import render_json, render_markdown, render_text
 
     renderers = {
         TranslateFormat.text: render_text,

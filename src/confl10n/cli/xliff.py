@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, say, warn
 
 command = command_app()
@@ -21,6 +22,10 @@ def import_xliff(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Translation cache file (SQLite).")
     ] = None,
+    max_input_size: Annotated[
+        str,
+        typer.Option("--max-input-size", help="Largest XLIFF file accepted (bigger: exit 65)."),
+    ] = "64MiB",
 ) -> None:
     """Store approved targets as approved translations, which win over MT on the next build.
 
@@ -28,12 +33,16 @@ def import_xliff(
     """
     import warnings
 
-    from confl10n.building.build import import_xliff as store_approved
+    from confl10n.building.approved import import_xliff as store_approved
     from confl10n.translate.cache import default_cache_path
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        count = store_approved(file, cache=cache if cache is not None else True)
+        count = store_approved(
+            file,
+            cache=cache if cache is not None else True,
+            max_bytes=opt.input_size(max_input_size),
+        )
     for warning in caught:
         warn(str(warning.message))
     where = cache if cache is not None else default_cache_path()

@@ -28,7 +28,7 @@ from confl10n.localize.formatting import check_locale, format_quantity
 from confl10n.quantities.find import MINUS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
     from pathlib import Path
 
     from confl10n.document import Quantity
@@ -40,6 +40,7 @@ __all__ = [
     "protect",
     "restore",
     "restyle",
+    "sentence_case",
     "worth_protecting",
 ]
 
@@ -47,14 +48,21 @@ __all__ = [
 # untouched, e.g. ApertiumEngine(verbatim=PLACEHOLDER).
 PLACEHOLDER = r"⟦Q\d+⟧"
 
-_OPEN, _CLOSE = r"[⟦\[【〚〔(（]", r"[⟧\]】〛〕)）]"
+# ⟦ and ⟧ are unknown to most models: their <unk> outputs are put back from the source by
+# attention, which may pick the other bracket of the pair ("⟦Q1⟦"), so either one does.
+_OPEN, _CLOSE = r"[⟦⟧\[【〚〔(（]", r"[⟧⟦\]】〛〕)）]"
+_NEXT = r"(?!\s*\*?\s*[QqＱｑ]\s*[0-9０-９])"  # a bracket opening the next placeholder
 _TOKEN = re.compile(
     rf"(?P<lead>\s*)(?P<open>(?:{_OPEN}\s*){{1,2}})\*?\s*[QqＱｑ]\s*(?P<n>[0-9０-９]+)\s*"
-    rf"(?P<close>(?:{_CLOSE}\s*?){{1,2}})(?P<trail>\s*)"
+    rf"(?P<close>(?:{_CLOSE}{_NEXT}\s*?){{1,2}})(?P<trail>\s*)"
 )
 # Brackets of the text itself, which a placeholder may touch: "(⟦Q1⟧)", "[⟦Q1⟧](url)".
 _TEXT_BRACKETS = {"(": "(（", ")": ")）", "[": "[", "]": "]"}
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_FRAME_WORD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_LEADING_TOKEN = re.compile(r"\s*(?:⟦Q\d+⟧\s*)+")  # as protect() writes them
+# Placeholders as engines return them, then a capitalised word (not an acronym).
+_LEADING_WORD = re.compile(rf"(?P<tokens>(?:{_TOKEN.pattern})+)(?P<first>[^\W\d_])(?=\w*[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,8 @@ class Slot:
     quantity: Quantity
     before: str = ""  # the bracket just before the figure in the source ("(" of "($5)")
     after: str = ""  # the bracket just after it
+    frame: str | None = None  # "between"/"from" opening a range, masked with it
+    capital: bool = False  # the frame word was capitalised ("Between 2024 and 2027, …")
 
 
 def worth_protecting(q: Quantity) -> bool:
@@ -76,16 +86,21 @@ def worth_protecting(q: Quantity) -> bool:
     if q.value is None:
         return False
     if q.kind == "date":
-        return q.parts != "y" or q.upper is not None
+        return q.parts != "y" or q.upper is not None or q.unit is not None  # a season
     if q.kind in ("money", "percent", "measure", "time", "multiplier", "fraction"):
         return True
     return q.text.lstrip(MINUS)[:1].isdigit() and (q.decimals > 0 or "," in q.text)
 
 
-def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]:
+def protect(
+    text: str, quantities: Sequence[Quantity], *, frames: Collection[str] = ()
+) -> tuple[str, list[Slot]]:
     """``text`` with each quantity replaced by a placeholder, and the slots to restore.
 
     The quantities' spans must index ``text`` (as :func:`find_quantities` gives them).
+    A range opened by one of ``frames`` ("between", "from": those the target style
+    writes, see :func:`~confl10n.localize.formatting.range_frames`) is masked with that
+    word, so the range comes back with the target's own words ("entre … y …").
 
     Raises :class:`~confl10n.errors.InvalidOptionError` when a quantity's span does not
     index ``text``.
@@ -94,13 +109,25 @@ def protect(text: str, quantities: Sequence[Quantity]) -> tuple[str, list[Slot]]
     for number, q in enumerate(sorted(quantities, key=lambda q: q.start), start=1):
         if text[q.start : q.end] != q.text or q.start < position:
             raise InvalidOptionError(f"quantity {q.text!r} does not sit at {q.start}:{q.end}")
-        before, after = text[q.start - 1 : q.start], text[q.end : q.end + 1]
+        start, frame = _frame(text, q, frames, position)
+        before, after = text[start - 1 : start], text[q.end : q.end + 1]
         slot = Slot(f"⟦Q{number}⟧", q, before * (before in "([") if before else "",
-                    after * (after in ")]") if after else "")  # fmt: skip
-        pieces += [text[position : q.start], slot.token]
+                    after * (after in ")]") if after else "", frame and frame.lower(),
+                    bool(frame and frame[0].isupper()))  # fmt: skip
+        pieces += [text[position:start], slot.token]
         slots.append(slot)
         position = q.end
     return "".join([*pieces, text[position:]]), slots
+
+
+def _frame(text: str, q: Quantity, frames: Collection[str], floor: int) -> tuple[int, str | None]:
+    """Where the masked span of ``q`` starts, and the range word it takes along, if any."""
+    if q.upper is None or not frames:
+        return q.start, None
+    word = _FRAME_WORD.search(text, max(floor, q.start - 12), q.start)
+    if word is None or word[1].lower() not in frames:
+        return q.start, None
+    return word.start(), word[1]
 
 
 def placeholder_problems(translated: str, slots: Sequence[Slot]) -> list[str]:
@@ -129,7 +156,7 @@ def restore(
     if problems:
         raise TranslationError("; ".join(problems))
     cjk = facts(check_locale(locale)).cjk
-    rendered = [format_quantity(s.quantity, locale, style_dir=style_dir) for s in slots]
+    rendered = [_rendered(s, locale, style_dir) for s in slots]
 
     def put_back(m: re.Match[str]) -> str:
         index = int(_ascii(m["n"])) - 1
@@ -142,6 +169,23 @@ def restore(
         return f"{lead}{value}{trail}"
 
     return _dedupe_units(_TOKEN.sub(put_back, translated), rendered)
+
+
+def _rendered(slot: Slot, locale: str, style_dir: Path | None) -> str:
+    text = format_quantity(slot.quantity, locale, style_dir=style_dir, frame=slot.frame)
+    return text[:1].upper() + text[1:] if slot.capital else text
+
+
+def sentence_case(masked: str, translated: str) -> str:
+    """``translated`` without the capital an engine gives the word after a placeholder that
+    opens the sentence ("⟦Q1⟧ De empresas" for "⟦Q1⟧ of firms"): lower-cased when the
+    English word there was."""
+    lead = _LEADING_TOKEN.match(masked)
+    after = masked[lead.end() : lead.end() + 1] if lead else ""
+    word = _LEADING_WORD.match(translated) if after.islower() else None
+    if word is None or not word["first"].isupper():
+        return translated
+    return f"{word['tokens']}{word['first'].lower()}{translated[word.end() :]}"
 
 
 def restyle(

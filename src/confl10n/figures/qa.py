@@ -34,7 +34,7 @@ from confl10n.figures.readback import (
     read_figures,
     unit_marks,
 )
-from confl10n.localize.formatting import check_locale, format_quantity
+from confl10n.localize.formatting import check_locale, format_quantity, range_frames
 from confl10n.quantities.find import find_quantities
 from confl10n.quantities.words import currency_codes, currency_word, scale_power
 
@@ -114,7 +114,7 @@ def check_translation(
     for q in pending:
         _mismatch(check, q)
     if isinstance(source, str):
-        _unexpected(check, source)
+        _unexpected(check, source, quantities)
     return sorted(check.findings, key=lambda f: (f.start < 0, f.start))
 
 
@@ -165,15 +165,20 @@ def _flag_or_match(check: _Check, q: Quantity) -> bool:
 
 
 def _literal(check: _Check, q: Quantity) -> bool:
-    """The figure written exactly as the locale's style writes it (or a fraction as
-    "1/3"): the readings inside it are claimed (times, fiscal years, "1億130万",
-    "三分之一", month names)."""
+    """The figure written exactly as the locale's style writes it (a range also with its
+    "between"/"from" words, a fraction also as "1/3"): the readings inside it are claimed
+    (times, fiscal years, "1億130万", "三分之一", month names)."""
     expected = format_quantity(q, check.locale, style_dir=check.style_dir)
     forms = [expected, q.unit or ""] if q.kind == "fraction" else [expected]
+    if q.upper is not None:  # "entre 22.920 y 70.044 euros", "de enero a marzo"
+        frames = range_frames(check.locale, style_dir=check.style_dir)
+        forms += [format_quantity(q, check.locale, style_dir=check.style_dir, frame=frame)
+                  for frame in sorted(frames)]  # fmt: skip
     text = normalize_digits(check.translation.casefold())
     for form in filter(None, forms):
         written = re.escape(normalize_digits(form.casefold()))
-        found = re.search(rf"(?<![\d.,]){written}(?![\d]|[.,]\d)", text)
+        signless = _MINUS if written[:1].isdigit() else ""  # 0,4 is not inside -0,4
+        found = re.search(rf"(?<![\d.,{signless}]){written}(?![\d]|[.,]\d)", text)
         if found is not None:
             for reading in [
                 r for r in check.readings if r.start < found.end() and found.start() < r.end
@@ -235,6 +240,7 @@ def _written(q: Quantity) -> frozenset[str]:
     return frozenset(w.casefold() for w in [*signs, *named])
 
 
+_MINUS = "\\-\u2212\u2011"  # minus signs, escaped for a character class
 _USUAL = ("USD", "EUR")  # named first when a mark ("dollar", "$") fits several currencies
 _FAR = 10**6
 
@@ -363,10 +369,15 @@ def _value_problem(check: _Check, q: Quantity, r: Reading) -> str:
     return "wrong_scale" if r.mantissa in digits else "wrong_value"
 
 
-def _unexpected(check: _Check, source: str) -> None:
-    """Digits in the translation that the source does not have anywhere."""
+def _unexpected(check: _Check, source: str, quantities: Sequence[Quantity]) -> None:
+    """Figures in the translation that the source has nowhere: neither a source figure's
+    value (with its sign: 0,4 is the source's 0.4 even when -0.4 is there too) nor the
+    digits of anything else the source writes (labels, names)."""
+    values = {v for q in quantities for v in (q.value, q.upper) if isinstance(v, Decimal)}
     known = _digit_runs(source)
     for r in check.readings:
+        if r.value in values or r.english in values:
+            continue
         if r.digits and r.ymd is None and not _digit_runs(r.text) <= known:
             message = f"unexpected: {r.text!r} is not in the source"
             finding = Finding("unexpected", "", -1, -1, r.text, "", check.sentence_id, message)

@@ -41,6 +41,9 @@ _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*(?:de\s+)?$")  # 19. Dezember, 
 _DAY_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")  # an English-style copy: December 19
 _YEAR_AFTER = re.compile(r"\s*(?:de\s+|,\s*)?(\d{4})(?!\d)")  # 2019, de 2019
 _CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
+# What joins the two ends of a span ("2,1 a 3,4 millones", "2,1 bis 3,4 Mio.", "2至3亿")
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|~|～|至|到|a|al|y|e|hasta|bis|auf|und|à|et|au)\s*",
+                        re.IGNORECASE)  # fmt: skip
 _STOPS = frozenset({"des", "del", "los", "las", "der", "die", "von"})  # in currency names
 _SPACES = "\u00a0\u202f\u2009 "
 _YMD = tuple[int | None, int | None, int | None]
@@ -161,7 +164,24 @@ def _numbers(plain: str, locale: str, style_dir: Path | None) -> list[Reading]:
         fresh = not found or m.start() >= found[-1].end  # "1万1000" is one figure
         if fresh and (local is not None or alt is not None):
             found.append(_scaled(plain, m.start(), m.end(), local, alt, locale))
-    return found
+    ends = [*found[1:], None]  # each figure with the one after it
+    return [_shared_scale(plain, r, after) for r, after in zip(found, ends, strict=False)]
+
+
+def _shared_scale(plain: str, r: Reading, after: Reading | None) -> Reading:
+    """A bare number that opens a span whose other end writes the scale takes it:
+    "de 2,1 a 3,4 millones", "von 2,1 auf 3,4 Millionen" (2.1 million), as in English."""
+    if after is None or r.scaled or not after.scaled or r.value is None:
+        return r
+    if (
+        after.value is None
+        or not after.mantissa
+        or not _SPAN_JOIN.fullmatch(plain[r.end : after.start])
+    ):
+        return r
+    factor = after.value / after.mantissa
+    english = r.english * factor if r.english is not None else None
+    return replace(r, value=r.value * factor, english=english)
 
 
 def _value(token: str, decimal: str, group: str) -> Decimal | None:

@@ -28,10 +28,20 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from confl10n.errors import InvalidOptionError, TranslationError
-from confl10n.figures.protect import Slot, protect, restore, restyle, worth_protecting
-from confl10n.languages import argos_locale, posix_locale
-from confl10n.localize.formatting import check_locale, cldr_locale, load_style, usual_locale
+from confl10n.errors import TranslationError
+from confl10n.figures.protect import (
+    Slot,
+    protect,
+    restore,
+    restyle,
+    sentence_case,
+    worth_protecting,
+)
+from confl10n.localize.formatting import (
+    load_style,
+    range_frames,
+)
+from confl10n.localize.target import locale_target
 from confl10n.quantities.find import find_labels, find_quantities
 
 if TYPE_CHECKING:
@@ -45,29 +55,20 @@ if TYPE_CHECKING:
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
 
-VERSION = 1
+VERSION = 2  # 2: issue 22 (changes and levels, range words, scaled measures, periods)
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 
 
 def target_locale(language: str, locale: str | None = None) -> str:
-    """The locale figures are written in for ``language``: ``locale`` when given (it
-    must be one of that language's), else the language's usual one (zh -> zh_CN).
+    """The CLDR locale figures are written in for ``language``: ``locale`` when given (it
+    must be one of that language's), else the language's usual one (zh -> zh_CN, zt ->
+    zh_TW); see :func:`~confl10n.localize.target.locale_target`.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for a language without a CLDR locale
     or a ``locale`` of another language.
     """
-    usual = argos_locale(language) or usual_locale(language) or language
-    try:
-        check_locale(usual)
-    except InvalidOptionError:
-        raise InvalidOptionError(f"no CLDR locale for language {language!r}") from None
-    if locale is None:
-        return usual
-    chosen = posix_locale(locale)
-    if cldr_locale(chosen).language != cldr_locale(usual).language:
-        raise InvalidOptionError(f"locale {locale!r} is not one of language {language!r}")
-    return chosen
+    return locale_target(language, locale=locale).locale
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,8 @@ class QuantityWrapper:
             return translated, ()
         plan, locale = self._plan(text), self._locale(target)
         try:
-            restored = restore(translated, plan.slots, locale, style_dir=self.style_dir)
+            cased = sentence_case(plan.masked, translated)
+            restored = restore(cased, plan.slots, locale, style_dir=self.style_dir)
         except TranslationError:
             return None
         return restyle(restored, plan.loose, locale, style_dir=self.style_dir), ()
@@ -142,7 +144,8 @@ class QuantityWrapper:
             found = find_quantities(text, reference_date=self.reference_date)
             chosen = [q for q in found if worth_protecting(q)]
             chosen += [label for label in find_labels(text) if not _overlaps(label, chosen)]
-            masked, slots = protect(text, chosen)
+            frames = range_frames(self.locale, style_dir=self.style_dir)
+            masked, slots = protect(text, chosen, frames=frames)
             loose = [q for q in found if not worth_protecting(q)]
             self._plans[text] = _Plan(masked, slots, loose, found)
         return self._plans[text]

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from confl10n.document import Quantity
 
 __all__ = [
+    "RANGE_FRAMES",
     "check_locale",
     "cldr_locale",
     "cldr_symbols",
@@ -71,6 +72,9 @@ __all__ = [
     "format_quantity",
     "language_name",
     "load_style",
+    "range_frames",
+    "resolved_locale",
+    "style_names",
     "usual_locale",
 ]
 
@@ -85,19 +89,31 @@ _UNIT_SPACE = re.compile(
 
 
 def format_quantity(
-    q: Quantity, locale: str, *, style_dir: Path | None = None, date_length: str = "long"
+    q: Quantity,
+    locale: str,
+    *,
+    style_dir: Path | None = None,
+    date_length: str = "long",
+    frame: str | None = None,
 ) -> str:
     """``q`` written in ``locale``'s newsroom style; a flagged quantity comes back as written.
 
     ``date_length`` is ``long`` ("19 December 2024") or ``medium`` ("19 Dec 2024").
+    ``frame`` is the English word that opened a range ("between", "from"): the range is
+    then written with the locale's own words for it (style ``[ranges]`` ``between``,
+    ``from``: "entre 22.920 y 70.044 euros", "de 2024 a 2027", "2024年至2027年"), the
+    word included; see :func:`range_frames`.
 
-    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale or date
-    length.
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown locale, date
+    length or frame.
     """
     if date_length not in ("long", "medium"):
         raise InvalidOptionError(f"date length must be long or medium, not {date_length!r}")
+    if frame not in (None, *RANGE_FRAMES):
+        raise InvalidOptionError(f"range frame must be between or from, not {frame!r}")
     loc = _parse(locale)
-    ctx = _Ctx(loc, load_style(locale, style_dir=style_dir), date_length, _extra_digits(q))
+    style = load_style(locale, style_dir=style_dir)
+    ctx = _Ctx(loc, style, date_length, _extra_digits(q), frame if q.upper is not None else None)
     if q.value is None:
         return q.text
     if q.scale and isinstance(q.value, Decimal):  # 101.3 million: the decimals were the 101.3's
@@ -108,6 +124,16 @@ def format_quantity(
         text = re.sub(r"-(?=\d)", minus, text, count=1)
     digits = ctx.get("numbers", "digits")
     return text.translate(str.maketrans("0123456789", digits)) if digits else text
+
+
+RANGE_FRAMES = ("between", "from")
+"""English words that open a range and that a style may write its own way."""
+
+
+def range_frames(locale: str, *, style_dir: Path | None = None) -> frozenset[str]:
+    """The words of :data:`RANGE_FRAMES` that ``locale``'s style writes ranges with."""
+    ranges = load_style(locale, style_dir=style_dir).get("ranges", {})
+    return frozenset(frame for frame in RANGE_FRAMES if frame in ranges)
 
 
 def check_locale(locale: str) -> str:
@@ -133,7 +159,9 @@ def _suggest(locale: str) -> str:
     usual = usual_locale(language_of(wanted))
     if usual and usual.lower() in known:  # the language's main locale first: zh -> zh_CN
         close = [usual.lower(), *[c for c in close if c != usual.lower()]][:3]
-    return f"; did you mean {', '.join(known[c] for c in close)}?" if close else ""
+    if not close:
+        return "; write a language (es), a locale (es_ES, es-419) or a script tag (zh-Hant)"
+    return f"; did you mean {', '.join(known[c] for c in close)}?"
 
 
 @cache
@@ -159,11 +187,49 @@ def usual_locale(language: str) -> str | None:
     return f"{parts[0]}_{parts[1]}" if parts and parts[1] else None
 
 
-def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
-    """The newsroom style data for ``locale`` ({} when there is none)."""
+def resolved_locale(locale: str) -> str:
+    """The CLDR locale, with its territory, that ``locale`` (any spelling) stands for.
+
+    A bare language or script takes CLDR's likely subtags (``es`` -> ``es_ES``,
+    ``zh-Hans`` -> ``zh_CN``, ``zh-hant`` -> ``zh_TW``, ``ja`` -> ``ja_JP``); the
+    script is dropped where the territory implies it (``zh_Hant_TW`` -> ``zh_TW``)
+    and kept where it does not (``sr_Latn`` -> ``sr_Latn_RS``). Raises
+    :class:`~confl10n.errors.InvalidOptionError` for an unknown locale.
+    """
     loc = _parse(locale)
-    names = [posix_locale(locale), f"{loc.language}_{loc.territory}", loc.language]
-    return find_style(names, style_dir=style_dir)
+    territory, script = loc.territory or _likely(loc.language, loc.script), loc.script
+    if territory is None:
+        return str(loc)
+    short = f"{loc.language}_{territory}"
+    if script is None or _parse(short).script == script:
+        return short
+    return f"{loc.language}_{script}_{territory}"
+
+
+def _likely(language: str, script: str | None) -> str | None:
+    """The territory CLDR's likely subtags give ``language`` (written in ``script``)."""
+    from babel.core import get_global, parse_locale
+
+    likely_subtags = get_global("likely_subtags")
+    for key in (f"{language}_{script}", language) if script else (language,):
+        parts = parse_locale(likely_subtags[key]) if key in likely_subtags else None
+        if parts and parts[1] and (script is None or parts[2] in (script, None)):
+            return parts[1]
+    return None
+
+
+def style_names(locale: str) -> list[str]:
+    """Where ``locale``'s newsroom style is looked for, first first: as written, the CLDR
+    locale it stands for (``es`` -> ``es_ES``), its language."""
+    return list(
+        dict.fromkeys([posix_locale(locale), resolved_locale(locale), _parse(locale).language])
+    )
+
+
+def load_style(locale: str, *, style_dir: Path | None = None) -> dict[str, Any]:
+    """The newsroom style data for ``locale`` ({} when there is none); a bare language
+    takes its CLDR default locale's (:func:`resolved_locale`)."""
+    return find_style(style_names(locale), style_dir=style_dir)
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -345,7 +411,30 @@ def _money_cldr(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
 
 def _measure(ctx: _Ctx, q: Quantity) -> str:
     english = re.sub(r"^[^A-Za-z°]*", "", q.text)
-    return _ranged(ctx, q, lambda v: _measure_one(ctx, v, str(q.unit), q.decimals, english))
+
+    def one(value: Decimal) -> str:
+        written = _measure_one(ctx, value, str(q.unit), q.decimals, english)
+        return _scaled_measure(ctx, value, q, written) if q.scale else written
+
+    return _ranged(ctx, q, one)
+
+
+def _scaled_measure(ctx: _Ctx, value: Decimal, q: Quantity, written: str) -> str:
+    """ "13.8 billion years" with its scale word, as counts are written ("13.800 millones
+    de años", "138亿年"), never 13.800.000.000; ``written`` (the plain form) when the
+    number is small or the unit comes before it."""
+    digits = _decimal(ctx, value, q.decimals)
+    if abs(value) < 10**6 or not written.startswith(digits):
+        return written
+    unit = written[len(digits) :].strip("\u00a0\u202f ")
+    number = _count_one(ctx, value, q.decimals, scaled=True)
+    if number == digits or not unit:
+        return written
+    vowel = unit[:1].casefold() in "aeiouyhâéèêîôû"
+    joiner = ctx.get("numbers", "scale_of_vowel" if vowel else "scale_of") or ctx.get(
+        "numbers", "scale_of", "{0} {1}"
+    )
+    return str(joiner).format(number, unit)
 
 
 def _measure_one(ctx: _Ctx, value: Decimal, unit: str, decimals: int, english: str) -> str:
@@ -384,6 +473,9 @@ def _date(ctx: _Ctx, q: Quantity) -> str:
     if isinstance(q.upper, date):
         return _date_range(ctx, value, q.upper, parts)
     text = _date_one(ctx, value, parts)
+    if q.unit:  # "invierno de 2023", "2023年第三季度"; as in English where no style says
+        periods = ctx.get("dates", "periods") or {}
+        return str(periods.get(q.unit, f"{q.unit} {{0}}")).format(text)
     return str(ctx.get("dates", "day", "{0}")).format(text) if parts == "d" else text
 
 
@@ -405,9 +497,16 @@ def _date_range(ctx: _Ctx, low: date, high: date, parts: str) -> str:
     from babel.dates import format_interval
 
     if parts in ("y", "m", "fy"):
-        return _join_range(ctx, _date_one(ctx, low, parts), _date_one(ctx, high, parts))
+        return _join_range(ctx, _date_one(ctx, low, parts), _date_one(ctx, high, parts),
+                           whole=ctx.frame is not None)  # fmt: skip
     skeleton = _SKELETONS[parts][0 if ctx.date_length == "long" else 1]
     text = format_interval(low, high, skeleton, locale=ctx.locale)
+    ends = _INTERVAL_DASH.split(text, maxsplit=1)
+    if ctx.frame is not None:  # "de 3 a 5 de marzo", "von 3. bis 5. März"
+        first, last = (
+            ends if len(ends) == 2 else (_date_one(ctx, low, parts), _date_one(ctx, high, parts))
+        )
+        return _join_range(ctx, first, last, whole=True)
     pattern = ctx.get("ranges", "pattern")
     if pattern is None:
         return text

@@ -32,6 +32,7 @@ class Ctx:
     style: dict[str, Any]
     date_length: str
     extra_digits: int = 0  # fraction digits a scaled figure needs ("$101.3 million": 1.013亿)
+    frame: str | None = None  # the range's own words around it: "between" or "from"
 
     def get(self, table: str, key: str, default: Any = None) -> Any:
         """One style value, or ``default`` when the style does not set it."""
@@ -87,9 +88,21 @@ def ranged(ctx: Ctx, q: Quantity, one: Callable[[Decimal], str]) -> str:
     )
 
 
-def join_range(ctx: Ctx, low: str, high: str, *, same_scale: bool = True) -> str:
+def join_range(
+    ctx: Ctx, low: str, high: str, *, same_scale: bool = True, whole: bool = False
+) -> str:
     """Both ends with the range pattern, the low end's unit left to the high end when
-    they share it ("4–5 Milliarden US-Dollar", "٢–٣ ملايين يورو", "2022至2023年")."""
+    they share it ("4–5 Milliarden US-Dollar", "٢–٣ ملايين يورو", "2022至2023年").
+
+    A range framed by "between" or "from" (``ctx.frame``) takes the style's words for
+    it ("entre 22.920 y 70.044 euros", "de 2024 a 2027"), the en dash being for a range
+    standing alone; ``whole`` keeps each end as written ("2024年至2027年").
+    """
+    pattern = str(ctx.get("ranges", "pattern", "{0}–{1}"))
+    if ctx.frame is not None:
+        pattern = str(ctx.get("ranges", ctx.frame, pattern))
+    if whole:
+        return pattern.format(low, high)
     low_tail, high_tail = re.split(r"\d", low)[-1], re.split(r"\d", high)[-1]
     low_words, high_words = low_tail.split(), high_tail.split()
     plural_only = same_scale and len(low_words) == len(high_words) > 1
@@ -98,7 +111,7 @@ def join_range(ctx: Ctx, low: str, high: str, *, same_scale: bool = True) -> str
         head = re.match(r"[^\d\-−]*", low)
         if head and re.search(r"[^\W\d_]", head[0]) and high.startswith(head[0]):
             high = high[len(head[0]) :]  # 攝氏35至40度, not 攝氏35至攝氏40度
-    return str(ctx.get("ranges", "pattern", "{0}–{1}")).format(low, high)
+    return pattern.format(low, high)
 
 
 def same_scale(low: Decimal, high: Decimal) -> bool:

@@ -22,18 +22,18 @@ from confl10n.errors import InvalidOptionError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["KEYS", "find_style"]
+__all__ = ["KEYS", "find_style", "style_file"]
 
 # table -> keys it may hold (None: any key, e.g. CLDR unit ids under [units]).
 KEYS: dict[str, frozenset[str] | None] = {
     "numbers": frozenset({"minimum_grouping_digits", "compact_from",
                           "compact_max_fraction_digits", "numbering_system", "digits",
-                          "mixed", "large"}),
+                          "mixed", "large", "scale_of", "scale_of_vowel"}),
     "money": frozenset({"large_from", "large", "small", "names", "large_names", "huge_from",
                         "huge"}),
     "units": None,
-    "ranges": frozenset({"pattern"}),
-    "dates": frozenset({"day", "month", "fiscal"}),
+    "ranges": frozenset({"pattern", "between", "from"}),
+    "dates": frozenset({"day", "month", "fiscal", "periods"}),
     "times": frozenset({"hour", "minutes"}),
     "multipliers": frozenset({"pattern"}),
     "fractions": None,
@@ -43,12 +43,15 @@ KEYS: dict[str, frozenset[str] | None] = {
 
 def find_style(names: Sequence[str], *, style_dir: Path | None = None) -> dict[str, Any]:
     """The style of the first of ``names`` ("zh_CN", "zh") that has a file; {} if none."""
+    path = style_file(names, style_dir=style_dir)
+    return {} if path is None else _read(path, path.stat().st_mtime_ns)
+
+
+def style_file(names: Sequence[str], *, style_dir: Path | None = None) -> Path | None:
+    """The style file of the first of ``names`` that has one, or None."""
     root = _root(style_dir)
-    for name in dict.fromkeys(names):
-        path = root / name / "style.toml"
-        if path.is_file():
-            return _read(path, path.stat().st_mtime_ns)
-    return {}
+    paths = (root / name / "style.toml" for name in dict.fromkeys(names))
+    return next((path for path in paths if path.is_file()), None)
 
 
 def available_styles(*, style_dir: Path | None = None) -> list[str]:

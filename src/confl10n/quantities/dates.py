@@ -8,7 +8,8 @@ reference date the missing parts are placeholders (year 2000, January) and the
 note says so. Numeric dates whose day and month could be swapped (02/03/2024) are
 flagged. Ranges ("2022-2023", "September and October 2024", "March 3-5") are one
 quantity whose ``upper`` is the last date; fiscal years ("FY 2024", "Fiscal Year
-(FY) 2024") have ``parts`` ``fy``.
+(FY) 2024") have ``parts`` ``fy``; a season or quarter ("winter 2023", "Q3 2024") is its
+year with the part of the year as ``unit``.
 """
 
 from __future__ import annotations
@@ -38,9 +39,28 @@ _YEARS = re.compile(
     r"\b(?P<between>(?i:between|from)\s+)?(?P<a>(?:19|20)\d{2})\s*(?P<join>-|–|—|to|and|through)"
     r"\s*(?P<b>(?:19|20)\d{2}|\d{2})\b(?![-–.,]?\d)"
 )
+# Parts of a year written with their year: "winter 2023", "the summer of 2024", "in fall
+# 2022" ("fall" only after a word that makes it a noun: "prices fall 2023" is no season),
+# "Q3 2024", "the second quarter of 2024", "H1 2024", "the first half of 2024".
+_PERIOD = re.compile(
+    r"\b(?:(?P<season>winter|spring|summer|autumn)|(?P<cue>(?:in|the|last|next|this|by|of"
+    r"|during|until|since)\s+)(?P<fall>fall)|(?P<q>[QH][1-4])|(?P<nth>first|second|third"
+    r"|fourth)\s+(?P<part>quarter|half))\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"(?![-–/.,]?\d)",
+    re.IGNORECASE,
+)
+_PERIODS = {"fall": "autumn", "first quarter": "Q1", "second quarter": "Q2",
+            "third quarter": "Q3", "fourth quarter": "Q4", "first half": "H1",
+            "second half": "H2"}  # fmt: skip
 _MONTH_CUES = (
     "in|since|by|until|till|from|through|during|early|late|mid|last|next|this|of"
-    "|before|after|between|in\\s+early|in\\s+late"
+    "|before|after|between|in\\s+early|in\\s+late|up\\s+to|up\\s+until|as\\s+of|ahead\\s+of"
+    "|(?:year|months?|weeks?|quarter|period)\\s+to"
+)
+_VERB_SAFE_CUE = re.compile(
+    r"in|by|since|until|till|through|early|late|up\s+(?:to|until)|as\s+of"
+    r"|(?:year|months?|weeks?|quarter|period)\s+to",
+    re.IGNORECASE,
 )
 _YMD = tuple[int | None, int | None, int | None]
 
@@ -67,17 +87,33 @@ def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return (
         re.compile(rf"\b(?P<m1>{month}){join}(?P<m2>{month})(?:,?\s+(?P<year>\d{{4}})\b)?"),
         re.compile(
-            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:-|–|to|through)\s*"
+            rf"\b(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?P<join>-|–|to|through|and)\s*"
             rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!:){_YEAR}"
         ),
         re.compile(rf"\b(?:{_MONTH_CUES})[\s-]+(?P<m1>{month})(?![\s,]*\d)", re.IGNORECASE),
     )
 
 
+YEARLESS = ("md", "m", "d")
+"""Date parts without a year: only a reference date can place them."""
+
+
+def iso_value(value: date, parts: str | None, *, placed: bool) -> str:
+    """A date as ISO 8601 with only the parts that mean something: 2018, 2023-09,
+    2024-12-19 (a month alone 2024-10, its year inferred); when no reference date placed
+    a date written without a year (``placed`` False), the reduced forms without one:
+    --12-19, --10, ---19."""
+    iso = value.isoformat()
+    if not placed and parts in YEARLESS:
+        return {"md": f"--{iso[5:]}", "m": f"--{iso[5:7]}"}.get(parts, f"---{iso[8:]}")
+    return {"y": iso[:4], "fy": iso[:4], "ym": iso[:7], "m": iso[:7]}.get(parts or "", iso)
+
+
 def find_dates(text: str, reference: date | None) -> Iterator[Quantity]:
     """Every date written in ``text`` (overlapping candidates included)."""
     *written, slashed = _patterns()
     yield from _fiscal_years(text)
+    yield from _periods(text)
     yield from _year_ranges(text)
     yield from _month_ranges(text, reference)
     for pattern in written:
@@ -161,6 +197,29 @@ def _fiscal_years(text: str) -> Iterator[Quantity]:
         yield Quantity("date", m[0], m.start(), m.end(), date(year, 1, 1), upper=upper, parts="fy")
 
 
+def _periods(text: str) -> Iterator[Quantity]:
+    """ "winter 2023", "Q3 2024", "the first half of 2024": the year (``parts`` y) with the
+    part of it as ``unit``: winter, spring, summer, autumn ("fall" too), Q1-Q4, H1, H2."""
+    for m in _PERIOD.finditer(text):
+        name = _period_name(m)
+        if name is None:
+            continue
+        start = m.start("fall") if m["fall"] else m.start()
+        yield Quantity("date", text[start : m.end()], start, m.end(), date(int(m["year"]), 1, 1),
+                       unit=name, parts="y")  # fmt: skip
+
+
+def _period_name(m: re.Match[str]) -> str | None:
+    """The unit of a part of a year; None for "H3" and the like."""
+    if m["q"]:
+        name = m["q"].upper()
+        return name if name[0] == "Q" or name[1] in "12" else None
+    if m["nth"]:
+        return _PERIODS.get(f"{m['nth']} {m['part']}".lower())
+    season = (m["season"] or m["fall"]).lower()
+    return _PERIODS.get(season, season)
+
+
 def _year_ranges(text: str) -> Iterator[Quantity]:
     """ "2022-2023", "2022–23", "from 2020 to 2023", "between 2019 and 2021"."""
     for m in _YEARS.finditer(text):
@@ -187,7 +246,7 @@ def _month_ranges(text: str, reference: date | None) -> Iterator[Quantity]:
     for m in alone.finditer(text):
         # "may" and "march" are verbs too: only after a cue that is no verb's subject
         verb = m["m1"].lower().rstrip(".") in ("may", "march")
-        cued = re.match(r"(?i)in|by|since|until|early|late", m[0]) is not None
+        cued = _VERB_SAFE_CUE.match(m[0]) is not None
         if m["m1"][0].isupper() and (cued or not verb):
             yield from _month_alone(m, reference)
 
@@ -218,9 +277,11 @@ def _abbreviated(name: str) -> bool:
 
 
 def _span_of_days(m: re.Match[str], reference: date | None) -> Iterator[Quantity]:
+    """ "March 3-5", "between March 3 and 5": days of one month."""
     month = words.month(m["m1"])
     first, last = int(m["d1"]), int(m["d2"])
-    if month is None or last <= first:
+    between = re.search(r"(?i)\bbetween\s+$", m.string[max(0, m.start() - 12) : m.start()])
+    if month is None or last <= first or (m["join"] == "and" and between is None):
         return
     q = _make(m, 0, (int(m["year"]) if m["year"] else None, month, first), reference)
     if isinstance(q.value, date):

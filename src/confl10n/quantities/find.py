@@ -16,6 +16,7 @@ back as a ``flagged`` quantity with a note, never as a guessed value.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from datetime import date
@@ -44,7 +45,8 @@ _CODES = "USD|EUR|GBP|JPY|CNY|RMB|CHF|HKD|TWD|KRW|INR|AUD|CAD|NZD|SGD"
 _NUMERAL = re.compile(
     rf"(?<![\w.,:/#])(?<![A-Za-z]-)(?P<sign>(?<![0-9] )[{MINUS}])?"
     rf"(?P<cur>(?:US|HK|NT|AU?|CA?|NZ|S|R)\$|[$€£₹₩¥]|Rs\.?\s?|(?:{_CODES})\s?)?"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![.,:/][0-9])"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?![.,:/][0-9]|\.[A-Za-z*])"  # "3.12.1", "2.10.x": version labels, no decimals
     r"(?P<exp>[eE][+-]?[0-9]+)?(?P<tail>%|°[CF]|×|[^\W\d_]+[²³]?)?(?![0-9])"
 )
 _SPELLED = re.compile(r"\b(?P<w>[A-Za-z]+)(?:-(?P<u>[A-Za-z]+))?\b(?!-\w)")
@@ -80,12 +82,26 @@ _TIMES_MORE = re.compile(
 _HYPHEN = re.compile(r"[-\u2011](?=[A-Za-z])")
 _HYPHEN_OLD = re.compile(r"[-\u2011]old\b")
 _NOUN_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
-_CHANGE_VERBS = re.compile(
-    r"\b(?:rose|risen|rise|grew|grown|grow|increased|increase|fell|fallen|fall|dropped"
-    r"|drop|climbed|declined|decreased|jumped|slipped|expanded|shrank|went|up|down)\b"
-    r"[^.;]{0,40}\bfrom\s*$",
+# Verbs of change in every form copy uses: "rose from €500 to €750", "increase by €10 to
+# €340", "fell $2 to $40": a change then the new level (or old then new), never a range.
+_CHANGE_VERB_WORDS = (
+    r"(?:rose|risen|rises|rising|rise|grew|grown|grows|growing|grow|increased|increases"
+    r"|increasing|increase|fell|fallen|falls|falling|fall|dropped|drops|dropping|drop|climbed"
+    r"|climbs|climbing|climb|declined|declines|declining|decline|decreased|decreases"
+    r"|decreasing|decrease|jumped|jumps|jumping|jump|slipped|slips|slip|gained|gains|gain"
+    r"|lost|loses|losing|lose|cut|cuts|cutting|raised|raises|raising|raise|lifted|lifts"
+    r"|lifting|lift|slashed|slashes|slashing|slash|added|adds|adding|add|shed|sheds|shedding"
+    r"|expanded|expands|expand|shrank|shrunk|shrinks|shrink|reduced|reduces|reducing|reduce"
+    r"|narrowed|narrows|narrow|widened|widens|widen|went|up|down)"
+)
+_CHANGE_VERBS = re.compile(rf"\b{_CHANGE_VERB_WORDS}\b[^.;]{{0,40}}\bfrom\s*$", re.IGNORECASE)
+_CHANGE_BY = re.compile(
+    rf"(?:\bby|\b{_CHANGE_VERB_WORDS}"
+    r"|\b(?:increase|rise|fall|drop|cut|decline|decrease|gain|jump|reduction|hike|loss"
+    r"|growth)s?\s+of)\s+$",
     re.IGNORECASE,
 )
+_CHANGE_KINDS = ("money", "percent", "measure", "count")
 
 
 class _Tail(NamedTuple):
@@ -122,25 +138,70 @@ _SOURCE_GAP = r"(?:\s|<[^>]*>|[*_])+"
 def article_quantities(article: Article) -> list[Quantity]:
     """The quantities of every title, heading and sentence of ``article``.
 
-    Spans index :attr:`Article.text` (where markup, entities or line breaks sit inside a
-    figure, the span covers them); each quantity carries its sentence ID.
+    Spans index :attr:`Article.text`, the source as written: a figure after a Markdown
+    link, emphasis, code or an entity is where the file has it (``text`` stays the plain
+    sentence's); each quantity carries its sentence ID.
     """
     found: list[Quantity] = []
     for sentence in article.units():
+        raw = article.text[sentence.start : sentence.end]
+        where = _SourceMap(sentence.text, raw)
         for q in find_quantities(sentence.text, reference_date=article.published):
-            start, end = _in_source(article.text, q, sentence.start, sentence.end)
-            found.append(replace(q, start=start, end=end, sentence_id=sentence.id))
+            start, end = where.span(q.start, q.end, q.text)
+            found.append(replace(q, start=start + sentence.start, end=end + sentence.start,
+                                 sentence_id=sentence.id))  # fmt: skip
     return found
 
 
-def _in_source(source: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
-    """Where figure ``q`` (found at ``q.start`` of a sentence's text) is written in
-    ``source[start:end]``: markup only ever adds characters, so it is at or after that."""
-    words = (re.escape(word) for word in q.text.split())
-    match = re.compile(_SOURCE_GAP.join(words)).search(source, start + q.start, end)
-    if match is None:
-        return q.start + start, q.end + start
-    return match.start(), match.end()
+_MARKUP_MAX = 4096  # no markup between two plain characters is longer (a link target…)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class _SourceMap:
+    """Offsets of a sentence's plain text in its source, markup and all: each plain
+    character is matched, in order, with the next source character that writes it
+    (itself, an entity such as ``&amp;``, a backslash escape, any space for a space)."""
+
+    def __init__(self, plain: str, raw: str) -> None:
+        self.raw = raw
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if plain == raw:
+            return
+        position = 0
+        for char in plain:
+            start, end = self._next(char, position)
+            self.starts.append(start)
+            self.ends.append(end)
+            position = end
+
+    def _next(self, char: str, position: int) -> tuple[int, int]:
+        """(start, end) of the next writing of ``char`` at or after ``position``."""
+        raw = self.raw
+        for index in range(position, min(len(raw), position + _MARKUP_MAX)):
+            here = raw[index]
+            if here == char or (char.isspace() and here.isspace()):
+                return index, index + 1
+            if here == "\\" and raw[index + 1 : index + 2] == char:
+                return index, index + 2
+            entity = _ENTITY.match(raw, index) if here == "&" else None
+            if entity is not None and html.unescape(entity[0]) == char:
+                return index, entity.end()
+        return position, position
+
+    def span(self, start: int, end: int, text: str) -> tuple[int, int]:
+        """The source span of plain ``[start, end)`` holding ``text``: where the source
+        writes ``text`` itself nearest the aligned place, else the aligned span."""
+        if not self.starts:
+            return start, end
+        first, last = self.starts[start], self.ends[end - 1]
+        if self.raw[first:last] == text:
+            return first, last
+        places = [m.start() for m in re.finditer(re.escape(text), self.raw)]
+        if not places:
+            return first, last
+        nearest = min(places, key=lambda p: abs(p - first))
+        return nearest, nearest + len(text)
 
 
 def _numerals(text: str) -> Iterator[Quantity]:
@@ -165,7 +226,60 @@ def _numeral(text: str, m: re.Match[str]) -> Quantity | None:
     tail = _tail(text, m)
     if tail is None:
         return None
-    return _range(text, m, tail) or _build(text, m, tail)
+    return (_change(text, m, tail) or _range(text, m, tail) or _old_level(text, m, tail)
+            or _build(text, m, tail))  # fmt: skip
+
+
+def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """The change of "grew by 2 million to 9 million tonnes" (None when the numeral is no
+    such change): its own figure, never a range with the level after "to", and counted in
+    the level's unit when it writes none (2 million tonnes)."""
+    join = _RANGE_JOIN.match(text, tail.end)
+    if join is None or join[0].strip() != "to" or not _CHANGE_BY.search(_before(text, m.start())):
+        return None
+    change = _build(text, m, tail)
+    second = _NUMERAL.match(text, join.end())
+    level = _numeral(text, second) if second else None
+    if level is None or level.kind not in _CHANGE_KINDS:
+        return change
+    if _same_suffix(m, level):  # "by 2m to 9m tonnes": 2 million tonnes, not 2 metres
+        tail = _Tail(level.kind, level.unit, m["tail"], words.scale_power(level.scale), m.end(),
+                     m.start())  # fmt: skip
+        return _build(text, m, tail)
+    return _in_terms_of(text, m, tail, level) or change
+
+
+def _old_level(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
+    """The old level of "rose from $4 to $5 billion" (None when the numeral is no such
+    level): counted in the new level's scale and unit when it writes neither ($4 billion)."""
+    join = _RANGE_JOIN.match(text, tail.end)
+    if (
+        join is None
+        or join[0].strip() != "to"
+        or not _CHANGE_VERBS.search(_before(text, m.start()))
+    ):
+        return None
+    second = _NUMERAL.match(text, join.end())
+    level = _numeral(text, second) if second else None
+    return _in_terms_of(text, m, tail, level) if level is not None else None
+
+
+def _in_terms_of(text: str, m: re.Match[str], tail: _Tail, level: Quantity) -> Quantity | None:
+    """The numeral counted in ``level``'s unit, and in its scale when it writes none ("from
+    $4 to $5 billion", "by 2 to 9 million tonnes", "by 2 million to 9 million tonnes");
+    None when it carries a unit of its own or another currency."""
+    same_money = tail.kind == "money" and (level.kind, level.unit) == ("money", tail.unit)
+    if (tail.kind != "number" and not same_money) or level.kind not in _CHANGE_KINDS:
+        return None
+    scale, power = (tail.scale, tail.power) if tail.scale else (level.scale, 0)
+    power = power or words.scale_power(scale)
+    own = _Tail(level.kind, level.unit, scale if power else None, power, tail.end, tail.start)
+    return _build(text, m, own)
+
+
+def _same_suffix(m: re.Match[str], level: Quantity) -> bool:
+    """Whether the change has the level's attached scale letter ("2m" before "9m tonnes")."""
+    return bool(m["tail"] and level.scale and m["tail"].lower() == level.scale.lower())
 
 
 def _build(text: str, m: re.Match[str], tail: _Tail) -> Quantity:

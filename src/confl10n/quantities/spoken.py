@@ -1,6 +1,7 @@
 """Figures written the way people say them, for :mod:`confl10n.quantities.find`.
 
-Times of day ("8 p.m.", "9:30 a.m.", "at 07:30", "at noon"), fractions
+Times of day ("8 p.m.", "9:30 a.m.", British "2.15pm" and "11.30 a.m.", "at 07:30",
+"at noon"), fractions
 ("a third of", "two-thirds of", "half of"), halves of a unit ("an hour and a half",
 "two and a half years") and spelled multipliers ("threefold"). A time is never
 a count: "Polls close at 8 p.m." has no figure 8.
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["find_spoken"]
 
 _TIME = re.compile(
-    r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5][0-9]))?\s?"
+    r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5][0-9]))?\s?"
     r"(?P<ap>[aApP])(?:\.\s?[mM]\.|[mM]\b|\.[mM]\b)"
 )
 # A 24-hour clock or noon/midnight after a word that introduces a time ("at 07:30",

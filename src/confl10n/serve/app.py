@@ -2,13 +2,16 @@
 
 FastAPI (and Starlette under it) is imported here and nowhere else, and this
 module only by ``confl10n serve``. :func:`create_app` loads the engines once,
-warms every model up and answers with JSON errors ``{"error": …}`` throughout:
-400 bad input, 403 bad API key, 413 too large, 429 busy, 500 our fault, 503 too slow.
+warms every model up and answers with JSON errors ``{"error": …}`` throughout,
+with LibreTranslate's statuses: 400 bad input or a missing API key, 403 a wrong
+key (or suggestions disabled), 413 a body too large, 429 busy, 500 a failed or
+too slow job (never 503). Every response carries LibreTranslate's CORS headers.
 OpenAPI documentation is served at ``/docs`` (and ``/openapi.json``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -22,23 +25,41 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
 
 from confl10n._version import __version__
 from confl10n.document import Article
 from confl10n.errors import Confl10nError, ModelPackageError, OutputError, TranslationError
-from confl10n.serve.files import SUFFIXES, Downloads, media_type, upload_format
-from confl10n.serve.libre import detect_text, translate_answer, translate_request
-from confl10n.serve.limits import ASGIApp, BodyLimit, Gate, RequestError, check_chars
+from confl10n.serve.cors import ALLOWED_HEADERS, ALLOWED_METHODS, MAX_AGE, EveryResponse
+from confl10n.serve.files import Downloads, media_type, upload_format
+from confl10n.serve.libre import (
+    detect_text,
+    frontend_settings,
+    guess_json,
+    libre_languages,
+    suggestion,
+    translate_answer,
+    translate_request,
+)
+from confl10n.serve.limits import (
+    ASGIApp,
+    BodyLimit,
+    Gate,
+    LoopErrors,
+    RequestError,
+    check_chars,
+)
 from confl10n.serve.schemas import (
-    ArticleBody,
+    ArticleRequest,
     BulletinBody,
     FiguresBody,
     SummarizeBody,
     TranslateBody,
 )
 from confl10n.serve.settings import ServeSettings, from_environment, read_api_keys
-from confl10n.serve.texts import clean
 from confl10n.serve.work import Service
+from confl10n.summarize.options import SummaryOptions
+from confl10n.text.decoding import clean_text
 
 _T = TypeVar("_T")
 _LOG = logging.getLogger("confl10n.serve")
@@ -56,10 +77,14 @@ class _State:
     languages: list[dict[str, Any]]
 
     def check_key(self, key: Any, request: Request) -> None:
-        """403 unless the server wants no key or ``key`` (or the X-API-Key header) is one."""
+        """Nothing when the server wants no key or ``key`` (or the X-API-Key header) is
+        one; else 400 for a missing (or empty) key, 403 for a wrong one (LibreTranslate's:
+        Weblate stops using a service for 30 minutes after a 403)."""
         if self.keys is None:
             return
         given = key or request.headers.get("x-api-key")
+        if not given:
+            raise RequestError(400, "Please contact the server operator to get an API key")
         if not isinstance(given, str) or given not in self.keys:
             raise RequestError(403, "Invalid API key")
 
@@ -84,13 +109,23 @@ def create_app(settings: ServeSettings | None = None, *, service: Service | None
         queue_timeout=settings.queue_timeout, timeout=settings.timeout,
     )  # fmt: skip
     keys = read_api_keys(settings.api_keys) if settings.api_keys else None
-    state = _State(settings, service, gate, keys, _languages(service.languages))
+    state = _State(settings, service, gate, keys, libre_languages(service.languages))
     app = FastAPI(title="confl10n", version=__version__, lifespan=_lifespan(gate), description=_DOC)
     _errors(app)
     _libre(app, state)
     _files(app, state, Downloads.for_port(settings.port))
     _v1(app, state)
-    return BodyLimit(app, settings.max_body)
+    return _cross_origin(BodyLimit(app, settings.max_body), settings.origins)
+
+
+def _cross_origin(app: ASGIApp, origins: tuple[str, ...]) -> ASGIApp:
+    """``app`` behind Starlette's CORS middleware (preflights, ``Origin`` requests) and,
+    when any origin is allowed, LibreTranslate's headers on every response."""
+    allowed: ASGIApp = CORSMiddleware(
+        app, allow_origins=origins, allow_methods=ALLOWED_METHODS, allow_headers=ALLOWED_HEADERS,
+        max_age=MAX_AGE,
+    )  # fmt: skip
+    return EveryResponse(allowed) if "*" in origins else allowed
 
 
 _DOC = (
@@ -102,17 +137,11 @@ _DOC = (
 def _lifespan(gate: Gate) -> Callable[[FastAPI], Any]:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        asyncio.get_running_loop().set_exception_handler(LoopErrors(_LOG))
         yield
         gate.close()  # uvicorn has let the requests in flight finish; so have their jobs now
 
     return lifespan
-
-
-def _languages(reach: dict[str, list[str]]) -> list[dict[str, Any]]:
-    from confl10n.localize.formatting import language_name
-
-    codes = sorted({*reach, *(t for targets in reach.values() for t in targets)})
-    return [{"code": c, "name": language_name(c), "targets": reach.get(c, [])} for c in codes]
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -193,25 +222,29 @@ def _json_object(body: bytes) -> dict[str, Any]:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise RequestError(400, f"Invalid request: the body is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise RequestError(400, "Invalid request: the JSON body is nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError(400, "Invalid request: the JSON body must be an object")
     return data
 
 
 def _libre(app: FastAPI, state: _State) -> None:
-    service, limit = state.service, state.settings.char_limit
+    service, settings = state.service, state.settings
+    limit = settings.char_limit
 
     @app.post("/translate", tags=["LibreTranslate"])
     async def translate(request: Request) -> JSONResponse:
         """Translate ``q`` (a string or a list) from ``source`` (or ``auto``) to ``target``."""
         fields = await _fields(request)
         state.check_key(fields.get("api_key"), request)
-        asked = translate_request(fields, limit)
+        asked = translate_request(fields, limit, alternatives_limit=settings.alternatives_limit)
         done = await state.run(
             lambda: service.translate_texts(
-                asked.texts, asked.source, asked.target, html=asked.html, locale=asked.locale
+                asked.texts, asked.source, asked.target, html=asked.html, locale=asked.locale,
+                alternatives=asked.alternatives,
             )
-        )
+        )  # fmt: skip
         return JSONResponse(translate_answer(asked, done))
 
     @app.get("/languages", tags=["LibreTranslate"])
@@ -221,19 +254,27 @@ def _libre(app: FastAPI, state: _State) -> None:
 
     @app.post("/detect", tags=["LibreTranslate"])
     async def detect(request: Request) -> list[dict[str, Any]]:
-        """The language of ``q`` among the installed source languages, with confidences."""
+        """The language of ``q`` among every language the detector knows, with confidences."""
         fields = await _fields(request)
         state.check_key(fields.get("api_key"), request)
         text = detect_text(fields, limit)
-        guesses = await state.run(lambda: service.detect(text))
-        return [{"confidence": g.confidence, "language": g.language} for g in guesses]
+        return [guess_json(g) for g in await state.run(lambda: service.detect(text))]
+
+    @app.post("/suggest", tags=["LibreTranslate"])
+    async def suggest(request: Request) -> dict[str, bool]:
+        """Store ``s`` as the approved translation of ``q`` (with ``--suggestions``)."""
+        if not settings.suggestions:
+            raise RequestError(403, "Suggestions are disabled on this server.")
+        fields = await _fields(request)
+        state.check_key(fields.get("api_key"), request)
+        text, suggested, source, target = suggestion(fields)
+        await state.run(lambda: service.suggest(text, suggested, source, target))
+        return {"success": True}
 
     @app.get("/frontend/settings", tags=["LibreTranslate"])
-    async def frontend_settings() -> dict[str, Any]:
+    async def frontend() -> dict[str, Any]:
         """What LibreTranslate's own web page asks for (some clients read ``charLimit``)."""
-        return {"charLimit": limit, "keyRequired": state.keys is not None, "apiKeys": True,
-                "suggestions": False, "filesTranslation": True,
-                "supportedFilesFormat": list(SUFFIXES)}  # fmt: skip
+        return frontend_settings(settings, state.languages, key_required=state.keys is not None)
 
     @app.get("/health", tags=["confl10n"])
     async def health() -> dict[str, Any]:
@@ -244,7 +285,7 @@ def _libre(app: FastAPI, state: _State) -> None:
             "engines": [h.engine.name for h in engines.held], "unavailable": engines.problems,
             "pairs": [f"{a}->{b}" for a, b in engines.pairs],
             "running": gate.running, "waiting": gate.waiting,
-            "slots": gate.slots, "queue": gate.queue,
+            "slots": gate.slots, "queue": gate.queue, "batches": engines.batches(),
         }  # fmt: skip
 
 
@@ -313,17 +354,23 @@ def _translated_upload(
 # --- /v1/ ------------------------------------------------------------------------------------
 
 
-def _article(body: ArticleBody) -> Article:
+def _article(body: ArticleRequest) -> Article:
     from confl10n.text.reader import parse_text
 
-    text = clean(body.text)
-    return parse_text(text, lang=body.source, markdown=body.markdown, source_name="<request>")
+    text = clean_text(body.text)
+    return parse_text(
+        text,
+        lang=body.source,
+        markdown=body.markdown,
+        source_name="<request>",
+        keep_boilerplate=body.keep_boilerplate,
+    )
 
 
 def _v1(app: FastAPI, state: _State) -> None:
     service = state.service
 
-    async def accepted(body: ArticleBody, request: Request) -> None:
+    async def accepted(body: ArticleRequest, request: Request) -> None:
         state.check_key(body.api_key, request)
         state.check_size(body.text)
 
@@ -344,21 +391,21 @@ def _v1(app: FastAPI, state: _State) -> None:
     async def summarize(body: SummarizeBody, request: Request) -> dict[str, Any]:
         """Each section's summary sentences (IDs, texts, scores) and the lede."""
         await accepted(body, request)
-        options: dict[str, Any] = {"algorithm": body.algorithm, "sentences": body.sentences}
-        options.update(ratio=body.ratio, lede=body.lede)
-        return await state.run(lambda: service.summarize(_article(body), **options))
+        options = SummaryOptions(
+            algorithm=body.algorithm, sentences=body.sentences, ratio=body.ratio, lede=body.lede
+        )
+        return await state.run(lambda: service.summarize(_article(body), options))
 
     @app.post("/v1/figures", tags=["confl10n"])
     async def figures(body: FiguresBody, request: Request) -> dict[str, Any]:
         """Every figure of the article, what it means, and each locale's way of writing it."""
         await accepted(body, request)
 
-        def job() -> dict[str, Any]:
-            article = _article(body)
-            dated = replace(article, published=body.reference_date or article.published)
-            return service.figures(dated, body.locales)
-
-        return await state.run(job)
+        return await state.run(
+            lambda: service.figures(
+                _article(body), body.locales, reference_date=body.reference_date
+            )
+        )
 
     @app.post("/v1/bulletin", tags=["confl10n"])
     async def bulletin(body: BulletinBody, request: Request) -> dict[str, Any]:

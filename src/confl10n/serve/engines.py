@@ -14,12 +14,16 @@ import threading
 from dataclasses import dataclass
 
 from confl10n.errors import Confl10nError, EngineUnavailableError
+from confl10n.serve.batching import BatchingEngine, batching
 from confl10n.translate import registry
 from confl10n.translate.engine import Engine
 from confl10n.translate.engines import Engines, route, unavailable
 from confl10n.translate.options import TranslateOptions
 
 _WARM_UP = "Warm up."
+MERGED_BATCHES = 4
+"""A merged call holds up to this many engine batches of ``max_batch_tokens``: enough to
+fill them, few enough that no request waits long for the others of its call."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,26 +38,43 @@ class EngineHolder:
     """The engines one server process translates with.
 
     ``options.engine`` is ``auto`` or None (every engine of the registry's order
-    that is installed, tried in that order) or one registered name; the other
-    options' engine settings (``models_dir``, ``threads``, …) go to the engines
-    that take them. Raises InvalidOptionError for an unknown engine name,
-    EngineUnavailableError when no engine is installed at all.
+    that is installed, tried in that order) or one registered name;
+    ``options.settings`` go to the engines they are for. With ``max_batch_tokens``
+    above 0, each engine stands behind a :class:`~confl10n.serve.batching.BatchingEngine`
+    (concurrent requests share calls of up to :data:`MERGED_BATCHES` times that many
+    tokens; ``batch_wait`` seconds of waiting for them).
+    Raises InvalidOptionError for an unknown engine name, EngineUnavailableError
+    when no engine is installed.
     """
 
-    def __init__(self, options: TranslateOptions) -> None:
+    def __init__(
+        self, options: TranslateOptions, *, max_batch_tokens: int = 0, batch_wait: float = 0.0
+    ) -> None:
         self.problems: dict[str, str] = {}
-        self.engines = Engines(options.engine_settings())
         self._lock = threading.Lock()
         choice = registry.check_engine_choice(options.engine_choice)
         names = registry.auto_order() if choice == "auto" else (choice,)
-        self.held = tuple(h for name in names if (h := self._load(name)))
-        if not self.held:
+        loading = Engines(options.settings)
+        held = [h for name in names if (h := self._load(loading, name))]
+        if not held:
             reasons = "; ".join(f"{n}: {p}" for n, p in self.problems.items())
             raise EngineUnavailableError(f"no translation engine is installed here ({reasons})")
+        if max_batch_tokens > 0:
+            held = [_batched(h, max_batch_tokens, batch_wait) for h in held]
+        self.held = tuple(held)
+        self.engines = Engines(options.settings, given=[h.engine for h in held])
 
-    def _load(self, name: str) -> HeldEngine | None:
+    def batches(self) -> dict[str, dict[str, int]]:
+        """Per batching engine: the engine ``calls`` made and the ``requests`` they served."""
+        return {
+            h.engine.name: {"calls": h.engine.calls, "requests": h.engine.requests}
+            for h in self.held
+            if isinstance(h.engine, BatchingEngine)
+        }
+
+    def _load(self, engines: Engines, name: str) -> HeldEngine | None:
         try:
-            engine = self.engines.get(name)
+            engine = engines.get(name)
             pairs = tuple(sorted(set(engine.pairs())))
         except (EngineUnavailableError, ImportError) as exc:
             self.problems[name] = str(exc)
@@ -97,6 +118,11 @@ class EngineHolder:
             for held in self.held:
                 for source, target in held.pairs:
                     _warm(held.engine, source, target)
+
+
+def _batched(held: HeldEngine, max_tokens: int, wait: float) -> HeldEngine:
+    budget = max_tokens * MERGED_BATCHES
+    return HeldEngine(batching(held.engine, wait=wait, max_tokens=budget), held.pairs)
 
 
 def _warm(engine: Engine, source: str, target: str) -> None:

@@ -4,15 +4,20 @@ Jobs (translations, summaries) are CPU work: they run in a small thread pool,
 ``concurrency`` at a time; up to ``queue`` more requests wait for a slot, and
 the next one is told 429 at once. A request that waits longer than
 ``queue_timeout`` seconds gets 429 too; one whose job runs longer than
-``timeout`` gets 503, and its job still finishes (a thread cannot be stopped)
-and holds its slot until then, so the bound on concurrent work stays true.
+``timeout`` gets 500 (as LibreTranslate answers a failed translation: it never
+sends 503, which makes Weblate stop using a service for 30 minutes), and its job
+still finishes (a thread cannot be stopped) and holds its slot until then, so
+the bound on concurrent work stays true.
 Pure asyncio and ASGI: no web framework is imported here.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -40,9 +45,10 @@ class RequestError(Exception):
 
 
 def check_chars(size: int, limit: int) -> None:
-    """RequestError 413 when a request's ``size`` characters of text exceed ``limit``."""
+    """RequestError 400 when one text's ``size`` characters exceed ``limit``, in
+    LibreTranslate's words (413 is for a body over the byte limit)."""
     if size > limit:
-        raise RequestError(413, f"Invalid request: {size} characters exceed the limit ({limit})")
+        raise RequestError(400, f"Invalid request: request ({size}) exceeds text limit ({limit})")
 
 
 class Gate:
@@ -58,7 +64,7 @@ class Gate:
 
     async def run(self, job: Callable[[], _T]) -> _T:
         """``job()``'s result, run in the pool; RequestError 429 (queue full or waited too
-        long) or 503 (ran too long). The job's own exceptions pass through."""
+        long) or 500 (ran too long). The job's own exceptions pass through."""
         await self._enter()
         self.running += 1
         loop = asyncio.get_running_loop()
@@ -68,7 +74,8 @@ class Gate:
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), self.timeout)
         except TimeoutError:
-            raise RequestError(503, f"the request took longer than {self.timeout:g} s") from None
+            message = f"Cannot translate text: the request took longer than {self.timeout:g} s"
+            raise RequestError(500, message) from None
 
     async def _enter(self) -> None:
         if not self._free.locked():  # a free slot and nobody before us: no wait, no queue
@@ -98,7 +105,12 @@ class BodyLimit:
     """ASGI middleware: 413 for a query string or body over ``limit`` bytes.
 
     The body is read before the app sees it (replayed afterwards), so a chunked
-    upload without Content-Length is bounded too.
+    upload without Content-Length is bounded too, and a client that goes away
+    before its body is whole never reaches the app. It wraps the whole app (only the
+    CORS headers go around it), so it also keeps the server's log to one line per
+    fault: an error the app has already answered (and logged) is not raised again
+    into uvicorn, and a request cancelled by the end of a graceful shutdown is
+    answered 500 without a traceback (never 503, as everywhere: see above).
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -108,23 +120,51 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await _answered(self._limited(scope, receive, send), send)
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         if len(scope.get("query_string", b"")) > self.limit:
             await _too_large(send, "query string", self.limit)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        body = await _read(receive, self.limit, declared)
+        try:
+            body = await _read(receive, self.limit, declared)
+        except _Disconnected:
+            return  # nobody is left to answer
         if body is None:
             await _too_large(send, "request body", self.limit)
             return
         await self.app(scope, _replay(body, receive), send)
 
 
+class _Disconnected(Exception):
+    """The client went away before its request body was whole."""
+
+
+async def _answered(call: Awaitable[None], send: Send) -> None:
+    """Await ``call``; what the app raised has been answered (500) and logged by its
+    handlers, and a request cancelled at the end of a graceful shutdown gets 500."""
+    try:
+        await call
+    except asyncio.CancelledError:
+        # uvicorn cancels what still runs when the graceful timeout ends; we exit next.
+        with contextlib.suppress(Exception):
+            await send_json(send, 500, {"error": "the server is shutting down"})
+    except Exception:  # already answered 500 and logged once by the app's error handler
+        return
+
+
 async def _read(receive: Receive, limit: int, declared: bytes) -> bytes | None:
-    """The whole body, or None past ``limit`` (after draining a bounded amount of it)."""
+    """The whole body, or None past ``limit`` (after draining a bounded amount of it).
+
+    Raises :class:`_Disconnected` when the client goes away first.
+    """
     over = not declared.isdigit() or int(declared) > limit
     chunks, size, more = [], 0, True
     while more and size <= limit * DRAIN_FACTOR:
         message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected
         if message["type"] != "http.request":
             break
         data = message.get("body", b"")
@@ -158,3 +198,24 @@ async def send_json(send: Send, status: int, data: dict[str, Any]) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+class LoopErrors:
+    """An asyncio exception handler that logs one line per kind of error, at most once
+    every ``interval`` seconds (``accept()`` out of file descriptors retries every
+    second; a traceback each time would fill the disk)."""
+
+    def __init__(self, logger: logging.Logger, *, interval: float = 10.0) -> None:
+        self.logger, self.interval = logger, interval
+        self._last: dict[str, float] = {}
+
+    def __call__(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """Log ``context``'s message and exception as one line (no traceback)."""
+        exc = context.get("exception")
+        line = str(context.get("message") or "asyncio error")
+        if exc is not None:
+            line += f": {type(exc).__name__}: {exc}"
+        now = time.monotonic()
+        if now - self._last.get(line, -self.interval) >= self.interval:
+            self._last[line] = now
+            self.logger.error("confl10n: %s", line.replace("\n", " "))

@@ -15,21 +15,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from confl10n.document import Article, Paragraph, Section, Sentence
+from confl10n.document import Article, Inline, Paragraph, Section, Sentence
+from confl10n.languages import facts
 from confl10n.text.segmentation import split_sentences
 
-UNSPACED_TARGETS = frozenset({"ja", "zh", "zt"})
-"""Target languages written without spaces between sentences."""
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _SEPARATOR = "\n\n"
-
-
-def clean(text: str) -> str:
-    """``text`` with line breaks made ``\\n`` and control characters (tab and newline
-    aside) removed: what engines and the sentence splitter can take."""
-    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
+PLACEABLE = re.compile(r"\[X\d+X\]")
+"""Weblate's placeables (``[X6X]``): kept from the engine as code is, so they come back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +42,7 @@ class Batch:
 
     def reassemble(self, translated: Mapping[str, str], *, target: str) -> list[str]:
         """Each text with its sentences replaced by ``translated[unit id]``."""
-        joiner = "" if target.split("_")[0] in UNSPACED_TARGETS else None
+        joiner = None if facts(target).spaced else ""
         pieces: list[list[str]] = [[] for _ in self.texts]
         ends = [0] * len(self.texts)
         for place in self.places:
@@ -63,7 +55,8 @@ class Batch:
 
 
 def plain_batch(texts: Sequence[str], lang: str) -> Batch:
-    """The texts (already :func:`clean`) as one article in language ``lang``."""
+    """The texts (already :func:`~confl10n.text.decoding.clean_text`) as one article in
+    language ``lang``."""
     paragraphs: list[Paragraph] = []
     places: list[_Place] = []
     offset = 0
@@ -91,9 +84,13 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def _sentences(line: str, lang: str, paragraph: str, offset: int) -> tuple[Sentence, ...]:
     spans = split_sentences(line, lang=lang)
     return tuple(
-        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b)
+        Sentence(f"{paragraph}.t{n}", line[a:b], offset + a, offset + b, _placeables(line[a:b]))
         for n, (a, b) in enumerate(spans, 1)
     )
+
+
+def _placeables(text: str) -> tuple[Inline, ...]:
+    return tuple(Inline("code", m.start(), m.end()) for m in PLACEABLE.finditer(text))
 
 
 def _span(sentences: tuple[Sentence, ...]) -> tuple[int, int]:

@@ -15,20 +15,25 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confl10n.building.files import translated_text
 from confl10n.document import Article
-from confl10n.errors import InputError
+from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
 from confl10n.languages import language_code
+from confl10n.serve.batching import BatchingEngine
 from confl10n.serve.detect import Detector, Guess
 from confl10n.serve.engines import EngineHolder
 from confl10n.serve.settings import ServeSettings
-from confl10n.serve.texts import Batch, clean, plain_batch
+from confl10n.serve.texts import Batch, plain_batch
+from confl10n.summarize.options import SummaryOptions
+from confl10n.text.decoding import clean_text
 from confl10n.translate.cache import TranslationCache
-from confl10n.translate.options import TranslateOptions
+from confl10n.translate.engine import Engine, HypothesesEngine
 from confl10n.translate.results import ArticleTranslation
+
+if TYPE_CHECKING:
+    from confl10n.localize.target import LocaleTarget
 
 JSON = dict[str, Any]
 AUTO = "auto"
@@ -44,6 +49,7 @@ class Translated:
     detected: list[Guess | None]
     findings: list[list[JSON]]
     locale: str | None
+    alternatives: list[list[str]]
 
 
 class Service:
@@ -51,12 +57,12 @@ class Service:
 
     def __init__(self, settings: ServeSettings, holder: EngineHolder | None = None) -> None:
         self.settings = settings
-        self.options = TranslateOptions(
-            engine=settings.engine, models_dir=settings.models_dir, threads=settings.threads
+        self.options = settings.translation
+        self.engines = holder or EngineHolder(
+            self.options, max_batch_tokens=settings.max_batch_tokens, batch_wait=settings.batch_wait
         )
-        self.engines = holder or EngineHolder(self.options)
         self.languages = self.engines.languages()
-        self.detector = Detector(self.languages)
+        self.detector = Detector(settings.detection)
         self._local = threading.local()
         if settings.cache_choice is not False:
             self._open_cache().close()  # a bad --cache fails now, not on the first request
@@ -76,24 +82,37 @@ class Service:
 
     def translate_texts(
         self, texts: Sequence[str], source: str, target: str, *, html: bool = False,
-        locale: str | None = None,
+        locale: str | None = None, alternatives: int = 0,
     ) -> Translated:  # fmt: skip
         """LibreTranslate's ``/translate``: each text (plain or HTML) from ``source``
-        (a code or ``auto``) to ``target``, figures protected and checked."""
-        target = language_code(target)
-        cleaned = [clean(t) for t in texts]
-        detected = [self.detector.best(t) if source == AUTO else None for t in cleaned]
+        (a code or ``auto``) to ``target`` (a language or locale in any spelling: ``zh-Hant``,
+        ``pt-BR``), figures protected and checked, with up to ``alternatives`` other
+        translations of each plain text where the engine has them.
+
+        Raises UnsupportedLanguageError ``xx is not supported`` for a language no
+        installed engine translates from or to (also one ``auto`` detected),
+        EngineUnavailableError for a pair no engine reaches."""
+        target, locale = self._target(target, locale, source)
+        source = source if source == AUTO else self._source(source, target)
+        cleaned = [clean_text(t) for t in texts]
+        detected = [self._detected(t, source, target) for t in cleaned]
         if html:
             return self._translate_html(cleaned, source, target, locale, detected)
         runs = [[t] for t in cleaned]
         out: list[list[str]] = [[] for _ in texts]
         findings: list[list[JSON]] = [[] for _ in texts]
+        others: list[list[str]] = [[] for _ in texts]
         found_locale = None
         for lang, indexes in self._by_source(source, detected).items():
             flat = [run for i in indexes for run in runs[i]]
             done, by_run, found_locale = self._translate_runs(flat, lang, target, locale)
             _spread(indexes, runs, done, by_run, out, findings)
-        return Translated([o[0] for o in out], detected, findings, found_locale)
+            if alternatives:
+                self._alternatives(indexes, flat, (lang, target), locale, alternatives, others)
+        joined = [o[0] for o in out]
+        others = [[a for a in alts if a != text] for alts, text in zip(others, joined, strict=True)]
+        _mark_unchanged(detected, findings, target)
+        return Translated(joined, detected, findings, found_locale, others)
 
     def _translate_html(
         self, texts: list[str], source: str, target: str, locale: str | None,
@@ -112,7 +131,80 @@ class Service:
                 out[index] = translated_text(result, markup=True, set_lang=False)
                 findings[index] = [_finding_json(f) for f in result.findings]
                 found_locale = result.locale
-        return Translated(out, detected, findings, found_locale)
+        _mark_unchanged(detected, findings, target)
+        return Translated(out, detected, findings, found_locale, [[] for _ in texts])
+
+    @property
+    def targets(self) -> frozenset[str]:
+        """Every language some installed engine translates into."""
+        return frozenset(t for targets in self.languages.values() for t in targets)
+
+    def _target(self, typed: str, locale: str | None, source: str) -> tuple[str, str]:
+        """The engine language and the locale a target spelled any way asks for (``zh-Hant``
+        -> zt, zh_TW; ``es-419`` -> es, es_419). Unless an installed engine translates into
+        it: ``xx is not supported``, naming the pair in the engine's codes after a colon
+        (``zh-Hant is not supported: no installed model translates en->zt``)."""
+        chosen = self._locale_target(typed)
+        if chosen.language not in self.targets and source != AUTO:
+            pair = f"{self._locale_target(source).language}->{chosen.language}"
+            raise UnsupportedLanguageError(
+                f"{typed} is not supported: no installed model translates {pair}"
+            )
+        return self.check_language(chosen.language, self.targets), locale or chosen.locale
+
+    def _source(self, typed: str, target: str) -> str:
+        """The engine language of a source spelled any way (text already in the target
+        language passes through even when no engine translates from it)."""
+        language = self._locale_target(typed).language
+        return language if language == target else self.check_language(language, self.languages)
+
+    def _locale_target(self, typed: str) -> LocaleTarget:
+        from confl10n.localize.target import locale_target
+
+        try:
+            return locale_target(typed, style_dir=self.options.style_dir)
+        except InvalidOptionError:
+            raise UnsupportedLanguageError(f"{typed} is not supported") from None
+
+    @staticmethod
+    def check_language(code: str, known: frozenset[str] | dict[str, list[str]]) -> str:
+        """``code`` as a language code; UnsupportedLanguageError ``xx is not supported``
+        unless it is one of ``known``."""
+        normal = code.strip().lower()
+        if normal not in known:
+            raise UnsupportedLanguageError(f"{code} is not supported")
+        return language_code(normal)
+
+    def _detected(self, text: str, source: str, target: str) -> Guess | None:
+        if source != AUTO:
+            if source.strip().lower() != target:
+                self.check_language(source, self.languages)
+            return None
+        return self.detector.source(
+            text, target, lambda s: self.engines.path(s, target) is not None
+        )
+
+    def _alternatives(
+        self, indexes: list[int], texts: list[str], pair: tuple[str, str], locale: str | None,
+        count: int, others: list[list[str]],
+    ) -> None:  # fmt: skip
+        """Each text's next ``count`` translations (none from an engine without n-best lists
+        or for text already in the target language)."""
+        from confl10n.translate.alternatives import NBest, RankedEngine
+
+        engine = self.engines.engines.get(self.engines.pick(*pair)) if pair[0] != pair[1] else None
+        if isinstance(engine, BatchingEngine):  # n-best lists come from the engine itself
+            engine = engine.inner
+        if not isinstance(engine, HypothesesEngine):
+            return
+        nbest, batch = NBest(engine, count + 1), plain_batch(texts, pair[0])
+        for rank in range(1, count + 1 if batch.places else 1):
+            ranked_engine = RankedEngine(nbest, rank)
+            result = self.translate(batch.article, pair[1], locale=locale, engine=ranked_engine)
+            ranked = batch.reassemble({u.id: u.target for u in result.units}, target=pair[1])
+            for index, text in zip(indexes, ranked, strict=True):
+                if text not in others[index]:
+                    others[index].append(text)
 
     def _translate_runs(
         self, runs: list[str], source: str, target: str, locale: str | None
@@ -121,26 +213,48 @@ class Service:
         if not batch.places:
             return list(runs), [[] for _ in runs], None
         result = self.translate(batch.article, target, locale=locale)
-        texts = batch.reassemble({u.id: u.target for u in result.units}, target=target)
+        texts = batch.reassemble({u.id: u.target for u in result.units}, target=result.target)
         return texts, _findings_by_text(batch, result), result.locale
 
     def translate(
-        self, article: Article, target: str, *, locale: str | None = None, quantities: bool = True
-    ) -> ArticleTranslation:
-        """The article translated with this process's engines and cache (library pipeline)."""
+        self, article: Article, target: str, *, locale: str | None = None, quantities: bool = True,
+        engine: Engine | None = None,
+    ) -> ArticleTranslation:  # fmt: skip
+        """The article translated with this process's engines and cache (library pipeline);
+        ``target`` is a language or locale in any spelling, resolved once; with ``engine``,
+        by that engine and without the cache (it is not the engine's best)."""
+        from confl10n.localize.target import locale_target
         from confl10n.translate.article import translate_article
 
-        source, target = language_code(article.lang), language_code(target)
-        engine = self.engines.pick(source, target) if source != target else None
-        options = replace(self.options, engine=engine, protect_numbers=quantities)
+        language_code(target)  # not even a language: the error it always was
+        chosen = locale_target(target, locale=locale, style_dir=self.options.style_dir)
+        source = language_code(article.lang)
+        name = self.engines.pick(source, chosen.language) if source != chosen.language else None
+        options = replace(self.options, engine=name, protect_numbers=quantities)
         return translate_article(
-            article, to=target, locale=locale, options=options, engines=self.engines.engines,
-            cache=self.cache(),
+            article, to=chosen, options=options, engines=self.engines.engines,
+            engine=engine, cache=self.cache() if engine is None else False,
         )  # fmt: skip
 
     def detect(self, text: str) -> list[Guess]:
-        """LibreTranslate's ``/detect``: the installed source languages, most likely first."""
-        return self.detector.detect(clean(text))
+        """LibreTranslate's ``/detect``: every language lingua knows that ``text`` may be in,
+        most likely first."""
+        return self.detector.detect(clean_text(text))
+
+    def suggest(self, text: str, suggestion: str, source: str, target: str) -> None:
+        """Store ``suggestion`` as the approved translation of ``text`` (a sentence, a
+        heading or a title) from ``source`` into ``target``: every later translation
+        of that text, by this server or by ``build`` with the same cache, uses it.
+
+        Raises UnsupportedLanguageError for a bad code, InvalidOptionError without a cache,
+        OutputError when the cache cannot be written."""
+        cache = self.cache()
+        if not isinstance(cache, TranslationCache):
+            raise InvalidOptionError("suggestions need the translation cache (no --no-cache)")
+        pair = (language_code(source), language_code(target))
+        cache.put_approved(
+            *pair, clean_text(text).strip(), clean_text(suggestion).strip(), origin="suggest"
+        )
 
     def _by_source(self, source: str, detected: list[Guess | None]) -> dict[str, list[int]]:
         """The indexes of the texts by source language (each its own with ``auto``)."""
@@ -149,40 +263,36 @@ class Service:
             groups[guess.language if guess else language_code(source)].append(index)
         return groups
 
-    def summarize(self, article: Article, **options: Any) -> JSON:
+    def summarize(self, article: Article, options: SummaryOptions) -> JSON:
         """The article's section summaries and lede, as the CLI's JSON (``summarize_sections``)."""
         from confl10n.summarize import summarize_sections
 
-        summary: JSON = asdict(summarize_sections(article, **options))
+        summary: JSON = asdict(summarize_sections(article, options))
         return summary
 
-    def figures(self, article: Article, locales: Sequence[str]) -> JSON:
-        """Every figure of the article's prose (not its code or URLs) and how each of
-        ``locales`` writes it."""
-        from confl10n.localize.formatting import check_locale, format_quantity
-        from confl10n.quantities.find import article_quantities
-        from confl10n.text.inline import prose_only
+    def figures(
+        self, article: Article, locales: Sequence[str], *, reference_date: date | None = None
+    ) -> JSON:
+        """``confl10n figures --format json``'s document for the article: every figure of
+        its prose (not its code or URLs) and how each of ``locales`` writes it."""
+        from confl10n.figures.rows import figure_rows, figures_document
 
-        for locale in locales:
-            check_locale(locale)
-        rows = [
-            {**_plain(asdict(q)), "renderings": {loc: format_quantity(q, loc) for loc in locales}}
-            for q in article_quantities(prose_only(article))  # no URL or code, as the CLI
-        ]
-        return {"locales": list(locales), "figures": rows}
+        style_dir = self.options.style_dir
+        rows = figure_rows(article, locales, style_dir=style_dir, reference_date=reference_date)
+        return figures_document(rows, locales)
 
     def translation_json(self, translation: ArticleTranslation) -> JSON:
         """The CLI's ``translate --format json`` document for one translation."""
-        from confl10n.building.render import render_json  # translate --format json, as is
+        from confl10n.translate.render import render_json  # translate --format json, as is
 
         document: JSON = json.loads(render_json([translation]))
         return document
 
     def bulletin(self, article: Article, locales: Sequence[str], *, slug: str | None) -> JSON:
         """Each locale's ``bundle.json`` (the source language's too), as ``build`` writes it."""
-        from confl10n.serve.bulletin import bundles
+        from confl10n.serve.bulletin import bundles, server_translation
 
-        made: JSON = bundles(self, article, locales, slug=slug)
+        made: JSON = bundles(server_translation(self.translate), article, locales, slug=slug)
         return made
 
 
@@ -197,6 +307,15 @@ def _spread(
         out[index] = done[position : position + count]
         findings[index] = [f for found in by_run[position : position + count] for f in found]
         position += count
+
+
+def _mark_unchanged(detected: list[Guess | None], findings: list[list[JSON]], target: str) -> None:
+    """Add the finding that says a text came back as sent (detected in the target language)."""
+    for guess, found in zip(detected, findings, strict=True):
+        if guess is not None and guess.language == target:
+            message = f"detected as {target} ({guess.confidence:g}%), the target: returned as sent"
+            found.append({"problem": "unchanged", "source": None, "target": target,
+                          "expected": None, "message": message})  # fmt: skip
 
 
 def _findings_by_text(batch: Batch, result: ArticleTranslation) -> list[list[JSON]]:
@@ -220,8 +339,3 @@ def _html_article(text: str, lang: str) -> Article | None:
         return parse_text(text, lang=lang, input_format="html", source_name="<request>")
     except InputError:
         return None
-
-
-def _plain(values: JSON) -> JSON:
-    """Decimals and dates as strings, so the figure rows are JSON."""
-    return {k: str(v) if isinstance(v, Decimal | date) else v for k, v in values.items()}

@@ -16,14 +16,22 @@ floating-point noise cannot reorder them) go to the earlier sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from confl10n.document import Article, Paragraph, Section, Sentence
-from confl10n.summarize import options
+from confl10n.summarize import options as options_module
 from confl10n.summarize.adapter import Block, Identified, Rater
-from confl10n.summarize.options import ALGORITHMS, LANGUAGES, LEDE_MODES
-from confl10n.summarize.selection import Picked, ineligible
+from confl10n.summarize.options import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    DEFAULT_LEDE_MODE,
+    LANGUAGES,
+    LEDE_MODES,
+    SummaryOptions,
+)
+from confl10n.summarize.selection import Picked, ineligible, opens_with_anaphor
 
 __all__ = [
     "ALGORITHMS",
@@ -32,6 +40,7 @@ __all__ = [
     "ArticleSummary",
     "ScoredSentence",
     "SectionSummary",
+    "SummaryOptions",
     "TextSummary",
     "summarize_sections",
     "summarize_text",
@@ -91,71 +100,51 @@ class TextSummary:
 
 
 def summarize_sections(
-    article_or_text: Article | str,
-    *,
-    algorithm: str = "lexrank",
-    sentences: int | None = None,
-    ratio: float | None = None,
-    lang: str | None = None,
-    bonus_words: Iterable[str] | None = None,
-    stigma_words: Iterable[str] | None = None,
-    null_words: Iterable[str] | None = None,
-    lede: int | None = None,
-    lede_mode: str = "lead",
+    article_or_text: Article | str, options: SummaryOptions | None = None, **changes: Any
 ) -> ArticleSummary:
     """Summarize every section of an article (a string is read with the reader first).
 
-    ``sentences=N`` or ``ratio=R`` sets each section's length (default: 1 for
-    up to 3 sentences, 2 up to 8, else 3); ``lede`` the lede's (default 1 or 2,
-    0 for none). ``lede_mode`` is ``lead`` (the opening sentences, as news is
-    written) or ``central`` (the algorithm's best-rated sentences of the
-    article's first 64). The lede is never repeated in a section summary, no
+    ``options`` (:class:`~confl10n.summarize.options.SummaryOptions`) say how;
+    keywords named as its fields (``sentences=1``, ``algorithm="textrank"``,
+    ``lede_mode="central"``) change them for this call. The lede is the opening
+    sentences (``lead``) or the algorithm's best-rated sentences of the article's
+    first 64 (``central``); it is never repeated in a section summary, no
     sentence appears twice, and only eligible sentences are picked (see
-    :mod:`confl10n.summarize.selection`); a section with none has an empty
-    summary. ``lang`` defaults to the article's. The three word lists are
-    Edmundson's (default: title and heading words, no stigma, stop words).
+    :mod:`confl10n.summarize.selection`); a section with none has an empty summary.
 
-    Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, algorithm or word
-    list, :class:`~confl10n.errors.UnsupportedLanguageError` for a language summaries do not
-    support, :class:`~confl10n.errors.InputError` for an article without sentences to
-    summarize.
+    Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, algorithm, word
+    list or an unknown option, :class:`~confl10n.errors.UnsupportedLanguageError` for a
+    language summaries do not support, :class:`~confl10n.errors.InputError` for an article
+    without sentences to summarize.
     """
-    options.check_length(sentences, ratio)
-    options.check_lede(lede)
-    mode = options.check_lede_mode(lede_mode)
-    article = _article(article_or_text, lang)
-    run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
-    options.check_body(article.sentences, article.source_name)
+    asked = SummaryOptions.of(options, changes).checked()
+    article = _article(article_or_text, asked.lang)
+    run = _Run(article, asked)
+    options_module.check_body(article.sentences, article.source_name)
     rated = [run.rate_section(section) for section in article.sections]
     picked = Picked(run.lang)
-    chosen_lede = run.lede(article, rated, lede, mode, picked)
-    summaries = tuple(run.pick_section(r, sentences, ratio, picked) for r in rated)
+    mode = asked.lede_mode or DEFAULT_LEDE_MODE
+    chosen_lede = run.lede(article, rated, asked.lede, mode, picked)
+    summaries = tuple(run.pick_section(r, asked.sentences, asked.ratio, picked) for r in rated)
     title = _text(article.title)
     return ArticleSummary(title, run.algorithm, run.lang, chosen_lede, summaries, mode)
 
 
 def summarize_text(
-    article_or_text: Article | str,
-    *,
-    algorithm: str = "lexrank",
-    sentences: int | None = None,
-    ratio: float | None = None,
-    lang: str | None = None,
-    bonus_words: Iterable[str] | None = None,
-    stigma_words: Iterable[str] | None = None,
-    null_words: Iterable[str] | None = None,
+    article_or_text: Article | str, options: SummaryOptions | None = None, **changes: Any
 ) -> TextSummary:
-    """Summarize a whole article as one text, across sections; options as above.
+    """Summarize a whole article as one text, across sections; options as above (the
+    lede's are not used).
 
     Raises what :func:`summarize_sections` raises.
     """
-    options.check_length(sentences, ratio)
-    article = _article(article_or_text, lang)
-    run = _Run(article, algorithm, lang, (bonus_words, stigma_words, null_words))
+    asked = SummaryOptions.of(options, changes).checked()
+    article = _article(article_or_text, asked.lang)
+    run = _Run(article, asked)
     body = article.sentences
-    options.check_body(body, article.source_name)
+    options_module.check_body(body, article.source_name)
     blocks = _article_blocks(article)
-    count = options.count(len(body), sentences, ratio)
+    count = options_module.count(len(body), asked.sentences, asked.ratio)
     chosen = run.select(blocks, _eligibility(article, run.lang), count, Picked(run.lang))
     return TextSummary(_text(article.title), run.algorithm, run.lang, chosen, len(body))
 
@@ -176,17 +165,12 @@ class _Rated:
 class _Run:
     """One call's checked options and sumy summarizer; built per call, never shared."""
 
-    def __init__(
-        self,
-        article: Article,
-        algorithm: str,
-        lang: str | None,
-        word_lists: tuple[Iterable[str] | None, ...],
-    ) -> None:
-        self.algorithm = options.check_algorithm(algorithm)
-        self.lang, language = options.language(lang or article.lang)
+    def __init__(self, article: Article, asked: SummaryOptions) -> None:
+        self.algorithm = asked.algorithm or DEFAULT_ALGORITHM
+        self.lang, language = options_module.language(asked.lang or article.lang)
         self._title = _text(article.title)
-        cue = options.cue_words(article, self.algorithm, (self.lang, language), word_lists)
+        languages = (self.lang, language)
+        cue = options_module.cue_words(article, self.algorithm, languages, asked.word_lists)
         self._rater = Rater(self.algorithm, language=language, lang=self.lang, cue=cue)
 
     def rate_section(self, section: Section) -> _Rated:
@@ -197,7 +181,7 @@ class _Run:
             for s in p.sentences
         )
         paragraphs = _prose(section.paragraphs)
-        if not options.has_words([s for p in paragraphs for s in p.sentences]):
+        if not options_module.has_words([s for p in paragraphs for s in p.sentences]):
             return _Rated(section, (0.0,) * len(eligible), (False,) * len(eligible))
         heading = _text(section.heading)
         heads = tuple(h for h in (heading or self._title,) if h)
@@ -216,7 +200,7 @@ class _Run:
         """The section's best eligible sentences not chosen yet (for the lede or elsewhere)."""
         section = rated.section
         size = sum(len(p.sentences) for p in _prose(section.paragraphs))
-        count = options.count(size, sentences, ratio) if size else 0
+        count = options_module.count(size, sentences, ratio) if size else 0
         chosen = _best(rated.sentences, rated.scores, rated.eligible, count, picked)
         return SectionSummary(section.id, _text(section.heading), chosen, size)
 
@@ -255,24 +239,45 @@ def _best(
     count: int,
     picked: Picked,
 ) -> tuple[ScoredSentence, ...]:
-    """Up to ``count`` eligible, unrepeated sentences by score (ties: earlier), in source order."""
+    """Up to ``count`` eligible, unrepeated sentences by score (ties: earlier), in source order.
+
+    A sentence that opens with an anaphor waits for the sentence before it: it is
+    taken right after that one, never without it.
+    """
     chosen: list[int] = []
+    waiting: dict[str, int] = {}  # the sentence before -> the anaphoric one after it
     for i in sorted(range(len(body)), key=lambda i: (-_tie_key(scores[i]), i)):
         if len(chosen) == count:
             break
-        if eligible[i] and not picked.repeats(body[i].id, body[i].text):
+        if not eligible[i] or picked.repeats(body[i].id, body[i].text):
+            continue
+        if _points_back(body, i, picked):
+            waiting[body[i - 1].id] = i
+            continue
+        while i >= 0 and len(chosen) < count and not picked.repeats(body[i].id, body[i].text):
             picked.add(body[i].id, body[i].text)
             chosen.append(i)
+            i = waiting.pop(body[i].id, -1)
     return tuple(ScoredSentence(body[i].id, body[i].text, scores[i]) for i in sorted(chosen))
+
+
+def _points_back(body: Sequence[Identified], i: int, picked: Picked) -> bool:
+    """True when ``body[i]`` opens with an anaphor and the sentence before it is not chosen
+    (the first sentence of ``body`` points back outside it: always True)."""
+    if not opens_with_anaphor(body[i].text, lang=picked.lang):
+        return False
+    return i == 0 or body[i - 1].id not in picked.ids
 
 
 def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSentence, ...]:
     """The first ``count`` eligible sentences in reading order, with their section scores.
 
     Running text comes first: a block quote (an epigraph or a pull quote) opens
-    the lede only when the article has too few other sentences.
+    the lede only when the article has too few other sentences. A sentence that
+    opens with an anaphor is taken only after the sentence before it.
     """
-    candidates: list[tuple[bool, int, Sentence, float]] = []
+    candidates: list[tuple[bool, int, Sentence, float, str | None]] = []
+    before: str | None = None
     for entry in rated:
         rating = iter(zip(entry.scores, entry.eligible, strict=True))
         for paragraph in entry.section.paragraphs:
@@ -280,11 +285,15 @@ def _lead(rated: Sequence[_Rated], count: int, picked: Picked) -> tuple[ScoredSe
                 score, ok = next(rating)
                 if ok:
                     quoted = paragraph.kind != "text"
-                    candidates.append((quoted, len(candidates), sentence, score))
+                    candidates.append((quoted, len(candidates), sentence, score, before))
+                before = sentence.id
     chosen: list[tuple[int, ScoredSentence]] = []
-    for _, position, sentence, score in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _, position, sentence, score, previous in sorted(candidates, key=lambda c: (c[0], c[1])):
         if len(chosen) == count:
             break
+        pointing = opens_with_anaphor(sentence.text, lang=picked.lang)
+        if pointing and previous not in picked.ids:
+            continue
         if not picked.repeats(sentence.id, sentence.text):
             picked.add(sentence.id, sentence.text)
             chosen.append((position, ScoredSentence(sentence.id, sentence.text, score)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from confl10n.document import Article, Sentence
 from confl10n.errors import InputError, InvalidOptionError, UnsupportedLanguageError
@@ -18,6 +20,69 @@ LEDE_MODES: tuple[str, ...] = ("lead", "central")
 
 LANGUAGES = SUMY_NAMES
 """Language codes summaries support -> sumy's stop-word list (from :mod:`confl10n.languages`)."""
+
+DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_LEDE_MODE = "lead"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummaryOptions:
+    """How to summarize, as one value made once by the caller (sumy's habit of one
+    summarizer configured up front).
+
+    ``algorithm``: one of :data:`ALGORITHMS` (None: :data:`DEFAULT_ALGORITHM`);
+    ``sentences=N`` or ``ratio=R`` sets each section's length (default: 1 for up to
+    3 sentences, 2 up to 8, else 3); ``lang``: the article's language (default: its
+    own); ``bonus_words``, ``stigma_words``, ``null_words``: Edmundson's word lists
+    (default: title and heading words, no stigma, stop words); ``lede``: the lede's
+    length (default 1 or 2, 0 for none); ``lede_mode``: ``lead`` (the opening
+    sentences) or ``central`` (None: :data:`DEFAULT_LEDE_MODE`). A build leaves
+    ``algorithm`` and ``lede_mode`` as None to take ``confl10n.toml``'s.
+    Values are checked by :meth:`checked` (the summarizers call it).
+    """
+
+    algorithm: str | None = None
+    sentences: int | None = None
+    ratio: float | None = None
+    lang: str | None = None
+    bonus_words: Iterable[str] | None = None
+    stigma_words: Iterable[str] | None = None
+    null_words: Iterable[str] | None = None
+    lede: int | None = None
+    lede_mode: str | None = None
+
+    @classmethod
+    def of(cls, options: SummaryOptions | None, changes: dict[str, Any]) -> SummaryOptions:
+        """``options`` (default: the defaults) with ``changes``, keyword by field name.
+
+        Raises :class:`~confl10n.errors.InvalidOptionError` for a name that is no field.
+        """
+        unknown = sorted(set(changes) - {f.name for f in fields(cls)})
+        if unknown:
+            names = ", ".join(f.name for f in fields(cls))
+            raise InvalidOptionError(f"unknown summary option {unknown[0]!r}; one of: {names}")
+        return replace(options or cls(), **changes)
+
+    def checked(self) -> SummaryOptions:
+        """These options with the algorithm and lede mode resolved and every value checked.
+
+        Raises :class:`~confl10n.errors.InvalidOptionError` for a bad length, lede,
+        algorithm or lede mode.
+        """
+        check_length(self.sentences, self.ratio)
+        check_lede(self.lede)
+        algorithm = check_algorithm(self.algorithm or DEFAULT_ALGORITHM)
+        return replace(
+            self,
+            algorithm=algorithm,
+            lede_mode=check_lede_mode(self.lede_mode or DEFAULT_LEDE_MODE),
+        )
+
+    @property
+    def word_lists(self) -> tuple[Iterable[str] | None, ...]:
+        """Edmundson's bonus, stigma and null words, as given."""
+        return self.bonus_words, self.stigma_words, self.null_words
+
 
 # sumy's Edmundson refuses empty word lists; this "word" is never produced by our
 # tokenizer, so it stands for "no such words" without changing any rating.

@@ -4,14 +4,20 @@ These rules apply to every algorithm: the summarizer still rates every sentence
 (they are all context), but only eligible ones are picked. A sentence is not
 eligible when it is
 
-* a list item, a table cell, a heading-like line or a caption, or a dateline
-  on its own;
+* a list item, a table cell, a heading-like line or a caption, a dateline
+  on its own, or a live-blog timestamp;
 * a colon lead-in (``… is announcing:``), whose list is not in the summary;
 * the truncated end of an article (a paragraph flagged ``truncated``), or any
   sentence without final punctuation;
 * a sentence whose quotes or brackets do not balance (one part of a quotation
   split over several sentences reads as a fragment on its own);
-* longer than :data:`MAX_CHARS` (a paragraph run together without full stops).
+* longer than :data:`MAX_CHARS` (a paragraph run together without full stops);
+* a page's notice about itself, not news: ``This page describes last year's
+  plan; see our page on …``, an editor's note, a correction, ``Updated at …``.
+
+:func:`opens_with_anaphor` tells a sentence that points back to the one before
+it (``Others take effect …``, ``These efforts …``, ``It …``): the summarizer
+never picks one without the sentence before it.
 
 :class:`Picked` remembers everything already chosen for one bulletin and
 refuses a sentence that repeats one of them, word for word or nearly.
@@ -24,9 +30,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from confl10n.document import Paragraph, Sentence
+from confl10n.text.datelines import dateline_end, is_timestamp
 from confl10n.text.words import split_words
 
-__all__ = ["MAX_CHARS", "NEAR_DUPLICATE", "Picked", "ineligible"]
+__all__ = ["MAX_CHARS", "NEAR_DUPLICATE", "Picked", "ineligible", "opens_with_anaphor"]
 
 MAX_CHARS = 800
 """A "sentence" longer than this is a paragraph without full stops, not a summary line."""
@@ -42,18 +49,31 @@ _BRACKETS = tuple(
     (pair[0], pair[1])
     for pair in ("()", "[]", "{}", "（）", "「」", "『』", "《》", "【】", "〈〉")
 )
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)  # fmt: skip
-# "SHANGHAI, Dec. 19 (Xinhua) --", "BEIJING —", "LONDON (Reuters) -"
-_DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’ -]{{2,}}(?:,\s*[A-Z][A-Za-z .]*)?"
-    rf"(?:,?\s*{_MONTH}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:)\s*"
-)
 _CAPTION = re.compile(
     r"^\(?\s*(?:photo|picture|image|caption|pictured|file photo|video|graphic|credit|source)s?"
     r"\b\s*(?:by\b|:|/|\||—|-)|(?:/|\|)\s*(?:xinhua|afp|ap|reuters|getty images|ic photo)\s*\W*$",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(
+    r"^(?:this|the\s+following)\s+(?:web\s*)?(?:page|article|story|post|entry|item|site|piece"
+    r"|version|update|guide|explainer|live\s+blog)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:describes?|covers?|explains?|is\s+about|was\s+(?:updated|corrected|amended|first"
+    r"|published|originally)|has\s+been\s+(?:updated|corrected|amended)|summari[sz]es|lists"
+    r"|contains|gives|refers|will\s+be\s+updated|is\s+(?:updated|archived|no\s+longer"
+    r"|part\s+of|being\s+updated))"
+    r"|\bsee\s+(?:our|the)\s+(?:\w+\s+){0,3}?(?:page|article|story|coverage|guide|live\s+blog"
+    r"|explainer)\b"
+    r"|^(?:editor[’']?s[’']?\s+note|corrections?|clarifications?|updated|last\s+updated"
+    r"|note\s+to\s+readers)\s*(?:[:—–(-]|\d|\bat\b|\bon\b)"
+    r"|^follow\s+(?:our|the)\s+live\b"
+    r"|^an?\s+(?:earlier|previous)\s+version\s+of\s+this\b"
+    r"|^(?:read\s+more|related|see\s+also)\s*:",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"^[\"“‘']?(?:others|these|this|those|that|it|its|they|their|them|such|he|she|his|her"
+    r"|both|the\s+latter|the\s+former|the\s+rest)\b(?!\s+(?:year|week|month|morning"
+    r"|afternoon|evening|spring|summer|autumn|fall|winter|quarter|season|time)\b)",
     re.IGNORECASE,
 )
 _STRAIGHT_QUOTE = '"'
@@ -79,14 +99,24 @@ def _shape(text: str) -> str | None:
     """A problem visible in the sentence's own shape: lead-in, heading, caption, dateline."""
     if _LEAD_IN.search(text):
         return "colon lead-in"
+    if _NOTICE.search(text.lstrip("([*_ ")):
+        return "page notice"
     if _CAPTION.search(text):
         return "caption"
-    dateline = _DATELINE.match(text)
-    if dateline is not None and len(split_words(text[dateline.end() :])) < 4:
+    dateline = dateline_end(text)
+    if dateline and len(split_words(text[dateline:])) < 4:
         return "dateline"
+    if is_timestamp(text):
+        return "timestamp"
     if not _FINAL.search(text):
         return "heading or fragment" if len(split_words(text)) <= 12 else "no final punctuation"
     return None
+
+
+def opens_with_anaphor(text: str, *, lang: str = "en") -> bool:
+    """True when an English sentence opens by pointing back (``Others …``, ``These
+    efforts …``, ``It …``; not ``This year …``). Other languages: False."""
+    return lang.split("-")[0].lower() == "en" and _ANAPHOR.match(text.strip()) is not None
 
 
 def _balance(text: str, lang: str) -> str | None:

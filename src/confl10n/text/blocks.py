@@ -27,12 +27,52 @@ their lengths match; otherwise it replaces that source (markup, entities, line b
 _BULLET = re.compile(r"[ \t]{0,3}(?:[-*+•‣▪◦–]|\d{1,3}[.)])[ \t]+(?=\S)")
 # Any closing quote or bracket ends a line too: German „…“ and ‚…‘, « … », 「…」, (…).
 _FINAL_PUNCT = tuple(".!?;:,…。！？；：，؟\"'”’“‘»«›‹」』）)]】〕")
+# What may open a word of a heading: quotes and brackets ("(VAT)", "“Fair Deal”", "[Draft]").
+_OPENING_PUNCT = "\"'“‘„‚«‹「『（(【〔["
 # Short unpunctuated lines that are bylines, datelines or credits, not subheadings.
 _NOT_HEADING = re.compile(
     r"(?:By|Published|Updated|Posted|Photo|Photograph|Credit|Image|Source|Reporting by"
     r"|Editing by|Additional reporting|Written by|Words by)\b"
 )
 HEADING_MAX_WORDS = 12
+"""Words a subheading in sentence case has at most (a longer unpunctuated line is prose)."""
+TITLE_MAX_WORDS = 30
+"""Words a subheading in title case has at most."""
+# "(LPT)", "(Draft)", "(Part 2)": a parenthesis of up to three words that ends a heading.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}(?<![.!?…;:,])\)$")
+# Words a title-case heading may leave in lower case.
+_SMALL_WORDS = frozenset((
+    "with", "from", "into", "over", "upon", "onto", "than", "that", "through", "about", "after",
+    "under", "between", "across", "against", "during", "without", "within", "toward", "towards",
+    "among", "along", "around", "before", "behind", "below", "beyond", "since", "until", "while",
+    "where", "when", "amid", "despite",
+))  # fmt: skip
+_LABEL_MAX_WORDS = 4
+_PRONOUNS = frozenset(
+    ["It", "They", "We", "He", "She", "This", "These", "Those", "There", "I", "You", "That"]
+)
+_LEAD_IN_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "include",
+        "includes",
+        "including",
+        "included",
+        "said",
+        "says",
+        "follow",
+        "follows",
+        "following",
+        "as",
+        "will",
+        "has",
+        "have",
+    ]
+)
 # Web addresses: with a scheme, with www., or a bare domain with a path or a common
 # top-level domain ("example.com/News_2024", "stats.gov"); not the domain of an e-mail
 # address. A final period, comma, quote or bracket belongs to the sentence.
@@ -118,13 +158,41 @@ def _joined(source: str, pieces: Sequence[tuple[int, int]]) -> tuple[Run, ...]:
 def plain_blocks(text: str, start: int = 0) -> list[Block]:
     """Blocks of plain text: paragraphs split at blank lines, subheadings and bullets detected."""
     blocks: list[Block] = []
-    for group in _groups(text, start):
+    groups = list(_groups(text, start))
+    for index, group in enumerate(groups):
         first_offset, first = group[0]
-        if len(group) > 1 and looks_like_heading(first):
+        following = group[1][1] if len(group) > 1 else _first_line(groups, index + 1)
+        if following is not None and is_heading(first, following):
             blocks.append(Block("heading", _joined(text, [_piece(first_offset, first)]), 2))
             group = group[1:]
-        blocks += _group_blocks(text, group)
+        blocks += _group_blocks(text, group) if group else []
     return [replace(b, spans=url_spans(b.text())) if URL.search(b.text()) else b for b in blocks]
+
+
+def _first_line(groups: list[list[tuple[int, str]]], index: int) -> str | None:
+    return groups[index][0][1] if index < len(groups) else None
+
+
+def is_heading(line: str, following: str) -> bool:
+    """True if ``line``, with ``following`` (the next non-blank line) under it, is a
+    subheading: a heading-shaped line (:func:`looks_like_heading`), or a label ending in a
+    colon (``Notes:``, ``Key facts:``) on top of a list."""
+    return looks_like_heading(line) or (
+        _BULLET.match(following) is not None and _is_label(line.strip())
+    )
+
+
+def _is_label(line: str) -> bool:
+    """``Notes:``: up to four words and a colon, no pronoun first and no verb of a lead-in."""
+    words = line[:-1].split()
+    return (
+        line.endswith((":", "："))
+        and 0 < len(words) <= _LABEL_MAX_WORDS
+        and line[0].isupper()
+        and words[0] not in _PRONOUNS
+        and not _LEAD_IN_VERBS.intersection(w.lower() for w in words)
+        and _NOT_HEADING.match(line) is None
+    )
 
 
 def url_spans(plain: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Inline, ...]:
@@ -137,9 +205,7 @@ def url_spans(plain: str, taken: Sequence[tuple[int, int]] = ()) -> tuple[Inline
 
 
 def _group_blocks(text: str, group: list[tuple[int, str]]) -> list[Block]:
-    """One group of lines: a heading, a paragraph, or list items (each bullet line starts one)."""
-    if len(group) == 1 and looks_like_heading(group[0][1]):
-        return [Block("heading", _joined(text, [_piece(*group[0])]), 2)]
+    """One group of lines: a paragraph, or list items (each bullet line starts one)."""
     parts: list[tuple[str, str, list[tuple[int, int]]]] = []
     for offset, line in group:
         bullet = _BULLET.match(line)
@@ -179,18 +245,43 @@ def _groups(text: str, start: int) -> Iterator[list[tuple[int, str]]]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short line that starts with a capital and has no final punctuation (not a byline),
-    or a short question in title case."""
+    """A line shaped like a subheading: it starts with a capital, is no byline or credit, and
+    has no final punctuation, or ends in a short parenthesis (``Local Property Tax (LPT)``), or
+    is a title-case question (``What Comes Next?``). Up to :data:`HEADING_MAX_WORDS` words,
+    or :data:`TITLE_MAX_WORDS` in title case (``Expanding Rural Clinics, Training …``)."""
     stripped = line.strip()
+    bare = _TRAILING_PARENTHESIS.sub("", stripped)
+    words = len(stripped.split())
     return (
-        0 < len(stripped.split()) <= HEADING_MAX_WORDS
-        and stripped[0].isupper()
-        and (not stripped.endswith(_FINAL_PUNCT) or _title_case_question(stripped))
+        words > 0
+        and (stripped[0].isupper() or _opens_title(stripped, bare))
+        and (words <= HEADING_MAX_WORDS or (words <= TITLE_MAX_WORDS and _title_case(bare)))
+        and (not bare.endswith(_FINAL_PUNCT) or _title_case_question(bare))
         and _NOT_HEADING.match(stripped) is None
     )
 
 
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more capitalised (``Training New Nurses, and Cutting``),
+    prepositions and conjunctions apart (``Plans for Growth with Fewer Taxes``); a word may
+    sit in quotes or brackets (``Value-Added Tax (VAT) and …``, ``“Fair Deal” Scheme``)."""
+    words = (_bare_word(w) for w in line.split())
+    long_words = [w for w in words if len(w) > 3 and w not in _SMALL_WORDS]
+    return len(long_words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long_words)
+
+
+def _opens_title(line: str, bare: str) -> bool:
+    """``“Fair Deal” Scheme``, ``(Draft) Budget``: a title-case line opening with a quote or a
+    bracket (a quote opening a sentence-case line is a quotation: ``“We will,” she said``)."""
+    return line.lstrip(_OPENING_PUNCT)[:1].isupper() and _title_case(bare)
+
+
+def _bare_word(word: str) -> str:
+    """``word`` without the quotes, brackets and punctuation around it: ``(VAT),`` → ``VAT``."""
+    return word.strip("".join(_FINAL_PUNCT) + _OPENING_PUNCT)
+
+
 def _title_case_question(line: str) -> bool:
     """``What Comes Next?``: a question whose longer words are all capitalised."""
-    long_words = [w for w in line[:-1].split() if len(w) > 3]
+    long_words = [w for w in map(_bare_word, line.split()) if len(w) > 3]
     return line.endswith("?") and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)

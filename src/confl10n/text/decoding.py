@@ -36,27 +36,39 @@ _BINARY_SHARE = 0.01
 
 
 def decode(data: bytes, *, source_name: str) -> tuple[str, list[str]]:
-    """Decode ``data`` and normalise it; return the text and warnings.
+    """Decode ``data`` and normalise it with :func:`clean_text`; return the text and warnings.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; line
-    endings become ``\\n``; form feed and vertical tab become spaces; terminal
-    escape sequences (colours, window titles) are removed whole and other
-    control characters stripped, each with a warning; many control characters
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; each kind
+    of repair :func:`clean_text` makes gets a warning; many control characters
     mean the file is binary and raise :class:`InputError`.
     """
-    text = _decode_bytes(data, source_name=source_name)
-    text = _SPACING.sub(" ", _NEWLINES.sub("\n", text))
-    text, sequences = _ESCAPE_SEQUENCE.subn("", text)
-    controls = len(_CONTROL.findall(text))
-    if controls > max(8, len(text) * _BINARY_SHARE):
+    text, sequences, controls = _clean(_decode_bytes(data, source_name=source_name))
+    if controls > max(8, (len(text) + controls) * _BINARY_SHARE):
         raise InputError(f"{source_name}: looks like binary data, not text")
     warnings = []
     if sequences:
         warnings.append(f"{source_name}: removed {sequences} terminal escape sequence(s)")
     if controls:
-        text = _CONTROL.sub("", text)
         warnings.append(f"{source_name}: stripped {controls} control character(s)")
     return text, warnings
+
+
+def clean_text(text: str) -> str:
+    """``text`` as engines and the sentence splitter can take it: line endings become
+    ``\n``, form feed and vertical tab spaces, terminal escape sequences (CSI colours,
+    OSC window titles, ...) are removed whole and other control characters stripped.
+
+    The one cleaning for every way text comes in (files, standard input, the service).
+    """
+    return _clean(text)[0]
+
+
+def _clean(text: str) -> tuple[str, int, int]:
+    """The cleaned text, the escape sequences removed and the control characters stripped."""
+    text = _SPACING.sub(" ", _NEWLINES.sub("\n", text))
+    text, sequences = _ESCAPE_SEQUENCE.subn("", text)
+    text, controls = _CONTROL.subn("", text)
+    return text, sequences, controls
 
 
 def _decode_bytes(data: bytes, *, source_name: str) -> str:

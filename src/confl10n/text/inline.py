@@ -278,7 +278,7 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-VERBATIM = ("code", "url")
+VERBATIM = ("code", "url", "dateline", "place")
 """Span kinds whose text is no prose: never translated, never read for figures."""
 
 

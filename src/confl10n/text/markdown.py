@@ -129,11 +129,13 @@ class _Walker:
         if not runs:
             return
         lines = token.content.count("\n") + 1
-        if self.heading:
-            self.blocks.append(Block("heading", runs, self.heading, spans=spans, lines=lines))
-            self.heading = 0
+        level, self.heading = self.heading, 0
+        if level and not (self.quotes or self.items):
+            self.blocks.append(Block("heading", runs, level, spans=spans, lines=lines))
             return
         kind, marker = self._kind()
+        if level:  # a heading inside a quote or list item stays there, written as one
+            marker += "#" * level + " "
         for piece, inline, prefix in _definitions(runs, spans, marker):
             self.blocks.append(Block(kind, piece, marker=prefix, spans=inline, lines=lines))
 

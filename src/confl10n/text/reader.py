@@ -13,20 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.text.blocks import Block, plain_blocks
+from confl10n.text.boilerplate import dropped_words, trailing_boilerplate
+from confl10n.text.datelines import wire_blocks
 from confl10n.text.decoding import decode
 from confl10n.text.docx import docx_markdown
 from confl10n.text.html import MAX_PAGE_BYTES, html_blocks
+from confl10n.text.inline import VERBATIM
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
 
-MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_INPUT = 5 * 2**20
+"""Largest article read by default, in bytes (``--max-input-size``): a bigger one is
+refused at once instead of taking minutes to build (``bench/segment.py`` measures the
+cost per MB)."""
 _FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,50}?)---[ \t]*(?:\n|$)")
 # What only Markdown writes: ATX or setext headings, fences, table rules (line by line),
 # links and strong emphasis (inline, looked for only where "](" or "**" occurs).
@@ -46,7 +51,6 @@ _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
 _ITEM_KINDS = ("list_item", "table_cell")
 VERBATIM_BLOCKS = ("code", "html")
 """Paragraph kinds kept as their source (``literal``), with no sentences: code, raw HTML."""
-_SHORT_LINE_WORDS = 25
 
 
 def read_article(
@@ -55,23 +59,26 @@ def read_article(
     lang: str | None = None,
     markdown: bool | None = None,
     input_format: str | None = None,
+    keep_boilerplate: bool = False,
+    max_bytes: int = DEFAULT_MAX_INPUT,
 ) -> Article:
     """Read the article at ``path``.
 
     ``input_format`` (one of :data:`INPUT_FORMATS`) defaults to the suffix's:
     ``.html``/``.htm`` HTML, ``.docx`` a Word document, ``.md``/``.markdown``
-    Markdown, ``.txt`` plain text (even with bullet lines), else the content's.
+    Markdown, ``.txt`` plain text (even with bullet lines), else the content's;
+    ``keep_boilerplate`` as in :func:`parse_text`.
 
-    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded, or
-    has no body text.
+
+    Raises :class:`~confl10n.errors.InputError` when the file cannot be read or decoded,
+    is larger than ``max_bytes``, or has no body text.
     """
     name = str(path)
     if path.is_dir():
         raise InputError(f"{name}: is a directory, not an article file")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MiB")
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = read_bounded(stream, max_bytes=max_bytes, source_name=name)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
@@ -81,8 +88,35 @@ def read_article(
     if markdown is None and suffix in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):
         markdown = suffix in _MARKDOWN_SUFFIXES
     return parse_bytes(
-        data, lang=lang, source_name=name, markdown=markdown, input_format=input_format
+        data,
+        lang=lang,
+        source_name=name,
+        markdown=markdown,
+        input_format=input_format,
+        keep_boilerplate=keep_boilerplate,
     )
+
+
+def read_bounded(stream: BinaryIO, *, max_bytes: int, source_name: str) -> bytes:
+    """All of ``stream`` (a file, a pipe), reading no more than ``max_bytes`` + 1 bytes.
+
+    Raises :class:`~confl10n.errors.InputError` when there is more than ``max_bytes``.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{source_name}: larger than the input limit of {size_text(max_bytes)};"
+            " split the article, or raise the limit with --max-input-size"
+        )
+    return data
+
+
+def size_text(count: int) -> str:
+    """A limit in bytes as people write it: ``5 MiB``, ``1 KiB``, ``3,000 bytes``."""
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count:,} bytes"
 
 
 def parse_bytes(
@@ -92,6 +126,7 @@ def parse_bytes(
     source_name: str = "<bytes>",
     markdown: bool | None = None,
     input_format: str | None = None,
+    keep_boilerplate: bool = False,
 ) -> Article:
     """Decode ``data`` and parse it; see :func:`parse_text`.
 
@@ -104,14 +139,22 @@ def parse_bytes(
     input_format = _check_format(input_format, markdown)
     if input_format == "docx" or (input_format is None and data.startswith(b"PK\x03\x04")):
         text = docx_markdown(data, source_name=source_name)
-        article = parse_text(text, lang=lang, source_name=source_name, input_format="markdown")
+        article = parse_text(
+            text, lang=lang, source_name=source_name, input_format="markdown",
+            keep_boilerplate=keep_boilerplate,
+        )  # fmt: skip
         return replace(article, source_format="docx")
     if input_format == "html" and len(data) > MAX_PAGE_BYTES:
         limit = MAX_PAGE_BYTES // 2**20
         raise InputError(f"{source_name}: larger than {limit} MiB, too large for an HTML page")
     text, warnings = decode(data, source_name=source_name)
     return parse_text(
-        text, lang=lang, source_name=source_name, input_format=input_format, warnings=warnings
+        text,
+        lang=lang,
+        source_name=source_name,
+        input_format=input_format,
+        warnings=warnings,
+        keep_boilerplate=keep_boilerplate,
     )
 
 
@@ -133,6 +176,7 @@ def parse_text(
     markdown: bool | None = None,
     warnings: list[str] | None = None,
     input_format: str | None = None,
+    keep_boilerplate: bool = False,
 ) -> Article:
     """Parse article ``text`` into an :class:`Article`.
 
@@ -143,6 +187,8 @@ def parse_text(
     a setext underline, a fence, a ``[link](target)``, a table rule, ``**strong**``).
     HTML: a whole page gives its article (see :mod:`confl10n.text.html`), a fragment
     all of it; an ``<h1>`` first is the title.
+    Trailing site furniture (:mod:`confl10n.text.boilerplate`) is dropped with a
+    warning unless ``keep_boilerplate``.
 
     Raises :class:`~confl10n.errors.InputError` when ``text`` has no body text (an HTML
     page: no article text).
@@ -158,7 +204,9 @@ def parse_text(
     else:
         blocks = (markdown_blocks if markdown else plain_blocks)(text, body_start)
     notes = list(warnings or [])
-    blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    if not keep_boilerplate:
+        blocks = _drop_boilerplate(blocks, text, notes, source_name)
+    blocks = wire_blocks(blocks, text)
     builder = _Builder(text, lang)
     article = builder.build(blocks, markdown=markdown)
     _check_body(article, source_name)
@@ -205,29 +253,18 @@ def _published(meta: dict[str, str], source_name: str, notes: list[str]) -> dt.d
 def _drop_boilerplate(
     blocks: list[Block], text: str, notes: list[str], source_name: str
 ) -> list[Block]:
-    """Cut at the first boilerplate marker after which only short lines follow."""
-    for index, block in enumerate(blocks):
-        if index and _is_marker(block.text(text)) and _all_short(blocks[index + 1 :], text):
-            dropped = block.text(text)
-            notes.append(f"{source_name}: dropped trailing boilerplate from {dropped!r} on")
-            return blocks[:index]
-    return blocks
-
-
-def _is_marker(line: str) -> bool:
-    key = " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
-    return key in _boilerplate_markers()
-
-
-def _all_short(blocks: list[Block], text: str) -> bool:
-    return all(len(b.text(text).split()) <= _SHORT_LINE_WORDS for b in blocks)
-
-
-@lru_cache(maxsize=1)
-def _boilerplate_markers() -> frozenset[str]:
-    data = resources.files("confl10n").joinpath("data/boilerplate.txt").read_text("utf-8")
-    lines = (line.strip() for line in data.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """``blocks`` without their trailing site furniture, with a warning saying what went."""
+    start = trailing_boilerplate(blocks)
+    if start is None:
+        return blocks
+    first = blocks[start]
+    line = text.count("\n", 0, first.span[0]) + 1
+    words = dropped_words(blocks[start:])
+    notes.append(
+        f"{source_name}: dropped {words} word{'' if words == 1 else 's'} of trailing"
+        f" boilerplate from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
+    )
+    return blocks[:start]
 
 
 def _check_body(article: Article, source_name: str) -> None:
@@ -279,7 +316,8 @@ class _Builder:
         return Article(title=self.title, sections=tuple(self.sections), text=self.text)
 
     def _take_title(self, blocks: list[Block], *, markdown: bool) -> list[Block]:
-        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain)."""
+        """Take the title: a leading H1 (Markdown) or a leading one-line block (plain) that
+        opens with no dateline."""
         if len(blocks) < 2:
             return blocks
         first = blocks[0]
@@ -287,6 +325,7 @@ class _Builder:
             is_title = first.kind == "heading" and first.level == 1
         else:
             is_title = first.kind in ("heading", "text") and first.lines == 1
+            is_title = is_title and not any(s.kind == "dateline" for s in first.spans)
         if is_title:
             self.title = self._line(first, "title")
             return blocks[1:]
@@ -359,7 +398,7 @@ class _Builder:
 
 def _unsplit(spans: list[tuple[int, int]], inline: tuple[Inline, ...]) -> list[tuple[int, int]]:
     """``spans`` with each sentence break inside a code span or web address undone."""
-    verbatim = [(s.start, s.end) for s in inline if s.kind in ("code", "url")]
+    verbatim = [(s.start, s.end) for s in inline if s.kind in VERBATIM]
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and any(a < start and merged[-1][1] < b for a, b in verbatim):

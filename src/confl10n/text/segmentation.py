@@ -44,6 +44,10 @@ _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
+# "Division B. ", "a grade of C. ": the word before a letter and its period, or before "of"
+# and the letter (closing quotes, space and opening quotes may follow: 'Plan B." "It').
+_DESIGNATED = re.compile(r"(\w+)\s+(?:of\s+)?\w\.[^\w]*$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # K, J.P, W.H (the final period not included)
 _WINDOW = 40  # characters looked back for the word before a period
 
 
@@ -59,6 +63,8 @@ class _Rules:
     exclaimed: frozenset[str]
     suffixes: frozenset[str]
     suffix_followers: frozenset[str]
+    letter_designators: frozenset[str]
+    regions: frozenset[str]
 
 
 def split_sentences(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -121,7 +127,10 @@ def _inside_token(text: str, dot: int) -> bool:
 def _is_abbreviation(
     word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
 ) -> bool:
-    if word in rules.always or (len(word) == 1 and word.isupper()):
+    by_shape = _initial_or_region(word, text, next_at, rules)
+    if by_shape is not None:
+        return by_shape
+    if word in rules.always:
         return True
     if word in rules.times:
         return _next_word(text, next_at) in rules.time_followers
@@ -133,6 +142,32 @@ def _is_abbreviation(
     if word in rules.suffixes and _starts_sentence(text, next_at, rules):
         return False
     return word in rules.ambiguous and following not in rules.openers
+
+
+def _initial_or_region(word: str, text: str, next_at: int, rules: _Rules) -> bool | None:
+    """Whether an initial (``K.``, ``J.P.``) or a region (``Ill.``, ``N.M.``) is an
+    abbreviation here (no sentence end); None for any other word. A region ends its sentence
+    when one starts after it (``Tampa, Fla. Later she …``), an initial only before an opener."""
+    if word in rules.regions:
+        following = _next_word(text, next_at)
+        return following not in rules.openers and not _starts_sentence(text, next_at, rules)
+    if _INITIALS.fullmatch(word) and word not in rules.ambiguous:
+        return not _letter_ends_sentence(text, next_at, rules)
+    return None
+
+
+def _letter_ends_sentence(text: str, next_at: int, rules: _Rules) -> bool:
+    """``Plan B. Its fans …``: a capital letter that is no initial ends its sentence: before a
+    common sentence opener, or after a designator (Plan, Division) when a sentence starts."""
+    following = _next_word(text, next_at)
+    if len(following) > 1 and following in rules.openers:
+        return True
+    before = _DESIGNATED.search(text, max(0, next_at - _WINDOW), next_at)
+    return (
+        before is not None
+        and before.group(1).capitalize() in rules.letter_designators
+        and _starts_sentence(text, next_at, rules)
+    )
 
 
 def _starts_sentence(text: str, at: int, rules: _Rules) -> bool:
@@ -159,6 +194,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
     return start, end
+
+
+def abbreviation_list(lang: str, key: str) -> tuple[str, ...]:
+    """The ``key`` list of ``lang`` in ``data/abbreviations.toml``, without final periods
+    (empty when there is none)."""
+    return tuple(_abbreviation_table().get(lang, {}).get(key, ()))
 
 
 @cache

@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from confl10n.figures.wrapper import Figures, target_locale
-from confl10n.languages import language_code
+from confl10n.figures.wrapper import Figures
+from confl10n.languages import argos_language, language_code
+from confl10n.localize.target import LocaleTarget, locale_target
 from confl10n.text.html import html_attributes
 from confl10n.text.inline import prose_only, span_words_missing, words_article
 from confl10n.translate.engines import Engines
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 def translate_article(
     article: Article,
     *,
-    to: str,
+    to: str | LocaleTarget,
     source: str | None = None,
     locale: str | None = None,
     options: TranslateOptions | None = None,
@@ -45,13 +46,17 @@ def translate_article(
 ) -> ArticleTranslation:
     """Translate every unit of ``article`` from ``source`` (default: its language) to ``to``.
 
+    ``to`` is a :class:`~confl10n.localize.target.LocaleTarget`, or a language or
+    locale in any spelling (``es``, ``es_ES``, ``zh-Hant``, ``pt-BR``), resolved once
+    with :func:`~confl10n.localize.target.locale_target`.
+
     ``options`` say how (:class:`~confl10n.translate.options.TranslateOptions`;
     default: ``auto``, figures protected). ``engine`` is an engine object to
     use instead (e.g. from :func:`~confl10n.translate.registry.get_engine`, to
     reuse its loaded models); ``engines`` are a run's engines to reuse across
     calls. ``cache`` is ``True`` (the user cache), ``False``, a path or an
     open cache. Figures are written in ``locale``'s style (default: the
-    language's usual locale, zh -> zh_CN); a ``wrapper`` replaces number
+    target's CLDR locale, zh -> zh_CN); a ``wrapper`` replaces number
     protection. The result holds the numeric QA findings of the final texts.
 
     Raises :class:`~confl10n.errors.UnsupportedLanguageError` for a code that is
@@ -61,8 +66,9 @@ def translate_article(
     engine fails, :class:`~confl10n.errors.OutputError` when the cache cannot be opened.
     """
     options = options or TranslateOptions()
-    source, target = language_code(source or article.lang), language_code(to)
-    figures = Figures(prose_only(article), target, target_locale(target, locale), options.style_dir)
+    chosen = _target(to, locale, options)
+    source, target = language_code(source or article.lang), chosen.language
+    figures = Figures(prose_only(article), target, chosen.locale, options.style_dir)
     run_engines = _engines(options, engine, engines)
     translation = translate_units(
         article,
@@ -77,7 +83,7 @@ def translate_article(
             article, wrapper or (figures.wrapper() if options.protect_numbers else None)
         ),
     )
-    checked = _checked(translation, figures)
+    checked = _checked(translation, figures, chosen)
     texts = _to_translate_alone(article, checked)
     if not texts or translation.source == translation.target:
         return checked
@@ -101,23 +107,35 @@ def _to_translate_alone(article: Article, translation: ArticleTranslation) -> li
     return list(dict.fromkeys(texts))
 
 
+def _target(to: str | LocaleTarget, locale: str | None, options: TranslateOptions) -> LocaleTarget:
+    """``to`` resolved once; a ``locale`` asking engines for the same language is the target
+    itself (a build's ``zh_Hans`` with ``to="zh"``), else it chooses the figures' locale."""
+    if isinstance(to, LocaleTarget) and locale is None:
+        return to
+    typed = to.tag if isinstance(to, LocaleTarget) else to
+    language = language_code(typed)  # not even a language: UnsupportedLanguageError
+    if locale is not None and argos_language(locale) == language:
+        return locale_target(locale, style_dir=options.style_dir)
+    return locale_target(typed, locale=locale, style_dir=options.style_dir)
+
+
 def _engines(options: TranslateOptions, engine: Engine | None, engines: Engines | None) -> Engines:
     if engine is not None:
-        return Engines(options.engine_settings(), given=[engine])
-    return engines if engines is not None else Engines(options.engine_settings())
+        return Engines(options.settings, given=[engine])
+    return engines if engines is not None else Engines(options.settings)
 
 
-def _checked(translation: ArticleTranslation, figures: Figures) -> ArticleTranslation:
-    """The translation with its numeric QA findings in the figures' locale."""
+def _checked(
+    translation: ArticleTranslation, figures: Figures, chosen: LocaleTarget
+) -> ArticleTranslation:
+    """The translation with its numeric QA findings in the figures' locale, and the
+    provenance saying how the target was resolved (``es -> es_ES …``)."""
+    provenance = translation.provenance
+    provenance = replace(provenance, options=(*provenance.options, ("locale", chosen.how)))
+    translation = replace(translation, locale=figures.locale, provenance=provenance)
     if translation.source == translation.target:
-        return replace(translation, locale=figures.locale)
+        return translation
     targets = {u.id: u.target for u in translation.units if u.origin != "identity"}
     findings, seconds = figures.check(prose_targets(translation.article, targets))
-    provenance = translation.provenance
     timings = (*provenance.timings, ("qa", seconds))
-    return replace(
-        translation,
-        findings=findings,
-        locale=figures.locale,
-        provenance=replace(provenance, timings=timings),
-    )
+    return replace(translation, findings=findings, provenance=replace(provenance, timings=timings))

@@ -5,6 +5,12 @@ checksum, language pair, decoding options and the source sentence. Approved
 human translations (imported from XLIFF, say) are keyed by pair and source
 sentence only, and win over any machine translation.
 
+A row of the wrong shape (a ``target`` that is not text, ``flags`` that are not a
+JSON list of strings) is a cache miss, and the next store of that sentence
+replaces it. A file that is no SQLite database, is damaged, or holds tables of
+another shape is an :class:`~confl10n.errors.OutputError` naming the file to
+move or delete.
+
 The database runs in WAL mode with a busy timeout and writes one transaction
 per batch, so two runs can share it and a run killed mid-way leaves every
 finished batch behind and nothing half-written.
@@ -37,6 +43,15 @@ _SCHEMA = (
         PRIMARY KEY (source_lang, target_lang, source)
     )""",
 )
+_COLUMNS = {
+    "machine": (
+        "key", "engine", "model", "checksum", "source_lang", "target_lang", "options",
+        "source", "target", "flags", "created",
+    ),
+    "approved": ("source_lang", "target_lang", "source", "target", "origin", "updated"),
+}  # fmt: skip
+# SQLite's primary result codes for a damaged file and for a file that is no database.
+_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _BUSY_SECONDS = 60.0
 _CHUNK = 500  # stays under SQLite's limit on bound parameters
 
@@ -98,8 +113,9 @@ class TranslationCache:
             with _transaction(self._db):
                 for statement in _SCHEMA:
                     self._db.execute(statement)
+            self._check_tables()
         except sqlite3.Error as exc:
-            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+            raise self._error(exc) from exc
 
     @classmethod
     def open_default(cls) -> TranslationCache:
@@ -117,8 +133,8 @@ class TranslationCache:
         for chunk in _chunks(list(keys)):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT key, target, flags FROM machine WHERE key IN ({marks})"
-            for key, target, flags in self._select(query, chunk):
-                found[keys[key]] = CachedTranslation(target, tuple(json.loads(flags)))
+            for key, entry in _machine_entries(self._select(query, chunk)):
+                found[keys[key]] = entry
         return found
 
     def store(
@@ -136,6 +152,12 @@ class TranslationCache:
         row = (source_lang, target_lang, source, target, origin, time.time())
         self._write("INSERT OR REPLACE INTO approved VALUES (?,?,?,?,?,?)", [row])
 
+    def put_approved_many(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Store approved translations ``(source_lang, target_lang, source, target, origin)``
+        in one transaction: if ``rows`` raises part-way, none of them is stored."""
+        now = time.time()
+        self._write("INSERT OR REPLACE INTO approved VALUES (?,?,?,?,?,?)", _stamped(rows, now))
+
     def approved(
         self, source_lang: str, target_lang: str, sentences: Sequence[str]
     ) -> dict[str, str]:
@@ -147,8 +169,8 @@ class TranslationCache:
                 "SELECT source, target FROM approved WHERE source_lang = ? AND target_lang = ?"
                 f" AND source IN ({marks})"
             )
-            for source, target in self._select(query, [source_lang, target_lang, *chunk]):
-                found[source] = target
+            rows = self._select(query, [source_lang, target_lang, *chunk])
+            found.update((source, target) for source, target in _text_rows(rows))
         return found
 
     def rows_for(self, sentences: Sequence[str]) -> CacheRows:
@@ -158,13 +180,12 @@ class TranslationCache:
         for chunk in _chunks(list(dict.fromkeys(sentences))):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT key, target, flags FROM machine WHERE source IN ({marks})"
-            for key, target, flags in self._select(query, chunk):
-                machine[key] = CachedTranslation(target, tuple(json.loads(flags)))
+            machine.update(_machine_entries(self._select(query, chunk)))
             query = (
                 "SELECT source_lang, target_lang, source, target FROM approved"
                 f" WHERE source IN ({marks})"
             )
-            for source_lang, target_lang, source, target in self._select(query, chunk):
+            for source_lang, target_lang, source, target in _text_rows(self._select(query, chunk)):
                 approved[(source_lang, target_lang, source)] = target
         return CacheRows(machine, approved)
 
@@ -178,19 +199,36 @@ class TranslationCache:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def _select(self, query: str, parameters: Sequence[str]) -> list[tuple[str, ...]]:
+    def _select(self, query: str, parameters: Sequence[str]) -> list[tuple[object, ...]]:
         try:
-            rows: list[tuple[str, ...]] = self._db.execute(query, parameters).fetchall()
+            rows: list[tuple[object, ...]] = self._db.execute(query, parameters).fetchall()
         except sqlite3.Error as exc:
-            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+            raise self._error(exc) from exc
         return rows
 
-    def _write(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
+    def _write(self, statement: str, rows: Iterable[Sequence[object]]) -> None:
         try:
             with _transaction(self._db):
                 self._db.executemany(statement, rows)
         except sqlite3.Error as exc:
-            raise OutputError(f"translation cache {self.path}: {exc}") from exc
+            raise self._error(exc) from exc
+
+    def _check_tables(self) -> None:
+        """Raise ``sqlite3.DatabaseError`` when a table has other columns than ours."""
+        for table, columns in _COLUMNS.items():
+            found = tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
+            if found != columns:
+                raise sqlite3.DatabaseError(f"table {table} has other columns")
+
+    def _error(self, exc: sqlite3.Error) -> OutputError:
+        """The one line for a failed SQLite call; a damaged file says what to do with it."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if type(exc) is sqlite3.DatabaseError or name.startswith(_DAMAGED):
+            return OutputError(
+                f"translation cache {self.path} is damaged or not a confl10n cache ({exc}):"
+                " move or delete that file, or run with --no-cache"
+            )
+        return OutputError(f"translation cache {self.path}: {exc}")
 
 
 @contextmanager
@@ -231,6 +269,32 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def _stamped(
+    rows: Iterable[tuple[str, str, str, str, str]], now: float
+) -> Iterator[tuple[str, str, str, str, str, float]]:
+    for row in rows:
+        yield (*row, now)
+
+
+def _text_rows(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[str, ...]]:
+    """The rows whose every value is text; the others (a BLOB, a number) count as misses."""
+    for row in rows:
+        if all(isinstance(value, str) for value in row):
+            yield tuple(str(value) for value in row)
+
+
+def _machine_entries(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[str, CachedTranslation]]:
+    """(key, translation) of the machine rows (key, target, flags) of the right shape: text,
+    with flags a JSON list of strings; any other row is a cache miss."""
+    for key, target, flags in _text_rows(rows):
+        try:
+            decoded = json.loads(flags)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(decoded, list) and all(isinstance(flag, str) for flag in decoded):
+            yield key, CachedTranslation(target, tuple(decoded))
 
 
 def _machine_row(

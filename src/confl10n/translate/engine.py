@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,24 @@ class EngineStatus:
     engine: str
     ok: bool
     detail: str
+
+
+class EngineSettings(Protocol):
+    """One engine's run settings, a typed value its own module defines (e.g.
+    :class:`~confl10n.translate.argos.settings.ArgosSettings`); the core never names
+    their fields."""
+
+    ENGINE: ClassVar[str]
+    """The registered name of the engine they are for."""
+
+    def arguments(self) -> dict[str, Any]:
+        """The keyword arguments the engine is made with."""
+        ...
+
+    def fingerprint(self) -> list[tuple[str, int, int]]:
+        """What the settings reach on disk (name, size, change time per model file), so a
+        process holding engines can tell when they are stale."""
+        ...
 
 
 class Engine(Protocol):
@@ -82,6 +100,17 @@ class RetryingEngine(Engine, Protocol):
 
     def retry_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate again with repetition penalised; one string per input."""
+        ...
+
+
+@runtime_checkable
+class HypothesesEngine(Engine, Protocol):
+    """An engine that can give several ranked translations of a sentence (optional)."""
+
+    def hypotheses_batch(
+        self, sentences: Sequence[str], source: str, target: str, count: int
+    ) -> list[list[str]]:
+        """Up to ``count`` distinct translations of each sentence, best first."""
         ...
 
 

@@ -8,12 +8,12 @@ loaded once per run, not once per article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
 
 from confl10n.errors import EngineUnavailableError, ModelPackageError
 from confl10n.translate import registry
-from confl10n.translate.engine import Engine
+from confl10n.translate.engine import Engine, EngineSettings
 
 PIVOTS = ("en",)
 """Intermediate languages preferred when no model translates the pair directly."""
@@ -29,16 +29,17 @@ class ReportsBroken(Protocol):
 
 
 class Engines:
-    """Engines created on first use with ``settings`` and kept for the whole run.
+    """Engines created on first use with their ``settings`` (each engine's own typed value;
+    an engine without one gets its defaults) and kept for the whole run.
 
     ``given`` engines (already built, e.g. to reuse loaded models) are used
     under their names instead of creating new ones.
     """
 
     def __init__(
-        self, settings: Mapping[str, Any] | None = None, *, given: Sequence[Engine] = ()
+        self, settings: Sequence[EngineSettings] = (), *, given: Sequence[Engine] = ()
     ) -> None:
-        self.settings = dict(settings or {})
+        self.settings = tuple(settings)
         self._engines: dict[str, Engine] = {engine.name: engine for engine in given}
 
     def get(self, name: str) -> Engine:
@@ -48,8 +49,7 @@ class Engines:
         :class:`~confl10n.errors.EngineUnavailableError` when it cannot run here.
         """
         if name not in self._engines:
-            settings = registry.settings_for(name, self.settings)
-            self._engines[name] = registry.get_engine(name, **settings)
+            self._engines[name] = registry.create_engine(name, self.settings)
         return self._engines[name]
 
     def created(self) -> tuple[Engine, ...]:

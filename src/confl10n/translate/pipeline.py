@@ -119,8 +119,8 @@ def translate_units(
     timings = [("engine", time.perf_counter() - started)]
     with open_cache(cache) as store:
         hop = _Hop(chosen, source, target, store, progress, wrapper)
-        units, hop_timings = _translate_units(article, hop, path)
-    provenance = _provenance(hop, path, [*timings, *hop_timings])
+        units, hop_timings, again = _translate_units(article, hop, path)
+    provenance = _provenance(hop, path, [*timings, *hop_timings], again)
     return ArticleTranslation(article, source, target, units, provenance)
 
 
@@ -131,24 +131,28 @@ def identity(article: Article, language: str) -> ArticleTranslation:
     return ArticleTranslation(article, language, language, units, provenance)
 
 
-def _provenance(hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float]]) -> Provenance:
+def _provenance(
+    hop: _Hop, path: tuple[str, ...], timings: list[tuple[str, float]], again: int
+) -> Provenance:
     return Provenance(
         path=path,
         engines=tuple(hop.engine.identity(a, b) for a, b in pairwise(path)),
         options=_options(hop.engine, hop.wrapper),
         timings=tuple(timings),
+        second_pass=again,
     )
 
 
 def _translate_units(
     article: Article, hop: _Hop, path: tuple[str, ...]
-) -> tuple[tuple[UnitTranslation, ...], list[tuple[str, float]]]:
-    """Approved translations of the whole pair first, then each hop of ``path`` in turn."""
+) -> tuple[tuple[UnitTranslation, ...], list[tuple[str, float]], int]:
+    """Approved translations of the whole pair first, then each hop of ``path`` in turn;
+    also the texts translated a second time, unwrapped."""
     texts = list(dict.fromkeys(u.text for u in article.units()))
     approved = hop.cache.approved(hop.source, hop.target, texts) if hop.cache else {}
     current = {t: CachedTranslation(t, ()) for t in texts if t not in approved}
     origins = dict.fromkeys(current, "cache")
-    timings = []
+    timings, again = [], 0
     for a, b in pairwise(path):
         started = time.perf_counter()
         step = _HopRun(_Hop(hop.engine, a, b, hop.cache, hop.progress, hop.wrapper))
@@ -156,7 +160,8 @@ def _translate_units(
         origins.update({t: "engine" for t, r in current.items() if r.target in step.fresh})
         current = {t: _chain(r, outcome[r.target]) for t, r in current.items()}
         timings.append((f"{a}->{b}", time.perf_counter() - started))
-    return tuple(_unit(u, approved, current, origins) for u in article.units()), timings
+        again += step.again
+    return tuple(_unit(u, approved, current, origins) for u in article.units()), timings, again
 
 
 def _chain(earlier: CachedTranslation, later: CachedTranslation) -> CachedTranslation:
@@ -179,19 +184,22 @@ def _unit(
 class _HopRun:
     """One language step: approved, cached, then the engine in chunks.
 
-    ``fresh`` collects the texts the engine translated (not found in a store).
+    ``fresh`` collects the texts the engine translated (not found in a store); ``again``
+    counts those the wrapper gave up on, translated a second time as they are.
     """
 
     def __init__(self, hop: _Hop) -> None:
         self.hop = hop
         self.fresh: set[str] = set()
+        self.again = 0
 
     def run(self, texts: list[str]) -> dict[str, CachedTranslation]:
         hop, context = self.hop, self._context()
         done = self._known(texts, context)
         pending = [t for t in texts if t not in done]
         for part in _chunks(pending, CHUNK_CHARS if hop.progress else sys.maxsize):
-            chunk = _translate_chunk(hop, part)
+            chunk, again = _translate_chunk(hop, part)
+            self.again += again
             if hop.cache:
                 hop.cache.store(context, chunk.items())
             done.update(chunk)
@@ -230,11 +238,12 @@ def _chunks(texts: list[str], budget: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def _translate_chunk(hop: _Hop, texts: list[str]) -> dict[str, CachedTranslation]:
-    """Translate ``texts`` (wrapped), guard against runaway outputs, restore wrapped values."""
+def _translate_chunk(hop: _Hop, texts: list[str]) -> tuple[dict[str, CachedTranslation], int]:
+    """Translate ``texts`` (wrapped), guard against runaway outputs, restore wrapped values;
+    also how many went to the engine a second time."""
     outputs = _engine_run(hop, [_before(hop, text) for text in texts])
     if hop.wrapper is None:
-        return {t: CachedTranslation(*o) for t, o in zip(texts, outputs, strict=True)}
+        return {t: CachedTranslation(*o) for t, o in zip(texts, outputs, strict=True)}, 0
     return _unwrap(hop, hop.wrapper, texts, outputs)
 
 
@@ -270,8 +279,9 @@ def _before(hop: _Hop, text: str) -> str:
 
 def _unwrap(
     hop: _Hop, wrapper: SentenceWrapper, texts: list[str], outputs: list[_Output]
-) -> dict[str, CachedTranslation]:
-    """The wrapper's final texts; those it gives up on go to the engine again as they are."""
+) -> tuple[dict[str, CachedTranslation], int]:
+    """The wrapper's final texts; those it gives up on go to the engine again as they are
+    (the last resort; counted)."""
     done: dict[str, CachedTranslation] = {}
     failed: list[str] = []
     for text, (output, flags) in zip(texts, outputs, strict=True):
@@ -283,7 +293,7 @@ def _unwrap(
     for text, (output, flags) in zip(failed, _engine_run(hop, failed), strict=True):
         restored, more = wrapper.unwrapped(text, output, source=hop.source, target=hop.target)
         done[text] = CachedTranslation(restored, (*flags, *more))
-    return done
+    return done, len(failed)
 
 
 def _options(engine: Engine, wrapper: SentenceWrapper | None) -> tuple[tuple[str, str], ...]:

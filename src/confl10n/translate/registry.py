@@ -10,24 +10,23 @@ Adding an engine is one module (a class implementing
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from confl10n.errors import EngineUnavailableError, InvalidOptionError
-from confl10n.translate.engine import Engine, EngineStatus, InstallHint
-
-ARGOS_SETTINGS = ("models_dir", "device", "threads", "compute_type", "beam_size")
+from confl10n.translate.engine import Engine, EngineSettings, EngineStatus, InstallHint
 
 
 @dataclass(frozen=True, slots=True)
 class EngineEntry:
-    """A registered engine: its name, its module and class, the run settings it takes."""
+    """A registered engine: its name, its module and class, and its settings' type as
+    ``module:Class`` (None: the engine takes no run settings)."""
 
     name: str
     module: str
     factory: str
-    settings: tuple[str, ...] = ()
+    settings: str | None = None
 
     def load(self, attribute: str) -> Any:
         """An attribute of the engine's module (imported now, on first use).
@@ -45,7 +44,12 @@ class EngineEntry:
 
 
 ENGINES: tuple[EngineEntry, ...] = (
-    EngineEntry("argos", "confl10n.translate.argos.engine", "ArgosEngine", ARGOS_SETTINGS),
+    EngineEntry(
+        "argos",
+        "confl10n.translate.argos.engine",
+        "ArgosEngine",
+        "confl10n.translate.argos.settings:ArgosSettings",
+    ),
     EngineEntry("apertium", "confl10n.translate.apertium.engine", "ApertiumEngine"),
 )
 """The registered engines; ``auto`` tries them in this order (the first that can do the
@@ -96,9 +100,36 @@ def get_engine(name: str, **settings: Any) -> Engine:
         raise InvalidOptionError(f"engine {name!r}: {exc}") from exc
 
 
-def settings_for(name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
-    """The subset of a run's ``settings`` that engine ``name`` takes."""
-    return {key: value for key, value in settings.items() if key in entry(name).settings}
+def settings_type(name: str) -> type[EngineSettings] | None:
+    """The settings type of engine ``name`` (None if it takes none).
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` for an unknown engine.
+    """
+    where = entry(name).settings
+    if where is None:
+        return None
+    module, attribute = where.split(":")
+    found: type[EngineSettings] = getattr(importlib.import_module(module), attribute)
+    return found
+
+
+def settings_for(name: str, given: Sequence[EngineSettings]) -> EngineSettings | None:
+    """Engine ``name``'s settings among ``given``, else its default settings (None if it
+    takes none)."""
+    for settings in given:
+        if name == settings.ENGINE:
+            return settings
+    kind = settings_type(name)
+    return kind() if kind is not None else None
+
+
+def create_engine(name: str, given: Sequence[EngineSettings] = ()) -> Engine:
+    """A new engine ``name`` made with its settings among ``given`` (else its defaults).
+
+    Raises what :func:`get_engine` raises.
+    """
+    settings = settings_for(name, given)
+    return get_engine(name, **(settings.arguments() if settings is not None else {}))
 
 
 def install_hint(engines: Sequence[str], source: str, target: str) -> str:
@@ -112,8 +143,9 @@ def install_hint(engines: Sequence[str], source: str, target: str) -> str:
     return "; ".join(reasons) or f"no engine offers {source}->{target}"
 
 
-def describe(**settings: Any) -> list[EngineStatus]:
-    """What each registered engine has installed (for ``confl10n doctor``); offline, cheap."""
+def describe(given: Sequence[EngineSettings] = ()) -> list[EngineStatus]:
+    """What each registered engine has installed (for ``confl10n doctor``), with its
+    settings among ``given`` (else its defaults); offline, cheap."""
     statuses: list[EngineStatus] = []
     for known in ENGINES:
         try:
@@ -121,7 +153,8 @@ def describe(**settings: Any) -> list[EngineStatus]:
         except EngineUnavailableError as exc:
             statuses.append(EngineStatus(known.name, False, str(exc)))
             continue
-        statuses += report(**settings_for(known.name, settings))
+        settings = settings_for(known.name, given)
+        statuses += report(**(settings.arguments() if settings is not None else {}))
     return statuses
 
 

@@ -34,12 +34,18 @@ class UnitTranslation:
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """How a translation was made: path of languages, models, options, timings."""
+    """How a translation was made: path of languages, models, options, timings.
+
+    ``second_pass`` counts the texts the engine translated twice: their placeholders
+    were damaged, so they went again without them (the last resort; 0 when every
+    figure was restored in the first output).
+    """
 
     path: tuple[str, ...]
     engines: tuple[EngineIdentity, ...]
     options: tuple[tuple[str, str], ...]
     timings: tuple[tuple[str, float], ...]
+    second_pass: int = 0
 
     @property
     def pivot(self) -> str | None:

@@ -1,7 +1,8 @@
 """Code and URLs never reach an engine: placeholders for them around any other wrapper.
 
-A sentence's code spans and bare URLs (its :class:`~confl10n.document.Inline`
-spans of kind ``code`` and ``url``) are words no engine should touch: each
+A sentence's code spans, bare URLs and wire datelines (its
+:class:`~confl10n.document.Inline` spans of the kinds in
+:data:`confl10n.text.inline.VERBATIM`) are words no engine should touch: each
 becomes ``⟦V1⟧``, ``⟦V2⟧`` … before the engine (and before the figures
 wrapper, so no figure is read inside a URL), and is written back exactly as
 it was after. Link targets are never in a sentence's text at all
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from confl10n.text.inline import VERBATIM
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -24,12 +27,16 @@ if TYPE_CHECKING:
 UNPROTECTED = "verbatim-unprotected"
 """The flag of a unit whose code or URLs went to the engine (it damaged their placeholders)."""
 
-VERSION = 1
-"""Part of the wrapper's name, so of cache keys."""
+VERSION = 2
+"""Part of the wrapper's name, so of cache keys (2: datelines and places are masked too)."""
 
-_KINDS = ("code", "url")
+_KINDS = VERBATIM
 # What engines make of ⟦V1⟧: doubled or other brackets, a "*" for unknown words, spaces.
-_TOKEN = re.compile(r"(?:[⟦\[【〚]\s*){1,2}\*?\s*[VvＶｖ]\s*(?P<n>\d+)\s*(?:[⟧\]】〛]){1,2}")
+# Either bracket on either side: see confl10n.translate.argos.unknowns.
+_TOKEN = re.compile(
+    r"(?:[⟦⟧\[【〚]\s*){1,2}\*?\s*[VvＶｖ]\s*(?P<n>\d+)\s*"
+    r"(?:[⟧⟦\]】〛](?!\s*\*?\s*[VvＶｖ]\s*\d)){1,2}"
+)
 
 
 def protect_verbatim(article: Article, inner: SentenceWrapper | None) -> SentenceWrapper | None:

@@ -68,7 +68,10 @@ def test_output_equals_argostranslate(tmp_path: Path, argos_packages_dir: Path) 
         SENTENCES, "en", "zh"
     )
     theirs = _argostranslate(SENTENCES, argos_packages_dir, tmp_path / "home")
-    assert ours == theirs
+    # The last sentence has tokens the model cannot know ("'", "_"): its <unk> outputs are
+    # put back from those tokens (argostranslate: from any source token, here ",").
+    assert ours[:-1] == theirs[:-1]
+    assert "," not in ours[-1].replace("1,926", "").replace("growth,", "")
     # The kit model copies its input, so this is no vacuous agreement of empty strings.
     assert ours[3] == SENTENCES[3]
 
@@ -185,3 +188,39 @@ def test_retry_penalises_repetition(tmp_path: Path, argos_tokenizer: Path) -> No
     retried = engine.retry_batch(sentence, "en", "zh")[0]
     assert looping.count("the") > 40
     assert retried.count("the") < looping.count("the") / 2
+
+
+def _ctranslate2_n_best(package: Path, sentence: str, count: int) -> list[str]:
+    """CTranslate2's own n-best list for ``sentence``, decoded as argostranslate decodes."""
+    import ctranslate2
+    import sentencepiece
+
+    pieces = sentencepiece.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+    translator = ctranslate2.Translator(str(package / "model"), intra_threads=1)
+    result = translator.translate_batch(
+        [pieces.encode(sentence, out_type=str)], beam_size=max(4, count), num_hypotheses=count,
+        length_penalty=0.2, replace_unknowns=True, max_decoding_length=256,
+    )  # fmt: skip
+    decoded = [pieces.decode(list(tokens)) for tokens in result[0].hypotheses]
+    return [text[1:] if text.startswith(" ") else text for text in decoded]
+
+
+@pytest.mark.parametrize("count", [1, 3, 6])
+def test_hypotheses_are_ctranslate2_s_n_best_list(argos_packages_dir: Path, count: int) -> None:
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
+    package = next(argos_packages_dir.iterdir())
+    ranked = engine.hypotheses_batch(SENTENCES[:4], "en", "zh", count)
+    assert len(ranked) == 4
+    for sentence, texts in zip(SENTENCES[:4], ranked, strict=True):
+        assert texts == list(dict.fromkeys(_ctranslate2_n_best(package, sentence, count)))
+        assert 1 <= len(texts) <= count
+    assert [texts[0] for texts in engine.hypotheses_batch(SENTENCES, "en", "zh", 3)] == (
+        engine.translate_batch(SENTENCES, "en", "zh")
+    )  # the beam is not widened below 4: the best is the usual translation
+    assert any(len(texts) > 1 for texts in ranked) or count == 1
+
+
+def test_hypotheses_count_below_one_is_refused(argos_packages_dir: Path) -> None:
+    engine = ArgosEngine(models_dir=argos_packages_dir, threads=1)
+    with pytest.raises(InvalidOptionError, match="hypotheses count"):
+        engine.hypotheses_batch(["Hello."], "en", "zh", 0)

@@ -31,6 +31,7 @@ from confl10n.errors import (
 from confl10n.translate.argos.packages import PackageInfo, broken_package, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
+from confl10n.translate.argos.unknowns import has_unknowns, replace_unknowns, source_vocabulary
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -76,6 +77,7 @@ class _Model:
     package: PackageInfo
     translator: Any
     tokenizer: Tokenizer
+    known: frozenset[str] | None = None  # the source vocabulary (None: unreadable)
 
 
 class ArgosEngine:
@@ -131,8 +133,11 @@ class ArgosEngine:
         return tuple(model.package.path for model in self._models.values())
 
     def decoding_options(self) -> dict[str, object]:
-        """The decoding options, for cache keys and provenance."""
-        return {**asdict(self._decoding), "compute_type": self._compute_type}
+        """The decoding options that shape the output, for cache keys and provenance (not
+        the batch size: a sentence comes out the same in any batch, and ``serve`` uses
+        smaller batches than ``build``)."""
+        options = {**asdict(self._decoding), "compute_type": self._compute_type}
+        return {k: v for k, v in options.items() if k not in ("max_batch_size", "batch_type")}
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Translate each sentence with argostranslate's decoding options.
@@ -147,17 +152,39 @@ class ArgosEngine:
         """Translate again, penalising repetition (for outputs that ran away)."""
         return self._translate(sentences, (source, target), self._decoding.careful())
 
+    def hypotheses_batch(
+        self, sentences: Sequence[str], source: str, target: str, count: int
+    ) -> list[list[str]]:
+        """Up to ``count`` translations of each sentence, best first: CTranslate2's
+        n-best list (``num_hypotheses``) from a beam at least ``count`` wide; the
+        first is what :meth:`translate_batch` gives whenever the beam is not widened.
+
+        Raises as :meth:`translate_batch`, and InvalidOptionError for ``count`` below 1.
+        """
+        count = _at_least("hypotheses count", count, 1)
+        decoding = replace(self._decoding, beam_size=max(self._decoding.beam_size, count))
+        ranked = self._ranked(sentences, (source, target), decoding, count)
+        return [list(dict.fromkeys(texts)) for texts in ranked]
+
     def _translate(
         self, sentences: Sequence[str], pair: tuple[str, str], decoding: Decoding
     ) -> list[str]:
+        return [texts[0] for texts in self._ranked(sentences, pair, decoding, 1)]
+
+    def _ranked(
+        self, sentences: Sequence[str], pair: tuple[str, str], decoding: Decoding, count: int
+    ) -> list[list[str]]:
+        """Each sentence's ``count`` translations, best first (a sentence cut into
+        chunks joins its chunks' same-ranked outputs, or their best where fewer)."""
         model = self._model(pair)
         pieces = [model.tokenizer.encode(sentence) for sentence in sentences]
         chunks, owners = _cut(pieces, model.tokenizer, decoding.max_input_tokens)
-        outputs = _run(model, chunks, decoding)
-        joined: list[list[str]] = [[] for _ in sentences]
-        for owner, tokens in zip(owners, outputs, strict=True):
-            joined[owner].extend(tokens)
-        return [_detokenize(model, tokens) for tokens in joined]
+        outputs = _run(model, chunks, decoding, hypotheses=count)
+        joined: list[list[list[str]]] = [[[] for _ in range(count)] for _ in sentences]
+        for owner, ranked in zip(owners, outputs, strict=True):
+            for rank in range(count):
+                joined[owner][rank].extend(ranked[min(rank, len(ranked) - 1)])
+        return [[_detokenize(model, tokens) for tokens in ranks] for ranks in joined]
 
     def _packages(self) -> dict[tuple[str, str], PackageInfo]:
         if self._index is None:
@@ -187,7 +214,8 @@ class ArgosEngine:
         if pair not in self._models:
             package = self._package(pair)
             tokenizer = load_tokenizer(package.tokenizer, source=pair[0], target=pair[1])
-            self._models[pair] = _Model(package, self._load(package), tokenizer)
+            known = source_vocabulary(package.path / "model")
+            self._models[pair] = _Model(package, self._load(package), tokenizer, known)
         return self._models[pair]
 
     def _load(self, package: PackageInfo) -> Any:
@@ -240,7 +268,7 @@ def probe_package(package: PackageInfo, translator: Any) -> None:
     model = _Model(package, translator, tokenizer)
     try:
         pieces = tokenizer.encode("Hello, world.")
-        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0]
+        tokens = _run(model, [pieces], Decoding(beam_size=1, max_decoding_length=8))[0][0]
         _detokenize(model, tokens)
     except (TranslationError, RuntimeError, ValueError, LookupError, TypeError) as exc:
         raise ModelPackageError(
@@ -252,24 +280,55 @@ def probe_package(package: PackageInfo, translator: Any) -> None:
         )
 
 
-def _run(model: _Model, chunks: list[list[str]], decoding: Decoding) -> list[list[str]]:
-    """Token lists out of CTranslate2 for non-empty ``chunks`` (empty ones stay empty)."""
-    outputs: list[list[str]] = [[] for _ in chunks]
+def _run(
+    model: _Model, chunks: list[list[str]], decoding: Decoding, *, hypotheses: int = 1
+) -> list[list[list[str]]]:
+    """Each chunk's ranked token lists out of CTranslate2, best first, at most
+    ``hypotheses`` of them (an empty chunk gets one empty list).
+
+    Where a chunk holds tokens out of the model's vocabulary, unknown outputs are put
+    back by :func:`~confl10n.translate.argos.unknowns.replace_unknowns` (from the
+    attention) instead of CTranslate2's ``replace_unknowns``.
+    """
+    outputs: list[list[list[str]]] = [[[]] for _ in chunks]
     work = [i for i, chunk in enumerate(chunks) if chunk]
     if not work:
         return outputs
-    prefix = model.package.target_prefix
+    prefix, sent = model.package.target_prefix, [chunks[i] for i in work]
+    aligned = _aligns(model, sent, decoding)
+    options = asdict(decoding) | ({"replace_unknowns": False} if aligned else {})
     try:
         results = model.translator.translate_batch(
-            [chunks[i] for i in work],
-            target_prefix=[[prefix]] * len(work) if prefix else None,
-            **asdict(decoding),
-        )
+            sent, target_prefix=[[prefix]] * len(work) if prefix else None,
+            num_hypotheses=hypotheses, return_attention=aligned, **options,
+        )  # fmt: skip
     except (RuntimeError, ValueError) as exc:
         raise TranslationError(f"{model.package.name}: translation failed ({exc})") from exc
     for index, result in zip(work, results, strict=True):
-        outputs[index] = _without_prefix(list(result.hypotheses[0]), prefix)
+        attention = result.attention if aligned else [None] * len(result.hypotheses)
+        outputs[index] = [
+            _without_prefix(_known(model, list(tokens), weights, chunks[index]), prefix)
+            for tokens, weights in zip(result.hypotheses, attention, strict=True)
+        ]
     return outputs
+
+
+def _aligns(model: _Model, chunks: list[list[str]], decoding: Decoding) -> bool:
+    """Whether to replace unknown outputs ourselves: asked for, and some input has one."""
+    known = model.known
+    return (
+        decoding.replace_unknowns
+        and known is not None
+        and any(has_unknowns(chunk, known) for chunk in chunks)
+    )
+
+
+def _known(model: _Model, tokens: list[str], attention: Any, source: list[str]) -> list[str]:
+    """``tokens`` with unknown outputs put back from the source by the attention, where
+    the model's vocabulary is known and CTranslate2 returned attention."""
+    if attention is None or model.known is None:
+        return tokens
+    return replace_unknowns(tokens, attention, source, model.known)
 
 
 def _without_prefix(tokens: list[str], prefix: str) -> list[str]:
@@ -314,8 +373,12 @@ def install_hint(source: str, target: str) -> InstallHint:
 
 
 def describe(*, models_dir: str | Path | None = None, **_other: object) -> list[EngineStatus]:
-    """The installed packages (one line), and one line per broken package folder."""
+    """The installed packages (one line), and one line per broken package folder; a
+    given folder that does not exist or is a file is said so, not "no models"."""
     directory = resolve_models_dir(models_dir)
+    if models_dir is not None and not directory.is_dir():
+        what = "is not a folder" if directory.exists() else "does not exist"
+        return [EngineStatus("argos", False, f"{directory}: {what}")]
     packages, problems = installed_packages(directory)
     pairs = ", ".join(f"{p.from_code}->{p.to_code} ({p.package_version})" for p in packages)
     lines = [EngineStatus("argos", bool(packages), f"{directory}: {pairs or 'no models'}")]

@@ -153,8 +153,10 @@ def download_and_install(
     models_dir: str | Path | None = None,
     url: str | None = None,
     progress: Progress | None = None,
+    on_replace: Callable[[PackageInfo], None] | None = None,
 ) -> PackageInfo:
-    """Find ``source`` -> ``target`` in the index, download it and install it (validated).
+    """Find ``source`` -> ``target`` in the index, download it and install it (validated;
+    ``on_replace`` as in :func:`~confl10n.translate.argos.install.install_package`).
 
     Raises :class:`~confl10n.errors.NetworkError`,
     :class:`~confl10n.errors.EngineUnavailableError` (no package for the pair),
@@ -166,7 +168,7 @@ def download_and_install(
     entry = find_entry(fetch_index(url=url), source, target)
     with tempfile.TemporaryDirectory(prefix="confl10n-download-") as scratch:
         path = download_entry(entry, Path(scratch), progress=progress)
-        return install_package(path, models_dir=models_dir)
+        return install_package(path, models_dir=models_dir, on_replace=on_replace)
 
 
 def _is_http(link: object) -> bool:

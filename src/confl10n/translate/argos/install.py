@@ -5,8 +5,12 @@ packages folder (hidden folders are skipped by
 :func:`~confl10n.translate.argos.packages.installed_packages`), validates the result
 -- metadata, language codes, tokenizer, and a real CTranslate2 load of
 ``model/`` -- and only then renames it into place. One package per language
-pair: installing replaces any package already installed for the same pair.
-A failure at any step leaves the folder as it was.
+pair: installing replaces any package already installed for the same pair
+(reported through ``on_replace``), never a package of another pair: a folder
+name already taken by another pair (or by a folder whose pair cannot be read)
+makes the new package go into a distinct folder,
+``<name>-<from>_<to>`` (then ``-2``, ``-3``, ...). A failure at any step leaves
+the folder as it was.
 
 Each workspace is locked (``flock``) by the process using it, so the work
 folders of an install or removal that was killed are recognised and removed
@@ -21,7 +25,7 @@ import fcntl
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,12 +64,15 @@ def install_package(
     *,
     models_dir: str | Path | None = None,
     limits: ArchiveLimits = DEFAULT_LIMITS,
+    on_replace: Callable[[PackageInfo], None] | None = None,
 ) -> PackageInfo:
     """Validate the ``.argosmodel`` at ``path`` and install it; a failure leaves nothing behind.
 
-    Raises :class:`~confl10n.errors.ModelPackageError` for a file that is not a valid,
-    loadable package and :class:`~confl10n.errors.OutputError` when the packages folder
-    cannot be written.
+    Each package of the same pair that the install replaced is passed to ``on_replace``
+    afterwards; a package of another pair is never replaced. Raises
+    :class:`~confl10n.errors.ModelPackageError` for a file that is not a valid, loadable
+    package and :class:`~confl10n.errors.OutputError` when the packages folder cannot be
+    written.
     """
     source = Path(path)
     directory = resolve_models_dir(models_dir)
@@ -74,12 +81,16 @@ def install_package(
         created = _make_dir(directory)
         try:
             clean_stale_workspaces(directory)
-            return _install_checked(archive, top, entries, directory, limits)
+            info, replaced = _install_checked(archive, top, entries, directory, limits)
         except BaseException:
             if created:
                 with contextlib.suppress(OSError):
                     directory.rmdir()
             raise
+    if on_replace is not None:
+        for old in replaced:
+            on_replace(old)
+    return info
 
 
 def validate_package(folder: Path) -> PackageInfo:
@@ -168,7 +179,7 @@ def _make_dir(directory: Path) -> bool:
 
 def _install_checked(
     archive: ZipFile, top: str, entries: list[ZipInfo], directory: Path, limits: ArchiveLimits
-) -> PackageInfo:
+) -> tuple[PackageInfo, list[PackageInfo]]:
     label = Path(archive.filename or "archive").name
     with _workspace(directory, ".install-") as workspace:
         extract_safely(archive, entries, workspace, limits=limits)
@@ -177,8 +188,8 @@ def _install_checked(
         except ModelPackageError as exc:
             # Name the file the user gave; the folder name alone may mean nothing to them.
             raise ModelPackageError(f"{label}: {exc}") from exc
-        target = _move_into_place(workspace / top, info, directory, workspace)
-    return read_package(target)
+        target, replaced = _move_into_place(workspace / top, info, directory, workspace)
+    return read_package(target), replaced
 
 
 @contextlib.contextmanager
@@ -233,22 +244,51 @@ def _discard(path: Path) -> None:
     _fs.remove(path)
 
 
-def _move_into_place(new: Path, info: PackageInfo, directory: Path, workspace: Path) -> Path:
-    target = directory / new.name
+def _move_into_place(
+    new: Path, info: PackageInfo, directory: Path, workspace: Path
+) -> tuple[Path, list[PackageInfo]]:
+    """Rename ``new`` into ``directory`` and move the same pair's other packages to the
+    workspace's trash; returns the new folder and the packages replaced."""
+    target = _target_folder(directory, new.name, info.pair)
     trash = workspace / ".replaced"
     try:
         trash.mkdir()
+        replaced = _same_pair(directory, info.pair)
         _fs.swap_in(new, target)
-        for other in _same_pair(directory, info.pair, target):
-            other.replace(trash / other.name)
+        for other in replaced:
+            if other.path != target:
+                other.path.replace(trash / other.name)
     except OSError as exc:
         raise OutputError(f"cannot install into {directory}: {exc.strerror or exc}") from exc
-    return target
+    return target, replaced
 
 
-def _same_pair(directory: Path, pair: tuple[str, str], keep: Path) -> list[Path]:
+def _target_folder(directory: Path, name: str, pair: tuple[str, str]) -> Path:
+    """``directory / name`` unless a folder of another pair holds that name (never replaced):
+    then the first free ``<name>-<from>_<to>``, ``<name>-<from>_<to>-2``, ..."""
+    candidates = [name, f"{name}-{pair[0]}_{pair[1]}"]
+    for candidate in (*candidates, *(f"{candidates[1]}-{n}" for n in range(2, 1000))):
+        folder = directory / candidate
+        if not os.path.lexists(folder) or _folder_pair(folder) == pair:
+            return folder
+    raise OutputError(f"cannot install into {directory}: every folder name for {name} is taken")
+
+
+def _folder_pair(folder: Path) -> tuple[str, str] | None:
+    """The pair named by ``folder``'s metadata, or None when it names none (or is no folder)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return None
+    try:
+        metadata = read_metadata(folder)
+    except ModelPackageError:
+        return None
+    return str(metadata["from_code"]), str(metadata["to_code"])
+
+
+def _same_pair(directory: Path, pair: tuple[str, str]) -> list[PackageInfo]:
+    """Installed packages of ``pair`` (one at the target folder is replaced in place)."""
     packages, _ = installed_packages(directory)
-    return [p.path for p in packages if p.pair == pair and p.path != keep]
+    return [p for p in packages if p.pair == pair]
 
 
 def _find_installed(spec: str, directory: Path) -> Path:

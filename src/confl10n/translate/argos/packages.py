@@ -23,6 +23,8 @@ from confl10n.translate.argos.tokenizers import tokenizer_problem
 
 REQUIRED_METADATA = ("package_version", "from_code", "to_code")
 """What ``metadata.json`` must hold for a folder to count as an installed package."""
+MAX_METADATA_BYTES = 1024 * 1024
+"""A ``metadata.json`` larger than this is malformed (real ones are under 2 KiB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +128,14 @@ def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> 
     is not a string.
     """
     try:
-        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        data = json.loads(_read_small(folder / "metadata.json"))
     except FileNotFoundError:
         raise ModelPackageError(f"{folder.name}: no metadata.json") from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ModelPackageError(f"{folder.name}: malformed metadata.json ({exc})") from exc
+    except RecursionError as exc:  # a few KB of brackets exhaust the parser's stack
+        problem = "malformed metadata.json (nested too deeply)"
+        raise ModelPackageError(f"{folder.name}: {problem}") from exc
     if not isinstance(data, dict):
         raise ModelPackageError(f"{folder.name}: metadata.json is not a JSON object")
     missing = [k for k in required if data.get(k) in (None, "")]
@@ -145,6 +150,15 @@ def read_metadata(folder: Path, required: Sequence[str] = REQUIRED_METADATA) -> 
     if not isinstance(data.get("target_prefix") or "", str):
         raise ModelPackageError(f"{folder.name}: metadata.json target_prefix is not a string")
     return data
+
+
+def _read_small(path: Path) -> str:
+    """A metadata file's text; raises ``ValueError`` over :data:`MAX_METADATA_BYTES`."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_METADATA_BYTES + 1)
+    if len(data) > MAX_METADATA_BYTES:
+        raise ValueError(f"over {MAX_METADATA_BYTES // 1024} KiB")
+    return data.decode("utf-8")
 
 
 def _find_tokenizer(folder: Path) -> Path:

@@ -130,6 +130,7 @@ def _json_provenance(translation: ArticleTranslation) -> dict[str, object]:
         "engines": [asdict(identity) for identity in provenance.engines],
         "options": dict(provenance.options),
         "seconds": {name: round(seconds, 3) for name, seconds in provenance.timings},
+        "second_pass": provenance.second_pass,
     }
 
 

@@ -108,9 +108,11 @@ def _release(version: str) -> tuple[int, ...]:
 
 
 def _engines(models: str | Path | None) -> list[Check]:
+    from confl10n.translate.argos.settings import ArgosSettings
     from confl10n.translate.registry import describe
 
-    return [Check("engines", s.engine, s.ok, s.detail) for s in describe(models_dir=models)]
+    found = describe([ArgosSettings(models_dir=models)])
+    return [Check("engines", s.engine, s.ok, s.detail) for s in found]
 
 
 def _locales() -> list[Check]:

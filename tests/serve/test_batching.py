@@ -1,0 +1,74 @@
+"""Issue 29: concurrent requests share one ``translate_batch`` call, with the same output.
+
+The engine behind the batcher is the real Argos engine on the kit package; the
+counts come from :class:`~confl10n.serve.batching.BatchingEngine`'s public
+``calls`` / ``requests`` (and ``/health``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from confl10n.serve.batching import BatchingEngine, batching
+from confl10n.translate.argos.engine import ArgosEngine
+from confl10n.translate.engine import RetryingEngine
+from tests.serve.conftest import Server
+
+CALLS = [
+    ["Mainstream media in China must embrace AI."],
+    ["What are they observing?", "Shanghai grew by 10.2% last year."],
+    ["In today’s world, artificial intelligence is rapidly transforming the way we live."],
+    ["The city counted 348 AI companies in 2023."],
+]
+
+
+def _together(engine: BatchingEngine) -> list[list[str]]:
+    """Each of CALLS from its own thread, all started at once."""
+    start = threading.Barrier(len(CALLS))
+
+    def one(sentences: list[str]) -> list[str]:
+        start.wait()
+        return engine.translate_batch(sentences, "en", "zh")
+
+    with ThreadPoolExecutor(len(CALLS)) as pool:
+        return list(pool.map(one, CALLS))
+
+
+def test_concurrent_calls_share_one_engine_call(argos_packages_dir: Path) -> None:
+    inner = ArgosEngine(models_dir=argos_packages_dir, threads=1)
+    alone = [inner.translate_batch(sentences, "en", "zh") for sentences in CALLS]
+    engine = batching(inner, wait=2.0, max_tokens=100_000)
+    assert _together(engine) == alone
+    assert (engine.calls, engine.requests) == (1, len(CALLS))
+    assert isinstance(engine, RetryingEngine)  # the pipeline still retries runaway outputs
+
+
+def test_the_token_budget_splits_calls(argos_packages_dir: Path) -> None:
+    inner = ArgosEngine(models_dir=argos_packages_dir, threads=1)
+    engine = batching(inner, wait=0.5, max_tokens=1)
+    outputs = _together(engine)
+    assert outputs == [inner.translate_batch(sentences, "en", "zh") for sentences in CALLS]
+    assert (engine.calls, engine.requests) == (len(CALLS), len(CALLS))
+
+
+def test_server_requests_share_calls(
+    server_factory: Callable[..., Server], kit_models: Path
+) -> None:
+    server = server_factory("--models-dir", str(kit_models), "--threads", "1",
+                            "--no-cache", "--batch-wait", "1.0", "--concurrency", "4")  # fmt: skip
+    before = server.request("health")[1]["batches"]["argos"]
+    texts = [" ".join(call) for call in CALLS]
+    with ThreadPoolExecutor(len(texts)) as pool:
+        answers = list(pool.map(
+            lambda q: server.post_json("translate", {"q": q, "source": "en", "target": "zh"}),
+            texts,
+        ))  # fmt: skip
+    after = server.request("health")[1]["batches"]["argos"]
+    assert all(status == 200 for status, _ in answers)
+    assert after["requests"] - before["requests"] == len(texts)
+    assert after["calls"] - before["calls"] < len(texts)
+    alone = [server.post_json("translate", {"q": q, "source": "en", "target": "zh"}) for q in texts]
+    assert answers == alone
