@@ -99,7 +99,7 @@ def page_of_50_mb(path: Path) -> None:
             lambda p: p.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
             "no article text",
         ),
-        ("huge.html", page_of_50_mb, "too large for an HTML page"),
+        ("huge.html", page_of_50_mb, "larger than the input limit of 5 MiB"),
     ],
     ids=["docx-not-zip", "zip-bomb", "page-without-article", "page-of-50-mb"],
 )

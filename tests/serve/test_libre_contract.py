@@ -422,7 +422,8 @@ def test_frontend_settings_has_libretranslate_s_fields(served: Server, open_serv
     assert status == 200
     assert settings == {
         "charLimit": 20000, "frontendTimeout": 500, "apiKeys": True, "keyRequired": True,
-        "suggestions": False, "filesTranslation": False, "supportedFilesFormat": [],
+        "suggestions": False, "filesTranslation": True,
+        "supportedFilesFormat": [".txt", ".md", ".html", ".docx"],
         "language": {"source": {"code": "auto", "name": "Auto Detect"},
                      "target": {"code": "es", "name": "Spanish"}},
     }  # fmt: skip
