@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -69,3 +70,16 @@ def snapshot(folder: Path) -> dict[str, bytes | None]:
         p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes()
         for p in sorted(folder.rglob("*"))
     }
+
+
+class Spy:
+    """Records what reaches the real engine's translate_batch, then calls it."""
+
+    def __init__(self, engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sent: list[str] = []
+        self._original = engine.translate_batch
+        monkeypatch.setattr(engine, "translate_batch", self)
+
+    def __call__(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        self.sent += sentences
+        return list(self._original(sentences, source, target))

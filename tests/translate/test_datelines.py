@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from confl10n.text.reader import parse_text, read_article
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.article import translate_article
 from confl10n.translate.verbatim import UNPROTECTED
+from tests.helpers import Spy
 
 DATELINES = [
     "SPRINGFIELD, Ill. (AP) —",
@@ -24,19 +24,6 @@ DATELINES = [
 ]
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 BODY = "State lawmakers approved the transit budget late Tuesday."
-
-
-class Spy:
-    """Records what reaches the real engine's translate_batch, then calls it."""
-
-    def __init__(self, engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.sent: list[str] = []
-        self._original = engine.translate_batch
-        monkeypatch.setattr(engine, "translate_batch", self)
-
-    def __call__(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        self.sent += sentences
-        return list(self._original(sentences, source, target))
 
 
 def article_text(dateline: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from confl10n.text.reader import parse_text
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.article import translate_article
 from confl10n.translate.verbatim import UNPROTECTED, mask, unmask
+from tests.helpers import Spy
 
 ARTICLE = """# Rents report
 
@@ -19,19 +19,6 @@ Install it with `pip install rentmatch` today. The data is at https://x.org/d?f=
 Read [the report](https://x.org/r?id=P152406&searchTerm=rent) for 3.5% more.
 """
 NEVER_SENT = ("pip install", "rentmatch", "https://", "P152406", "searchTerm", "%20")
-
-
-class Spy:
-    """Records what reaches the real engine's translate_batch, then calls it."""
-
-    def __init__(self, engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.sent: list[str] = []
-        self._original = engine.translate_batch
-        monkeypatch.setattr(engine, "translate_batch", self)
-
-    def __call__(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
-        self.sent += sentences
-        return list(self._original(sentences, source, target))
 
 
 @pytest.mark.parametrize(
