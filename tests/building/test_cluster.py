@@ -180,6 +180,19 @@ def test_the_client_cache_is_read_before_and_written_after_the_workers(
     assert not list(dask_cluster.home.rglob("*.sqlite3"))  # workers never open a cache
 
 
+def test_the_cluster_writes_an_html_pages_article_html_as_the_local_build_does(
+    tmp_path: Path, kit_packages: Path, news_page_path: Path, dask_cluster: DaskCluster
+) -> None:
+    options: dict[str, Any] = {"models_dir": kit_packages}
+    kit_build(tmp_path, [news_page_path], out="local", **options)
+    remote = kit_build(tmp_path, [news_page_path], out="cluster", **options,
+                       scheduler=dask_cluster.address)  # fmt: skip
+    assert output_files(tmp_path / "cluster") == output_files(tmp_path / "local")
+    page = (remote.articles[0].path / "zh_CN" / "article.html").read_text("utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN" dir="ltr">')
+    assert "Share on Facebook" in page and "<strong>12亿美元</strong>" in page
+
+
 def _machine_rows(path: Path) -> dict[str, str]:
     with sqlite3.connect(path) as db:
         rows = dict(db.execute("SELECT key, target FROM machine").fetchall())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,11 +51,17 @@ written and checked in ``locale``'s style."""
 @dataclass(frozen=True, slots=True)
 class Bulletins:
     """One article's bulletins by locale (the source language's first), with the warnings
-    and the seconds per step (``summarize``, ``quantities``, ``translate zh_CN``, …)."""
+    and the seconds per step (``summarize``, ``quantities``, ``translate zh_CN``, …).
+
+    ``pages`` holds, for an HTML article, each locale's ``article.html``: the source page
+    with its text translated in place (:func:`confl10n.building.files.article_page`);
+    empty for any other input, whose ``article.html`` the bundle writer renders.
+    """
 
     bulletins: dict[str, LocaleBulletin]
     warnings: tuple[str, ...]
     timings: tuple[tuple[str, float], ...]
+    pages: dict[str, str] = field(default_factory=dict)
 
 
 def prepare(
@@ -110,6 +116,7 @@ class ArticleRun:
         prepared = self.prepared
         timings = dict(prepared.timings)
         made = {prepared.article.lang: self._source()}
+        pages = self._page(prepared.article.lang, None)
         notes = list(prepared.warnings)
         for locale in targets:
             started = time.perf_counter()
@@ -119,7 +126,18 @@ class ArticleRun:
             provenance = translation_provenance(translation, self.common, {})
             findings = translation.findings
             made[locale] = locale_bulletin(prepared, locale, translation, findings, provenance)
-        return Bulletins(made, tuple(notes), tuple(timings.items()))
+            pages |= self._page(locale, translation)
+        return Bulletins(made, tuple(notes), tuple(timings.items()), pages)
+
+    def _page(self, locale: str, translation: ArticleTranslation | None) -> dict[str, str]:
+        """``{locale: article.html}`` for an HTML article (the source page translated in
+        place, the same units as the bulletin's), else nothing: the bundle renders it."""
+        from confl10n.building.files import article_page
+
+        article = self.prepared.article
+        if article.source_format != "html":
+            return {}
+        return {locale: article_page(article, translation, locale)}
 
     def _source(self) -> LocaleBulletin:
         timings = rounded(dict(self.prepared.timings))

@@ -18,10 +18,11 @@ import html
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
-from confl10n.document import Inline, Sentence
+from confl10n.document import Article, Inline, Sentence
 from confl10n.errors import InvalidOptionError
-from confl10n.languages import direction, sentence_separator
+from confl10n.languages import bcp47, direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
 from confl10n.text.html import html_attributes
@@ -71,6 +72,22 @@ def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: 
             position = end
     text = "".join([*parts, article.text[position:]])
     return _with_lang(text, translation.target) if markup and set_lang else text
+
+
+def article_page(article: Article, translation: ArticleTranslation | None, locale: str) -> str:
+    """A build's ``article.html`` for an HTML ``article`` (its ``text`` is the page): the page
+    with ``translation``'s units translated in place (None: the page as written, for the
+    source language), the root's ``lang`` (BCP 47) and ``dir`` those of ``locale``.
+
+    Only ``article``'s own units go in (not the key figures' labels a build translates with
+    it); a unit translated to nothing stays as written, as ``article.md`` shows its source.
+    """
+    page = article.text
+    if translation is not None:
+        units = tuple(unit for unit in translation.units if unit.target.strip())
+        own = replace(translation, article=article, units=units)
+        page = translated_text(own, markup=True, set_lang=False)
+    return _with_lang(page, bcp47(locale))
 
 
 def _edits(

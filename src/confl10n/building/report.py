@@ -121,7 +121,7 @@ def write_article(
     started = time.perf_counter()
     # A locale asked for but not built now (no engine) keeps its folder, even with clean.
     result = write_article_bundle(
-        out, slug, made.bulletins, clean=plan.options.clean, asked=plan.locales
+        out, slug, made.bulletins, clean=plan.options.clean, asked=plan.locales, pages=made.pages
     )
     seconds = time.perf_counter() - started
     meter.end()

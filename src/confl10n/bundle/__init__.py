@@ -52,6 +52,7 @@ def write_article_bundle(
     *,
     clean: bool = False,
     asked: Collection[str] = (),
+    pages: Mapping[str, str] | None = None,
 ) -> BundleResult:
     """Write every locale's files for one article, replacing ``out_dir/slug`` atomically.
 
@@ -64,6 +65,8 @@ def write_article_bundle(
     ``clean``, the previous locale folders not written now are dropped instead
     (the result's ``removed``), except the ``asked`` locales this build could
     not write (no engine now): their previous folders stay; other files still stay.
+    ``pages`` gives a locale's ``article.html`` as written (an HTML source's page,
+    translated in place); the locales it lacks get the rendered page.
 
     Raises :class:`~confl10n.errors.InvalidOptionError` for an unsafe slug, no bulletins or
     a bulletin filed under another locale, :class:`~confl10n.errors.OutputError` when the
@@ -78,7 +81,8 @@ def write_article_bundle(
         labels = _labels_for(locale, bulletin)
         if labels.warning:
             warnings.append(labels.warning)
-        files |= {Path(locale) / name: data for name, data in render_locale(bulletin, slug, labels)}
+        rendered = render_locale(bulletin, slug, labels, page=(pages or {}).get(locale))
+        files |= {Path(locale) / name: data for name, data in rendered}
     carried = _Carry(Path(out_dir) / slug, bulletins_by_locale, frozenset(files), clean)
     carried.asked = frozenset(asked)  # asked for, maybe not written: never cleaned
     write = partial(_write_all, files=files)
@@ -175,14 +179,16 @@ def _unbuilt_approvals(xliff: Path, bulletin: LocaleBulletin) -> int:
 
 
 def render_locale(
-    bulletin: LocaleBulletin, slug: str, labels: Labels
+    bulletin: LocaleBulletin, slug: str, labels: Labels, *, page: str | None = None
 ) -> list[tuple[str, str | bytes]]:
-    """One locale's files as ``(name, content)``, in memory."""
+    """One locale's files as ``(name, content)``, in memory; ``page`` (if given) is its
+    ``article.html`` as is, else the article is rendered as a page like the bulletin's."""
+    article_html = page if page is not None else render_article_html(bulletin, labels)
     rendered: list[tuple[str, str | bytes]] = [
         ("article.md", render_article(bulletin, labels)),
         ("bulletin.md", render_bulletin(bulletin, labels)),
         ("bulletin.html", render_html(bulletin, labels)),
-        ("article.html", render_article_html(bulletin, labels)),
+        ("article.html", article_html),
         ("bundle.json", render_json(bulletin, slug=slug, labels=labels)),
     ]
     if language_of(bulletin.locale) != language_of(bulletin.source_lang):
