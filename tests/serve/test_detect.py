@@ -1,11 +1,18 @@
-"""Language detection for /detect and source=auto: lingua over all its languages, in process."""
+"""Language detection for /detect and source=auto: lingua over all its languages, in process
+and on a fresh server (models loaded on first use)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from confl10n.errors import InvalidOptionError, UnsupportedLanguageError
 from confl10n.serve.detect import UNSURE, Detector, Guess
+from tests.serve.conftest import Server
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +104,32 @@ def test_high_accuracy_reads_two_or_three_words(detector: Detector) -> None:
 def test_an_unknown_accuracy_is_refused() -> None:
     with pytest.raises(InvalidOptionError, match="detection accuracy 'medium'"):
         Detector("medium")
+
+
+FIRST_TEXTS = [("Guten Tag, wie geht es Ihnen?", "de"), ("市议会昨晚批准了新的预算。", "zh-Hans"),
+               ("Городской совет вчера вечером утвердил новый бюджет.", "ru"),
+               ("The city council approved the new budget last night.", "en"),
+               ("مجلس المدينة وافق على الميزانية الجديدة", "ar")]  # fmt: skip
+
+
+def _answers(server: Server, clients: int) -> list[tuple[int, Any]]:
+    """Each of FIRST_TEXTS sent to /detect, and the English one for translation with
+    ``source=auto``, ``clients`` requests at a time."""
+    calls: list[tuple[str, dict[str, str]]] = [("detect", {"q": text}) for text, _ in FIRST_TEXTS]
+    calls.append(("translate", {"q": FIRST_TEXTS[3][0], "source": "auto", "target": "zh"}))
+    with ThreadPoolExecutor(clients) as pool:
+        return list(pool.map(lambda call: server.post_json(*call), calls))
+
+
+def test_a_fresh_server_loads_detection_models_on_first_use_and_answers_alike(
+    server_factory: Callable[..., Server], kit_models: Path
+) -> None:
+    """lingua's models load on the first texts that need them, not at start: the first
+    requests, arriving at once, answer as the same requests once every model is loaded."""
+    server = server_factory("--models-dir", str(kit_models), "--threads", "1", "--no-cache")
+    first = _answers(server, clients=len(FIRST_TEXTS) + 1)
+    assert first == _answers(server, clients=1)
+    for (status, guesses), (_, language) in zip(first, FIRST_TEXTS, strict=False):
+        assert status == 200 and guesses[0]["language"] == language, guesses
+    status, translated = first[-1]
+    assert status == 200 and translated["detectedLanguage"]["language"] == "en", translated

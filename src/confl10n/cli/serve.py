@@ -81,7 +81,11 @@ def serve(
         typer.Option("--suggestions", help="/suggest stores approved translations in the cache."),
     ] = False,
     detection: Annotated[
-        str, typer.Option("--detection", help="Language detection: low (~90 MB) or high (~1 GB).")
+        str,
+        typer.Option(
+            "--detection",
+            help="Language detection: low (up to 75 MB) or high (0.9 GB), loaded on first use.",
+        ),
     ] = "low",
     max_batch_tokens: Annotated[
         int,

@@ -36,7 +36,8 @@ class ServeSettings:
     ``cors_origins``: the browser origins allowed, comma-separated (``*``: any);
     ``alternatives_limit``: the most ``alternatives`` one request may ask for;
     ``suggestions``: whether ``/suggest`` stores approved translations in the cache;
-    ``detection``: lingua's accuracy mode, ``low`` (~90 MB) or ``high`` (~1 GB).
+    ``detection``: lingua's accuracy mode, ``low`` (up to ~75 MB) or ``high`` (up to ~0.9 GB),
+    its models loaded on first use;
     ``max_batch_tokens``: tokens per engine batch; concurrent requests share calls
     of up to 4 such batches (0: no batching across requests; ``confl10n serve``
     makes it the Argos engine's ``batch_tokens``); ``batch_wait``: seconds a call
