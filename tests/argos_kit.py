@@ -6,7 +6,10 @@ with the spec API from numpy weights. The weights are not random noise: they
 are set so the model *copies* its input (cross-attention matches decoder and
 encoder positions and carries the token embedding across), which gives
 deterministic, input-dependent output that ends with ``</s>``. ``output_bias``
-pushes chosen tokens up or down to make the model loop on purpose.
+pushes chosen tokens up or down to make the model loop on purpose;
+``substitutions`` make it write other words for some (its attention still on the
+word it translates), and ``alignment_layer`` says whose attention CTranslate2
+returns.
 
 Plain functions only; fixtures that use them live in ``tests/conftest.py``.
 """
@@ -40,6 +43,13 @@ class ModelShape:
     quantization: str | None = None
     output_bias: Mapping[str, float] = field(default_factory=dict)
     prefix_tokens: int = 0  # forced target-prefix tokens the copy must skip over
+    # Pieces written as other pieces ("▁great": "▁new"): the two rows of the output
+    # projection are swapped, so each comes out as the other, where the source had it.
+    substitutions: Mapping[str, str] = field(default_factory=dict)
+    # The decoder layer whose cross-attention (first head) CTranslate2 returns: -1, the
+    # last, is what an Argos package converted from OpenNMT-py returns, and is flat here;
+    # 0 is the copying layer, so the attention points at the word being translated.
+    alignment_layer: int = -1
 
 
 BASE = ModelShape(6, 6, 512, 8, 2048, 512, 32000, "int8")
@@ -108,11 +118,14 @@ def build_model(
     tokens = vocabulary(sp_model, shape.vocab_size)
     weights = _Weights(np.random.default_rng(seed), shape, len(tokens))
     spec = transformer_spec.TransformerSpec.from_config(
-        (shape.encoder_layers, shape.decoder_layers), shape.heads
+        (shape.encoder_layers, shape.decoder_layers),
+        shape.heads,
+        alignment_layer=shape.alignment_layer,
     )
     spec.config.add_source_eos = True  # the copy model ends by copying the source's </s>
     _fill_encoder(spec.encoder, weights)
-    _fill_decoder(spec.decoder, weights, _bias(tokens, shape.output_bias))
+    swaps = [(tokens.index(a), tokens.index(b)) for a, b in shape.substitutions.items()]
+    _fill_decoder(spec.decoder, weights, _bias(tokens, shape.output_bias), swaps)
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
     spec.validate()
@@ -275,14 +288,19 @@ def _fill_encoder(encoder: Any, w: _Weights) -> None:
         _fill_ffn(layer.ffn, w)
 
 
-def _fill_decoder(decoder: Any, w: _Weights, bias: np.ndarray) -> None:
+def _fill_decoder(
+    decoder: Any, w: _Weights, bias: np.ndarray, swaps: Sequence[tuple[int, int]] = ()
+) -> None:
     decoder.embeddings.weight = w.embeddings
     decoder.scale_embeddings = False
     # Shifted so that after a forced prefix the copy resumes at the first source token.
     shift = w.shape.prefix_tokens
     decoder.position_encodings.encodings = np.roll(w.positions, shift, axis=0)
     _fill_norm(decoder.layer_norm, w.shape.d_model)
-    decoder.projection.weight = w.embeddings.copy()
+    projection = w.embeddings.copy()
+    for a, b in swaps:
+        projection[[a, b]] = projection[[b, a]]
+    decoder.projection.weight = projection
     decoder.projection.bias = bias
     for index, layer in enumerate(decoder.layer):
         _fill_self_attention(layer.self_attention, w)

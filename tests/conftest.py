@@ -120,6 +120,33 @@ def argos_packages_dir(tmp_path: Path, argos_package: Path) -> Path:
     return packages
 
 
+SUBSTITUTED = {"▁great": "▁new"}
+"""What the aligned kit packages write differently: "new" for "great" (and the reverse)."""
+
+
+def _substituting(root: Path, tokenizer: Path, alignment_layer: int) -> Path:
+    from tests import argos_kit
+
+    shape = argos_kit.ModelShape(substitutions=SUBSTITUTED, alignment_layer=alignment_layer)
+    argos_kit.write_package(root, tokenizer, to_code="fr", shape=shape)
+    argos_kit.write_package(root, tokenizer, to_code="ja", target_prefix="__ja__", shape=shape)
+    return root
+
+
+@pytest.fixture(scope="session")
+def aligned_packages(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Path) -> Path:
+    """A packages folder (read-only) with en->fr and en->ja (target prefix ``__ja__``) kit
+    packages that write "new" for "great" and return the copying layer's attention, which
+    points at the word being translated: words align by the model's attention."""
+    return _substituting(tmp_path_factory.mktemp("aligned-packages"), argos_tokenizer, 0)
+
+
+@pytest.fixture(scope="session")
+def flat_packages(tmp_path_factory: pytest.TempPathFactory, argos_tokenizer: Path) -> Path:
+    """The same packages returning the last layer's attention, which is flat: no alignment."""
+    return _substituting(tmp_path_factory.mktemp("flat-packages"), argos_tokenizer, -1)
+
+
 # A web server on 127.0.0.1 for the network paths (models available/download): nothing leaves
 # the machine, and a closed loopback port stands for "no network".
 

@@ -3,8 +3,9 @@
 An HTML article's spans index the page itself, so the translated page is the
 source page with each unit's source span (title, headings, sentences, inline
 tags inside them included) replaced by its translation, the sentence's links
-and emphasis put back by :func:`confl10n.text.inline.align` (a link whose
-words cannot be found wraps the whole translated sentence); everything
+and emphasis put back by :func:`confl10n.text.inline.align` (by their words,
+their words translated alone, or the engine's word alignment; a link that
+cannot be placed wraps the whole translated sentence); everything
 outside the units — other markup, scripts, styles, URLs, code, white space —
 stays byte for byte, and the root element gets the target's ``lang`` and
 ``dir``. A plain-text article is rewritten the same way. A ``.docx`` is
@@ -26,6 +27,7 @@ from confl10n.languages import bcp47, direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
 from confl10n.text.html import html_attributes
+from confl10n.text.inline import AlignedWord
 from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
 
@@ -95,10 +97,12 @@ def _edits(
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, replacement)`` for every unit and attribute value translated."""
     article, units = translation.article, {u.id: u.target for u in translation.units}
+    alignments = dict(translation.alignments)
     for unit in (u for u in article.units() if u.id in units):
         target = units[unit.id]
         if markup:
-            placed = placed_spans(unit.text, target, unit.spans, words)
+            aligned = alignments.get(unit.id, ())
+            placed = placed_spans(unit.text, target, unit.spans, words, aligned)
             target = inline.render(target, placed, _escape, _html_wrap)
         yield unit.start, unit.end, target
     if markup and article.source_format == "html":
@@ -108,12 +112,16 @@ def _edits(
 
 
 def placed_spans(
-    source: str, target: str, spans: Sequence[Inline], words: Mapping[str, str]
+    source: str,
+    target: str,
+    spans: Sequence[Inline],
+    words: Mapping[str, str],
+    alignment: Sequence[AlignedWord] = (),
 ) -> tuple[Inline, ...]:
     """``spans`` moved onto ``target`` by :func:`confl10n.text.inline.align` (``words``: span
-    words translated alone; a link that cannot be placed wraps the sentence; a URL that
-    cannot is left out: the text has it)."""
-    return inline.align(source, target, spans, translated=words)[0]
+    words translated alone; ``alignment``: the two sentences' words aligned; a link that
+    cannot be placed wraps the sentence; a URL that cannot is left out: the text has it)."""
+    return inline.align(source, target, spans, translated=words, alignment=alignment)[0]
 
 
 def _escape(text: str) -> str:
@@ -155,7 +163,7 @@ def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
 def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
     """For each paragraph (title, headings too): its key and its translated pieces."""
     article, units = translation.article, {u.id: u.target for u in translation.units}
-    words = dict(translation.translated_alone)
+    words = dict(translation.translated_alone), dict(translation.alignments)
     groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
     for section in article.sections:
         groups += [(section.heading,)] if section.heading else []
@@ -169,13 +177,20 @@ def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Pi
 
 
 def _joined_pieces(
-    sentences: Sequence[Sentence], texts: list[str], target: str, words: Mapping[str, str]
+    sentences: Sequence[Sentence],
+    texts: list[str],
+    target: str,
+    words: tuple[Mapping[str, str], Mapping[str, tuple[AlignedWord, ...]]],
 ) -> list[Piece]:
+    """The sentences' translations ``texts`` as pieces, formatting placed by their words
+    translated alone and their alignments (``words``), joined by ``target``'s separator."""
     pieces: list[Piece] = []
+    alone, alignments = words
     for index, (sentence, text) in enumerate(zip(sentences, texts, strict=True)):
         if index:
             pieces.append(Piece(sentence_separator(target)))
-        pieces += _pieces(text, placed_spans(sentence.text, text, sentence.spans, words))
+        aligned = alignments.get(sentence.id, ())
+        pieces += _pieces(text, placed_spans(sentence.text, text, sentence.spans, alone, aligned))
     return pieces
 
 

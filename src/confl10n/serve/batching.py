@@ -23,7 +23,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from confl10n.translate.engine import DecodingEngine, Engine, EngineIdentity, RetryingEngine
+from confl10n.text.inline import AlignedWord
+from confl10n.translate.engine import (
+    AligningEngine,
+    DecodingEngine,
+    Engine,
+    EngineIdentity,
+    RetryingEngine,
+)
 from confl10n.translate.engines import ReportsBroken
 
 CHARS_PER_TOKEN = 4
@@ -76,6 +83,15 @@ class BatchingEngine:
     def broken(self, source: str, target: str) -> str | None:
         """The inner engine's broken model for the pair, if it can tell."""
         return self.inner.broken(source, target) if isinstance(self.inner, ReportsBroken) else None
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """The inner engine's word alignments (not merged: only sentences whose markup is
+        not found need them), or none (``()`` each) from an engine that cannot align."""
+        if isinstance(self.inner, AligningEngine):
+            return self.inner.align_batch(pairs, source, target)
+        return [() for _ in pairs]
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """The inner engine's translations, made in one call with other waiting calls.

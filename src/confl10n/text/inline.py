@@ -4,9 +4,15 @@ A sentence's text is plain (:mod:`confl10n.text.markdown`); its
 :class:`~confl10n.document.Inline` spans say where links, code and emphasis
 were. :func:`align` finds each span's words in another text (a translation):
 names, numbers, code and URLs usually come through unchanged and are found
-again; a link that is not found wraps the whole translated sentence; other
-emphasis and code not found is dropped, and a URL (or a second lost link) is
-returned apart so the writer can still give the address after the sentence.
+again. Given a word alignment of the two sentences (:class:`AlignedWord`, from
+the engine's attention: :class:`~confl10n.translate.engine.AligningEngine`),
+a word found more than once is taken where the alignment puts the span, and a
+span whose words are not found at all goes on the target words aligned with
+its source words. A link still not placed wraps the whole translated
+sentence, and so does emphasis over the whole source sentence; other emphasis
+and code not found is dropped (never put on words it did not cover), and a
+URL (or a second lost link) is returned apart so the writer can still give
+the address after the sentence.
 :func:`render` writes text with spans through two callbacks, so Markdown and
 HTML writers share the nesting logic.
 """
@@ -14,8 +20,8 @@ HTML writers share the nesting logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 
@@ -26,7 +32,22 @@ Wrap = Callable[[Inline, str, str], str]
 # one of them, while Chinese or Japanese around a Latin name is fine ("在Harbour City").
 _SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _PLACED_ALONE = frozenset(("link", "strong", "em", "strike"))
+_EMPHASIS = frozenset(("strong", "em", "strike"))
 _TRAILING = re.compile(r"[\s.!?…。！？\"'”’»」』)\]]*$")
+# What an aligned range loses at its ends unless the span's own words have it there.
+_EDGES = " \t\n.,;:!?…。，、；：！？\"'“”‘’«»「」『』()[]"
+
+Range = tuple[int, int]
+"""``(start, end)`` character offsets."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedWord:
+    """One word of a translation (``target``: its offsets there) and the source word it
+    aligns with (``source``: offsets in the source sentence)."""
+
+    target: Range
+    source: Range
 
 
 def align(
@@ -35,16 +56,22 @@ def align(
     spans: Sequence[Inline],
     *,
     translated: Mapping[str, str] | None = None,
+    alignment: Sequence[AlignedWord] = (),
 ) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
     """``spans`` over ``source`` moved onto ``target``: ``(placed, unplaced_links)``.
 
     A span is placed where its exact words occur in ``target`` (whole words, not
-    overlapping a span placed before it), else where ``translated[words]`` (the
-    words translated alone, see :func:`span_words_missing`) does; footnote marks
-    go to the same place relative to the final punctuation. A link whose words cannot be found wraps
-    the whole of ``target`` (its final punctuation aside) when no other link is
-    placed, so it stays on the sentence it belongs to; links and URLs that still
-    cannot be placed are returned second; unplaced emphasis and code are dropped.
+    crossing a span placed before it), else where ``translated[words]`` (the
+    words translated alone, see :func:`span_words_missing`) does, also inflected;
+    where they occur more than once, the occurrence ``alignment`` (words of
+    ``target`` and the ``source`` words they align with) points at is taken. Else
+    the span covers the target words aligned with its source words (see
+    :func:`aligned_range`). Footnote marks go to the same place relative to the
+    final punctuation. A link still not placed wraps the whole of ``target`` (its
+    final punctuation aside) when no other link is placed, so it stays on the
+    sentence it belongs to; so does emphasis over the whole of ``source``; links
+    and URLs that still cannot be placed are returned second; other unplaced
+    emphasis and code are dropped.
     """
     if target == source:
         return tuple(spans), ()
@@ -54,69 +81,161 @@ def align(
         moved = (
             _note(source, target, span)
             if span.kind == "note"
-            else _find(source, target, span, placed, translated or {})
+            else _find(source, target, span, placed, (translated or {}, alignment))
         )
         if moved is not None:
             placed.append(moved)
-        elif span.kind in ("link", "url"):
+        elif span.kind in ("link", "url") or _whole(source, span):
             unplaced.append(span)
-    placed, unplaced = _wrap_whole(target, placed, unplaced)
+    placed, unplaced = _wrap_whole(source, target, placed, unplaced)
+    unplaced = [s for s in unplaced if s.kind in ("link", "url")]
     return tuple(sorted(placed, key=lambda s: (s.start, -s.end))), tuple(unplaced)
 
 
+def _whole(source: str, span: Inline) -> bool:
+    """Whether ``span`` is emphasis over all of ``source`` (final punctuation aside)."""
+    first = len(source) - len(source.lstrip())
+    return span.kind in _EMPHASIS and span.start <= first and span.end >= _tail(source)
+
+
 def _wrap_whole(
-    target: str, placed: list[Inline], unplaced: list[Inline]
+    source: str, target: str, placed: list[Inline], unplaced: list[Inline]
 ) -> tuple[list[Inline], list[Inline]]:
-    """The first unplaced link over all of ``target`` when no link is placed in it."""
-    links = [s for s in unplaced if s.kind == "link"]
+    """The first unplaced link over all of ``target`` (its final punctuation aside) when no
+    link is placed in it, and unplaced whole-sentence emphasis over all of it too (with the
+    final punctuation if it held the source's)."""
     end = _tail(target) or len(target)
-    if not links or any(p.kind in ("link", "url") for p in placed) or not target[:end].strip():
+    if not target[:end].strip():
         return placed, unplaced
-    whole = replace(links[0], start=0, end=end)
-    return [whole, *placed], [s for s in unplaced if s is not links[0]]
+    links = [s for s in unplaced if s.kind == "link"]
+    wrapped = [s for s in unplaced if s.kind in _EMPHASIS]
+    if links and not any(p.kind in ("link", "url") for p in placed):
+        wrapped.append(links[0])
+    whole = [replace(s, start=0, end=_whole_end(source, target, s)) for s in wrapped]
+    return [*whole, *placed], [s for s in unplaced if all(s is not w for w in wrapped)]
+
+
+def _whole_end(source: str, target: str, span: Inline) -> int:
+    """Where ``span`` wrapping all of ``target`` ends: after its final punctuation for
+    emphasis that held the source's, else before it."""
+    if span.kind in _EMPHASIS and _tail(source) < span.end:
+        return len(target.rstrip())
+    return _tail(target) or len(target)
 
 
 def _find(
-    source: str, target: str, span: Inline, placed: list[Inline], translated: Mapping[str, str]
+    source: str,
+    target: str,
+    span: Inline,
+    placed: list[Inline],
+    helps: tuple[Mapping[str, str], Sequence[AlignedWord]],
 ) -> Inline | None:
+    """``span`` on ``target`` by its words, its words translated alone (``helps[0]``), then
+    the alignment (``helps[1]``); None where none of them places it."""
+    translated, alignment = helps
     words = source[span.start : span.end]
     if not words.strip():
         return None
-    found = _found(words, target, span, placed)
-    alone = translated.get(words.strip(), "").strip().rstrip(".。")
-    if found is not None or not alone or span.kind in ("code", "url"):
-        return found
-    return _found(alone, target, span, placed, flags=re.IGNORECASE) or _inflected(
-        alone, target, span, placed
-    )
+    hint = aligned_range(source, target, span, alignment)
+    found = _found(words, target, span, placed, hint=hint)
+    alone = translated.get(words.strip(), "").strip()
+    alone = alone if words.rstrip().endswith((".", "。")) else alone.rstrip(".。")
+    if found is None and alone and span.kind not in ("code", "url"):
+        found = _found(alone, target, span, placed, flags=re.IGNORECASE, hint=hint)
+        found = found or _inflected(alone, target, span, placed, hint)
+    if found is None and hint is not None and _free(hint, placed):
+        found = replace(span, start=hint[0], end=hint[1])
+    return found
 
 
-def _inflected(word: str, target: str, span: Inline, placed: list[Inline]) -> Inline | None:
+def aligned_range(
+    source: str, target: str, span: Inline, alignment: Sequence[AlignedWord]
+) -> Range | None:
+    """Where ``alignment`` puts ``span`` (over ``source``) in ``target``: the shortest range
+    holding every target word aligned with a source word the span overlaps, punctuation and
+    spaces at its ends left out unless the span's words have them there; None when there is
+    no such word, or when the range is mostly words aligned elsewhere (scattered attention)."""
+    inside = [w.target for w in alignment if _overlaps(w.source, (span.start, span.end))]
+    if not inside:
+        return None
+    start, end = min(a for a, _ in inside), max(b for _, b in inside)
+    within = [w for w in alignment if start <= w.target[0] and w.target[1] <= end]
+    if 2 * len(inside) < len(within):
+        return None
+    words = source[span.start : span.end]
+    if words[:1] not in _EDGES:
+        start += len(target[start:end]) - len(target[start:end].lstrip(_EDGES))
+    if words[-1:] not in _EDGES:
+        end -= len(target[start:end]) - len(target[start:end].rstrip(_EDGES))
+    return (start, end) if start < end else None
+
+
+def _inflected(
+    word: str, target: str, span: Inline, placed: list[Inline], hint: Range | None
+) -> Inline | None:
     """One word translated alone found inflected in the sentence ("rojo" as "roja"): a
     word of ``target`` sharing all but the last two letters of it (at least three)."""
     stem = word[: max(3, len(word) - 2)]
     if " " in word or len(word) < 4:
         return None
     pattern = rf"(?<!{_SPACED_LETTER}){re.escape(stem)}\w{{0,3}}(?!\w)"
-    for match in re.finditer(pattern, target, re.IGNORECASE):
-        start, end = match.span()
-        if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
-            return replace(span, start=start, end=end)
-    return None
+    matches = (m.span() for m in re.finditer(pattern, target, re.IGNORECASE))
+    chosen = _pick(matches, placed, hint)
+    return replace(span, start=chosen[0], end=chosen[1]) if chosen else None
 
 
 def _found(
-    words: str, target: str, span: Inline, placed: list[Inline], *, flags: int = 0
+    words: str,
+    target: str,
+    span: Inline,
+    placed: list[Inline],
+    *,
+    flags: int = 0,
+    hint: Range | None = None,
 ) -> Inline | None:
-    """``span`` over the first whole-word occurrence of ``words`` in ``target`` that
-    crosses no span placed before."""
+    """``span`` over a whole-word occurrence of ``words`` in ``target`` that crosses no
+    span placed before: the first one overlapping ``hint``, else the first one."""
+    matches = (m.span() for m in re.finditer(_whole_words(words), target, flags))
+    chosen = _pick(matches, placed, hint)
+    return replace(span, start=chosen[0], end=chosen[1]) if chosen else None
+
+
+def _pick(ranges: Iterable[Range], placed: list[Inline], hint: Range | None) -> Range | None:
+    """The first of ``ranges`` free of ``placed`` that overlaps ``hint``, else the first free."""
+    free = [r for r in ranges if _free(r, placed)]
+    near = [r for r in free if hint is not None and _overlaps(r, hint)]
+    return next(iter(near or free), None)
+
+
+def _free(where: Range, placed: list[Inline]) -> bool:
+    return not any(_crosses(where, (p.start, p.end)) for p in placed)
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def needs_alignment(source: str, target: str, spans: Sequence[Inline]) -> bool:
+    """Whether :func:`align` would use a word alignment of ``source`` and ``target``: some
+    link or emphasis has words that do not occur exactly once in ``target``."""
+    if target == source:
+        return False
+    for span in spans:
+        words = source[span.start : span.end].strip()
+        if span.kind in _PLACED_ALONE and words and _count(words, target) != 1:
+            return True
+    return False
+
+
+def _count(words: str, target: str) -> int:
+    return len(re.findall(_whole_words(words), target))
+
+
+def _whole_words(words: str) -> str:
+    """A pattern for ``words`` not run into letters of a spaced script on either side."""
     before = rf"(?<!{_SPACED_LETTER})" if words[0].isalnum() else ""
     after = rf"(?!{_SPACED_LETTER})" if words[-1].isalnum() else ""
-    for match in re.finditer(before + re.escape(words) + after, target, flags):
-        start, end = match.span()
-        if not any(_crosses((start, end), (p.start, p.end)) for p in placed):
-            return replace(span, start=start, end=end)
-    return None
+    return before + re.escape(words) + after
 
 
 def span_words_missing(article: Article, targets: Mapping[str, str]) -> list[str]:
@@ -226,9 +345,10 @@ def markdown(
     escape: Callable[[str], str],
     *,
     translated: Mapping[str, str] | None = None,
+    alignment: Sequence[AlignedWord] = (),
 ) -> str:
     """``target`` as Markdown with ``source``'s spans put back (see :func:`align`)."""
-    placed, unplaced = align(source, target, spans, translated=translated)
+    placed, unplaced = align(source, target, spans, translated=translated, alignment=alignment)
     text = render(target, placed, escape, markdown_wrap)
     extra = "".join(f" <{s.target}>" for s in unplaced if _is_web(s.target))
     return text + extra

@@ -17,7 +17,8 @@ from confl10n.figures.wrapper import Figures
 from confl10n.languages import argos_language, language_code
 from confl10n.localize.target import LocaleTarget, locale_target
 from confl10n.text.html import html_attributes
-from confl10n.text.inline import prose_only, span_words_missing, words_article
+from confl10n.text.inline import needs_alignment, prose_only, span_words_missing, words_article
+from confl10n.translate.engine import AligningEngine
 from confl10n.translate.engines import Engines
 from confl10n.translate.options import TranslateOptions
 from confl10n.translate.pipeline import translate_units
@@ -83,19 +84,38 @@ def translate_article(
             article, wrapper or (figures.wrapper() if options.protect_numbers else None)
         ),
     )
-    checked = _checked(translation, figures, chosen)
+    choice = engine.name if engine is not None else options.engine_choice
+    checked = _aligned(_checked(translation, figures, chosen), run_engines, choice)
     texts = _to_translate_alone(article, checked)
     if not texts or translation.source == translation.target:
         return checked
     alone = words_article(texts, article.lang)
     done = translate_units(
-        alone, source=source, target=target, engines=run_engines, cache=cache,
-        engine=engine.name if engine is not None else options.engine_choice,
+        alone, source=source, target=target, engines=run_engines, cache=cache, engine=choice,
         wrapper=Figures(alone, target, figures.locale, options.style_dir).wrapper()
         if options.protect_numbers else None,
     )  # fmt: skip
     pairs = tuple(zip(texts, (u.target for u in done.units), strict=True))
     return replace(checked, translated_alone=pairs)
+
+
+def _aligned(translation: ArticleTranslation, engines: Engines, choice: str) -> ArticleTranslation:
+    """The translation with the word alignments of the units :func:`needs_alignment` names,
+    when the pair's engine translates it directly and can align."""
+    targets = {u.id: u.target for u in translation.units}
+    units = [
+        u for u in translation.article.units()
+        if u.id in targets and needs_alignment(u.text, targets[u.id], u.spans)
+    ]  # fmt: skip
+    if not units or translation.source == translation.target:
+        return translation
+    chosen, path = engines.pick(choice, translation.source, translation.target)
+    if len(path) != 2 or not isinstance(chosen, AligningEngine):
+        return translation
+    pairs = [(u.text, targets[u.id]) for u in units]
+    found = chosen.align_batch(pairs, translation.source, translation.target)
+    aligned = tuple((u.id, words) for u, words in zip(units, found, strict=True) if words)
+    return replace(translation, alignments=aligned)
 
 
 def _to_translate_alone(article: Article, translation: ArticleTranslation) -> list[str]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from confl10n.text.inline import AlignedWord
+
 
 @dataclass(frozen=True, slots=True)
 class EngineIdentity:
@@ -111,6 +113,20 @@ class HypothesesEngine(Engine, Protocol):
         self, sentences: Sequence[str], source: str, target: str, count: int
     ) -> list[list[str]]:
         """Up to ``count`` distinct translations of each sentence, best first."""
+        ...
+
+
+@runtime_checkable
+class AligningEngine(Engine, Protocol):
+    """An engine that can align a sentence's words with its translation's (optional):
+    inline markup is put back by it where its words are not found
+    (:func:`confl10n.text.inline.align`)."""
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """For each ``(sentence, translation)``, the translation's words with the sentence's
+        word each aligns with (offsets in those two texts); ``()`` where unknown."""
         ...
 
 

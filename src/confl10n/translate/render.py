@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from confl10n.document import Paragraph, Section, Sentence
 from confl10n.languages import join_sentences
 from confl10n.text import inline
+from confl10n.text.inline import AlignedWord
 from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 
@@ -65,33 +66,49 @@ def _text_line(indent: str, unit: UnitTranslation) -> str:
     return f"{indent}{unit.id}  {unit.target}{flags}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Placing:
+    """What puts a translation's inline markup back: targets, span words translated
+    alone, word alignments (each by unit ID or source words)."""
+
+    targets: dict[str, str]
+    words: dict[str, str]
+    alignments: dict[str, tuple[AlignedWord, ...]]
+
+    @classmethod
+    def of(cls, translation: ArticleTranslation) -> _Placing:
+        targets = {unit.id: unit.target for unit in translation.units}
+        return cls(targets, dict(translation.translated_alone), dict(translation.alignments))
+
+
 def _markdown_blocks(translation: ArticleTranslation) -> list[str]:
-    units, words = _by_id(translation), dict(translation.translated_alone)
-    article = translation.article
-    blocks = [f"# {_inline(article.title, units, words)}"] if article.title else []
+    article, placing = translation.article, _Placing.of(translation)
+    blocks = [f"# {_inline(article.title, placing)}"] if article.title else []
     for section in article.sections:
         if section.heading is not None:
-            heading = _inline(section.heading, units, words)
+            heading = _inline(section.heading, placing)
             blocks.append(f"{'#' * max(section.level, 2)} {heading}")
-        paragraphs = [_laid_out(p, units, words, translation.target) for p in section.paragraphs]
+        paragraphs = [_laid_out(p, placing, translation.target) for p in section.paragraphs]
         blocks += inline.markdown_layout(paragraphs)
     return blocks
 
 
 def _laid_out(
-    paragraph: Paragraph, units: dict[str, UnitTranslation], words: dict[str, str], language: str
+    paragraph: Paragraph, placing: _Placing, language: str
 ) -> tuple[str, str, tuple[int, int] | None, str]:
     """The paragraph's kind, marker and cell, and its translated sentences with their markup."""
-    sentences = [_inline(s, units, words) for s in paragraph.sentences]
+    sentences = [_inline(s, placing) for s in paragraph.sentences]
     text = join_sentences(sentences, language) if sentences else paragraph.literal
     return paragraph.kind, paragraph.marker, paragraph.cell, text
 
 
-def _inline(sentence: Sentence, units: dict[str, UnitTranslation], words: dict[str, str]) -> str:
+def _inline(sentence: Sentence, placing: _Placing) -> str:
     """A unit's target with the source's links, code and emphasis put back where they align
-    (``words``: span words translated alone)."""
-    target = units[sentence.id].target
-    return inline.markdown(sentence.text, target, sentence.spans, str, translated=words)
+    (by their words, their words translated alone, or the unit's word alignment)."""
+    target, alignment = placing.targets[sentence.id], placing.alignments.get(sentence.id, ())
+    return inline.markdown(
+        sentence.text, target, sentence.spans, str, translated=placing.words, alignment=alignment
+    )
 
 
 def _json_translation(translation: ArticleTranslation) -> dict[str, object]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from confl10n.document import Article
+from confl10n.text.inline import AlignedWord
 from confl10n.translate.engine import EngineIdentity
 
 if TYPE_CHECKING:
@@ -72,6 +73,11 @@ class ArticleTranslation:
     """The words of links and emphasis that the whole sentence's translation does not
     contain, each translated alone: ``(source words, target words)``, so writers can
     find them in the sentence (:func:`confl10n.text.inline.align`'s ``translated``)."""
+    alignments: tuple[tuple[str, tuple[AlignedWord, ...]], ...] = ()
+    """Word alignments ``(unit ID, words)`` of the units whose links or emphasis are not
+    found in their translation exactly once, where the engine can align
+    (:class:`~confl10n.translate.engine.AligningEngine`), for
+    :func:`confl10n.text.inline.align`'s ``alignment``."""
 
     def unit(self, unit_id: str) -> UnitTranslation:
         """The translation of unit ``unit_id``; ``KeyError`` if there is none."""
@@ -79,6 +85,10 @@ class ArticleTranslation:
             if unit.id == unit_id:
                 return unit
         raise KeyError(unit_id)
+
+    def alignment(self, unit_id: str) -> tuple[AlignedWord, ...]:
+        """The word alignment of unit ``unit_id``'s source and target; ``()`` if none."""
+        return next((words for key, words in self.alignments if key == unit_id), ())
 
     @property
     def flagged(self) -> tuple[UnitTranslation, ...]:

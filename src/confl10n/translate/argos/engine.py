@@ -28,6 +28,8 @@ from confl10n.errors import (
     ModelPackageError,
     TranslationError,
 )
+from confl10n.text.inline import AlignedWord
+from confl10n.translate.argos.alignment import aligned_words, segmented
 from confl10n.translate.argos.packages import PackageInfo, broken_package, installed_packages
 from confl10n.translate.argos.packages import models_dir as resolve_models_dir
 from confl10n.translate.argos.tokenizers import Tokenizer, load_tokenizer
@@ -165,6 +167,26 @@ class ArgosEngine:
         decoding = replace(self._decoding, beam_size=max(self._decoding.beam_size, count))
         ranked = self._ranked(sentences, (source, target), decoding, count)
         return [list(dict.fromkeys(texts)) for texts in ranked]
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """For each ``(sentence, translation)``, the translation's words with the sentence's
+        word each aligns with, from the model's attention while the translation is forced on
+        it (:mod:`~confl10n.translate.argos.alignment`); ``()`` for an empty text, one too
+        long to decode at once, or one the tokenizer rewrites.
+
+        Raises as :meth:`translate_batch`.
+        """
+        model = self._model((source, target))
+        tokens = [(model.tokenizer.encode(a), model.tokenizer.encode(b)) for a, b in pairs]
+        limit = self._decoding.max_decoding_length - 1
+        fits = [i for i, (a, b) in enumerate(tokens) if a and b and max(len(a), len(b)) < limit]
+        attentions = _forced(model, [tokens[i] for i in fits], self._decoding.max_batch_size)
+        found: list[tuple[AlignedWord, ...]] = [() for _ in pairs]
+        for index, attention in zip(fits, attentions, strict=True):
+            found[index] = _aligned(model.tokenizer, pairs[index], tokens[index], attention)
+        return found
 
     def _translate(
         self, sentences: Sequence[str], pair: tuple[str, str], decoding: Decoding
@@ -311,6 +333,44 @@ def _run(
             for tokens, weights in zip(result.hypotheses, attention, strict=True)
         ]
     return outputs
+
+
+def _forced(
+    model: _Model, items: list[tuple[list[str], list[str]]], batch_tokens: int
+) -> list[list[list[float]]]:
+    """The attention rows of each ``(source, target)`` token pair's target tokens when the
+    target is forced on the model as its output (the package's prefix token left out)."""
+    if not items:
+        return []
+    prefix = [model.package.target_prefix] if model.package.target_prefix else []
+    forced = [[*prefix, *target] for _, target in items]
+    try:
+        results = model.translator.translate_batch(
+            [source for source, _ in items], target_prefix=forced, beam_size=1,
+            max_decoding_length=max(map(len, forced)), return_attention=True,
+            replace_unknowns=False, max_batch_size=batch_tokens, batch_type="tokens",
+        )  # fmt: skip
+    except (RuntimeError, ValueError) as exc:
+        raise TranslationError(f"{model.package.name}: alignment failed ({exc})") from exc
+    return [
+        list(result.attention[0])[len(prefix) : len(forced_tokens)]
+        for result, forced_tokens in zip(results, forced, strict=True)
+    ]
+
+
+def _aligned(
+    tokenizer: Tokenizer,
+    texts: tuple[str, str],
+    tokens: tuple[list[str], list[str]],
+    attention: list[list[float]],
+) -> tuple[AlignedWord, ...]:
+    """The word alignment of ``texts`` from their ``tokens`` and the target's ``attention``;
+    ``()`` where a text's tokens cannot be located in it."""
+    source = segmented(texts[0], tokens[0], tokenizer.word_starts(tokens[0]))
+    target = segmented(texts[1], tokens[1], tokenizer.word_starts(tokens[1]))
+    if source is None or target is None:
+        return ()
+    return aligned_words(source, target, attention)
 
 
 def _aligns(model: _Model, chunks: list[list[str]], decoding: Decoding) -> bool:
