@@ -11,18 +11,21 @@ translates everything. Each mode runs in this process, one after the other:
     many processes (one thread each), started and stopped within the timing, as
     ``confl10n build --workers N`` does.
 
-Every mode uses ``--threads`` CTranslate2 threads per process. Prints wall seconds
-(and the build's own seconds, without starting the cluster), the ratios against
-(a), whether every output equals (a)'s (timings aside), and, per worker, how many
-times it loaded each model (each should be 1).
+Every mode uses ``--threads`` CTranslate2 threads per process (1 on a 2-core machine:
+two workers of one thread each fill it). Prints wall seconds (and the build's own
+seconds, without starting the cluster), the ratios against (a) and, for (c), against
+(b), whether every output equals (a)'s (timings aside), the peak RSS of this process
+during the mode (Linux: its high-water mark is reset before each) and of each worker
+process, and, per worker, how many times it loaded each model (each should be 1).
 
-    .venv/bin/python bench/cluster.py [--articles N] [--threads N]
+    .venv/bin/python bench/cluster.py [--articles N] [--threads N] [--work DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,9 +51,9 @@ def packages_dir() -> Path:
     return PACKAGES
 
 
-def articles(count: int) -> list[Path]:
-    """``count`` copies of the sample, each titled ``Variant N: …``."""
-    folder = WORK / "in"
+def articles(work: Path, count: int) -> list[Path]:
+    """``count`` copies of the sample in ``work``/in, each titled ``Variant N: …``."""
+    folder = work / "in"
     folder.mkdir(parents=True, exist_ok=True)
     text = SAMPLE.read_text(encoding="utf-8")
     paths = []
@@ -67,16 +70,34 @@ def locales() -> list[str]:
 
 
 Loads = dict[str, dict[str, int]]
+Run = tuple[float, Loads, dict[str, float]]  # build seconds, model loads, workers' peak RSS
 
 
-def local(files: list[Path], options: Any) -> tuple[float, Loads]:
+def peak_rss_mib() -> float:
+    """This process's resident-set high-water mark (VmHWM), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Start this process's high-water mark again from its current RSS (Linux >= 4.0)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def local(files: list[Path], options: Any) -> Run:
     from confl10n import build
 
-    return build(files, options=options, cache=False).seconds, {}
+    return build(files, options=options, cache=False).seconds, {}, {}
 
 
-def on_cluster(workers: int) -> Callable[[list[Path], Any], tuple[float, Loads]]:
-    def run(files: list[Path], options: Any) -> tuple[float, Loads]:
+def on_cluster(workers: int) -> Callable[[list[Path], Any], Run]:
+    def run(files: list[Path], options: Any) -> Run:
         from confl10n.building import worker
         from confl10n.building.cluster import connect, remote_probe, run_on_cluster
         from confl10n.building.plan import plan_build
@@ -85,7 +106,8 @@ def on_cluster(workers: int) -> Callable[[list[Path], Any], tuple[float, Loads]]
             plan = plan_build(files, options, probe=remote_probe(client))
             report = run_on_cluster(plan, client, cache=False)
             loads: Loads = client.run(worker.model_loads)
-        return report.seconds, loads
+            rss: dict[str, float] = client.run(peak_rss_mib)
+        return report.seconds, loads, rss
 
     return run
 
@@ -101,26 +123,41 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=6, help="articles to build")
     parser.add_argument("--threads", type=int, default=1, help="CTranslate2 threads per process")
+    parser.add_argument("--work", type=Path, default=WORK, help="scratch folder (emptied)")
     options = parser.parse_args()
-    shutil.rmtree(WORK, ignore_errors=True)
-    files, wanted = articles(options.articles), locales()
+    shutil.rmtree(options.work, ignore_errors=True)
+    files, wanted = articles(options.work, options.articles), locales()
     modes = {"local": local, "workers 1": on_cluster(1), "workers 2": on_cluster(2)}
     print(f"{len(files)} articles x {len(wanted)} locales ({', '.join(wanted)})")
     walls: dict[str, float] = {}
+    builds: dict[str, float] = {}
     for name, run in modes.items():
-        out = WORK / name.replace(" ", "-")
+        out = options.work / name.replace(" ", "-")
         translation = TranslateOptions(
             settings=(ArgosSettings(models_dir=packages_dir(), threads=options.threads),)
         )
         settings = BuildOptions(locales=wanted, out=out, translation=translation)
+        exact = reset_peak_rss()
         started = time.perf_counter()
-        seconds, loads = run(files, settings)
-        walls[name] = time.perf_counter() - started
-        same = output(out) == output(WORK / "local")
+        seconds, loads, rss = run(files, settings)
+        walls[name], builds[name] = time.perf_counter() - started, seconds
+        same = output(out) == output(options.work / "local")
         ratio = walls["local"] / walls[name]
+        against = (
+            f"  x{walls['workers 1'] / walls[name]:.2f} vs workers 1"
+            f" (x{builds['workers 1'] / seconds:.2f} building)"
+            if name == "workers 2"
+            else ""
+        )
         print(
             f"{name:9} {walls[name]:7.1f} s wall ({seconds:6.1f} s building)  "
-            f"x{ratio:.2f} vs local  output equal to local: {same}"
+            f"x{ratio:.2f} vs local{against}  output equal to local: {same}"
+        )
+        workers = ", ".join(f"{mib:.0f}" for _, mib in sorted(rss.items()))
+        print(
+            f"          peak RSS: this process {peak_rss_mib():.0f} MiB"
+            + ("" if exact else " (since start: no reset here)")
+            + (f", workers {workers} MiB" if rss else "")
         )
         for address, models in sorted(loads.items()):
             counts = ", ".join(f"{Path(m).name} x{n}" for m, n in sorted(models.items()))

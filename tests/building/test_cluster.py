@@ -131,6 +131,11 @@ def test_cluster_output_equals_the_local_build(
         for locale in LOCALES:
             assert f"{article.slug}: translated to {locale}" in messages
     assert calls[-1][1:] == (3 * 4, 3 * 4)
+    # 3 neural translations for 2 worker threads: each shared by 2 tasks (not Apertium's).
+    parts = [m for m in messages if " part " in m]
+    assert sorted(parts) == sorted(
+        f"{a.slug}: translated part {n} of 2 to zh_CN" for a in remote.articles for n in (1, 2)
+    )
 
 
 def test_each_worker_loads_each_model_once_across_builds(

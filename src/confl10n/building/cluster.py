@@ -4,7 +4,9 @@ The client (this process) plans the build as a local build does, asking a worker
 which locales have an engine (models live on the workers). It then sends one task
 per article (summary and figures) and one per article × locale (translation), each
 with the client's cached rows for its sentences; workers run them with engines they
-load once per process (:mod:`confl10n.building.worker`). As each article's tasks
+load once per process (:mod:`confl10n.building.worker`); with too few neural
+translations to keep every worker busy, each is shared by several tasks
+(:func:`split_parts`, :mod:`confl10n.building.share`). As each article's tasks
 finish, the client stores the new translations in its cache and assembles and
 writes the article's folder atomically, exactly as a local build does, so the
 output is the same byte for byte (timings aside).
@@ -25,7 +27,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -56,12 +59,18 @@ if TYPE_CHECKING:
     from confl10n.building.options import BuildOptions
     from confl10n.building.plan import BuildPlan, EngineProbe, PlannedArticle
     from confl10n.translate.cache import CacheRows, TranslationCache
+    from confl10n.translate.options import TranslateOptions
 
 CONNECT_SECONDS = 5.0
 """How long to try reaching a scheduler before giving up."""
 
 WORKER_SECONDS = 60.0
 """How long to wait with no worker, by default (``BuildOptions.worker_timeout``)."""
+
+SPLIT_BELOW = 4
+"""A build with fewer neural translations than this per worker thread shares each among
+the threads (:mod:`confl10n.building.share`): 3 articles on 2 workers would otherwise
+leave one idle while the other translates the third."""
 
 POLL_SECONDS = 0.1
 """How often a cluster build looks at its tasks, scheduler and workers while it waits."""
@@ -207,13 +216,15 @@ def run_on_cluster(
     meter = Meter(progress, build_steps(plan))
     done: dict[str, ArticleReport | ArticleFailure] = {}
     with open_cache(cache) as store:
-        jobs = [_Job(entry, plan, client, store) for entry in plan.articles]
+        parts = split_parts(client, plan)
+        jobs = [_Job(entry, plan, client, store, parts) for entry in plan.articles]
         owner = {future.key: job for job in jobs for future in job.futures()}
         futures = [f for job in jobs for f in job.futures()]
         watch = _Watch(client, plan.options.worker_timeout, done, len(jobs))
         for future in watch.completed(futures):
             job = owner[future.key]
-            meter.end()
+            if job.is_step(future):
+                meter.end()
             meter.start(job.label(future))
             if job.finished():
                 done[job.entry.slug] = watch.finish(job, store, meter)
@@ -226,6 +237,34 @@ def run_on_cluster(
         time.perf_counter() - started,
         tuple(r for r in results if isinstance(r, ArticleFailure)),
     )
+
+
+def split_parts(client: Client, plan: BuildPlan) -> dict[tuple[str, str], int]:
+    """How many tasks share each translation, by (source language, locale): the workers'
+    threads for a pair whose engine splits its work (a neural one), when the build has
+    fewer than :data:`SPLIT_BELOW` such translations per thread; else 1."""
+    targets = ((e.article.lang, loc) for e in plan.articles for loc in plan.targets(e.article.lang))
+    counts = Counter(targets)
+    splitting = _splitting(client, list(counts), plan.options.translation)
+    threads = sum(client.nthreads().values())
+    heavy = sum(counts[pair] for pair in splitting)
+    parts = threads if heavy < SPLIT_BELOW * threads else 1
+    return {pair: parts if pair in splitting else 1 for pair in counts}
+
+
+def _splitting(
+    client: Client, pairs: Sequence[tuple[str, str]], options: TranslateOptions
+) -> set[tuple[str, str]]:
+    """The (source language, locale) pairs whose engine splits its work, asked of a worker."""
+    from confl10n.languages import argos_language
+
+    asked = [(lang, argos_language(locale), options) for lang, locale in pairs]
+    futures = [client.submit(worker.splits, *args, pure=False) for args in asked]
+    try:
+        answers: list[bool] = client.gather(futures)
+    except Exception as exc:  # a cancelled future, a closed connection: Dask's own types
+        raise ClusterError(f"the Dask cluster failed while planning: {exc!r}") from exc
+    return {pair for pair, splits in zip(pairs, answers, strict=True) if splits}
 
 
 class _Watch:
@@ -285,27 +324,56 @@ class _Job:
     """One article's tasks on the cluster, then its assembly and writing on the client."""
 
     def __init__(
-        self, entry: PlannedArticle, plan: BuildPlan, client: Client, store: TranslationCache | None
+        self,
+        entry: PlannedArticle,
+        plan: BuildPlan,
+        client: Client,
+        store: TranslationCache | None,
+        parts: Mapping[tuple[str, str], int],
     ) -> None:
-        self.entry, self.plan = entry, plan
-        rows = cached_rows(store, entry)
+        self.entry, self.plan, self.client = entry, plan, client
+        self.rows = cached_rows(store, entry)
         options = plan.options.translation
         self.prepare = client.submit(
             worker.prepare, entry, plan.summary, options.style_dir, pure=False
         )
+        lang = entry.article.lang
+        self.parts = {loc: self._parts(loc, parts[(lang, loc)]) for loc in plan.targets(lang)}
         self.translations = {
-            locale: client.submit(worker.translate, self.prepare, locale, options, rows, pure=False)
-            for locale in plan.targets(entry.article.lang)
+            locale: client.submit(
+                worker.translate, self.prepare, locale, options, self.rows, shares, pure=False
+            )
+            for locale, shares in self.parts.items()
         }
 
+    def _parts(self, locale: str, count: int) -> list[Future]:
+        """The tasks sharing the translation to ``locale`` (none for a count of 1)."""
+        args = (self.prepare, locale, self.plan.options.translation, self.rows)
+        if count == 1:
+            return []
+        return [
+            self.client.submit(worker.translate_part, *args, part, count, pure=False)
+            for part in range(count)
+        ]
+
     def futures(self) -> list[Future]:
-        return [self.prepare, *self.translations.values()]
+        shares = (f for futures in self.parts.values() for f in futures)
+        return [self.prepare, *shares, *self.translations.values()]
+
+    def is_step(self, future: Future) -> bool:
+        """Whether ``future`` is a step of the progress line (a part task is not)."""
+        return all(f.key != future.key for futures in self.parts.values() for f in futures)
 
     def label(self, future: Future) -> str:
         """What a finished task did, for the progress line."""
         slug = self.entry.slug
         if future.key == self.prepare.key:
             return f"{slug}: summarized"
+        for locale, futures in self.parts.items():
+            keys = [f.key for f in futures]
+            if future.key in keys:
+                part = f"part {keys.index(future.key) + 1} of {len(keys)}"
+                return f"{slug}: translated {part} to {locale}"
         locale = next(loc for loc, f in self.translations.items() if f.key == future.key)
         return f"{slug}: translated to {locale}"
 

@@ -7,6 +7,10 @@ engine settings and fingerprint of the models they reach, so a model is loaded o
 process and reused by every task. A CTranslate2 model never travels: only
 articles, settings and results do.
 
+A translation too big for one task is shared: :func:`translate_part` tasks each
+translate a share of the engine's sentences, and :func:`translate` finishes it with
+their outputs (:mod:`confl10n.building.share`), the same translation as one task's.
+
 The translation cache stays on the client: a task gets the client's stored rows for
 its sentences (:class:`~confl10n.translate.cache.CacheRows`) and hands back what the
 engine translated, for the client to store. Workers never open a cache file.
@@ -26,8 +30,10 @@ from confl10n.translate.cache import CacheContext, CachedTranslation, CacheRows,
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from confl10n.building.article import Translate
     from confl10n.building.assemble import Prepared
     from confl10n.building.plan import PlannedArticle
+    from confl10n.building.share import Part
     from confl10n.summarize.options import SummaryOptions
     from confl10n.translate.engine import EngineSettings
     from confl10n.translate.engines import Engines
@@ -65,23 +71,88 @@ def engine_problem(source: str, target: str, options: TranslateOptions) -> str |
     return problem(source, target, options.engine_choice, engines_for(options))
 
 
+def splits(source: str, target: str, options: TranslateOptions) -> bool:
+    """Whether this worker's engine for ``source`` -> ``target`` shares its work among
+    tasks (:func:`~confl10n.building.share.splits`); False when there is none (the
+    translation task reports why)."""
+    from confl10n.building.share import splits as worth_it
+    from confl10n.errors import Confl10nError
+    from confl10n.languages import language_code
+
+    try:
+        pair = (language_code(source), language_code(target))
+        engine, _ = engines_for(options).pick(options.engine_choice, *pair)
+    except Confl10nError:
+        return False
+    return worth_it(engine)
+
+
+def translate_part(
+    prepared: Prepared,
+    locale: str,
+    options: TranslateOptions,
+    rows: CacheRows,
+    part: int,
+    parts: int,
+) -> Part:
+    """Share ``part`` (from 0) of ``parts`` of the engine's work in translating the prepared
+    article to ``locale`` (:func:`~confl10n.building.share.translate_share`), for
+    :func:`translate` to finish. Raises what :func:`translate` raises.
+    """
+    from confl10n.building.share import Part, translate_share
+
+    started = time.perf_counter()
+    article = prepared.translatable()[0]
+
+    def run(engines: Engines) -> object:
+        return _translation(options, engines, _MemoryCache(rows))(article, locale)
+
+    outputs = translate_share(run, engines_for(options), part, parts)
+    return Part(outputs, time.perf_counter() - started)
+
+
 def translate(
-    prepared: Prepared, locale: str, options: TranslateOptions, rows: CacheRows
+    prepared: Prepared,
+    locale: str,
+    options: TranslateOptions,
+    rows: CacheRows,
+    parts: Sequence[Part] = (),
 ) -> Translated:
     """Translate the prepared article to ``locale`` as a local build does (its key figures'
-    labels go along), with this process's engines.
+    labels go along), with this process's engines and what ``parts`` translated
+    (:func:`translate_part`); :attr:`Translated.seconds` counts theirs too.
 
     ``rows`` are the client's cached translations; the engine's new results come back
     in :attr:`Translated.stored`. Raises what
     :func:`~confl10n.translate.article.translate_article` raises.
     """
-    from confl10n.building.article import engine_translation
+    from confl10n.building.share import replaying
 
     started = time.perf_counter()
     memory = _MemoryCache(rows)
-    translate = engine_translation(options, engines_for(options), memory)
-    translation = translate(prepared.translatable()[0], locale)
-    return Translated(translation, tuple(memory.stored), time.perf_counter() - started)
+    engines = replaying(engines_for(options), parts) if parts else engines_for(options)
+    translation = _translation(options, engines, memory)(prepared.translatable()[0], locale)
+    shared = sum(part.seconds for part in parts)
+    seconds = time.perf_counter() - started + shared
+    timed = _timed(translation, shared) if parts else translation
+    return Translated(timed, tuple(memory.stored), seconds)
+
+
+def _timed(translation: ArticleTranslation, seconds: float) -> ArticleTranslation:
+    """``translation`` whose provenance also times its part tasks (``parts``: their seconds
+    together; its own steps are the finishing task's)."""
+    from dataclasses import replace
+
+    provenance = translation.provenance
+    timings = (*provenance.timings, ("parts", seconds))
+    return replace(translation, provenance=replace(provenance, timings=timings))
+
+
+def _translation(options: TranslateOptions, engines: Engines, cache: _MemoryCache) -> Translate:
+    """The build's translation function (:func:`.article.engine_translation`)."""
+    from confl10n.building.article import engine_translation
+
+    return engine_translation(options, engines, cache)
 
 
 def model_loads() -> dict[str, int]:

@@ -8,7 +8,7 @@ loaded once per run, not once per article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from confl10n.errors import EngineUnavailableError, ModelPackageError
@@ -56,6 +56,12 @@ class Engines:
         """The engines this run holds so far (given or created)."""
         return tuple(self._engines.values())
 
+    def through(self, wrap: Callable[[Engine], Engine]) -> Engines:
+        """These engines as ``wrap`` hands them out, each wrapped once on first use: a run
+        that changes how an engine is called (a cluster task sharing its work) without
+        making or loading another engine."""
+        return _Wrapped(self, wrap)
+
     def pick(self, choice: str, source: str, target: str) -> tuple[Engine, tuple[str, ...]]:
         """The engine for ``source``->``target`` and its path of languages.
 
@@ -83,6 +89,20 @@ class Engines:
             except EngineUnavailableError:
                 if not skip_missing:
                     raise
+
+
+class _Wrapped(Engines):
+    """``engines`` seen through ``wrap`` (see :meth:`Engines.through`)."""
+
+    def __init__(self, engines: Engines, wrap: Callable[[Engine], Engine]) -> None:
+        super().__init__(engines.settings)
+        self._inner, self._wrap = engines, wrap
+
+    def get(self, name: str) -> Engine:
+        """The inner engine ``name`` (made there if need be), wrapped."""
+        if name not in self._engines:
+            self._engines[name] = self._wrap(self._inner.get(name))
+        return self._engines[name]
 
 
 def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:

@@ -1,0 +1,123 @@
+"""A translation shared among cluster tasks (building/share.py, worker.translate_part).
+
+The worker's functions are plain functions: run here, without Dask, with the kit's tiny
+Argos en->zh model. Shared by 2 or 3 part tasks, a translation equals one task's
+(timings aside), each sentence reaches the engine once, and the model is loaded once; a
+build with too few neural translations for its workers' threads shares each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from confl10n import BuildOptions, TranslateOptions
+from confl10n.building import worker
+from confl10n.building.assemble import Prepared
+from confl10n.building.cluster import split_parts
+from confl10n.building.plan import BuildPlan, plan_build
+from confl10n.translate.argos.settings import ArgosSettings
+from confl10n.translate.cache import CacheRows
+from confl10n.translate.results import ArticleTranslation
+from tests.helpers import Spy
+
+NO_ROWS = CacheRows({}, {})
+
+
+def kit_plan(tmp_path: Path, files: Sequence[Path], packages: Path) -> BuildPlan:
+    translation = TranslateOptions(settings=(ArgosSettings(models_dir=packages, threads=1),))
+    options = BuildOptions(
+        locales=["zh_CN", "es_ES"], out=tmp_path / "out", translation=translation
+    )
+    return plan_build(files, options)
+
+
+@pytest.fixture
+def plan(tmp_path: Path, sample_path: Path, argos_packages_dir: Path) -> BuildPlan:
+    return kit_plan(tmp_path, [sample_path], argos_packages_dir)
+
+
+@pytest.fixture
+def prepared(plan: BuildPlan) -> Prepared:
+    return worker.prepare(plan.articles[0], plan.summary, None)
+
+
+def untimed(translation: ArticleTranslation) -> ArticleTranslation:
+    return replace(translation, provenance=replace(translation.provenance, timings=()))
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_shared_translation_equals_one_tasks(
+    plan: BuildPlan,
+    prepared: Prepared,
+    count: int,
+    argos_packages_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    options = plan.options.translation
+    whole = worker.translate(prepared, "zh_CN", options, NO_ROWS)
+    spy = Spy(worker.engines_for(options).get("argos"), monkeypatch)
+    parts = [
+        worker.translate_part(prepared, "zh_CN", options, NO_ROWS, n, count) for n in range(count)
+    ]
+    shared = worker.translate(prepared, "zh_CN", options, NO_ROWS, parts)
+    assert untimed(shared.translation) == untimed(whole.translation)
+    assert shared.stored == whole.stored  # what the client caches
+    assert dict(shared.translation.provenance.timings)["parts"] > 0
+    # Shares alike and apart, every sentence through the engine once, by a part task.
+    sizes = [len(part.outputs) for part in parts]
+    assert max(sizes) - min(sizes) <= 1 and min(sizes) > 10
+    keys = {key for part in parts for key in part.outputs}
+    assert len(keys) == sum(sizes)
+    assert sorted(spy.sent) == sorted(sentence for _, _, sentence in keys)
+    assert worker.model_loads()[str(argos_packages_dir / "translate-en_zh-1_0")] == 1
+
+
+def test_only_a_neural_engines_translation_is_shared(plan: BuildPlan, apertium_bin: str) -> None:
+    options = plan.options.translation
+    assert worker.splits("en", "zh", options) is True
+    assert worker.splits("en", "es", options) is False  # Apertium: one quick process a call
+    assert worker.splits("en", "fr", options) is False  # no engine: the translation says so
+
+
+class _HereClient:
+    """Runs a cluster build's questions in this process, for ``threads`` worker threads."""
+
+    def __init__(self, threads: int) -> None:
+        self.threads = threads
+
+    def submit(self, function: Any, *args: Any, pure: bool) -> Any:
+        return function(*args)
+
+    def gather(self, answers: list[Any]) -> list[Any]:
+        return answers
+
+    def nthreads(self) -> dict[str, int]:
+        return {f"worker-{n}": 1 for n in range(self.threads)}
+
+
+@pytest.mark.parametrize(
+    ("articles", "threads", "parts"),
+    [(3, 2, 2), (1, 3, 3), (7, 2, 2), (8, 2, 1), (3, 1, 1)],
+)
+def test_too_few_neural_translations_for_the_threads_are_shared(
+    tmp_path: Path,
+    sample_path: Path,
+    argos_packages_dir: Path,
+    articles: int,
+    threads: int,
+    parts: int,
+) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    files = []
+    for number in range(articles):
+        files.append(tmp_path / f"variant-{number}.md")
+        files[-1].write_text(text.replace("# Newspaper Leaders", f"# Variant {number}: Leaders"))
+    plan = kit_plan(tmp_path, files, argos_packages_dir)
+    found = split_parts(cast(Any, _HereClient(threads)), plan)
+    assert found[("en", "zh_CN")] == parts
+    assert found.get(("en", "es_ES"), 1) == 1  # Apertium's, when installed, never
