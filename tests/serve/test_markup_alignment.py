@@ -1,6 +1,6 @@
 """Issue 28 on the service: ``/translate`` with ``format=html`` puts each inline tag on the
 words the model's attention aligns it with (a real ``confl10n serve`` over the kit model that
-writes "new" for "great")."""
+writes "new" for "great"), or Apertium's word-bound blanks (the real eng-spa)."""
 
 from __future__ import annotations
 
@@ -24,4 +24,23 @@ def test_html_tags_come_back_on_the_aligned_words(
     assert answer["translatedText"] == [
         "<p>The <b>new</b> house is <i>very</i> red.</p>",
         '<p>The new house is <b>new</b>. A <a href="https://example.org/">new</a> day.</p>',
+    ]
+
+
+def test_html_tags_through_apertium_come_back_on_the_words_apertium_wrote(
+    server_factory: Callable[..., Server], apertium_bin: str
+) -> None:
+    server = server_factory("--engine", "apertium", "--no-cache")
+    q = [
+        "<p>The <b>big</b> house is <i>very</i> red. They <b>left</b> the city early.</p>",
+        '<p>The new plan and the <i>new</i> report were read. He <a href="https://example.org/">'
+        "runs</a> the company.</p>",
+    ]
+    body = {"q": q, "source": "en", "target": "es", "format": "html"}
+    status, answer = server.post_json("translate", body)
+    assert status == 200, answer
+    assert answer["translatedText"] == [
+        "<p>La casa <b>grande</b> es <i>muy</i> roja. <b>Dejaron</b> la ciudad temprano.</p>",
+        "<p>El plan nuevo y el informe <i>nuevo</i> estuvieron leídos. "
+        '<a href="https://example.org/">Corre</a> la empresa.</p>',
     ]

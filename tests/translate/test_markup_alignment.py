@@ -1,7 +1,7 @@
 """Issue 28: a sentence's inline markup placed back by the model's alignment, through the
 real kit model that writes "new" for "great" (tests/conftest.py ``aligned_packages``), in
 Markdown and HTML files out of ``confl10n translate``; what cannot be placed stays on its
-sentence."""
+sentence. The same through the real Apertium eng-spa, whose word-bound blanks align."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from confl10n.building.files import translated_text
 from confl10n.text.reader import parse_bytes, parse_text
+from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
 from confl10n.translate.article import translate_article
 from confl10n.translate.render import render_markdown
@@ -82,3 +83,38 @@ def test_a_link_that_cannot_be_placed_wraps_its_whole_sentence(flat_packages: Pa
     done = translate_article(page, to="fr", engine=engine, cache=False)
     written = translated_text(replace(done, translated_alone=()), markup=True)
     assert '<p><a href="https://example.org/">A new house is red</a>.</p>' in written
+
+
+APERTIUM_MARKDOWN = (
+    "# The big house\n\n"
+    "The **big** house is *very* red. They **left** the city early.\n\n"
+    "The new plan and the *new* report were read. He [runs](https://example.org/) the company.\n"
+)
+
+
+def test_markdown_through_apertium_has_the_markup_on_the_words_apertium_wrote(
+    tmp_path: Path, apertium_bin: str
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(APERTIUM_MARKDOWN, encoding="utf-8")
+    args = ("--to", "es", "--engine", "apertium", "--no-cache", "--format", "md")
+    code, out, err = invoke("translate", story, *args)
+    assert code == 0, err
+    assert (
+        out.splitlines()[2] == "La casa **grande** es *muy* roja. **Dejaron** la ciudad temprano."
+    )
+    assert out.splitlines()[4] == (
+        "El plan nuevo y el informe *nuevo* estuvieron leídos. [Corre](https://example.org/) la empresa."
+    )  # "nuevo" twice: the second is the one "new" went to; "runs" is "Corre" only here
+
+
+def test_without_apertium_alignment_those_spans_fall_back(apertium_bin: str) -> None:
+    article = parse_text(APERTIUM_MARKDOWN, markdown=True, lang="en")
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    done = translate_article(article, to="es", engine=engine, cache=False)
+    assert {unit for unit, _ in done.alignments} == {"s1.p1.t1", "s1.p1.t2", "s1.p2.t1", "s1.p2.t2"}
+    unaligned = render_markdown([replace(done, alignments=())]).splitlines()
+    assert unaligned[2] == "La casa **grande** es *muy* roja. Dejaron la ciudad temprano."
+    assert unaligned[4] == (
+        "El plan *nuevo* y el informe nuevo estuvieron leídos. [Corre la empresa](https://example.org/)."
+    )

@@ -5,7 +5,8 @@ A sentence's text is plain (:mod:`confl10n.text.markdown`); its
 were. :func:`align` finds each span's words in another text (a translation):
 names, numbers, code and URLs usually come through unchanged and are found
 again. Given a word alignment of the two sentences (:class:`AlignedWord`, from
-the engine's attention: :class:`~confl10n.translate.engine.AligningEngine`),
+the engine: :class:`~confl10n.translate.engine.AligningEngine`; an Argos model's
+attention, Apertium's word-bound blanks),
 a word found more than once is taken where the alignment puts the span, and a
 span whose words are not found at all goes on the target words aligned with
 its source words. A link still not placed wraps the whole translated

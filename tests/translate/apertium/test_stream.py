@@ -7,7 +7,14 @@ import string
 
 import pytest
 
-from confl10n.translate.apertium.stream import ESCAPED, SHIELDED, decode, encode, superblank
+from confl10n.translate.apertium.stream import (
+    ESCAPED,
+    SHIELDED,
+    decode,
+    decode_bound,
+    encode,
+    superblank,
+)
 
 TRICKY = [
     "plain words",
@@ -59,3 +66,39 @@ def test_superblank_content_with_brackets_round_trips() -> None:
 
 def test_bare_unknown_word_marks_are_kept() -> None:
     assert decode("El *Xyzzy #casa @perro \\*") == "El *Xyzzy #casa @perro *"
+
+
+# --- word-bound blanks -------------------------------------------------------
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in re.finditer(r"\w+", text)]
+
+
+def test_bound_words_go_in_numbered_word_bound_blanks() -> None:
+    stream = encode("The big [house]", bound=words("The big [house]"))
+    assert stream == "[[0]]The[[/]] [[1]]big[[/]] \\[[[2]]house[[/]]\\]"
+
+
+def test_a_bound_word_inside_a_superblank_stays_plain_in_it() -> None:
+    text = "rose ⟦1⟧ today"
+    stream = encode(text, verbatim=re.compile(r"⟦\d+⟧"), bound=words(text))
+    assert stream == "[[0]]rose[[/]] [⟦1⟧] [[2]]today[[/]]"
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_decode_bound_gives_the_text_back_in_numbered_pieces(text: str) -> None:
+    pieces = decode_bound(encode(text, bound=words(text)))
+    assert "".join(piece for piece, _ in pieces) == text
+    numbered = [(piece, numbers) for piece, numbers in pieces if numbers]
+    assert numbered == [(text[a:b], (n,)) for n, (a, b) in enumerate(words(text))]
+
+
+def test_decode_bound_reads_merged_numbers_escapes_and_superblanks() -> None:
+    stream = "[[0]]La[[/]] \\[[[3; 4]]alrededor del[[/]][a\\[\\[b\\]\\]][[/]]"
+    assert decode_bound(stream) == [
+        ("La", (0,)),
+        (" [", ()),
+        ("alrededor del", (3, 4)),
+        ("a[[b]]", ()),
+    ]

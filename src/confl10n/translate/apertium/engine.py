@@ -5,11 +5,14 @@ Debian ships (``apertium-eng-spa``, ``apertium-eng-cat``, ``apertium-en-gl``,
 ``apertium-eo-en``, …), where no Argos model is installed.
 
 A batch is one ``apertium -f none -z`` process: each sentence is written in
-Apertium's stream format (:mod:`.apertium_stream`), prefixed by a numbered
+Apertium's stream format (:mod:`.stream`), prefixed by a numbered
 superblank and ended by a NUL. A NUL flushes every program of the pipeline,
 so no transfer rule ever joins two sentences, and the numbered superblanks
 prove that output ``i`` is the translation of input ``i``; any other shape is
 a :class:`~confl10n.errors.TranslationError`, never a shifted result.
+:meth:`ApertiumEngine.align_batch` runs such a batch once more with each word
+in a word-bound blank, to align a translation's words with the sentence's
+(:mod:`.alignment`), so inline markup goes on the words it covered.
 """
 
 from __future__ import annotations
@@ -30,9 +33,11 @@ from confl10n.errors import (
     InvalidOptionError,
     TranslationError,
 )
+from confl10n.text.inline import AlignedWord, Range
+from confl10n.translate.apertium.alignment import aligned_words, source_words
 from confl10n.translate.apertium.debian import debian_package
 from confl10n.translate.apertium.scripts import untranslatable_spans
-from confl10n.translate.apertium.stream import decode, encode
+from confl10n.translate.apertium.stream import decode, decode_bound, encode
 from confl10n.translate.engine import EngineIdentity, EngineStatus, InstallHint, checksum_once
 
 INSTALL_HINT = "apt-get install apertium apertium-eng-spa"
@@ -152,11 +157,38 @@ class ApertiumEngine:
         """
         if not sentences:
             return []
-        mode = self._mode(source, target)
-        stream = "".join(self._frame(i, text, source) for i, text in enumerate(sentences))
-        output, stderr = self._run([*self._translate_args(), mode], stream, what=f"apertium {mode}")
-        translations = _unframe(output, len(sentences), f"apertium {mode}", stderr)
+        framed = [self._frame(i, text, source) for i, text in enumerate(sentences)]
+        translations = [decode(s) for s in self._translate(framed, source, target)]
         return [_tidy(s, t) for s, t in zip(sentences, translations, strict=True)]
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """For each ``(sentence, translation)``, the translation's words with the sentence's
+        word each came from: the sentence is translated once more with each word in a
+        word-bound blank, which Apertium moves with the word
+        (:mod:`~confl10n.translate.apertium.alignment`); ``()`` for a sentence whose words
+        then mostly differ from ``translation``'s.
+
+        Raises as :meth:`translate_batch`.
+        """
+        words = [source_words(sentence) for sentence, _ in pairs]
+        framed = [
+            self._frame(i, sentence, source, bound=found)
+            for i, ((sentence, _), found) in enumerate(zip(pairs, words, strict=True))
+        ]
+        outputs = self._translate(framed, source, target) if pairs else []
+        return [
+            aligned_words(found, translation, decode_bound(output))
+            for (_, translation), found, output in zip(pairs, words, outputs, strict=True)
+        ]
+
+    def _translate(self, framed: Sequence[str], source: str, target: str) -> list[str]:
+        """The output streams of the framed sentences, in order, marks taken off."""
+        mode = self._mode(source, target)
+        what = f"apertium {mode}"
+        output, stderr = self._run([*self._translate_args(), mode], "".join(framed), what=what)
+        return _unframe(output, len(framed), what, stderr)
 
     # --- the command -----------------------------------------------------------
 
@@ -231,13 +263,12 @@ class ApertiumEngine:
         files = [mode_file, *_data_files(mode_file)]
         return checksum_once(files, "apertium " + salt, lambda: _hash_data(salt, files))
 
-    def _frame(self, index: int, sentence: str, source: str) -> str:
+    def _frame(self, index: int, sentence: str, source: str, *, bound: Sequence[Range] = ()) -> str:
         if "\0" in sentence:
             raise InputError(f"sentence {index + 1} contains a NUL character")
         keep = untranslatable_spans(sentence, source)
-        return (
-            _MARK.format(index) + encode(sentence, verbatim=self.verbatim, keep=keep) + _END + "\0"
-        )
+        stream = encode(sentence, verbatim=self.verbatim, keep=keep, bound=bound)
+        return _MARK.format(index) + stream + _END + "\0"
 
 
 def _hash_data(salt: str, files: Sequence[Path]) -> str:
@@ -279,7 +310,8 @@ def _compile(verbatim: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
 
 
 def _unframe(output: str, count: int, what: str, stderr: str) -> list[str]:
-    """The ``count`` translations in order, or TranslationError if the output is misaligned.
+    """The ``count`` output streams in order without their marks, or TranslationError if
+    the output is misaligned.
 
     Apertium can exit 0 after a program of its pipeline failed, so its stderr
     goes into the message.
@@ -294,7 +326,7 @@ def _unframe(output: str, count: int, what: str, stderr: str) -> list[str]:
             raise TranslationError(
                 f"{what} lost alignment at sentence {index + 1} of {count}{note}"
             )
-        results.append(decode(segment[len(mark) : -len(_END)]))
+        results.append(segment[len(mark) : -len(_END)])
     if any(extra.strip() for extra in segments[count:]):
         raise TranslationError(f"{what} returned more sentences than the {count} sent{note}")
     return results
