@@ -26,7 +26,7 @@ from confl10n.errors import InvalidOptionError
 from confl10n.languages import bcp47, direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
-from confl10n.text.html import html_attributes
+from confl10n.text.html import as_utf8_page, html_attributes
 from confl10n.text.inline import AlignedWord
 from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
@@ -144,7 +144,8 @@ def _html_wrap(span: Inline, inside: str, raw: str) -> str:
 
 def _with_lang(page: str, target: str) -> str:
     """``page`` with its ``<html>`` element (or the fragment, wrapped) in ``target``'s
-    ``lang`` and ``dir``."""
+    ``lang`` and ``dir``, and its charset declared as the UTF-8 it is written in."""
+    page = as_utf8_page(page)
     attributes = f' lang="{html.escape(target)}" dir="{direction(target)}"'
     root = _ROOT.search(page)
     if root is None:
