@@ -173,3 +173,35 @@ def test_a_page_in_a_latin_charset_comes_back_as_utf8_saying_so(
     out = (tmp_path / "es.html").read_bytes().decode("utf-8")
     assert 'content="text/html; charset=utf-8"' in out and "iso-8859-1" not in out
     assert "40 años" in out
+
+
+def nesting_errors(page: str) -> list[str]:
+    """Closing tags that do not close the innermost open element, and elements left open."""
+    errors, stack = [], []
+    for closing, name in re.findall(r"<(/?)([a-z][a-z0-9]*)\b[^>]*>", page):
+        if name in ("br", "img", "meta", "link", "hr", "input"):
+            continue
+        if not closing:
+            stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        else:
+            errors.append(f"</{name}> inside <{stack[-1] if stack else ''}>")
+    return errors + [f"<{name}> left open" for name in stack]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p><a href="https://example.org/sat">Satellite</a> imagery has tracked the smoke.</p>',
+        "<p>It <b>filled the air.</b> Smoke <i>was thick. It hurt.</i></p>",
+        "<p><em>The smoke was thick.</em> <span class='hl'>It hurt. The</span> city closed.</p>",
+    ],
+    ids=["link-opens-the-sentence", "bold-closes-it-italics-span-two", "span-over-two-sentences"],
+)
+def test_elements_cut_by_sentence_edges_stay_whole(fragment: str, apertium_bin: str) -> None:
+    done = spanish_text(fragment, "html")
+    out = translated_file(done, fragment.encode(), suffix=".html").decode()
+    assert nesting_errors(out) == []
+    assert out.count("<a ") == fragment.count("<a ")
+    assert "humo" in out

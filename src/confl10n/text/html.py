@@ -63,6 +63,9 @@ _SPACE = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
+_Tags = list[tuple[str, str]]
+_Parsed = tuple[Block, frozenset[str]]
+"""A block and the furniture elements (``nav``, ``aside``, ...) it sits in."""
 _CHARSET = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?\s*)([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -74,6 +77,62 @@ def as_utf8_page(page: str) -> str:
     '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
     """
     return _CHARSET.sub(lambda m: m.group(1) + "utf-8", page)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+
+
+def balanced_range(page: str, start: int, end: int) -> tuple[int, int, str, str]:
+    """Where a unit's translation replaces ``page[start:end]`` and the tags to keep around
+    it: ``(start, end, before, after)``. A unit's text can start inside an element opened
+    just before it (``<a href=…>Satellite</a> imagery …``) or end inside one closed just
+    after it: such a tag is taken into the range, as the unit's spans write it again.
+    Tags still unbalanced in the range (an element spanning two sentences) are kept,
+    closing ones before the translation, opening ones after it, so no element is cut.
+
+    >>> page = '<p><a href="u">Satellite</a> imagery. Smoke <i>was thick. It hurt.</i></p>'
+    >>> balanced_range(page, 15, 37)
+    (3, 37, '', '')
+    >>> balanced_range(page, 38, 57), balanced_range(page, 58, 66)
+    ((38, 57, '', '<i>'), (58, 66, '', ''))
+    """
+    closers, openers = _unbalanced(page, start, end)
+    while openers and (after := _TAG.match(page, end)) and after[1] == "/":
+        if after[2].lower() != openers[-1][0]:
+            break
+        openers.pop()
+        end = after.end()
+    while closers and (before := _tag_ending_at(page, start)) and not before[1]:
+        if before[2].lower() != closers[0][0]:
+            break
+        closers.pop(0)
+        start = before.start()
+    return start, end, "".join(t for _, t in closers), "".join(t for _, t in openers)
+
+
+def _unbalanced(page: str, start: int, end: int) -> tuple[_Tags, _Tags]:
+    """The closing tags in ``page[start:end]`` whose element opened before it and the
+    opening tags whose element closes after it, each as ``(name, tag)``, in page order."""
+    closers: _Tags = []
+    openers: _Tags = []
+    for tag in _TAG.finditer(page, start, end):
+        name = tag[2].lower()
+        if name in _VOID or tag[0].endswith("/>"):
+            continue
+        if not tag[1]:
+            openers.append((name, tag[0]))
+        elif any(n == name for n, _ in openers):
+            index = max(i for i, (n, _) in enumerate(openers) if n == name)
+            del openers[index:]
+        else:
+            closers.append((name, tag[0]))
+    return closers, openers
+
+
+def _tag_ending_at(page: str, end: int) -> re.Match[str] | None:
+    """The tag that ends exactly at ``end`` in ``page``, if one does."""
+    begin = page.rfind("<", 0, end)
+    return _TAG.fullmatch(page, begin, end) if begin >= 0 and page[end - 1 : end] == ">" else None
 
 
 def is_page(text: str) -> bool:
@@ -109,7 +168,7 @@ def html_attributes(text: str, *, source_name: str = "<html>") -> list[tuple[int
     return [a for a in reader.attributes if first <= a[0] < last]
 
 
-def _parse(text: str) -> list[tuple[Block, bool]]:
+def _parse(text: str) -> list[_Parsed]:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
@@ -140,7 +199,7 @@ def _extracted_words(text: str) -> list[str]:
     return _words("".join(main.itertext())) if main is not None else []
 
 
-def _matched(parsed: list[tuple[Block, bool]], extract: list[str]) -> list[bool]:
+def _matched(parsed: list[_Parsed], extract: list[str]) -> list[bool]:
     """For each block, whether most of its words line up with ``extract``: the two word
     streams are aligned in order (difflib), so a teaser repeating the lede outside the
     article finds no place; words too common to align on (difflib's popular ones) aside."""
@@ -158,15 +217,15 @@ def _matched(parsed: list[tuple[Block, bool]], extract: list[str]) -> list[bool]
     return [n > 0 and hit >= n * _KEPT_SHARE and not _navigation(*b) for b, hit, n in shares]
 
 
-def _navigation(block: Block, furniture: bool) -> bool:
-    """True for links and nothing else in a ``<nav>``, header, footer or aside: a menu,
-    whatever an extractor that found no article fell back to."""
+def _navigation(block: Block, furniture: frozenset[str]) -> bool:
+    """True for a block in a ``<nav>``, or of links and nothing else in a header, footer,
+    aside or form: a menu, whatever an extractor that found no article fell back to."""
     text = block.text()
     linked = sum(s.end - s.start for s in block.spans if s.kind in ("link", "url"))
-    return furniture and linked >= len(text.strip())
+    return "nav" in furniture or (bool(furniture) and linked >= len(text.strip()))
 
 
-def _article_blocks(parsed: list[tuple[Block, bool]], extract: list[str]) -> list[Block]:
+def _article_blocks(parsed: list[_Parsed], extract: list[str]) -> list[Block]:
     """The blocks trafilatura's article has, its ``<h1>`` (trafilatura keeps the title apart)
     and the headings it left out between them."""
     matched = _matched(parsed, extract)
@@ -184,10 +243,10 @@ def _article_blocks(parsed: list[tuple[Block, bool]], extract: list[str]) -> lis
     ]
 
 
-def _title_index(parsed: list[tuple[Block, bool]], matched: list[bool], first: int) -> int | None:
+def _title_index(parsed: list[_Parsed], matched: list[bool], first: int) -> int | None:
     """Where the page's ``<h1>`` is when no kept block is one: the last before the article,
     else the first one after its start."""
-    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, aside) == _H1]
+    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, bool(aside)) == _H1]
     if not ones or any(matched[i] for i in ones):
         return None
     before = [i for i in ones if i < first]
@@ -214,7 +273,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = text
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.blocks: list[tuple[Block, bool]] = []
+        self.blocks: list[_Parsed] = []
         self.current = _Open()
         self.stack: list[str] = []
         self.inline: list[tuple[str, int, str]] = []
@@ -393,7 +452,7 @@ class _Reader(HTMLParser):
             spans = tuple(replace(s, end=min(s.end, block.size)) for s in block.spans)
             plain = "".join(run[2] for run in block.runs)
             spans += url_spans(plain, [(s.start, s.end) for s in spans if s.kind == "link"])
-            self.blocks.append((self._block(block, spans), bool(_FURNITURE & set(self.stack))))
+            self.blocks.append((self._block(block, spans), _FURNITURE & frozenset(self.stack)))
         quote = "> " * self.stack.count("blockquote")
         self.current = _Open("quote", marker=quote) if quote else _Open()
 
@@ -407,7 +466,7 @@ class _Reader(HTMLParser):
         self.pre = None
         code = html.unescape(re.sub(r"<[^>]*>", "", self.source[start:end])).strip("\n")
         if code.strip():
-            self.blocks.append((Block("code", ((start, end, code),)), False))
+            self.blocks.append((Block("code", ((start, end, code),)), frozenset()))
         self.current = _Open()
 
 
