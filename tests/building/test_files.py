@@ -167,3 +167,53 @@ def test_build_puts_emphasis_on_its_translated_words(tmp_path: Path, apertium_bi
     assert "La casa **grande** es *muy* roja." in article_md
     article_html = (folder / "es_ES" / "article.html").read_text("utf-8")
     assert "La casa <strong>grande</strong> es <em>muy</em> roja." in article_html
+
+
+def test_a_page_in_a_latin_charset_comes_back_as_utf8_saying_so(
+    tmp_path: Path, apertium_bin: str
+) -> None:
+    page = (
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; '
+        'charset=iso-8859-1"><title>Caf\u00e9s</title></head><body><article><h1>Caf\u00e9s close</h1>'
+        "<p>The big caf\u00e9 closed after 40 years, the owner said on Monday.</p></article></body></html>"
+    )
+    source = tmp_path / "latin.html"
+    source.write_bytes(page.encode("cp1252"))
+    code, _, err = invoke("translate", source, "--to", "es", "--engine", "apertium",
+                          "--no-cache", "--output", tmp_path / "es.html")  # fmt: skip
+    assert code == 0, err
+    out = (tmp_path / "es.html").read_bytes().decode("utf-8")
+    assert 'content="text/html; charset=utf-8"' in out and "iso-8859-1" not in out
+    assert "40 años" in out
+
+
+def nesting_errors(page: str) -> list[str]:
+    """Closing tags that do not close the innermost open element, and elements left open."""
+    errors, stack = [], []
+    for closing, name in re.findall(r"<(/?)([a-z][a-z0-9]*)\b[^>]*>", page):
+        if name in ("br", "img", "meta", "link", "hr", "input"):
+            continue
+        if not closing:
+            stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        else:
+            errors.append(f"</{name}> inside <{stack[-1] if stack else ''}>")
+    return errors + [f"<{name}> left open" for name in stack]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p><a href="https://example.org/sat">Satellite</a> imagery has tracked the smoke.</p>',
+        "<p>It <b>filled the air.</b> Smoke <i>was thick. It hurt.</i></p>",
+        "<p><em>The smoke was thick.</em> <span class='hl'>It hurt. The</span> city closed.</p>",
+    ],
+    ids=["link-opens-the-sentence", "bold-closes-it-italics-span-two", "span-over-two-sentences"],
+)
+def test_elements_cut_by_sentence_edges_stay_whole(fragment: str, apertium_bin: str) -> None:
+    done = spanish_text(fragment, "html")
+    out = translated_file(done, fragment.encode(), suffix=".html").decode()
+    assert nesting_errors(out) == []
+    assert out.count("<a ") == fragment.count("<a ")
+    assert "humo" in out

@@ -188,3 +188,23 @@ def test_one_dropped_word_is_said_in_the_singular(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["segment", str(path)])
     assert result.exit_code == 0, result.output
     assert "dropped 1 word of trailing boilerplate from line 5 ('Comments') on" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"]
+)
+def test_ad_labels_inside_the_story_are_dropped_with_a_warning(label: str) -> None:
+    text = f"Council backs plan\n\n{STORY}\n\n{label}\n\nThe mayor said the vote was close.\n"
+    article = parse_text(text)
+    assert [s.text for s in article.sentences] == [STORY, "The mayor said the vote was close."]
+    assert article.warnings == (f"<string>: dropped 1 ad label line(s) such as {label!r};"
+                                " --keep-boilerplate keeps them",)  # fmt: skip
+    kept = parse_text(text, keep_boilerplate=True)
+    assert label in [unit.text for unit in kept.units()]
+
+
+def test_a_sentence_about_advertising_is_story() -> None:
+    text = f"Council backs plan\n\n{STORY}\n\nAdvertising revenue fell by a third.\n"
+    assert [s.text for s in parse_text(text).sentences][
+        -1
+    ] == "Advertising revenue fell by a third."

@@ -115,3 +115,45 @@ CLEANED = [
 def test_clean_text_is_the_cleaning_of_files(text: str, expected: str) -> None:
     assert clean_text(text) == expected
     assert decode(text.encode(), source_name="a.txt")[0] == expected
+
+
+LATIN_PAGE = (
+    '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; '
+    'charset={}"><title>Caf\u00e9</title></head><body><p>Caf\u00e9 prices rose 5\u2009%, '
+    "to \u20ac4.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("label", ["ISO-8859-1", "windows-1252", "latin1", "us-ascii"])
+def test_a_page_in_the_latin_charset_it_declares_is_read_as_browsers_read_it(label: str) -> None:
+    data = LATIN_PAGE.format(label).replace("\u2009", " ").encode("cp1252")
+    text, _ = decode(data, source_name="page.html")
+    assert "Caf\u00e9 prices rose 5 %, to \u20ac4." in text
+
+
+def test_a_page_declaring_another_charset_is_read_in_it() -> None:
+    page = '<html><head><meta charset="shift_jis"></head><body><p>東京の人口は1400万人。</p>'
+    text, _ = decode(page.encode("shift_jis"), source_name="page.html")
+    assert "東京の人口は1400万人。" in text
+
+
+def test_a_page_labelled_latin_that_is_utf8_is_read_as_utf8() -> None:
+    page = LATIN_PAGE.format("iso-8859-1")
+    assert decode(page.encode("utf-8"), source_name="page.html")[0] == page
+
+
+def test_the_undefined_windows_1252_bytes_are_left_out() -> None:
+    page = LATIN_PAGE.format("iso-8859-1").replace("\u2009", " ")
+    data = page.encode("cp1252").replace(b"</p>", b"\x81\x9d</p>")
+    assert decode(data, source_name="page.html") == (page, [])
+
+
+def test_an_unknown_declared_charset_is_one_clear_line() -> None:
+    data = b'<meta charset="x-martian"><p>caf\xe9</p>'
+    with pytest.raises(InputError, match=r"^page\.html: declares the unknown charset 'x-martian'"):
+        decode(data, source_name="page.html")
+
+
+def test_text_without_a_declaration_must_still_be_utf8() -> None:
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        decode("Caf\u00e9 prices.".encode("cp1252"), source_name="a.txt")

@@ -230,3 +230,52 @@ def test_every_heading_of_other_cms_shapes_is_found(shape: str) -> None:
     units = " ".join(u.text for u in article.units())
     for furniture in ("Home", "Copyright", "Share this", "Twitter", "Newsletter", "Sign up"):
         assert furniture not in units
+
+
+LEDE = "The council approved a budget of $4.5 million for the new library on Tuesday evening."
+SECOND = (
+    "Half of the money comes from a state grant, and the rest from a bond issue approved in 2024."
+)
+THIRD = "Construction starts in May and the library should open its doors in the autumn of 2027."
+
+
+def test_paragraphs_a_cms_separates_with_line_breaks_are_each_read() -> None:
+    body = (
+        _CHROME[0] + "<div class='story'><h1>Library gets funding</h1><div class='body'>"
+        f"{LEDE}<br /><br />\n{SECOND}<br><br><b>When it opens</b><br>{THIRD}</div></div>"
+        + _CHROME[1]
+    )
+    article = parse_text(page(body), input_format="html")
+    paragraphs = [p.text for s in article.sections for p in s.paragraphs]
+    assert paragraphs == [LEDE, SECOND, f"When it opens {THIRD}"]
+
+
+def test_soft_hyphens_are_hints_not_text() -> None:
+    hyphenated = LEDE.replace("council", "coun\u00adcil").replace("approved", "ap&shy;proved")
+    source = page(
+        f"<article><h1>Library gets funding</h1><p>{hyphenated}</p><p>{SECOND}</p></article>"
+    )
+    article = parse_text(source, input_format="html")
+    first = next(iter(article.units())) if article.title is None else article.sentences[0]
+    assert first.text == LEDE
+    assert source[first.start : first.end].startswith("The coun\u00adcil ap&shy;proved")
+
+
+def test_a_teaser_repeating_the_lede_outside_the_article_is_left_out() -> None:
+    teaser = f"<aside><h3>Top stories</h3><p><a href='/a'>Library gets funding</a></p><p>{LEDE}</p></aside>"
+    story = f"<article><h1>Library gets funding</h1><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+    source = page(teaser + story)
+    article = parse_text(source, input_format="html")
+    assert [s.text for s in article.sentences] == [LEDE, SECOND, THIRD]
+    assert article.sentences[0].start > source.index("<article>")
+
+
+def test_paragraphs_the_extractor_splits_at_inline_tags_are_kept_whole() -> None:
+    story = (
+        f"<article><h1>Library gets funding</h1><div>{LEDE} <span class='x'>{SECOND}</span>"
+        f"<div class='ad'><p>Advertisement</p></div></div><p>{THIRD} <em>Ten</em> readers wrote in.</p>"
+        "</article>"
+    )
+    article = parse_text(page(_CHROME[0] + story + _CHROME[1]), input_format="html")
+    texts = [s.text for s in article.sentences]
+    assert texts == [LEDE, SECOND, THIRD, "Ten readers wrote in."]

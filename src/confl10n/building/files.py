@@ -26,7 +26,7 @@ from confl10n.errors import InvalidOptionError
 from confl10n.languages import bcp47, direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
-from confl10n.text.html import html_attributes
+from confl10n.text.html import as_utf8_page, balanced_range, html_attributes
 from confl10n.text.inline import AlignedWord
 from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
@@ -100,11 +100,13 @@ def _edits(
     alignments = dict(translation.alignments)
     for unit in (u for u in article.units() if u.id in units):
         target = units[unit.id]
-        if markup:
-            aligned = alignments.get(unit.id, ())
-            placed = placed_spans(unit.text, target, unit.spans, words, aligned)
-            target = inline.render(target, placed, _escape, _html_wrap)
-        yield unit.start, unit.end, target
+        if not markup:
+            yield unit.start, unit.end, target
+            continue
+        aligned = alignments.get(unit.id, ())
+        placed = placed_spans(unit.text, target, unit.spans, words, aligned)
+        start, end, before, after = balanced_range(article.text, unit.start, unit.end)
+        yield start, end, before + inline.render(target, placed, _escape, _html_wrap) + after
     if markup and article.source_format == "html":
         for start, end, value in html_attributes(article.text):
             if value in words:
@@ -144,7 +146,8 @@ def _html_wrap(span: Inline, inside: str, raw: str) -> str:
 
 def _with_lang(page: str, target: str) -> str:
     """``page`` with its ``<html>`` element (or the fragment, wrapped) in ``target``'s
-    ``lang`` and ``dir``."""
+    ``lang`` and ``dir``, and its charset declared as the UTF-8 it is written in."""
+    page = as_utf8_page(page)
     attributes = f' lang="{html.escape(target)}" dir="{direction(target)}"'
     root = _ROOT.search(page)
     if root is None:

@@ -41,6 +41,12 @@ def is_marker(block: Block) -> bool:
     return block.kind in _MARKER_KINDS and _key(block.text()) in _markers()
 
 
+def is_label(block: Block) -> bool:
+    """True for a heading or a line of its own that is only an ad slot's label
+    ("Advertisement", "Story continues below advertisement"): never story, wherever it is."""
+    return block.kind in _MARKER_KINDS and _key(block.text()) in _furniture_data()[2]
+
+
 def is_furniture(block: Block) -> bool:
     """True for a block that is site furniture, not story: a marker, a link line or linked list
     item, a prompt, raw HTML, or a heading or line without a sentence of prose."""
@@ -90,10 +96,13 @@ def _prompts() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _furniture_data() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The marker lines and the prompt openings (``prompt: …`` lines) of the data file."""
+def _furniture_data() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The marker lines, the prompt openings (``prompt: …``) and the labels (``label: …``)
+    of the data file."""
     data = resources.files("confl10n").joinpath("data/boilerplate.txt").read_text("utf-8")
     lines = [line.strip() for line in data.splitlines()]
     kept = [line for line in lines if line and not line.startswith("#")]
-    prompts = tuple(_key(line[len("prompt:") :]) for line in kept if line.startswith("prompt:"))
-    return frozenset(line for line in kept if not line.startswith("prompt:")), prompts
+    tagged = {tag: [_key(line[len(tag) :]) for line in kept if line.startswith(tag)]
+              for tag in ("prompt:", "label:")}  # fmt: skip
+    markers = frozenset(line for line in kept if not line.startswith(("prompt:", "label:")))
+    return markers, tuple(tagged["prompt:"]), frozenset(tagged["label:"])

@@ -12,16 +12,18 @@ never text.
 A whole page (it has ``<html>``, ``<head>``, ``<body>`` or a doctype) is a news
 page with site furniture around the article: which blocks are the article is
 decided by trafilatura, the reference extractor for news pages — a block is
-kept when trafilatura's article has the same text. A heading trafilatura left
+kept when most of its words line up with trafilatura's article, word stream
+against word stream (trafilatura splits and joins paragraphs its own way, at
+``<br>`` or inline tags). A heading trafilatura left
 out between two kept blocks is kept unless it sits in navigation, an aside, a
 header, a footer or a form. A fragment is read whole.
 """
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
@@ -54,11 +56,83 @@ _BLOCKS = _names(
 _INLINE = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em"}
 _INLINE |= {"code": "code", "s": "strike", "del": "strike", "strike": "strike"}
 _H1 = ("heading", 1, False)
-_INSIDE_MIN = 40  # characters (white space aside)
-_EXTRACTED = _names("head p item cell quote code")
+_KEPT_SHARE = 0.5  # of a block's words found in the article, in order
+_SOFT_HYPHEN = re.compile("\u00ad")  # a hyphenation hint, invisible unless a line breaks there
 _VOID = _names("br img hr meta link input wbr area base col source track param")
 _SPACE = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+_Tags = list[tuple[str, str]]
+_Parsed = tuple[Block, frozenset[str]]
+"""A block and the furniture elements (``nav``, ``aside``, ...) it sits in."""
+_CHARSET = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?\s*)([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def as_utf8_page(page: str) -> str:
+    """``page`` with its charset declarations (``<meta charset>``, http-equiv Content-Type)
+    saying UTF-8, as every page confl10n writes is: one read in windows-1252 stays readable.
+
+    >>> as_utf8_page('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+    """
+    return _CHARSET.sub(lambda m: m.group(1) + "utf-8", page)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+
+
+def balanced_range(page: str, start: int, end: int) -> tuple[int, int, str, str]:
+    """Where a unit's translation replaces ``page[start:end]`` and the tags to keep around
+    it: ``(start, end, before, after)``. A unit's text can start inside an element opened
+    just before it (``<a href=…>Satellite</a> imagery …``) or end inside one closed just
+    after it: such a tag is taken into the range, as the unit's spans write it again.
+    Tags still unbalanced in the range (an element spanning two sentences) are kept,
+    closing ones before the translation, opening ones after it, so no element is cut.
+
+    >>> page = '<p><a href="u">Satellite</a> imagery. Smoke <i>was thick. It hurt.</i></p>'
+    >>> balanced_range(page, 15, 37)
+    (3, 37, '', '')
+    >>> balanced_range(page, 38, 57), balanced_range(page, 58, 66)
+    ((38, 57, '', '<i>'), (58, 66, '', ''))
+    """
+    closers, openers = _unbalanced(page, start, end)
+    while openers and (after := _TAG.match(page, end)) and after[1] == "/":
+        if after[2].lower() != openers[-1][0]:
+            break
+        openers.pop()
+        end = after.end()
+    while closers and (before := _tag_ending_at(page, start)) and not before[1]:
+        if before[2].lower() != closers[0][0]:
+            break
+        closers.pop(0)
+        start = before.start()
+    return start, end, "".join(t for _, t in closers), "".join(t for _, t in openers)
+
+
+def _unbalanced(page: str, start: int, end: int) -> tuple[_Tags, _Tags]:
+    """The closing tags in ``page[start:end]`` whose element opened before it and the
+    opening tags whose element closes after it, each as ``(name, tag)``, in page order."""
+    closers: _Tags = []
+    openers: _Tags = []
+    for tag in _TAG.finditer(page, start, end):
+        name = tag[2].lower()
+        if name in _VOID or tag[0].endswith("/>"):
+            continue
+        if not tag[1]:
+            openers.append((name, tag[0]))
+        elif any(n == name for n, _ in openers):
+            index = max(i for i, (n, _) in enumerate(openers) if n == name)
+            del openers[index:]
+        else:
+            closers.append((name, tag[0]))
+    return closers, openers
+
+
+def _tag_ending_at(page: str, end: int) -> re.Match[str] | None:
+    """The tag that ends exactly at ``end`` in ``page``, if one does."""
+    begin = page.rfind("<", 0, end)
+    return _TAG.fullmatch(page, begin, end) if begin >= 0 and page[end - 1 : end] == ">" else None
 
 
 def is_page(text: str) -> bool:
@@ -74,7 +148,7 @@ def html_blocks(text: str, *, source_name: str = "<html>") -> list[Block]:
     parsed = _parse(text)
     if not is_page(text):
         return [b for b, _ in parsed]
-    kept = _article_blocks(parsed, _extracted_texts(text))
+    kept = _article_blocks(parsed, _extracted_words(text))
     if not any(block.kind != "heading" for block in kept):
         raise InputError(f"{source_name}: no article text found in the HTML page")
     return kept
@@ -94,7 +168,7 @@ def html_attributes(text: str, *, source_name: str = "<html>") -> list[tuple[int
     return [a for a in reader.attributes if first <= a[0] < last]
 
 
-def _parse(text: str) -> list[tuple[Block, bool]]:
+def _parse(text: str) -> list[_Parsed]:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
@@ -102,13 +176,13 @@ def _parse(text: str) -> list[tuple[Block, bool]]:
     return reader.blocks
 
 
-def _key(text: str) -> str:
-    """A block's text with all white space removed: how it is matched to the extract."""
-    return "".join(text.split())
+def _words(text: str) -> list[str]:
+    """``text``'s words as they are matched to the extract (soft hyphens out)."""
+    return _SOFT_HYPHEN.sub("", text).split()
 
 
-def _extracted_texts(text: str) -> Counter[str]:
-    """The texts of the article's elements as trafilatura extracts them, white space removed."""
+def _extracted_words(text: str) -> list[str]:
+    """The words of the article as trafilatura extracts it from page ``text``, in order."""
     from xml.etree import ElementTree
 
     import trafilatura
@@ -121,34 +195,40 @@ def _extracted_texts(text: str) -> Counter[str]:
         include_links=True,
         include_formatting=True,
     )
-    if not xml:
-        return Counter()
-    main = ElementTree.fromstring(xml).find("main")
-    texts: Counter[str] = Counter()
-    elements = main.iter() if main is not None else iter(())
-    for element in (e for e in elements if e.tag in _EXTRACTED):
-        texts[_key("".join(element.itertext()))] += 1
-    return texts
+    main = ElementTree.fromstring(xml).find("main") if xml else None
+    return _words("".join(main.itertext())) if main is not None else []
 
 
-def _found_in(block: Block, texts: Counter[str]) -> bool:
-    """True if trafilatura's article has this block's text: as an element of its own
-    (taken, so a repeated text is kept as often as the article has it), or, for a list
-    item long enough not to occur by chance, inside one (an item holding a nested list)."""
-    key = _key(block.text())
-    if texts[key] > 0:
-        texts[key] -= 1
-        return True
-    nested = block.kind == "list_item" and len(key) >= _INSIDE_MIN
-    return nested and any(key in text for text in texts if len(text) > len(key))
+def _matched(parsed: list[_Parsed], extract: list[str]) -> list[bool]:
+    """For each block, whether most of its words line up with ``extract``: the two word
+    streams are aligned in order (difflib), so a teaser repeating the lede outside the
+    article finds no place; words too common to align on (difflib's popular ones) aside."""
+    owners = [i for i, (block, _) in enumerate(parsed) for _ in _words(block.text())]
+    ours = [word for block, _ in parsed for word in _words(block.text())]
+    matcher = difflib.SequenceMatcher(None, ours, extract)
+    hits, counted = [0] * len(parsed), [0] * len(parsed)
+    popular = matcher.bpopular  # type: ignore[attr-defined]  # documented, not in typeshed
+    for owner, word in zip(owners, ours, strict=True):
+        counted[owner] += word not in popular
+    for start, _, size in matcher.get_matching_blocks():
+        for owner in owners[start : start + size]:
+            hits[owner] += 1
+    shares = zip(parsed, hits, counted, strict=True)
+    return [n > 0 and hit >= n * _KEPT_SHARE and not _navigation(*b) for b, hit, n in shares]
 
 
-def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> list[Block]:
+def _navigation(block: Block, furniture: frozenset[str]) -> bool:
+    """True for a block in a ``<nav>``, or of links and nothing else in a header, footer,
+    aside or form: a menu, whatever an extractor that found no article fell back to."""
+    text = block.text()
+    linked = sum(s.end - s.start for s in block.spans if s.kind in ("link", "url"))
+    return "nav" in furniture or (bool(furniture) and linked >= len(text.strip()))
+
+
+def _article_blocks(parsed: list[_Parsed], extract: list[str]) -> list[Block]:
     """The blocks trafilatura's article has, its ``<h1>`` (trafilatura keeps the title apart)
     and the headings it left out between them."""
-    matched = [False] * len(parsed)
-    for index, (block, _) in enumerate(parsed):
-        matched[index] = _found_in(block, texts)
+    matched = _matched(parsed, extract)
     found = [i for i, hit in enumerate(matched) if hit]
     if not found:
         return []
@@ -163,10 +243,10 @@ def _article_blocks(parsed: list[tuple[Block, bool]], texts: Counter[str]) -> li
     ]
 
 
-def _title_index(parsed: list[tuple[Block, bool]], matched: list[bool], first: int) -> int | None:
+def _title_index(parsed: list[_Parsed], matched: list[bool], first: int) -> int | None:
     """Where the page's ``<h1>`` is when no kept block is one: the last before the article,
     else the first one after its start."""
-    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, aside) == _H1]
+    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, bool(aside)) == _H1]
     if not ones or any(matched[i] for i in ones):
         return None
     before = [i for i in ones if i < first]
@@ -193,7 +273,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = text
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.blocks: list[tuple[Block, bool]] = []
+        self.blocks: list[_Parsed] = []
         self.current = _Open()
         self.stack: list[str] = []
         self.inline: list[tuple[str, int, str]] = []
@@ -202,6 +282,7 @@ class _Reader(HTMLParser):
         self.skip = 0
         self.pre: int | None = None
         self.attributes: list[tuple[int, int, str]] = []
+        self.breaks: tuple[_Open | None, int] = (None, 0)  # (block, runs) after the last <br>
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -213,7 +294,7 @@ class _Reader(HTMLParser):
             return
         self._attributes()
         if tag == "br":
-            self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+            self._line_break()
             return
         if tag in _BLOCKS:
             self._start_block(tag)
@@ -222,6 +303,16 @@ class _Reader(HTMLParser):
             self.inline.append((tag, self.current.size, target))
         if tag not in _VOID:
             self.stack.append(tag)
+
+    def _line_break(self) -> None:
+        """A ``<br>``: a space, or a paragraph break when it follows another in running text
+        (``<br><br>``, how many CMSs separate paragraphs)."""
+        block = self.current
+        if self.breaks == (block, len(block.runs)) and block.kind in ("text", "quote"):
+            self.flush()
+            return
+        self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+        self.breaks = (self.current, len(self.current.runs))
 
     def _attributes(self) -> None:
         """Note where this tag's ``alt`` and ``title`` values are written."""
@@ -238,7 +329,7 @@ class _Reader(HTMLParser):
         if not self.skip:
             self._attributes()
         if tag == "br" and not self.skip:
-            self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+            self._line_break()
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip:
@@ -293,7 +384,9 @@ class _Reader(HTMLParser):
             self._run(start + match.start(), start + match.end(), plain)
 
     def _run(self, start: int, end: int, plain: str) -> None:
-        block = self.current
+        block, plain = self.current, _SOFT_HYPHEN.sub("", plain)
+        if not plain:
+            return
         if plain == " " and (not block.runs or block.runs[-1][2].endswith(" ")):
             return
         block.runs.append((start, end, plain))
@@ -359,7 +452,7 @@ class _Reader(HTMLParser):
             spans = tuple(replace(s, end=min(s.end, block.size)) for s in block.spans)
             plain = "".join(run[2] for run in block.runs)
             spans += url_spans(plain, [(s.start, s.end) for s in spans if s.kind == "link"])
-            self.blocks.append((self._block(block, spans), bool(_FURNITURE & set(self.stack))))
+            self.blocks.append((self._block(block, spans), _FURNITURE & frozenset(self.stack)))
         quote = "> " * self.stack.count("blockquote")
         self.current = _Open("quote", marker=quote) if quote else _Open()
 
@@ -373,7 +466,7 @@ class _Reader(HTMLParser):
         self.pre = None
         code = html.unescape(re.sub(r"<[^>]*>", "", self.source[start:end])).strip("\n")
         if code.strip():
-            self.blocks.append((Block("code", ((start, end, code),)), False))
+            self.blocks.append((Block("code", ((start, end, code),)), frozenset()))
         self.current = _Open()
 
 

@@ -19,7 +19,7 @@ from typing import BinaryIO
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.text.blocks import Block, plain_blocks
-from confl10n.text.boilerplate import dropped_words, trailing_boilerplate
+from confl10n.text.boilerplate import dropped_words, is_label, trailing_boilerplate
 from confl10n.text.datelines import wire_blocks
 from confl10n.text.decoding import decode
 from confl10n.text.docx import docx_markdown
@@ -253,18 +253,30 @@ def _published(meta: dict[str, str], source_name: str, notes: list[str]) -> dt.d
 def _drop_boilerplate(
     blocks: list[Block], text: str, notes: list[str], source_name: str
 ) -> list[Block]:
-    """``blocks`` without their trailing site furniture, with a warning saying what went."""
+    """``blocks`` without ad labels and their trailing site furniture, with a warning
+    saying what went."""
     start = trailing_boilerplate(blocks)
-    if start is None:
-        return blocks
-    first = blocks[start]
-    line = text.count("\n", 0, first.span[0]) + 1
-    words = dropped_words(blocks[start:])
-    notes.append(
-        f"{source_name}: dropped {words} word{'' if words == 1 else 's'} of trailing"
-        f" boilerplate from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
-    )
-    return blocks[:start]
+    if start is not None:
+        first = blocks[start]
+        line = text.count("\n", 0, first.span[0]) + 1
+        words = dropped_words(blocks[start:])
+        notes.append(
+            f"{source_name}: dropped {words} word{'' if words == 1 else 's'} of trailing"
+            f" boilerplate from line {line} ({first.text()!r}) on; --keep-boilerplate keeps them"
+        )
+        blocks = blocks[:start]
+    return _drop_labels(blocks, notes, source_name)
+
+
+def _drop_labels(blocks: list[Block], notes: list[str], source_name: str) -> list[Block]:
+    """``blocks`` without ad labels' lines, with a warning when there were some."""
+    labels = [block for block in blocks if is_label(block)]
+    if labels:
+        notes.append(
+            f"{source_name}: dropped {len(labels)} ad label line(s) such as"
+            f" {labels[0].text()!r}; --keep-boilerplate keeps them"
+        )
+    return [block for block in blocks if not is_label(block)]
 
 
 def _check_body(article: Article, source_name: str) -> None:
