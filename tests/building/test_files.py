@@ -217,3 +217,10 @@ def test_elements_cut_by_sentence_edges_stay_whole(fragment: str, apertium_bin: 
     assert nesting_errors(out) == []
     assert out.count("<a ") == fragment.count("<a ")
     assert "humo" in out
+
+
+def test_a_link_wrapping_its_whole_sentence_is_written_once(apertium_bin: str) -> None:
+    fragment = '<p><br />\n<a href="https://example.org/c"> The generation we love </a></p>'
+    out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
+    assert out.decode().count("<a ") == 1
+    assert nesting_errors(out.decode()) == []

@@ -95,6 +95,8 @@ def balanced_range(page: str, start: int, end: int) -> tuple[int, int, str, str]
     (3, 37, '', '')
     >>> balanced_range(page, 38, 57), balanced_range(page, 58, 66)
     ((38, 57, '', '<i>'), (58, 66, '', ''))
+    >>> balanced_range('<p><b><a href="u"> Dump on </a></b></p>', 19, 26)
+    (3, 35, '', '')
     """
     closers, openers = _unbalanced(page, start, end)
     while openers and (after := _TAG.match(page, end)) and after[1] == "/":
@@ -107,7 +109,22 @@ def balanced_range(page: str, start: int, end: int) -> tuple[int, int, str, str]
             break
         closers.pop(0)
         start = before.start()
+    start, end = _wrapping(page, start, end)
     return start, end, "".join(t for _, t in closers), "".join(t for _, t in openers)
+
+
+def _wrapping(page: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` widened over the inline elements wrapping exactly that text
+    (``<a href=…>The generation we love</a>``, white space inside aside), which the
+    unit's spans write again."""
+    while True:
+        before = _tag_ending_at(page, len(page[:start].rstrip()))
+        after = _TAG.match(page, end + len(page[end:]) - len(page[end:].lstrip()))
+        if not (before and after) or before[1] or not after[1]:
+            return start, end
+        if before[2].lower() != after[2].lower() or before[2].lower() not in _INLINE:
+            return start, end
+        start, end = before.start(), after.end()
 
 
 def _unbalanced(page: str, start: int, end: int) -> tuple[_Tags, _Tags]:
