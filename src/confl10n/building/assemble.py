@@ -204,7 +204,7 @@ def _section(
 
 
 def _unit(unit: UnitTranslation) -> BulletinUnit:
-    if not unit.target.strip():
+    if unit.missing:
         return BulletinUnit(unit.id, unit.source, "", "missing", unit.flags)
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
 

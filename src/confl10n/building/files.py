@@ -64,7 +64,9 @@ def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str
 def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: bool = True) -> str:
     """The source text (HTML with ``markup``) with every unit translated in place, and an
     HTML article's ``alt`` and ``title`` attributes; an HTML page's root (a fragment: a
-    ``<div>`` around it) given the target's ``lang`` and ``dir`` unless ``set_lang`` is False."""
+    ``<div>`` around it) given the target's ``lang`` and ``dir`` unless ``set_lang`` is False.
+    A unit translated to nothing (:attr:`~confl10n.translate.results.UnitTranslation.missing`)
+    stays as written, as a build's bulletin shows its source."""
     article, words = translation.article, dict(translation.translated_alone)
     edits = sorted(_edits(translation, markup, words))
     parts, position = [], 0
@@ -82,12 +84,11 @@ def article_page(article: Article, translation: ArticleTranslation | None, local
     source language), the root's ``lang`` (BCP 47) and ``dir`` those of ``locale``.
 
     Only ``article``'s own units go in (not the key figures' labels a build translates with
-    it); a unit translated to nothing stays as written, as ``article.md`` shows its source.
+    it); a unit translated to nothing stays as written (:func:`translated_text`).
     """
     page = article.text
     if translation is not None:
-        units = tuple(unit for unit in translation.units if unit.target.strip())
-        own = replace(translation, article=article, units=units)
+        own = replace(translation, article=article)
         page = translated_text(own, markup=True, set_lang=False)
     return _with_lang(page, bcp47(locale))
 
@@ -96,8 +97,8 @@ def _edits(
     translation: ArticleTranslation, markup: bool, words: Mapping[str, str]
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, replacement)`` for every unit and attribute value translated."""
-    article, units = translation.article, {u.id: u.target for u in translation.units}
-    alignments = dict(translation.alignments)
+    article, alignments = translation.article, dict(translation.alignments)
+    units = {u.id: u.target for u in translation.units if not u.missing}
     for unit in (u for u in article.units() if u.id in units):
         target = units[unit.id]
         if markup:
@@ -162,7 +163,7 @@ def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
 
 def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
     """For each paragraph (title, headings too): its key and its translated pieces."""
-    article, units = translation.article, {u.id: u.target for u in translation.units}
+    article, units = translation.article, {u.id: u.shown for u in translation.units}
     words = dict(translation.translated_alone), dict(translation.alignments)
     groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
     for section in article.sections:

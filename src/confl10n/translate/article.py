@@ -95,8 +95,10 @@ def translate_article(
         wrapper=Figures(alone, target, figures.locale, options.style_dir).wrapper()
         if options.protect_numbers else None,
     )  # fmt: skip
-    pairs = tuple(zip(texts, (u.target for u in done.units), strict=True))
-    return replace(checked, translated_alone=pairs)
+    pairs = zip(texts, done.units, strict=True)  # words translated to nothing help nobody
+    return replace(
+        checked, translated_alone=tuple((t, u.target) for t, u in pairs if not u.missing)
+    )
 
 
 def _aligned(translation: ArticleTranslation, engines: Engines, choice: str) -> ArticleTranslation:
