@@ -230,3 +230,36 @@ def test_every_heading_of_other_cms_shapes_is_found(shape: str) -> None:
     units = " ".join(u.text for u in article.units())
     for furniture in ("Home", "Copyright", "Share this", "Twitter", "Newsletter", "Sign up"):
         assert furniture not in units
+
+
+HEAD = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">\n'
+    "<title>\n  Trams &amp; buses | The Ledger\n</title>\n"
+    '<meta property="og:title" content="Trams &amp; buses">\n'
+    "<meta name='description' content='Fares fall to $2.50.'/>\n"
+    '<meta property="OG:Description" content="Two lines open.">\n'
+    '<meta name="twitter:title" content="Trams">\n'
+    '<meta property="og:image" content="https://x.org/t.jpg"><meta name="keywords" content="a">\n'
+    '<meta name="description" content="">\n'
+    '</head><body><svg><title>A map</title></svg><meta property="og:title" content="Late">'
+    "<p>Text.</p></body></html>"
+)
+
+
+def test_the_heads_title_and_description_metas_are_found_where_they_are_written() -> None:
+    from confl10n.text.html import html_head_texts
+
+    found = html_head_texts(HEAD)
+    assert [value for _, _, value in found] == [
+        "Trams & buses | The Ledger", "Trams & buses", "Fares fall to $2.50.",
+        "Two lines open.", "Trams",
+    ]  # fmt: skip
+    written = [HEAD[start:end] for start, end, _ in found]
+    assert written[:2] == ["\n  Trams &amp; buses | The Ledger\n", "Trams &amp; buses"]
+    assert written[2:] == ["Fares fall to $2.50.", "Two lines open.", "Trams"]
+
+
+def test_a_fragment_has_no_head_texts() -> None:
+    from confl10n.text.html import html_head_texts
+
+    assert html_head_texts("<title>Not a page</title><p>Text.</p>") == []
