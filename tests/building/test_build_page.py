@@ -76,8 +76,9 @@ def test_an_html_page_comes_back_as_itself_with_its_article_translated(
     page = written(page_build, "news_page.html", locale, "article.html")
     assert page.startswith(f"<!DOCTYPE html>\n{root}\n")
     assert page.count("<html") == 1 and RENDERED_PAGE not in page
-    # Outside the article's units the page is the source page, byte for byte: head, nav, ads,
-    # share buttons, related links, comments, footer.
+    # Outside the article's units the page is the source page, byte for byte: head (its title
+    # and og:title are translated, and the kit copies them), nav, ads, share buttons, related
+    # links, comments, footer.
     head = source[source.index("<head>") : source.index("<p>The city opened")]
     tail = source[source.index('<div class="ad ad-inline">') :]
     assert head in page and page.endswith(tail)
@@ -133,3 +134,38 @@ def test_a_unit_translated_to_nothing_stays_as_written(
     emptied = tuple(replace(u, target="") if u.source == HEADING else u for u in done.units)
     page = article_page(article, replace(done, units=emptied), "zh_CN")
     assert f"<h2>{HEADING}</h2>" in page and "12公里" in page
+
+
+def test_the_heads_title_and_descriptions_are_translated_by_translate_and_build(
+    tmp_path: Path, aligned_packages: Path, news_page_path: Path
+) -> None:
+    """With the kit's en->fr model, which writes "new" for "great": the head's texts come back
+    translated (figures in the locale's style), in ``translate --output`` and in the build."""
+    from tests.helpers import invoke
+
+    source = (
+        news_page_path.read_text("utf-8")
+        .replace(
+            '<meta property="og:title" content="Harbour city opens new tram line">',
+            '<meta property="og:title" content="Harbour city opens great 12-kilometre tram line">'
+            '<meta name="description" content="The great line cost $1.2 billion.">'
+            '<meta property="og:description" content="A great day.">'
+            '<meta property="og:image" content="https://example.org/great.jpg">',
+        )
+        .replace("<title>Harbour city opens new", "<title>Harbour city opens great")
+    )
+    page, out = tmp_path / "page.html", tmp_path / "out.html"
+    page.write_text(source, "utf-8")
+    code, _, err = invoke("translate", page, "--to", "fr", "--models-dir", aligned_packages,
+                          "--threads", "1", "--no-cache", "--output", out)  # fmt: skip
+    assert code == 0, err
+    report = kit_build(tmp_path, [page], models_dir=aligned_packages, locales=("fr_FR",))
+    built = (report.articles[0].path / "fr_FR" / "article.html").read_text("utf-8")
+    for translated in (out.read_text("utf-8"), built):
+        head = translated[: translated.index("</head>")]
+        assert "<title>Harbour city opens new tram line | The Daily Ledger</title>" in head
+        assert 'content="Harbour city opens new 12\u00a0kilomètres tram line"' in head
+        assert (
+            '<meta name="description" content="The new line cost 1,2 milliard de dollars.">' in head
+        )
+        assert 'content="A new day."' in head and 'content="https://example.org/great.jpg"' in head

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from confl10n.bundle.bulletin import BulletinUnit, printable
+from confl10n.bundle.bulletin import Alignment, BulletinUnit, printable
+from confl10n.text.inline import AlignedWord
 from tests.bulletin_samples import make_bulletin
 
 
@@ -19,6 +20,16 @@ def test_sentences_join_without_spaces_in_chinese_and_with_spaces_elsewhere() ->
 def test_unit_text_falls_back_to_the_source() -> None:
     assert BulletinUnit("s1.p1.t1", "Hello.", "", "missing").text == "Hello."
     assert BulletinUnit("s1.p1.t1", "Hello.", "Bonjour.").text == "Bonjour."
+
+
+def test_an_alignment_holds_only_for_the_texts_it_was_computed_on() -> None:
+    source, target = "The great house is great.", "The new house is new."
+    words = (AlignedWord((17, 20), (19, 24)),)
+    unit = BulletinUnit("s1.p1.t1", source, target, alignment=Alignment(source, target, words))
+    assert unit.aligned(source, target) == words
+    assert unit.aligned(source, "The new house is new") == ()  # shown otherwise: cut, cleaned
+    assert unit.aligned("The great house", target) == ()
+    assert BulletinUnit("s1.p1.t1", source, target).aligned(source, target) == ()
 
 
 def test_needs_review_only_with_machine_translations() -> None:

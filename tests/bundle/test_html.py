@@ -121,3 +121,31 @@ def test_only_web_mail_and_page_links_become_links() -> None:
     page = _with_lede("See [this](ftp://x.org/f) and [that](#notes).", "See this and that.")
     assert "ftp:" not in page and "See this and" in page
     assert '<a href="#notes">that</a>' in page
+
+
+def _aligned_lede(shown: str) -> str:
+    """The lede of one unit, "The great house is [great](…).", aligned as translated "The new
+    house is new." (its second "new" with the link's word) and shown as ``shown``."""
+    from confl10n.bundle.bulletin import Alignment
+    from confl10n.text.inline import AlignedWord
+    from confl10n.text.reader import parse_text
+
+    (sentence,) = parse_text("# T\n\nThe great house is [great](https://x.org/).\n").sentences
+    target, words = "The new house is new.", (AlignedWord((17, 20), (19, 24)),)
+    bulletin = make_bulletin("fr_FR")
+    unit = dataclasses.replace(
+        bulletin.lede[0], source=sentence.text, target=shown, spans=sentence.spans,
+        span_words=(("great", "new"),), alignment=Alignment(sentence.text, target, words),
+    )  # fmt: skip
+    page = render_html(dataclasses.replace(bulletin, lede=(unit,)), load_labels("fr_FR"))
+    return re.search(r'<p class="lede">(.*)</p>', page).group(1)  # type: ignore[union-attr]
+
+
+def test_a_link_goes_where_the_units_alignment_puts_its_words() -> None:
+    lede = _aligned_lede("The new house is new.")
+    assert lede.endswith('>The new house is <a href="https://x.org/">new</a>.</span>')
+
+
+def test_a_unit_shown_otherwise_than_aligned_is_placed_by_its_words() -> None:
+    lede = _aligned_lede("The new house is new, indeed.")  # e.g. a reviewer's edit
+    assert lede.endswith('>The <a href="https://x.org/">new</a> house is new, indeed.</span>')

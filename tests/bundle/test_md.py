@@ -107,3 +107,33 @@ def test_article_puts_links_code_and_emphasis_back_with_their_spaces() -> None:
         "\nSee [the *new* report](https://x.org/a_b) and `a*b` now. **Rates** rose 4%[1](#n1).\n"
         in text
     )
+
+
+def _aligned_article(target: str) -> str:
+    """article.md of one unit, "The great house is [great](…).", translated ``target`` ("The
+    new house is new." and maybe more) and aligned so: its second "new" with the link's word."""
+    from confl10n.bundle.bulletin import Alignment
+    from confl10n.text.inline import AlignedWord
+    from confl10n.text.reader import parse_text
+
+    (sentence,) = parse_text("# T\n\nThe great house is [great](https://x.org/).\n").sentences
+    words = (AlignedWord((17, 20), (19, 24)),)
+    bulletin = make_bulletin("fr_FR")
+    unit = dataclasses.replace(
+        bulletin.sections[0].paragraphs[0][0], source=sentence.text, spans=sentence.spans,
+        target=target, span_words=(("great", "new"),),
+        alignment=Alignment(sentence.text, target, words),
+    )  # fmt: skip
+    section = dataclasses.replace(bulletin.sections[0], paragraphs=((unit,),), layouts=())
+    return render_article(dataclasses.replace(bulletin, sections=(section,)), load_labels("fr_FR"))
+
+
+def test_article_puts_a_link_where_the_units_alignment_puts_its_words() -> None:
+    text = _aligned_article("The new house is new.")
+    assert "\nThe new house is [new](https://x.org/).\n" in text
+
+
+def test_an_alignment_of_another_text_is_not_used() -> None:
+    # Shown without the control character the alignment counted: by the words only.
+    text = _aligned_article("The new house is new.\x00")
+    assert "\nThe [new](https://x.org/) house is new.\n" in text

@@ -353,3 +353,25 @@ def test_units_translated_without_protection_are_counted_and_flagged(
         "confl10n: qa zh (zh_CN): no numeric findings in 3 units, "
         "1 translated without number protection",
     ]
+
+
+def test_a_sentence_translated_to_nothing_keeps_its_source_as_in_build(
+    tmp_path: Path, argos_tokenizer: Path, news_page_path: Path
+) -> None:
+    """A model that often ends at once: "Trams run every 6 minutes during the day." comes
+    back empty, its neighbour as "A"."""
+    from tests.helpers import kit_build
+
+    shape = argos_kit.ModelShape(output_bias={"</s>": 1000.0})
+    argos_kit.write_package(tmp_path / "packages", argos_tokenizer, shape=shape)
+    out, md = tmp_path / "out.html", tmp_path / "out.md"
+    for output in (out, md):
+        code, _, err = translate(tmp_path / "packages", str(news_page_path), "--to", "zh",
+                                 "--no-cache", "--format", "md", "--output", str(output))  # fmt: skip
+        assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "<li>Trams run every 6 minutes during the day.</li>\n          <li>A</li>" in page
+    assert "- Trams run every 6 minutes during the day.\n- A\n" in md.read_text(encoding="utf-8")
+    report = kit_build(tmp_path, [news_page_path], models_dir=tmp_path / "packages")
+    built = (report.articles[0].path / "zh_CN" / "article.html").read_text(encoding="utf-8")
+    assert built.replace('lang="zh-CN"', 'lang="zh"', 1) == page  # the same page, root aside

@@ -13,8 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from confl10n.serve.batching import BatchingEngine, batching
+from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
-from confl10n.translate.engine import RetryingEngine
+from confl10n.translate.engine import AligningEngine, RetryingEngine
 from tests.serve.conftest import Server
 
 CALLS = [
@@ -72,3 +73,18 @@ def test_server_requests_share_calls(
     assert after["calls"] - before["calls"] < len(texts)
     alone = [server.post_json("translate", {"q": q, "source": "en", "target": "zh"}) for q in texts]
     assert answers == alone
+
+
+def test_an_engine_that_aligns_still_aligns_behind_the_batcher(aligned_packages: Path) -> None:
+    inner = ArgosEngine(models_dir=aligned_packages, threads=1)
+    pair = [("The great house is great.", "The new house is new.")]
+    engine = batching(inner)
+    assert isinstance(engine, AligningEngine) and isinstance(engine, RetryingEngine)
+    assert engine.align_batch(pair, "en", "fr") == inner.align_batch(pair, "en", "fr")
+    assert engine.align_batch(pair, "en", "fr")[0]  # words aligned, not an empty answer
+
+
+def test_an_engine_that_cannot_align_is_not_offered_as_one(apertium_bin: str) -> None:
+    engine = batching(ApertiumEngine(apertium_bin=apertium_bin))
+    assert not isinstance(engine, AligningEngine) and not isinstance(engine, RetryingEngine)
+    assert engine.translate_batch(["The house is red."], "en", "es") == ["La casa es roja."]

@@ -85,6 +85,22 @@ def test_word_markdown_and_text_files_come_back_in_their_format(
         assert status == 200 and expected in data.decode() and "casa" in data.decode()
 
 
+def test_auto_reads_a_file_as_translate_reads_its_text(served: Server) -> None:
+    """lingua finds this English headline likelier Spanish (71% against 21%); sent into
+    Spanish, /translate takes it as English, and so must /translate_file."""
+    sentence = "Madrid mayor backs plaza plan."
+    status, answer = served.post_json(
+        "translate", {"q": sentence, "source": "auto", "target": "es", "api_key": API_KEY}
+    )
+    assert status == 200 and answer["detectedLanguage"]["language"] == "en", answer
+    text = f"Plaza plan\n\n{sentence}\n"
+    status, uploaded = upload(served, "note.txt", text.encode(), source="auto")
+    assert status == 200, uploaded
+    status, data, _ = download(uploaded["translatedFileUrl"])
+    assert status == 200 and answer["translatedText"] in data.decode()
+    assert sentence not in data.decode()  # not taken as Spanish already
+
+
 @pytest.mark.parametrize(
     ("name", "data", "fields", "status", "message"),
     [

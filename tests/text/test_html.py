@@ -279,3 +279,36 @@ def test_paragraphs_the_extractor_splits_at_inline_tags_are_kept_whole() -> None
     article = parse_text(page(_CHROME[0] + story + _CHROME[1]), input_format="html")
     texts = [s.text for s in article.sentences]
     assert texts == [LEDE, SECOND, THIRD, "Ten readers wrote in."]
+
+
+HEAD = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">\n'
+    "<title>\n  Trams &amp; buses | The Ledger\n</title>\n"
+    '<meta property="og:title" content="Trams &amp; buses">\n'
+    "<meta name='description' content='Fares fall to $2.50.'/>\n"
+    '<meta property="OG:Description" content="Two lines open.">\n'
+    '<meta name="twitter:title" content="Trams">\n'
+    '<meta property="og:image" content="https://x.org/t.jpg"><meta name="keywords" content="a">\n'
+    '<meta name="description" content="">\n'
+    '</head><body><svg><title>A map</title></svg><meta property="og:title" content="Late">'
+    "<p>Text.</p></body></html>"
+)
+
+
+def test_the_heads_title_and_description_metas_are_found_where_they_are_written() -> None:
+    from confl10n.text.html import html_head_texts
+
+    found = html_head_texts(HEAD)
+    assert [value for _, _, value in found] == [
+        "Trams & buses | The Ledger", "Trams & buses", "Fares fall to $2.50.",
+        "Two lines open.", "Trams",
+    ]  # fmt: skip
+    written = [HEAD[start:end] for start, end, _ in found]
+    assert written[:2] == ["\n  Trams &amp; buses | The Ledger\n", "Trams &amp; buses"]
+    assert written[2:] == ["Fares fall to $2.50.", "Two lines open.", "Trams"]
+
+
+def test_a_fragment_has_no_head_texts() -> None:
+    from confl10n.text.html import html_head_texts
+
+    assert html_head_texts("<title>Not a page</title><p>Text.</p>") == []

@@ -44,3 +44,11 @@ def test_results_are_immutable() -> None:
         result.units[0].target = "changed"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.provenance.path = ()  # type: ignore[misc]
+
+
+def test_a_blank_target_is_missing_and_shows_the_source() -> None:
+    for blank in ("", " \n"):
+        unit = UnitTranslation("s1.p1.t1", "Ein Satz.", blank, "engine")
+        assert unit.missing and unit.shown == "Ein Satz."
+    unit = UnitTranslation("s1.p1.t1", "Ein Satz.", "A sentence.", "engine")
+    assert not unit.missing and unit.shown == "A sentence."

@@ -55,7 +55,8 @@ class Bulletins:
 
     ``pages`` holds, for an HTML article, each locale's ``article.html``: the source page
     with its text translated in place (:func:`confl10n.building.files.article_page`);
-    empty for any other input, whose ``article.html`` the bundle writer renders.
+    empty for any other input, whose ``article.html`` the bundle writer renders, and for
+    a run that writes no bundle (``ArticleRun(..., pages=False)``).
     """
 
     bulletins: dict[str, LocaleBulletin]
@@ -102,10 +103,12 @@ def _summarize(article: Article, options: SummaryOptions) -> tuple[ArticleSummar
 
 
 class ArticleRun:
-    """A prepared article's bulletins, translated with the ``translate`` function given."""
+    """A prepared article's bulletins, translated with the ``translate`` function given;
+    with ``pages`` (for a driver that writes the bundle) an HTML article's translated
+    ``article.html`` pages too (:attr:`Bulletins.pages`), else none are made."""
 
-    def __init__(self, prepared: Prepared, translate: Translate) -> None:
-        self.prepared, self.translate = prepared, translate
+    def __init__(self, prepared: Prepared, translate: Translate, *, pages: bool = True) -> None:
+        self.prepared, self.translate, self.pages = prepared, translate, pages
         self.common = common_provenance(prepared)
 
     def bulletins(self, targets: Sequence[str]) -> Bulletins:
@@ -130,12 +133,13 @@ class ArticleRun:
         return Bulletins(made, tuple(notes), tuple(timings.items()), pages)
 
     def _page(self, locale: str, translation: ArticleTranslation | None) -> dict[str, str]:
-        """``{locale: article.html}`` for an HTML article (the source page translated in
-        place, the same units as the bulletin's), else nothing: the bundle renders it."""
+        """``{locale: article.html}`` for an HTML article when the run makes pages (the
+        source page translated in place, the same units as the bulletin's), else nothing:
+        the bundle renders it, or nobody writes it."""
         from confl10n.building.files import article_page
 
         article = self.prepared.article
-        if article.source_format != "html":
+        if article.source_format != "html" or not self.pages:
             return {}
         return {locale: article_page(article, translation, locale)}
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n.bundle.bulletin import (
+    Alignment,
     BulletinFigure,
     BulletinFinding,
     BulletinSection,
@@ -34,6 +35,7 @@ from confl10n.localize.formatting import format_quantity
 if TYPE_CHECKING:
     from confl10n.figures.qa import Finding
     from confl10n.summarize import ArticleSummary
+    from confl10n.text.inline import AlignedWord
     from confl10n.translate.results import ArticleTranslation, UnitTranslation
 
 HEADLINE_CHARS = 120
@@ -87,8 +89,11 @@ def locale_bulletin(
     provenance: dict[str, JSONValue],
 ) -> LocaleBulletin:
     """The bulletin for ``locale`` from the article's translation and its QA findings."""
-    words = translation.translated_alone
-    units = {u.id: replace(_unit(u), span_words=words) for u in translation.units}
+    words, alignments = translation.translated_alone, dict(translation.alignments)
+    units = {
+        u.id: replace(_unit(u), span_words=words, alignment=_alignment(u, alignments))
+        for u in translation.units
+    }
     own = {u.id for u in prepared.article.units()}  # not the figure labels' units
     kept = tuple(_finding(f) for f in findings if f.sentence_id is None or f.sentence_id in own)
     return _bulletin(prepared, locale, units, kept, provenance)
@@ -173,7 +178,8 @@ def _headline(unit: BulletinUnit) -> BulletinUnit:
     source, target = _cut(unit.source), _cut(unit.target)
     if (source, target) == (unit.source, unit.target):
         return unit
-    return dataclasses.replace(unit, source=source, target=target, spans=())  # spans: whole text
+    # Spans cover the whole text; an alignment holds for the whole texts only.
+    return dataclasses.replace(unit, source=source, target=target, spans=(), alignment=None)
 
 
 def _cut(text: str) -> str:
@@ -198,9 +204,18 @@ def _section(
 
 
 def _unit(unit: UnitTranslation) -> BulletinUnit:
-    if not unit.target.strip():
+    if unit.missing:
         return BulletinUnit(unit.id, unit.source, "", "missing", unit.flags)
     return BulletinUnit(unit.id, unit.source, unit.target, _STATES[unit.origin], unit.flags)
+
+
+def _alignment(
+    unit: UnitTranslation, alignments: Mapping[str, tuple[AlignedWord, ...]]
+) -> Alignment | None:
+    """The unit's word alignment with the two texts it was computed on (the unit's source
+    and target as translated: an approved target is aligned as it is), or None."""
+    words = alignments.get(unit.id, ())
+    return Alignment(unit.source, unit.target, words) if words else None
 
 
 def _figure(

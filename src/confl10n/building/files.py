@@ -5,10 +5,11 @@ source page with each unit's source span (title, headings, sentences, inline
 tags inside them included) replaced by its translation, the sentence's links
 and emphasis put back by :func:`confl10n.text.inline.align` (by their words,
 their words translated alone, or the engine's word alignment; a link that
-cannot be placed wraps the whole translated sentence); everything
-outside the units — other markup, scripts, styles, URLs, code, white space —
-stays byte for byte, and the root element gets the target's ``lang`` and
-``dir``. A plain-text article is rewritten the same way. A ``.docx`` is
+cannot be placed wraps the whole translated sentence); the head's title and
+description metas and the article's ``alt`` and ``title`` attributes are
+translated too; everything else — other markup, scripts, styles, URLs, code,
+white space — stays byte for byte, and the root element gets the target's
+``lang`` and ``dir``. A plain-text article is rewritten the same way. A ``.docx`` is
 rewritten paragraph by paragraph (:func:`confl10n.text.docx.rewrite_docx`),
 styles and run formatting kept. Markdown is the Markdown renderer's.
 """
@@ -26,7 +27,7 @@ from confl10n.errors import InvalidOptionError
 from confl10n.languages import bcp47, direction, sentence_separator
 from confl10n.text import inline
 from confl10n.text.docx import Piece, paragraph_key, rewrite_docx
-from confl10n.text.html import as_utf8_page, balanced_range, html_attributes
+from confl10n.text.html import as_utf8_page, balanced_range, page_texts
 from confl10n.text.inline import AlignedWord
 from confl10n.translate.render import render_markdown
 from confl10n.translate.results import ArticleTranslation
@@ -63,8 +64,12 @@ def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str
 
 def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: bool = True) -> str:
     """The source text (HTML with ``markup``) with every unit translated in place, and an
-    HTML article's ``alt`` and ``title`` attributes; an HTML page's root (a fragment: a
-    ``<div>`` around it) given the target's ``lang`` and ``dir`` unless ``set_lang`` is False."""
+    HTML page's other texts (head title and descriptions, the article's ``alt`` and
+    ``title`` attributes: :func:`~confl10n.text.html.page_texts`); an HTML page's root (a
+    fragment: a ``<div>`` around it) given the target's ``lang`` and ``dir`` unless
+    ``set_lang`` is False.
+    A unit translated to nothing (:attr:`~confl10n.translate.results.UnitTranslation.missing`)
+    stays as written, as a build's bulletin shows its source."""
     article, words = translation.article, dict(translation.translated_alone)
     edits = sorted(_edits(translation, markup, words))
     parts, position = [], 0
@@ -82,12 +87,11 @@ def article_page(article: Article, translation: ArticleTranslation | None, local
     source language), the root's ``lang`` (BCP 47) and ``dir`` those of ``locale``.
 
     Only ``article``'s own units go in (not the key figures' labels a build translates with
-    it); a unit translated to nothing stays as written, as ``article.md`` shows its source.
+    it); a unit translated to nothing stays as written (:func:`translated_text`).
     """
     page = article.text
     if translation is not None:
-        units = tuple(unit for unit in translation.units if unit.target.strip())
-        own = replace(translation, article=article, units=units)
+        own = replace(translation, article=article)
         page = translated_text(own, markup=True, set_lang=False)
     return _with_lang(page, bcp47(locale))
 
@@ -95,9 +99,9 @@ def article_page(article: Article, translation: ArticleTranslation | None, local
 def _edits(
     translation: ArticleTranslation, markup: bool, words: Mapping[str, str]
 ) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, replacement)`` for every unit and attribute value translated."""
-    article, units = translation.article, {u.id: u.target for u in translation.units}
-    alignments = dict(translation.alignments)
+    """``(start, end, replacement)`` for every unit and other page text translated."""
+    article, alignments = translation.article, dict(translation.alignments)
+    units = {u.id: u.target for u in translation.units if not u.missing}
     for unit in (u for u in article.units() if u.id in units):
         target = units[unit.id]
         if not markup:
@@ -108,7 +112,7 @@ def _edits(
         start, end, before, after = balanced_range(article.text, unit.start, unit.end)
         yield start, end, before + inline.render(target, placed, _escape, _html_wrap) + after
     if markup and article.source_format == "html":
-        for start, end, value in html_attributes(article.text):
+        for start, end, value in page_texts(article.text):
             if value in words:
                 yield start, end, html.escape(words[value], quote=True)
 
@@ -165,7 +169,7 @@ def translated_docx(translation: ArticleTranslation, data: bytes) -> bytes:
 
 def _docx_pieces(translation: ArticleTranslation) -> Iterator[tuple[str, list[Piece]]]:
     """For each paragraph (title, headings too): its key and its translated pieces."""
-    article, units = translation.article, {u.id: u.target for u in translation.units}
+    article, units = translation.article, {u.id: u.shown for u in translation.units}
     words = dict(translation.translated_alone), dict(translation.alignments)
     groups: list[tuple[Sentence, ...]] = [(article.title,)] if article.title else []
     for section in article.sections:

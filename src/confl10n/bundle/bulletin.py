@@ -18,6 +18,7 @@ from typing import Literal, TypeAlias
 
 from confl10n.document import Inline
 from confl10n.languages import Direction, bcp47, language_of, sentence_separator
+from confl10n.text.inline import AlignedWord
 
 JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
 UnitState: TypeAlias = Literal["source", "mt", "approved", "missing"]
@@ -30,13 +31,28 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
+class Alignment:
+    """A word alignment and the two texts it was computed on: ``words`` hold offsets into
+    ``source`` and ``target``, so they place markup in those very texts only."""
+
+    source: str
+    target: str
+    words: tuple[AlignedWord, ...]
+
+    def on(self, source: str, target: str) -> tuple[AlignedWord, ...]:
+        """``words`` when ``source`` and ``target`` are the texts aligned, else ``()``."""
+        return self.words if (source, target) == (self.source, self.target) else ()
+
+
+@dataclass(frozen=True, slots=True)
 class BulletinUnit:
     """One translatable unit (title, heading or sentence) with its document ID.
 
     ``spans`` are the source's inline markup (links, code, emphasis; offsets in
     ``source``), which writers put back where they align with the text shown;
     ``span_words`` pairs span words with their translation alone, to find them by
-    (:func:`confl10n.text.inline.align`'s ``translated``).
+    (:func:`confl10n.text.inline.align`'s ``translated``); ``alignment`` is the engine's
+    word alignment of ``source`` and the target it was computed on (see :meth:`aligned`).
     """
 
     id: str
@@ -46,11 +62,19 @@ class BulletinUnit:
     flags: tuple[str, ...] = ()
     spans: tuple[Inline, ...] = ()
     span_words: tuple[tuple[str, str], ...] = ()
+    alignment: Alignment | None = None
 
     @property
     def text(self) -> str:
         """What a reader sees: the target, or the source when there is none."""
         return self.target or self.source
+
+    def aligned(self, source: str, shown: str) -> tuple[AlignedWord, ...]:
+        """The word alignment to move ``spans`` from ``source`` onto ``shown`` (the texts a
+        writer puts markup in), for :func:`confl10n.text.inline.align`'s ``alignment``:
+        ``()`` unless they are the texts it was computed on — once cleaned
+        (:func:`printable`), cut or edited, its offsets would point at other words."""
+        return self.alignment.on(source, shown) if self.alignment is not None else ()
 
 
 @dataclass(frozen=True, slots=True)

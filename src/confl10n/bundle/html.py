@@ -194,8 +194,11 @@ def _unit(bulletin: LocaleBulletin, unit: BulletinUnit) -> str:
     if unit.state == "missing" and bulletin.language != language_of(bulletin.source_lang):
         source = f' lang="{escape(bulletin.source_lang)}" dir="{direction(bulletin.source_lang)}"'
     original, shown, words = printable(unit.source), printable(unit.text), dict(unit.span_words)
-    placed, unplaced = inline.align(original, shown, unit.spans, translated=words)
-    text = inline.render(printable(unit.text), placed, escape, _wrap)
+    aligned = unit.aligned(original, shown)
+    placed, unplaced = inline.align(
+        original, shown, unit.spans, translated=words, alignment=aligned
+    )
+    text = inline.render(shown, placed, escape, _wrap)
     text += "".join(f" {_link(s.target, escape(s.target))}" for s in unplaced)
     return f'<span{source} data-unit="{escape(unit.id)}">{text}</span>'
 

@@ -53,9 +53,9 @@ def render_article(bulletin: LocaleBulletin, labels: Labels) -> str:
 
 def _unit(unit: BulletinUnit) -> str:
     """A unit's text, escaped, with the source's links, code and emphasis where they align."""
-    words = dict(unit.span_words)
-    source, shown = printable(unit.source), printable(unit.text)
-    text = inline.markdown(source, shown, unit.spans, _piece, translated=words)
+    words, source, shown = dict(unit.span_words), printable(unit.source), printable(unit.text)
+    aligned = unit.aligned(source, shown)
+    text = inline.markdown(source, shown, unit.spans, _piece, translated=words, alignment=aligned)
     return text.strip(" \t")
 
 

@@ -16,7 +16,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -300,7 +300,7 @@ def _files(app: FastAPI, state: _State, downloads: Downloads) -> None:
         suffix, fmt = upload_format(upload.filename)
         data = await upload.read()
         translated = await state.run(
-            lambda: _translated_upload(state, data, fmt, suffix, source, target)
+            lambda: state.service.translate_file(data, fmt, suffix, source, target)
         )
         name = downloads.save(translated, suffix)
         return {"translatedFileUrl": str(request.url_for("download_file", name=name))}
@@ -333,22 +333,6 @@ def _language_field(fields: dict[str, Any], name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RequestError(400, f"Invalid request: missing {name} parameter")
     return value.strip().lower()
-
-
-def _translated_upload(
-    state: _State, data: bytes, fmt: str, suffix: str, source: str, target: str
-) -> bytes:
-    """The upload read as ``fmt``, translated, and written back as the same format."""
-    from confl10n.building.files import translated_file
-    from confl10n.text.reader import parse_bytes
-
-    article = parse_bytes(data, source_name="file", input_format=fmt)
-    if source == "auto":
-        guesses = state.service.detect(" ".join(s.text for s in article.sentences[:20]))
-        source = guesses[0].language if guesses else "en"
-    article = replace(article, lang=source)
-    result = state.service.translate(article, target)
-    return translated_file(result, data, suffix=suffix)
 
 
 # --- /v1/ ------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ the engine still cuts it into its own batches (Argos: 1024 tokens).
 
 Outputs are those of the engine: each sentence is translated as it would be
 alone. :attr:`BatchingEngine.calls` and :attr:`BatchingEngine.requests` count
-the engine calls made and the calls they served (``/health`` shows them).
+the engine calls made and the calls they served (``/health`` shows them). The
+wrapper :func:`batching` makes retries and aligns words (unmerged) only when its
+engine can: the pipeline asks an engine for those by its type.
 """
 
 from __future__ import annotations
@@ -83,15 +85,6 @@ class BatchingEngine:
     def broken(self, source: str, target: str) -> str | None:
         """The inner engine's broken model for the pair, if it can tell."""
         return self.inner.broken(source, target) if isinstance(self.inner, ReportsBroken) else None
-
-    def align_batch(
-        self, pairs: Sequence[tuple[str, str]], source: str, target: str
-    ) -> list[tuple[AlignedWord, ...]]:
-        """The inner engine's word alignments (not merged: only sentences whose markup is
-        not found need them), or none (``()`` each) from an engine that cannot align."""
-        if isinstance(self.inner, AligningEngine):
-            return self.inner.align_batch(pairs, source, target)
-        return [() for _ in pairs]
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """The inner engine's translations, made in one call with other waiting calls.
@@ -164,7 +157,33 @@ class RetryingBatchingEngine(BatchingEngine):
         return self.inner.retry_batch(sentences, source, target)
 
 
+class AligningBatchingEngine(BatchingEngine):
+    """A :class:`BatchingEngine` for an engine that can align a sentence with its
+    translation (not merged: only sentences whose markup is not found need it)."""
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """The inner engine's word alignments."""
+        assert isinstance(self.inner, AligningEngine)
+        return self.inner.align_batch(pairs, source, target)
+
+
+class RetryingAligningBatchingEngine(RetryingBatchingEngine, AligningBatchingEngine):
+    """A :class:`BatchingEngine` for an engine that can both retry and align (Argos)."""
+
+
+_KINDS: dict[tuple[bool, bool], type[BatchingEngine]] = {
+    (False, False): BatchingEngine,
+    (True, False): RetryingBatchingEngine,
+    (False, True): AligningBatchingEngine,
+    (True, True): RetryingAligningBatchingEngine,
+}
+
+
 def batching(inner: Engine, *, wait: float = 0.005, max_tokens: int = 384) -> BatchingEngine:
-    """``inner`` behind a :class:`BatchingEngine` (one that retries if ``inner`` does)."""
-    kind = RetryingBatchingEngine if isinstance(inner, RetryingEngine) else BatchingEngine
-    return kind(inner, wait=wait, max_tokens=max_tokens)
+    """``inner`` behind a :class:`BatchingEngine` that can do what ``inner`` can beyond
+    translating: retry (:class:`RetryingEngine`) and align (:class:`AligningEngine`), so
+    the pipeline asks a batched engine only for what its engine does."""
+    can = (isinstance(inner, RetryingEngine), isinstance(inner, AligningEngine))
+    return _KINDS[can](inner, wait=wait, max_tokens=max_tokens)

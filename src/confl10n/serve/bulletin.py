@@ -14,7 +14,7 @@ from confl10n.document import Article
 from confl10n.languages import language_of
 
 if TYPE_CHECKING:
-    from confl10n.building.article import Translate
+    from confl10n.building.article import Bulletins, Translate
     from confl10n.translate.results import ArticleTranslation
 
 
@@ -24,10 +24,25 @@ def bundles(
     """``{"slug", "warnings", "bundles": {locale: bundle.json}}`` for the source language
     and every one of ``locales`` (targets equal to the source language are skipped), with
     ``translate`` (the server's engines and cache, :func:`server_translation`)."""
-    from confl10n.building.article import ArticleRun, prepare
     from confl10n.bundle.jsonout import bundle_dict
-    from confl10n.bundle.slug import check_slug, slugify
     from confl10n.localize.labels import load_labels
+
+    named, made = bulletins(translate, article, locales, slug=slug)
+    out = {
+        locale: bundle_dict(bulletin, slug=named, labels=load_labels(locale))
+        for locale, bulletin in made.bulletins.items()
+    }
+    return {"slug": named, "warnings": list(made.warnings), "bundles": out}
+
+
+def bulletins(
+    translate: Translate, article: Article, locales: Sequence[str], *, slug: str | None
+) -> tuple[str, Bulletins]:
+    """The slug (``slug`` checked, else the title's) and the bulletins :func:`bundles`
+    answers with, made as ``build`` makes them but without an HTML article's translated
+    pages, which nobody writes here. Raises what the steps and ``translate`` raise."""
+    from confl10n.building.article import ArticleRun, prepare
+    from confl10n.bundle.slug import check_slug, slugify
     from confl10n.localize.target import locale_target
     from confl10n.summarize.options import SummaryOptions
 
@@ -35,12 +50,7 @@ def bundles(
     prepared = prepare(article, slug=named, summary=SummaryOptions().checked())
     tags = dict.fromkeys(locale_target(typed).tag for typed in locales)  # build's folder names
     targets = [loc for loc in tags if language_of(loc) != article.lang]
-    made = ArticleRun(prepared, translate).bulletins(targets)
-    out = {
-        locale: bundle_dict(bulletin, slug=named, labels=load_labels(locale))
-        for locale, bulletin in made.bulletins.items()
-    }
-    return {"slug": named, "warnings": list(made.warnings), "bundles": out}
+    return named, ArticleRun(prepared, translate, pages=False).bulletins(targets)
 
 
 def _title(article: Article) -> str:

@@ -180,9 +180,39 @@ class Service:
             if source.strip().lower() != target:
                 self.check_language(source, self.languages)
             return None
+        return self.auto_source(text, target)
+
+    def auto_source(self, text: str, target: str) -> Guess:
+        """What ``source=auto`` takes ``text`` to be written in, to translate it into
+        ``target`` (an engine language): the detector's pick among the languages an
+        installed engine translates into ``target`` (:meth:`Detector.source`), for
+        ``/translate`` and ``/translate_file`` alike. Raises UnsupportedLanguageError
+        ``xx is not supported`` when the text is in a language none translates."""
         return self.detector.source(
             text, target, lambda s: self.engines.path(s, target) is not None
         )
+
+    def translate_file(self, data: bytes, fmt: str, suffix: str, source: str, target: str) -> bytes:
+        """LibreTranslate's ``/translate_file``: ``data`` read as ``fmt``, translated from
+        ``source`` (a code, or ``auto``: :meth:`auto_source` of its first sentences) into
+        ``target`` (any spelling), written back in ``suffix``'s format.
+
+        Raises InputError for a file that cannot be read, and as :meth:`translate` and
+        :func:`~confl10n.building.files.translated_file` do."""
+        from confl10n.building.files import translated_file
+        from confl10n.text.reader import parse_bytes
+
+        article = parse_bytes(data, source_name="file", input_format=fmt)
+        if source == AUTO:
+            source = self._file_source(article, target)
+        result = self.translate(replace(article, lang=source), target)
+        return translated_file(result, data, suffix=suffix)
+
+    def _file_source(self, article: Article, target: str) -> str:
+        """``source=auto``'s language of an uploaded file: of its first 20 sentences."""
+        language, _ = self._target(target, None, AUTO)
+        text = clean_text(" ".join(s.text for s in article.sentences[:20]))
+        return self.auto_source(text, language).language
 
     def _alternatives(
         self, indexes: list[int], texts: list[str], pair: tuple[str, str], locale: str | None,

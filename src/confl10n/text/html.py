@@ -61,6 +61,8 @@ _SOFT_HYPHEN = re.compile("\u00ad")  # a hyphenation hint, invisible unless a li
 _VOID = _names("br img hr meta link input wbr area base col source track param")
 _SPACE = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_CONTENT = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_HEAD_METAS = _names("og:title og:description twitter:title twitter:description description")
 
 
 _Tags = list[tuple[str, str]]
@@ -183,6 +185,25 @@ def html_attributes(text: str, *, source_name: str = "<html>") -> list[tuple[int
     blocks = html_blocks(text, source_name=source_name)
     first, last = blocks[0].span[0], blocks[-1].span[1]
     return [a for a in reader.attributes if first <= a[0] < last]
+
+
+def html_head_texts(text: str) -> list[tuple[int, int, str]]:
+    """The texts of a page's head that readers see: its ``<title>`` and the ``content`` of
+    its title and description metas (``og:``, ``twitter:``, ``name="description"``), as
+    ``(start, end, value)`` like :func:`html_attributes`; none for a fragment."""
+    if not is_page(text):
+        return []
+    reader = _HeadReader(text)
+    reader.feed(text)
+    reader.close()
+    return reader.texts
+
+
+def page_texts(text: str, *, source_name: str = "<html>") -> list[tuple[int, int, str]]:
+    """What of HTML ``text`` is translated besides its article's units, as ``(start, end,
+    value)``: :func:`html_head_texts`, then :func:`html_attributes` (which raises as
+    :func:`html_blocks` does)."""
+    return [*html_head_texts(text), *html_attributes(text, source_name=source_name)]
 
 
 def _parse(text: str) -> list[_Parsed]:
@@ -490,3 +511,53 @@ class _Reader(HTMLParser):
 def _innermost(stack: list[str], tags: tuple[str, ...]) -> str | None:
     """The innermost of ``tags`` open in ``stack``."""
     return next((tag for tag in reversed(stack) if tag in tags), None)
+
+
+class _HeadReader(HTMLParser):
+    """Finds the head's ``<title>`` text and title and description metas (see
+    :func:`html_head_texts`), up to the ``<body>``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = text
+        self.texts: list[tuple[int, int, str]] = []
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.title: int | None = None
+        self.body = False
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.body = self.body or tag == "body"
+        written = self.get_starttag_text() or ""
+        if self.body or tag not in ("title", "meta"):
+            return
+        if tag == "title":
+            self.title = self._offset() + len(written)
+            return
+        named = {k: (v or "").strip().lower() for k, v in attrs if k in ("name", "property")}
+        if _HEAD_METAS & set(named.values()):
+            self._content(written)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def _content(self, written: str) -> None:
+        """Note where the meta tag ``written`` here has its ``content`` value."""
+        match, start = _CONTENT.search(written), self._offset()
+        if match is None:
+            return
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        self._note(start + match.start(group), start + match.end(group))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title is not None and not self.body:
+            self._note(self.title, self._offset())
+            self.title = None
+
+    def _note(self, start: int, end: int) -> None:
+        value = " ".join(html.unescape(self.source[start:end]).split())
+        if value:
+            self.texts.append((start, end, value))

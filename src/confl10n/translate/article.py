@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from confl10n.figures.wrapper import Figures
 from confl10n.languages import argos_language, language_code
 from confl10n.localize.target import LocaleTarget, locale_target
-from confl10n.text.html import html_attributes
+from confl10n.text.html import page_texts
 from confl10n.text.inline import needs_alignment, prose_only, span_words_missing, words_article
 from confl10n.translate.engine import AligningEngine
 from confl10n.translate.engines import Engines
@@ -95,8 +95,10 @@ def translate_article(
         wrapper=Figures(alone, target, figures.locale, options.style_dir).wrapper()
         if options.protect_numbers else None,
     )  # fmt: skip
-    pairs = tuple(zip(texts, (u.target for u in done.units), strict=True))
-    return replace(checked, translated_alone=pairs)
+    pairs = zip(texts, done.units, strict=True)  # words translated to nothing help nobody
+    return replace(
+        checked, translated_alone=tuple((t, u.target) for t, u in pairs if not u.missing)
+    )
 
 
 def _aligned(translation: ArticleTranslation, engines: Engines, choice: str) -> ArticleTranslation:
@@ -119,11 +121,12 @@ def _aligned(translation: ArticleTranslation, engines: Engines, choice: str) -> 
 
 
 def _to_translate_alone(article: Article, translation: ArticleTranslation) -> list[str]:
-    """Link and emphasis words the translated sentences lack, and an HTML article's
-    ``alt`` and ``title`` attributes: texts translated one by one."""
+    """Link and emphasis words the translated sentences lack, and an HTML page's texts
+    outside its units (head title and descriptions, ``alt`` and ``title`` attributes:
+    :func:`~confl10n.text.html.page_texts`): texts translated one by one."""
     texts = span_words_missing(article, {u.id: u.target for u in translation.units})
     if article.source_format == "html":
-        texts += [value for _, _, value in html_attributes(article.text)]
+        texts += [value for _, _, value in page_texts(article.text)]
     return list(dict.fromkeys(texts))
 
 

@@ -68,8 +68,9 @@ def _text_line(indent: str, unit: UnitTranslation) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Placing:
-    """What puts a translation's inline markup back: targets, span words translated
-    alone, word alignments (each by unit ID or source words)."""
+    """What puts a translation's inline markup back: targets (a unit translated to nothing:
+    its source), span words translated alone, word alignments (each by unit ID or source
+    words)."""
 
     targets: dict[str, str]
     words: dict[str, str]
@@ -77,7 +78,7 @@ class _Placing:
 
     @classmethod
     def of(cls, translation: ArticleTranslation) -> _Placing:
-        targets = {unit.id: unit.target for unit in translation.units}
+        targets = {unit.id: unit.shown for unit in translation.units}
         return cls(targets, dict(translation.translated_alone), dict(translation.alignments))
 
 

@@ -32,6 +32,17 @@ class UnitTranslation:
     origin: str
     flags: tuple[str, ...] = ()
 
+    @property
+    def missing(self) -> bool:
+        """True when the target is blank: no translation came, so every writer shows the
+        source instead (a build's bulletins and pages, ``translate``'s files alike)."""
+        return not self.target.strip()
+
+    @property
+    def shown(self) -> str:
+        """What a reader sees: the target, or the source when it is :attr:`missing`."""
+        return self.source if self.missing else self.target
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
