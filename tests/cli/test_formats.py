@@ -113,3 +113,43 @@ def test_bad_files_are_one_line_exit_65_nothing_written(
     assert (code, out) == (65, "")
     assert message in one_clean_line(err)
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize("how", [(), ("--format", "html")], ids=["by-content", "format-html"])
+def test_a_page_on_stdin_is_read_as_html(news_page_path: Path, how: tuple[str, ...]) -> None:
+    code, out, err = run("segment", "-", *how, stdin=news_page_path.read_text("utf-8"))
+    assert code == 0, err
+    assert out.startswith("title  Harbour city opens new tram line\n")
+    assert "cookie" not in out and "<" not in out
+    fragment = "<p>The council met on <b>Monday</b>.</p>\n<p>It voted 7 to 2.</p>\n"
+    code, out, err = run("figures", "-", *how, "--locale", "de_DE", stdin=fragment)
+    assert code == 0, err
+    assert [line.split()[:2] for line in out.splitlines()[1:]] == [
+        ["s1.p2.t1", "7"],
+        ["s1.p2.t1", "2"],
+    ]
+
+
+def test_format_html_on_stdin_prints_the_translated_page(
+    news_page_path: Path, apertium_bin: str
+) -> None:
+    page = news_page_path.read_text("utf-8")
+    code, out, err = run("translate", "-", "--format", "html", "--to", "es", "--engine",
+                         "apertium", "--no-cache", stdin=page)  # fmt: skip
+    assert code == 0, err
+    assert '<html lang="es" dir="ltr">' in out and "tranvía" in out
+    assert "<script>window.dataLayer" in out
+    code, out, err = run("translate", "-", "--format", "html", "--to", "es", "--to", "ca",
+                         "--engine", "apertium", stdin=page)  # fmt: skip
+    assert (code, out) == (64, "")
+    assert one_clean_line(err) == (
+        "confl10n: error: --format html prints one page; use --output page.{lang}.html"
+    )
+
+
+def test_format_html_with_another_input_format_is_refused(news_page_path: Path) -> None:
+    code, out, err = run("segment", news_page_path, "--format", "html", "--input-format", "text")
+    assert (code, out) == (64, "")
+    assert (
+        one_clean_line(err) == "confl10n: error: --format html reads HTML, not --input-format text"
+    )

@@ -23,6 +23,7 @@ class FiguresFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
+    html = "html"  # the input is HTML; output as the default
 
 
 command = command_app()
@@ -60,7 +61,7 @@ def figures(
         file,
         keep_boilerplate=keep_boilerplate,
         max_bytes=opt.input_size(max_input_size),
-        input_format=input_format,
+        input_format=opt.input_format_for(input_format, output_format),
     )
     when = _parse_date(reference_date) if reference_date else None
     rows = figure_rows(article, locales, style_dir=style_dir, reference_date=when)
@@ -126,3 +127,4 @@ def _json(rows: list[FigureRow], locales: list[str]) -> str:
 
 
 _RENDER = {FiguresFormat.table: _table, FiguresFormat.md: _markdown, FiguresFormat.json: _json}
+_RENDER[FiguresFormat.html] = _table

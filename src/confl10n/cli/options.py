@@ -38,6 +38,22 @@ NoProtectNumbers = Annotated[
         "--no-protect-numbers", help="Let the engine translate figures (QA still checks)."
     ),
 ]
+HTML_FORMAT = "html"
+"""``--format html``: the article is HTML (the short way to say ``--input-format html``)."""
+
+
+def input_format_for(input_format: str | None, output_format: str) -> str | None:
+    """The article's input format: ``--input-format``, or HTML for ``--format html``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when the two disagree.
+    """
+    if output_format != HTML_FORMAT:
+        return input_format
+    if input_format not in (None, HTML_FORMAT):
+        raise InvalidOptionError(f"--format html reads HTML, not --input-format {input_format}")
+    return HTML_FORMAT
+
+
 InputFormat = Annotated[
     str | None,
     typer.Option(

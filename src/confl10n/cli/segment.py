@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class SegmentFormat(StrEnum):
     text = "text"
     json = "json"
+    html = "html"  # the input is HTML; output as the default
 
 
 command = command_app()
@@ -39,7 +40,7 @@ def segment(
         file,
         lang=lang,
         keep_boilerplate=keep_boilerplate,
-        input_format=input_format,
+        input_format=opt.input_format_for(input_format, output_format),
         max_bytes=opt.input_size(max_input_size),
     )
     if output_format is SegmentFormat.json:

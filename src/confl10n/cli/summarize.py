@@ -19,6 +19,7 @@ class SummaryFormat(StrEnum):
     text = "text"
     md = "md"
     json = "json"
+    html = "html"  # the input is HTML; output as the default
 
 
 command = command_app()
@@ -61,7 +62,7 @@ def summarize(
         file,
         lang=lang,
         keep_boilerplate=keep_boilerplate,
-        input_format=input_format,
+        input_format=opt.input_format_for(input_format, output_format),
         max_bytes=opt.input_size(max_input_size),
     )
     # sumy warns (e.g. LSA on a section with fewer words than sentences): report, don't dump,

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 LANG_FIELD = "{lang}"
 SAME_FORMAT_SUFFIXES = (".html", ".htm", ".docx")
+_PAGES = "page.{lang}.html"
 """An --output with one of these suffixes is the article's own file translated."""
 
 
@@ -31,6 +32,7 @@ class TranslateFormat(StrEnum):
     text = "text"
     md = "md"
     json = "json"
+    html = "html"  # HTML in, the translated page out
 
 
 command = command_app()
@@ -103,18 +105,20 @@ def translate(
     )
     stored = opt.cache_choice(cache, no_cache)
     targets = _targets(to, locales or [], style_dir)
-    _check_output(output, [t.tag for t in targets])
+    _check_output(output, [t.tag for t in targets], output_format)
     article = load_article(
         file,
         lang=source,
         keep_boilerplate=keep_boilerplate,
-        input_format=input_format,
+        input_format=opt.input_format_for(input_format, output_format),
         max_bytes=opt.input_size(max_input_size),
     )
     engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, progress=sentence_progress()) for t in targets]
-    if output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
+    if output_format is TranslateFormat.html and output is None:
+        _show_page(results)
+    elif output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
         _write_files(results, output, file)
     else:
         _emit(list(zip([t.tag for t in targets], results, strict=True)), output_format, output)
@@ -137,10 +141,22 @@ def _targets(to: list[str], locales: list[str], style_dir: Path | None) -> list[
     return list(asked.values())
 
 
-def _check_output(output: Path | None, targets: list[str]) -> None:
+def _show_page(results: list[ArticleTranslation]) -> None:
+    """The translated HTML page on standard output (``--format html``)."""
+    from confl10n.building.files import translated_file
+
+    show(translated_file(results[0], b"", suffix=".html").decode("utf-8"), nl=False)
+
+
+def _check_output(output: Path | None, targets: list[str], output_format: str) -> None:
     """Fail before translating if the output cannot be written."""
     from confl10n._fs import check_writable
 
+    if output_format == opt.HTML_FORMAT:
+        if output is None and len(targets) > 1:
+            raise InvalidOptionError(f"--format html prints one page; use --output {_PAGES}")
+        if output is not None and output.suffix.lower() not in (".html", ".htm"):
+            raise InvalidOptionError(f"--format html writes HTML pages: --output {_PAGES}")
     if output is not None:
         same_format = output.suffix.lower() in SAME_FORMAT_SUFFIXES
         if same_format and len(targets) > 1 and LANG_FIELD not in output.name:

@@ -154,6 +154,25 @@ def _tag_ending_at(page: str, end: int) -> re.Match[str] | None:
     return _TAG.fullmatch(page, begin, end) if begin >= 0 and page[end - 1 : end] == ">" else None
 
 
+_OPENING = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]"
+    r"|ul|ol|table|blockquote|header|nav|figure)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(text: str, start: int = 0) -> bool:
+    """True if ``text[start:]`` opens with an HTML page's or block element's tag (comments
+    aside): how content with no suffix (standard input) is told to be HTML.
+
+    >>> looks_like_html("<!DOCTYPE html><html>…"), looks_like_html("<p>The council met.</p>")
+    (True, True)
+    >>> looks_like_html("The <b>council</b> met."), looks_like_html("# Title\\n\\n<div>x</div>")
+    (False, False)
+    """
+    return _OPENING.match(text, start) is not None
+
+
 def is_page(text: str) -> bool:
     """True if ``text`` is a whole HTML page rather than a fragment of one."""
     return _PAGE.search(text) is not None

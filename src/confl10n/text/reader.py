@@ -23,7 +23,7 @@ from confl10n.text.boilerplate import dropped_words, is_label, trailing_boilerpl
 from confl10n.text.datelines import wire_blocks
 from confl10n.text.decoding import decode
 from confl10n.text.docx import docx_markdown
-from confl10n.text.html import MAX_PAGE_BYTES, html_blocks
+from confl10n.text.html import MAX_PAGE_BYTES, html_blocks, looks_like_html
 from confl10n.text.inline import VERBATIM
 from confl10n.text.markdown import markdown_blocks
 from confl10n.text.segmentation import split_sentences
@@ -182,9 +182,11 @@ def parse_text(
 
     ``lang`` defaults to the front matter's ``lang`` and then to English;
     ``input_format`` is ``text``, ``markdown`` or ``html`` (``markdown`` says the
-    same as ``True``/``False``); ``None`` detects plain text or Markdown from the
-    content: Markdown when it has something only Markdown writes (a ``#`` heading,
-    a setext underline, a fence, a ``[link](target)``, a table rule, ``**strong**``).
+    same as ``True``/``False``); ``None`` detects the format from the content: HTML
+    when it opens with a page's or a block element's tag
+    (:func:`~confl10n.text.html.looks_like_html`), Markdown when it has something only
+    Markdown writes (a ``#`` heading, a setext underline, a fence, a ``[link](target)``,
+    a table rule, ``**strong**``), else plain text.
     HTML: a whole page gives its article (see :mod:`confl10n.text.html`), a fragment
     all of it; an ``<h1>`` first is the title.
     Trailing site furniture (:mod:`confl10n.text.boilerplate`) is dropped with a
@@ -194,6 +196,8 @@ def parse_text(
     page: no article text).
     """
     input_format = _check_format(input_format, markdown)
+    if input_format is None and looks_like_html(text):
+        input_format = "html"
     meta, body_start = _front_matter(text) if input_format != "html" else ({}, 0)
     lang = lang or meta.get("lang") or "en"
     markdown = input_format != "text" and (
