@@ -312,3 +312,30 @@ def test_a_fragment_has_no_head_texts() -> None:
     from confl10n.text.html import html_head_texts
 
     assert html_head_texts("<title>Not a page</title><p>Text.</p>") == []
+
+
+def test_the_headline_in_the_articles_header_is_the_title_and_its_kicker_goes() -> None:
+    story = (
+        "<article><header><p class='kicker'>Local news</p><p class='date'>October 22, 2026</p>"
+        f"<h1>Library gets funding</h1></header><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+    )
+    article = parse_text(page(_CHROME[0] + story + _CHROME[1]), input_format="html")
+    assert article.title is not None and article.title.text == "Library gets funding"
+    assert [s.text for s in article.sentences] == [LEDE, SECOND, THIRD]
+
+
+def test_the_headline_is_the_heading_the_page_title_names() -> None:
+    head = (
+        "<meta property='og:title' content='Library gets $4.5 million in funding | Daily Ledger'>"
+    )
+    story = (
+        "<div class='masthead'><h1>Latest news</h1></div><div class='story'>"
+        f"<h2>Library gets $4.5 million in funding</h2><p>{LEDE}</p><p>{SECOND}</p>"
+        f"<h2>When it opens</h2><p>{THIRD}</p></div>"
+    )
+    source = page(story).replace("<title>T</title>", f"<title>T</title>{head}")
+    article = parse_text(source, input_format="html")
+    assert article.title is not None
+    assert article.title.text == "Library gets $4.5 million in funding"
+    assert [s.heading.text for s in article.sections if s.heading] == ["When it opens"]
+    assert "Latest news" not in " ".join(u.text for u in article.units())

@@ -55,7 +55,9 @@ _BLOCKS = _names(
 )
 _INLINE = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em"}
 _INLINE |= {"code": "code", "s": "strike", "del": "strike", "strike": "strike"}
-_H1 = ("heading", 1, False)
+_TITLE_PLACES = frozenset({"header"})  # the furniture an article's <h1> may sit in
+_TITLE_LIKENESS = 0.5  # of the shorter's words in the other: the headline and the page title
+_KICKER_WORDS = 12  # a line before the headline this short is a date or kicker, not story
 _KEPT_SHARE = 0.5  # of a block's words found in the article, in order
 _SOFT_HYPHEN = re.compile("\u00ad")  # a hyphenation hint, invisible unless a line breaks there
 _VOID = _names("br img hr meta link input wbr area base col source track param")
@@ -186,7 +188,7 @@ def html_blocks(text: str, *, source_name: str = "<html>") -> list[Block]:
     parsed = _parse(text)
     if not is_page(text):
         return [b for b, _ in parsed]
-    kept = _article_blocks(parsed, _extracted_words(text))
+    kept = _article_blocks(parsed, _extracted(text))
     if not any(block.kind != "heading" for block in kept):
         raise InputError(f"{source_name}: no article text found in the HTML page")
     return kept
@@ -238,8 +240,17 @@ def _words(text: str) -> list[str]:
     return _SOFT_HYPHEN.sub("", text).split()
 
 
-def _extracted_words(text: str) -> list[str]:
-    """The words of the article as trafilatura extracts it from page ``text``, in order."""
+@dataclass(frozen=True)
+class _Extract:
+    """What trafilatura reads in a page: the article's words in order, and its title
+    (from ``og:title``, ``<title>`` or the ``<h1>``; empty when it found none)."""
+
+    words: list[str]
+    title: str
+
+
+def _extracted(text: str) -> _Extract:
+    """trafilatura's reading of page ``text``."""
     from xml.etree import ElementTree
 
     import trafilatura
@@ -247,13 +258,16 @@ def _extracted_words(text: str) -> list[str]:
     xml = trafilatura.extract(
         text,
         output_format="xml",
+        with_metadata=True,
         include_comments=False,
         include_tables=True,
         include_links=True,
         include_formatting=True,
     )
-    main = ElementTree.fromstring(xml).find("main") if xml else None
-    return _words("".join(main.itertext())) if main is not None else []
+    doc = ElementTree.fromstring(xml) if xml else None
+    main = doc.find("main") if doc is not None else None
+    words = _words("".join(main.itertext())) if main is not None else []
+    return _Extract(words, doc.get("title") or "" if doc is not None else "")
 
 
 def _matched(parsed: list[_Parsed], extract: list[str]) -> list[bool]:
@@ -282,32 +296,60 @@ def _navigation(block: Block, furniture: frozenset[str]) -> bool:
     return "nav" in furniture or (bool(furniture) and linked >= len(text.strip()))
 
 
-def _article_blocks(parsed: list[_Parsed], extract: list[str]) -> list[Block]:
-    """The blocks trafilatura's article has, its ``<h1>`` (trafilatura keeps the title apart)
-    and the headings it left out between them."""
-    matched = _matched(parsed, extract)
+def _article_blocks(parsed: list[_Parsed], extract: _Extract) -> list[Block]:
+    """The blocks trafilatura's article has, the headline (trafilatura keeps the title apart)
+    and the headings it left out between them; short lines before the headline (a date,
+    a kicker) go, and the headline is a level-1 heading, the title."""
+    matched = _matched(parsed, extract.words)
     found = [i for i, hit in enumerate(matched) if hit]
     if not found:
         return []
-    title = _title_index(parsed, matched, found[0])
+    title = _title_index(parsed, found[0], extract.title)
     first = found[0] if title is None else min(title, found[0])
-    return [
-        block
+    kept = [
+        index
         for index, (block, furniture) in enumerate(parsed)
         if matched[index]
         or index == title
         or (block.kind == "heading" and not furniture and first < index < found[-1])
     ]
+    return [_headline(parsed[i][0], i == title) for i in _from_title(parsed, kept, title)]
 
 
-def _title_index(parsed: list[_Parsed], matched: list[bool], first: int) -> int | None:
-    """Where the page's ``<h1>`` is when no kept block is one: the last before the article,
-    else the first one after its start."""
-    ones = [i for i, (b, aside) in enumerate(parsed) if (b.kind, b.level, bool(aside)) == _H1]
-    if not ones or any(matched[i] for i in ones):
-        return None
+def _from_title(parsed: list[_Parsed], kept: list[int], title: int | None) -> list[int]:
+    """``kept`` without the short lines before the title; all of it when a longer block
+    (a paragraph) comes before the title too."""
+    before = [i for i in kept if title is not None and i < title]
+    if any(len(parsed[i][0].text().split()) > _KICKER_WORDS for i in before):
+        return kept
+    return [i for i in kept if i not in before]
+
+
+def _headline(block: Block, title: bool) -> Block:
+    return replace(block, kind="heading", level=1) if title else block
+
+
+def _title_index(parsed: list[_Parsed], first: int, title: str) -> int | None:
+    """Where the headline is: the heading most like trafilatura's ``title`` (the page's
+    ``og:title`` or ``<title>``, site name and all), else, when it found none, the
+    ``<h1>`` last before the article or first after its start. A heading in a
+    ``<header>`` counts (``<article><header><h1>``), not one in a ``nav``, ``aside``,
+    ``footer`` or ``form`` unless the article's first block is there too."""
+    allowed = _TITLE_PLACES | parsed[first][1]  # the article's own place, if an aside
+    places = [i for i, (b, at) in enumerate(parsed) if b.kind == "heading" and at <= allowed]
+    if title.strip():
+        scored = [(_likeness(parsed[i][0].text(), title), -parsed[i][0].level, i) for i in places]
+        best = max((s for s in scored if s[0] >= _TITLE_LIKENESS), default=None)
+        return best[2] if best else None
+    ones = [i for i in places if parsed[i][0].level == 1]
     before = [i for i in ones if i < first]
-    return before[-1] if before else ones[0]
+    return before[-1] if before else (ones[0] if ones else None)
+
+
+def _likeness(heading: str, title: str) -> float:
+    """The share of the shorter text's words in the longer one (case and punctuation aside)."""
+    a, b = (set(re.findall(r"\w+", t.casefold())) for t in (heading, title))
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 @dataclass
