@@ -8,14 +8,14 @@ counts come from :class:`~confl10n.serve.batching.BatchingEngine`'s public
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from confl10n.serve.batching import BatchingEngine, batching
 from confl10n.translate.apertium.engine import ApertiumEngine
 from confl10n.translate.argos.engine import ArgosEngine
-from confl10n.translate.engine import AligningEngine, RetryingEngine
+from confl10n.translate.engine import AligningEngine, EngineIdentity, RetryingEngine
 from tests.serve.conftest import Server
 
 CALLS = [
@@ -84,7 +84,28 @@ def test_an_engine_that_aligns_still_aligns_behind_the_batcher(aligned_packages:
     assert engine.align_batch(pair, "en", "fr")[0]  # words aligned, not an empty answer
 
 
-def test_an_engine_that_cannot_align_is_not_offered_as_one(apertium_bin: str) -> None:
+def test_apertium_behind_the_batcher_aligns_and_does_not_retry(apertium_bin: str) -> None:
     engine = batching(ApertiumEngine(apertium_bin=apertium_bin))
-    assert not isinstance(engine, AligningEngine) and not isinstance(engine, RetryingEngine)
+    assert isinstance(engine, AligningEngine) and not isinstance(engine, RetryingEngine)
     assert engine.translate_batch(["The house is red."], "en", "es") == ["La casa es roja."]
+
+
+class Shouting:
+    """The least an engine is (no alignment, no retries): what the batcher must not dress up."""
+
+    name = "shouting"
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [("en", "en")]
+
+    def identity(self, source: str, target: str) -> EngineIdentity:
+        return EngineIdentity("shouting", "upper", "1", "0")
+
+    def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
+        return [s.upper() for s in sentences]
+
+
+def test_an_engine_that_cannot_align_is_not_offered_as_one() -> None:
+    engine = batching(Shouting())
+    assert not isinstance(engine, AligningEngine) and not isinstance(engine, RetryingEngine)
+    assert engine.translate_batch(["Quiet."], "en", "en") == ["QUIET."]
