@@ -121,3 +121,25 @@ def test_too_few_neural_translations_for_the_threads_are_shared(
     found = split_parts(cast(Any, _HereClient(threads)), plan)
     assert found[("en", "zh_CN")] == parts
     assert found.get(("en", "es_ES"), 1) == 1  # Apertium's, when installed, never
+
+
+def test_a_shared_translation_keeps_the_alignments_markup_is_placed_by(
+    tmp_path: Path, aligned_packages: Path
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# The great house\n\nThe great house is [great](https://example.org/).\n\n"
+        "The house is *very* red. It is a great house.\n",
+        encoding="utf-8",
+    )
+    translation = TranslateOptions(
+        settings=(ArgosSettings(models_dir=aligned_packages, threads=1),)
+    )
+    options = BuildOptions(locales=["fr_FR"], out=tmp_path / "out", translation=translation)
+    plan = plan_build([story], options)
+    prepared = worker.prepare(plan.articles[0], plan.summary, None)
+    whole = worker.translate(prepared, "fr_FR", translation, NO_ROWS)
+    parts = [worker.translate_part(prepared, "fr_FR", translation, NO_ROWS, n, 2) for n in range(2)]
+    shared = worker.translate(prepared, "fr_FR", translation, NO_ROWS, parts)
+    assert whole.translation.alignments  # the linked sentence needs one
+    assert shared.translation.alignments == whole.translation.alignments

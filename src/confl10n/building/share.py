@@ -23,10 +23,11 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from confl10n.translate.engine import DecodingEngine, Engine, RetryingEngine
+from confl10n.translate.engine import AligningEngine, DecodingEngine, Engine, RetryingEngine
 from confl10n.translate.engines import ReportsBroken
 
 if TYPE_CHECKING:
+    from confl10n.text.inline import AlignedWord
     from confl10n.translate.engine import EngineIdentity
     from confl10n.translate.engines import Engines
 
@@ -68,7 +69,14 @@ def replaying(engines: Engines, parts: Iterable[Part]) -> Engines:
     """``engines`` whose neural engine gives back the ``parts``' outputs and translates the
     rest itself."""
     outputs = {key: text for part in parts for key, text in part.outputs.items()}
-    return engines.through(lambda e: _Replay(e, outputs) if splits(e) else e)
+    return engines.through(lambda e: _replay(e, outputs) if splits(e) else e)
+
+
+def _replay(engine: Engine, outputs: Outputs) -> _Replay:
+    """The replaying wrapper, aligning words as ``engine`` does when it can (the last task
+    places inline markup by them, as a local build does)."""
+    kind = _AligningReplay if isinstance(engine, AligningEngine) else _Replay
+    return kind(engine, outputs)
 
 
 class _Stopped(Exception):
@@ -134,3 +142,14 @@ class _Replay(_Wrapper):
         missing = [key[2] for key in keys if key not in self.outputs]
         fresh = iter(self.engine.translate_batch(missing, source, target) if missing else [])
         return [self.outputs[key] if key in self.outputs else next(fresh) for key in keys]
+
+
+class _AligningReplay(_Replay):
+    """A :class:`_Replay` for an engine that aligns words (Argos)."""
+
+    def align_batch(
+        self, pairs: Sequence[tuple[str, str]], source: str, target: str
+    ) -> list[tuple[AlignedWord, ...]]:
+        """The engine's word alignments."""
+        assert isinstance(self.engine, AligningEngine)
+        return self.engine.align_batch(pairs, source, target)
