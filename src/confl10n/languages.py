@@ -167,6 +167,17 @@ def argos_locale(code: str) -> str | None:
     return known.argos_locales[0] if known and known.argos_locales else None
 
 
+def code_label(code: str) -> str:
+    """An engine language code as messages show it: Argos's own codes with their locale
+    (``pb`` -> ``pb (pt_BR)``), others as they are.
+
+    >>> code_label("pb"), code_label("es")
+    ('pb (pt_BR)', 'es')
+    """
+    locale = argos_locale(code)
+    return f"{code} ({locale})" if locale else code
+
+
 def language_problem(code: str) -> str | None:
     """Why ``code`` is not a usable language code, or None when it is.
 

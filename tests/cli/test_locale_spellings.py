@@ -68,16 +68,21 @@ def test_translate_takes_every_simplified_chinese_spelling(
 
 
 @pytest.mark.parametrize(
-    ("typed", "pair"), [("zh-Hant", "en->zt"), ("zh_Hant_TW", "en->zt"), ("pt-BR", "en->pb")]
+    ("typed", "pair", "locale"),
+    [
+        ("zh-Hant", "en->zt", "zh_TW"),
+        ("zh_Hant_TW", "en->zt", "zh_TW"),
+        ("pt-BR", "en->pb", "pt_BR"),
+    ],
 )
-def test_a_missing_engine_names_the_pair_in_the_engines_codes(
-    typed: str, pair: str, article: Path, argos_packages_dir: Path
+def test_a_missing_engine_names_the_pair_in_the_engines_codes_with_their_locale(
+    typed: str, pair: str, locale: str, article: Path, argos_packages_dir: Path
 ) -> None:
     code, out, err = run("translate", str(article), "--to", typed, "--models-dir",
                          str(argos_packages_dir), "--no-cache")  # fmt: skip
     assert (code, out) == (69, "")
     source, target = pair.split("->")
-    assert f"no installed model translates {pair} (installed: " in err
+    assert f"no installed model translates {pair} ({locale}) (installed: " in err
     assert f"confl10n models download {source} {target}`" in err and len(err.splitlines()) == 1
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from confl10n.errors import EngineUnavailableError, ModelPackageError
+from confl10n.languages import code_label
 from confl10n.translate import registry
 from confl10n.translate.engine import Engine, EngineSettings
 
@@ -134,6 +135,6 @@ def unavailable(
     with the ``engines`` that were tried."""
     installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
     return EngineUnavailableError(
-        f"no installed model translates {source}->{target} (installed: {installed}); "
-        + registry.install_hint(engines, source, target)
+        f"no installed model translates {code_label(source)}->{code_label(target)}"
+        f" (installed: {installed}); " + registry.install_hint(engines, source, target)
     )

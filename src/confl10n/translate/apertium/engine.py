@@ -33,6 +33,7 @@ from confl10n.errors import (
     InvalidOptionError,
     TranslationError,
 )
+from confl10n.languages import code_label
 from confl10n.text.inline import AlignedWord, Range
 from confl10n.translate.apertium.alignment import aligned_words, source_words
 from confl10n.translate.apertium.debian import debian_package
@@ -287,7 +288,7 @@ def install_hint(source: str, target: str) -> InstallHint:
     if package is not None:
         return InstallHint(how=f"`apt-get install apertium {package}` (Apertium)", exact=True)
     return InstallHint(
-        why_not=f"Debian ships no Apertium data for {source}-{target} "
+        why_not=f"Debian ships no Apertium data for {code_label(source)}-{code_label(target)} "
         "(`apt-cache search apertium` lists the pairs it has)"
     )
 
