@@ -317,16 +317,26 @@ def _private(name: str) -> bool:
 
 def _private_attributes(path: str, text: str, modules: set[str]) -> list[str]:
     """``alias._name`` where ``alias`` is bound to another confl10n module."""
-    tree = parse(text)
     aliases = dict(_module_aliases(path, text, modules))
     return [
-        f"{path}:{node.lineno}: uses {aliases[node.value.id]}.{node.attr}"
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id in aliases
-        and _private(node.attr)
+        f"{path}:{node.lineno}: uses {aliases[owner]}.{name}"
+        for node in ast.walk(parse(text))
+        if isinstance(node, ast.expr)
+        for owner, name in [_attribute_taken(node)]
+        if owner in aliases and _private(name)
     ]
+
+
+def _attribute_taken(node: ast.AST) -> tuple[str, str]:
+    """``(name, attribute)`` for ``name.attribute`` and ``getattr(name, "attribute")``;
+    empty strings for any other node."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.value.id, node.attr
+    if isinstance(node, ast.Call) and _called_name(node.func) == "getattr" and len(node.args) > 1:
+        owner, name = node.args[0], node.args[1]
+        if isinstance(owner, ast.Name) and isinstance(name, ast.Constant):
+            return owner.id, str(name.value)
+    return "", ""
 
 
 def _module_aliases(path: str, text: str, modules: set[str]) -> Iterator[tuple[str, str]]:
@@ -362,16 +372,30 @@ def _terminal_writes(tree: ast.Module) -> Iterator[tuple[int, str]]:
     banned |= {m: names for m, names in OUTPUT_CALLS.items() if m not in banned}
     aliases = {alias.asname or alias.name: alias.name for alias in _imported_aliases(tree)}
     for node in ast.walk(tree):
+        if not isinstance(node, ast.expr | ast.stmt):
+            continue
+        owner, attribute = _attribute_taken(node)
         if isinstance(node, ast.Name) and node.id == "print":
             yield node.lineno, "uses print"
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            module = aliases.get(node.value.id, "")
-            if node.attr in banned.get(module, set()):
-                yield node.lineno, f"uses {module}.{node.attr}"
+        elif attribute in banned.get(aliases.get(owner, ""), set()):
+            yield node.lineno, f"uses {aliases[owner]}.{attribute}"
+        elif _writes_to_terminal_fd(node, aliases):
+            yield node.lineno, "writes to file descriptor 1 or 2"
         elif isinstance(node, ast.ImportFrom) and node.module in banned:
             for alias in node.names:
                 if alias.name in banned[node.module]:
                     yield node.lineno, f"imports {alias.name} from {node.module}"
+
+
+def _writes_to_terminal_fd(node: ast.AST, aliases: Mapping[str, str]) -> bool:
+    """``os.write(1, …)`` or ``os.write(2, …)``: standard output or error by number."""
+    if not (isinstance(node, ast.Call) and node.args):
+        return False
+    owner, attribute = _attribute_taken(node.func)
+    fd = node.args[0]
+    return (aliases.get(owner), attribute) == ("os", "write") and (
+        isinstance(fd, ast.Constant) and fd.value in (1, 2)
+    )
 
 
 def _imported_aliases(tree: ast.Module) -> Iterator[ast.alias]:

@@ -353,6 +353,7 @@ def test_no_private_name_is_imported_from_another_module() -> None:
         "def f():\n    from confl10n.errors import _escape\n",
         "import confl10n.text.reader as reader\nreader._front_matter('x')\n",
         "from confl10n.text import reader\nreader._front_matter('x')\n",
+        "from confl10n.text import reader\ngetattr(reader, '_front_matter')('x')\n",
     ],
 )
 def test_the_check_catches_a_private_name_taken_from_another_module(source: str) -> None:
@@ -385,6 +386,9 @@ def test_library_code_never_writes_to_the_terminal() -> None:
         "import traceback\ntraceback.print_exc()\n",
         "from pprint import pprint\n",
         "def f():\n    import sys\n    sys.stdout.write('x')\n",
+        "import sys\ngetattr(sys, 'stderr').write('x')\n",
+        "import os\nos.write(1, b'x')\n",
+        "import os as system\nsystem.write(2, b'x')\n",
     ],
 )
 def test_the_check_catches_a_terminal_write_in_library_code(source: str) -> None:
