@@ -9,7 +9,7 @@ where the numeric QA of the final texts is run.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,32 +68,55 @@ def translate_article(
     """
     options = options or TranslateOptions()
     chosen = _target(to, locale, options)
-    source, target = language_code(source or article.lang), chosen.language
-    figures = Figures(prose_only(article), target, chosen.locale, options.style_dir)
-    run_engines = _engines(options, engine, engines)
-    translation = translate_units(
-        article,
-        source=source,
-        target=target,
-        engine=engine.name if engine is not None else options.engine_choice,
-        engines=run_engines,
-        cache=cache,
-        progress=progress,
-        # code and URLs never reach the engine; figures are protected inside that
-        wrapper=protect_verbatim(
-            article, wrapper or (figures.wrapper() if options.protect_numbers else None)
-        ),
-    )
-    choice = engine.name if engine is not None else options.engine_choice
-    checked = _aligned(_checked(translation, figures, chosen), run_engines, choice)
-    texts = _to_translate_alone(article, checked)
-    if not texts or translation.source == translation.target:
+    run = _Run(
+        article, language_code(source or article.lang), chosen,
+        Figures(prose_only(article), chosen.language, chosen.locale, options.style_dir),
+        _engines(options, engine, engines),
+        engine.name if engine is not None else options.engine_choice, cache, options,
+    )  # fmt: skip
+    checked = _checked(_translated(run, progress, wrapper), run.figures, chosen)
+    return _with_words_alone(run, _aligned(checked, run.engines, run.choice))
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What one :func:`translate_article` call resolved: the article, the languages, the
+    figures, the engines (and the one chosen), the cache and the options."""
+
+    article: Article
+    source: str
+    chosen: LocaleTarget
+    figures: Figures
+    engines: Engines
+    choice: str
+    cache: TranslationCache | str | Path | bool
+    options: TranslateOptions
+
+
+def _translated(
+    run: _Run, progress: Progress | None, wrapper: SentenceWrapper | None
+) -> ArticleTranslation:
+    """Every unit through the engine: code and URLs never reach it, and figures are
+    protected inside that (``wrapper`` instead of number protection, if given)."""
+    protect = wrapper or (run.figures.wrapper() if run.options.protect_numbers else None)
+    return translate_units(
+        run.article, source=run.source, target=run.chosen.language, engine=run.choice,
+        engines=run.engines, cache=run.cache, progress=progress,
+        wrapper=protect_verbatim(run.article, protect),
+    )  # fmt: skip
+
+
+def _with_words_alone(run: _Run, checked: ArticleTranslation) -> ArticleTranslation:
+    """``checked`` with the texts it needs translated one by one (:func:`_to_translate_alone`)."""
+    texts = _to_translate_alone(run.article, checked)
+    if not texts or checked.source == checked.target:
         return checked
-    alone = words_article(texts, article.lang)
+    alone = words_article(texts, run.article.lang)
+    figures = Figures(alone, run.chosen.language, run.figures.locale, run.options.style_dir)
     done = translate_units(
-        alone, source=source, target=target, engines=run_engines, cache=cache, engine=choice,
-        wrapper=Figures(alone, target, figures.locale, options.style_dir).wrapper()
-        if options.protect_numbers else None,
+        alone, source=run.source, target=run.chosen.language, engines=run.engines,
+        cache=run.cache, engine=run.choice,
+        wrapper=figures.wrapper() if run.options.protect_numbers else None,
     )  # fmt: skip
     pairs = zip(texts, done.units, strict=True)  # words translated to nothing help nobody
     return replace(
