@@ -153,3 +153,46 @@ def test_format_html_with_another_input_format_is_refused(news_page_path: Path) 
     assert (
         one_clean_line(err) == "confl10n: error: --format html reads HTML, not --input-format text"
     )
+
+
+REFERENCED = (
+    "# Plan\n\nResidents can [read the plan][plan] online.\n\nThe mayor said so on *Monday*.\n\n"
+    "[plan]: https://example.org/plan\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "asked", "starts"),
+    [
+        ("es.md", (), "# Plan\n\n"),
+        ("es.json", (), "{\n"),
+        ("es.md", ("--format", "text"), "title  "),
+    ],
+    ids=["md-by-suffix", "json-by-suffix", "format-wins"],
+)
+def test_the_output_suffix_names_the_format_unless_format_says(
+    tmp_path: Path, name: str, asked: tuple[str, ...], starts: str, apertium_bin: str
+) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(REFERENCED, encoding="utf-8")
+    code, _, err = run("translate", story, "--to", "es", "--engine", "apertium", "--no-cache",
+                       "--output", tmp_path / name, *asked)  # fmt: skip
+    assert code == 0, err
+    written = (tmp_path / name).read_text("utf-8")
+    assert written.startswith(starts)
+    if name.endswith(".md") and not asked:
+        assert "(https://example.org/plan)" in written and "*lunes*" in written
+
+
+def test_a_page_cannot_be_written_from_markdown_and_nothing_is_translated(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(REFERENCED, encoding="utf-8")
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    code, out, err = run("translate", story, "--to", "fr", "--engine", "argos", "--models-dir",
+                         empty, "--output", tmp_path / "fr.html")  # fmt: skip
+    assert (code, out) == (64, "")
+    assert one_clean_line(err) == (
+        "confl10n: error: cannot write a .html file from markdown input; use .md or the input's format"
+    )
+    assert not (tmp_path / "fr.html").exists()

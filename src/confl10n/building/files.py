@@ -49,17 +49,30 @@ def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str
     that input (an HTML page or a Word file needs the same format in), and what
     :func:`~confl10n.text.docx.rewrite_docx` raises for a bad ``.docx``.
     """
-    wanted, input_format = FILE_FORMATS.get(suffix.lower()), translation.article.source_format
-    if wanted == "markdown" or (wanted == "text" and input_format == "markdown"):
+    wanted = check_file_format(suffix, translation.article.source_format)
+    if wanted == "markdown":
         return render_markdown([translation]).encode("utf-8")
-    if wanted != input_format or wanted is None:
-        raise InvalidOptionError(
-            f"cannot write a {suffix} file from {input_format} input; use .md or the input's format"
-        )
     if wanted == "docx":
         return translated_docx(translation, data)
     page = translated_text(translation, markup=wanted == "html")
     return page.encode("utf-8")
+
+
+def check_file_format(suffix: str, input_format: str) -> str:
+    """The format a translated file with ``suffix`` is written in from ``input_format``
+    input: Markdown for ``.md`` (and ``.txt`` from Markdown), else the input's own.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` when the suffix cannot be written from
+    that input (an HTML page or a Word file needs the same format in).
+    """
+    wanted = FILE_FORMATS.get(suffix.lower())
+    if wanted == "markdown" or (wanted == "text" and input_format == "markdown"):
+        return "markdown"
+    if wanted != input_format or wanted is None:
+        raise InvalidOptionError(
+            f"cannot write a {suffix} file from {input_format} input; use .md or the input's format"
+        )
+    return wanted
 
 
 def translated_text(translation: ArticleTranslation, *, markup: bool, set_lang: bool = True) -> str:

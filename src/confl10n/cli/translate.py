@@ -53,7 +53,12 @@ def translate(
     source: Annotated[
         str | None, typer.Option("--from", help="Source language (default: the article's).")
     ] = None,
-    output_format: Annotated[TranslateFormat, typer.Option("--format")] = TranslateFormat.text,
+    asked_format: Annotated[
+        TranslateFormat | None,
+        typer.Option(
+            "--format", help="text, md, json or html (default: --output's suffix, else text)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -104,15 +109,18 @@ def translate(
         no_protect_numbers=no_protect_numbers,
     )
     stored = opt.cache_choice(cache, no_cache)
+    output_format = asked_format or _format_of(output)
     targets = _targets(to, locales or [], style_dir)
     _check_output(output, [t.tag for t in targets], output_format)
     article = load_article(
         file,
         lang=source,
         keep_boilerplate=keep_boilerplate,
-        input_format=opt.input_format_for(input_format, output_format),
+        input_format=opt.input_format_for(input_format, asked_format or ""),
         max_bytes=opt.input_size(max_input_size),
     )
+    if output is not None and output.suffix.lower() in SAME_FORMAT_SUFFIXES:
+        _check_file_format(output, article.source_format)
     engines = Engines(options.settings)  # one per run: models load once for all --to
     run = partial(translate_article, article, options=options, engines=engines, cache=stored)
     results = [run(to=t, progress=sentence_progress()) for t in targets]
@@ -139,6 +147,24 @@ def _targets(to: list[str], locales: list[str], style_dir: Path | None) -> list[
         for tag in fits:
             asked[tag] = locale_target(tag, locale=locale, style_dir=style_dir)
     return list(asked.values())
+
+
+_SUFFIX_FORMATS = {".md": TranslateFormat.md, ".markdown": TranslateFormat.md}
+_SUFFIX_FORMATS |= {".json": TranslateFormat.json, ".html": TranslateFormat.html}
+_SUFFIX_FORMATS |= {".htm": TranslateFormat.html}
+
+
+def _format_of(output: Path | None) -> TranslateFormat:
+    """The format an ``--output`` file's suffix names (``.md``: Markdown); text otherwise."""
+    suffix = output.suffix.lower() if output is not None else ""
+    return _SUFFIX_FORMATS.get(suffix, TranslateFormat.text)
+
+
+def _check_file_format(output: Path, source_format: str) -> None:
+    """Fail before translating when ``output`` cannot be written from this input."""
+    from confl10n.building.files import check_file_format
+
+    check_file_format(output.suffix, source_format)
 
 
 def _show_page(results: list[ArticleTranslation]) -> None:
