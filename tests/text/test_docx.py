@@ -111,3 +111,27 @@ def test_bad_word_files_are_refused(tmp_path: Path, data: bytes, message: str) -
     with pytest.raises(InputError, match=message) as caught:
         read_article(path)
     assert "\n" not in str(caught.value)
+
+
+def test_headings_by_a_newsroom_style_or_an_outline_level_are_sections(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    subhead = document.styles.add_style("Subhead", WD_STYLE_TYPE.PARAGRAPH)
+    subhead.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Council sets its budget", style="Title")
+    document.add_paragraph("The council approved the budget on Tuesday.")
+    document.add_paragraph("How it will be paid", style="Subhead")
+    document.add_paragraph("Half comes from a state grant.")
+    outlined = document.add_paragraph("What comes next")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    outlined._p.get_or_add_pPr().append(level)
+    document.add_paragraph("Work starts in May.")
+    document.save(str(tmp_path / "styles.docx"))
+    article = read_article(tmp_path / "styles.docx")
+    assert article.title is not None and article.title.text == "Council sets its budget"
+    sections = [(s.level, s.heading.text if s.heading else None) for s in article.sections]
+    assert sections == [(2, None), (3, "How it will be paid"), (2, "What comes next")]

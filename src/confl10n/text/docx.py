@@ -176,14 +176,31 @@ def _paragraph(paragraph: Any, *, title_taken: bool) -> str:
     if not text:
         return ""
     name = paragraph.style.name if paragraph.style is not None else ""
-    heading = re.fullmatch(r"Heading (\d)", name)
-    if name == "Title" or (heading and not title_taken):
+    level = _heading_level(paragraph)
+    if name == "Title" or (level and not title_taken):
         return f"# {text}"
-    if heading:
-        return f"{'#' * min(int(heading.group(1)) + 1, 6)} {text}"
+    if level:
+        return f"{'#' * min(level + 1, 6)} {text}"
     if name in ("Quote", "Intense Quote"):
         return f"> {text}"
     return f"{_list_marker(paragraph, name)}{text}"
+
+
+def _heading_level(paragraph: Any) -> int | None:
+    """A paragraph's heading level: its style's "Heading N", or that of a style it is based
+    on (a newsroom's "Subhead" built on Heading 2), else its outline level, the paragraph's
+    or its style's (what Word's navigation pane lists); None for body text."""
+    style = paragraph.style
+    while style is not None:
+        named = re.fullmatch(r"Heading (\d)", style.name or "")
+        if named:
+            return int(named.group(1))
+        style = style.base_style
+    levels = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
+    if not levels and paragraph.style is not None:
+        levels = paragraph.style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+    level = int(levels[0]) if levels and str(levels[0]).isdigit() else 9
+    return level + 1 if level < 9 else None  # Word's outline level 9 is body text
 
 
 def _list_marker(paragraph: Any, name: str) -> str:
