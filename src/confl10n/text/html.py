@@ -250,20 +250,16 @@ class _Extract:
 
 
 def _extracted(text: str) -> _Extract:
-    """trafilatura's reading of page ``text``."""
+    """trafilatura's reading of page ``text``: the article as XML with its title, tables,
+    links and emphasis."""
     from xml.etree import ElementTree
 
     import trafilatura
 
     xml = trafilatura.extract(
-        text,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_links=True,
-        include_formatting=True,
-    )
+        text, output_format="xml", with_metadata=True, include_comments=False,
+        include_tables=True, include_links=True, include_formatting=True,
+    )  # fmt: skip
     doc = ElementTree.fromstring(xml) if xml else None
     main = doc.find("main") if doc is not None else None
     words = _words("".join(main.itertext())) if main is not None else []
