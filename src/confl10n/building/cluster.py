@@ -295,11 +295,13 @@ class _Watch:
     def finish(
         self, job: _Job, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
-        """``job.finish``; a Dask error on fetching its results is a lost cluster."""
+        """``job.finish``; a Dask error on fetching its results is a lost cluster (the
+        client may not know yet that its scheduler is gone)."""
         try:
             return job.finish(store, meter)
         except Exception as exc:
-            if self.client.status == "running" or isinstance(exc, Confl10nError):
+            from_dask = type(exc).__module__.partition(".")[0] == "distributed"
+            if isinstance(exc, Confl10nError) or not (from_dask or self.client.status != "running"):
                 raise
             raise self._lost(f"lost the Dask scheduler at {self.address}") from exc
 
