@@ -2,8 +2,8 @@
 
 The worker's functions are plain functions: run here, without Dask, with the kit's tiny
 Argos en->zh model. Shared by 2 or 3 part tasks, a translation equals one task's
-(timings aside), each sentence reaches the engine once, and the model is loaded once; a
-build with too few neural translations for its workers' threads shares each of them.
+(timings aside), each sentence reaches the engine once, and the model is loaded once; the
+neural translations left over once each worker thread has its whole ones are shared.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from confl10n import BuildOptions, TranslateOptions
 from confl10n.building import worker
 from confl10n.building.assemble import Prepared
-from confl10n.building.cluster import split_parts
+from confl10n.building.cluster import Submit, split_parts
 from confl10n.building.plan import BuildPlan, plan_build
 from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.cache import CacheRows
@@ -102,15 +102,24 @@ class _HereClient:
 
 @pytest.mark.parametrize(
     ("articles", "threads", "parts"),
-    [(3, 2, 2), (1, 3, 3), (7, 2, 2), (8, 2, 1), (3, 1, 1)],
+    [
+        (3, 2, [1, 1, 2]),  # two whole side by side, the third in halves
+        (1, 3, [3]),
+        (7, 2, [1, 1, 1, 1, 1, 1, 2]),
+        (8, 2, [1] * 8),
+        (3, 1, [1, 1, 1]),
+        (2, 4, [2, 2]),  # 4 halves for 4 threads
+        (3, 4, [4, 4, 4]),  # 12 quarters, 3 a thread
+        (5, 4, [1, 1, 1, 1, 4]),
+    ],
 )
-def test_too_few_neural_translations_for_the_threads_are_shared(
+def test_the_translations_left_over_for_the_threads_are_shared(
     tmp_path: Path,
     sample_path: Path,
     argos_packages_dir: Path,
     articles: int,
     threads: int,
-    parts: int,
+    parts: list[int],
 ) -> None:
     text = sample_path.read_text(encoding="utf-8")
     files = []
@@ -119,8 +128,37 @@ def test_too_few_neural_translations_for_the_threads_are_shared(
         files[-1].write_text(text.replace("# Newspaper Leaders", f"# Variant {number}: Leaders"))
     plan = kit_plan(tmp_path, files, argos_packages_dir)
     found = split_parts(cast(Any, _HereClient(threads)), plan)
-    assert found[("en", "zh_CN")] == parts
-    assert found.get(("en", "es_ES"), 1) == 1  # Apertium's, when installed, never
+    assert [found[(entry.slug, "zh_CN")] for entry in plan.articles] == parts
+    assert {found.get((entry.slug, "es_ES"), 1) for entry in plan.articles} == {1}  # Apertium
+
+
+class _Recorder:
+    """Records what a cluster build submits, for workers ``a`` (2 threads) and ``b`` (1)."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def submit(self, function: Any, *args: Any, **options: Any) -> Any:
+        self.calls.append(options)
+        return len(self.calls)
+
+    def nthreads(self) -> dict[str, int]:
+        return {"tcp://b": 1, "tcp://a": 2}
+
+
+def test_tasks_are_ranked_in_the_order_sent_and_parts_spread_over_the_threads() -> None:
+    client = _Recorder()
+    submit = Submit(cast(Any, client))
+    submit(print, "prepare")
+    parts = [submit.spread(print, "part", n) for n in range(4)]
+    submit(print, "finish")
+    priorities = [call["priority"] for call in client.calls]
+    assert priorities == sorted(priorities, reverse=True) and len(set(priorities)) == 6
+    assert parts == [2, 3, 4, 5]
+    places = [call.get("workers") for call in client.calls]
+    assert places == [None, ["tcp://a"], ["tcp://a"], ["tcp://b"], ["tcp://a"], None]
+    assert all(call["allow_other_workers"] for call in client.calls[1:5])  # may still move
+    assert all(call["pure"] is False for call in client.calls)
 
 
 def test_a_shared_translation_keeps_the_alignments_markup_is_placed_by(

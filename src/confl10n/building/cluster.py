@@ -4,9 +4,9 @@ The client (this process) plans the build as a local build does, asking a worker
 which locales have an engine (models live on the workers). It then sends one task
 per article (summary and figures) and one per article × locale (translation), each
 with the client's cached rows for its sentences; workers run them with engines they
-load once per process (:mod:`confl10n.building.worker`); with too few neural
-translations to keep every worker busy, each is shared by several tasks
-(:func:`split_parts`, :mod:`confl10n.building.share`). As each article's tasks
+load once per process (:mod:`confl10n.building.worker`); the last neural
+translations, those too few to keep every worker busy to the end, are each shared by
+several tasks (:func:`split_parts`, :mod:`confl10n.building.share`). As each article's tasks
 finish, the client stores the new translations in its cache and assembles and
 writes the article's folder atomically, exactly as a local build does, so the
 output is the same byte for byte (timings aside).
@@ -25,10 +25,12 @@ The one module that imports Dask, and only when a cluster build runs.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import math
+import os
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -67,11 +69,6 @@ CONNECT_SECONDS = 5.0
 WORKER_SECONDS = 60.0
 """How long to wait with no worker, by default (``BuildOptions.worker_timeout``)."""
 
-SPLIT_BELOW = 4
-"""A build with fewer neural translations than this per worker thread shares each among
-the threads (:mod:`confl10n.building.share`): 3 articles on 2 workers would otherwise
-leave one idle while the other translates the third."""
-
 POLL_SECONDS = 0.1
 """How often a cluster build looks at its tasks, scheduler and workers while it waits."""
 
@@ -79,6 +76,26 @@ UNTRIMMED = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask starts worker processes with ``MALLOC_TRIM_THRESHOLD_=65536``, which halves
 CTranslate2's speed (measured here: 17-20 s -> 35-49 s for the sample with a
 Transformer-base model); None leaves glibc's own, adaptive, threshold."""
+
+QUIET: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of a ``--workers N`` cluster (its scheduler, nannies and workers get them).
+Dask's defaults serve its dashboard: a sampling profiler in each worker, every event loop
+woken 50 times a second to check its health, system and memory sampled 2 and 10 times a
+second. An idle cluster of 2 workers used 7% of a core with them, 1% with these: CPU
+that a build's workers need (two of them fill a 2-core machine)."""
+
+FORKSERVER = "distributed.worker.multiprocessing-method"
+"""Dask's setting for how a nanny starts its worker process: ``spawn`` by default, a new
+interpreter importing Dask each time. A ``--workers N`` cluster forks its workers from
+one server process that imported Dask once instead, where the platform can; measured
+here: 0.8 s of CPU against 1.2 s to start 2 workers, and a worker leaves at once rather
+than unwinding its interpreter (0.1 s against 0.3-0.9 s to close the cluster)."""
 
 
 class ClusterRunner:
@@ -150,24 +167,45 @@ def _dask_logger_names() -> list[str]:
 
 def _connected(dask: Any, distributed: Any, where: str | int, wait: float) -> Iterator[Client]:
     if isinstance(where, int):
-        # No dashboard; the scheduler's own HTTP server on any free loopback port (its
-        # default, 8787, is often taken, and then Dask warns).
-        quiet = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
-        with (
-            dask.config.set({UNTRIMMED: None}),
-            distributed.LocalCluster(
-                n_workers=where,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                scheduler_kwargs=quiet,
-            ) as cluster,
-            distributed.Client(cluster, set_as_default=False) as client,
-        ):
+        with _local(dask, distributed, where) as client:
             yield client
         return
     with _remote(distributed, where, wait) as client:
         yield client
+
+
+@contextmanager
+def _local(dask: Any, distributed: Any, workers: int) -> Iterator[Client]:
+    """A client of a new cluster of ``workers`` processes here, one thread each."""
+    # No dashboard; the scheduler's own HTTP server on any free loopback port (its
+    # default, 8787, is often taken, and then Dask warns).
+    quiet = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+    # A forked worker starts with the environment the server started with (the client's at
+    # its first cluster): the client's present variables go along, as a spawned worker
+    # would inherit them (one the client removed since is not removed there).
+    environment = dict(os.environ)
+    with (
+        dask.config.set(local_config()),
+        distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs=quiet,
+            env=environment,
+        ) as cluster,
+        distributed.Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+def local_config() -> dict[str, object]:
+    """The Dask settings of a ``--workers N`` cluster: :data:`UNTRIMMED` unset,
+    :data:`QUIET`, and workers forked (:data:`FORKSERVER`) where the platform can."""
+    import multiprocessing
+
+    forked = "forkserver" in multiprocessing.get_all_start_methods()
+    return {UNTRIMMED: None, **QUIET, **({FORKSERVER: "forkserver"} if forked else {})}
 
 
 @contextmanager
@@ -217,7 +255,8 @@ def run_on_cluster(
     done: dict[str, ArticleReport | ArticleFailure] = {}
     with open_cache(cache) as store:
         parts = split_parts(client, plan)
-        jobs = [_Job(entry, plan, client, store, parts) for entry in plan.articles]
+        submit = Submit(client)
+        jobs = [_Job(entry, plan, submit, store, parts) for entry in plan.articles]
         owner = {future.key: job for job in jobs for future in job.futures()}
         futures = [f for job in jobs for f in job.futures()]
         watch = _Watch(client, plan.options.worker_timeout, done, len(jobs))
@@ -240,16 +279,26 @@ def run_on_cluster(
 
 
 def split_parts(client: Client, plan: BuildPlan) -> dict[tuple[str, str], int]:
-    """How many tasks share each translation, by (source language, locale): the workers'
-    threads for a pair whose engine splits its work (a neural one), when the build has
-    fewer than :data:`SPLIT_BELOW` such translations per thread; else 1."""
-    targets = ((e.article.lang, loc) for e in plan.articles for loc in plan.targets(e.article.lang))
-    counts = Counter(targets)
-    splitting = _splitting(client, list(counts), plan.options.translation)
-    threads = sum(client.nthreads().values())
-    heavy = sum(counts[pair] for pair in splitting)
-    parts = threads if heavy < SPLIT_BELOW * threads else 1
-    return {pair: parts if pair in splitting else 1 for pair in counts}
+    """How many tasks share each translation, by (article slug, locale).
+
+    Of the translations whose engine splits its work (a neural one), the last ones, those
+    left over once every worker thread has had as many whole ones (their count modulo the
+    threads), are each shared by as many tasks as spread them evenly over the threads;
+    every other translation is one task. 3 articles on 2 workers: the first two are
+    translated whole side by side, the third in two halves; were all three halved, every
+    article's last task would wait for a thread until the end, and its writing too.
+    """
+    wanted = [
+        (e.slug, e.article.lang, loc) for e in plan.articles for loc in plan.targets(e.article.lang)
+    ]
+    pairs = list(dict.fromkeys((lang, loc) for _, lang, loc in wanted))
+    splitting = _splitting(client, pairs, plan.options.translation)
+    neural = [(slug, loc) for slug, lang, loc in wanted if (lang, loc) in splitting]
+    threads = max(sum(client.nthreads().values()), 1)
+    left = len(neural) % threads
+    shared = set(neural[len(neural) - left :])
+    parts = threads // math.gcd(left, threads)
+    return {(slug, loc): parts if (slug, loc) in shared else 1 for slug, _, loc in wanted}
 
 
 def _splitting(
@@ -265,6 +314,31 @@ def _splitting(
     except Exception as exc:  # a cancelled future, a closed connection: Dask's own types
         raise ClusterError(f"the Dask cluster failed while planning: {exc!r}") from exc
     return {pair for pair, splits in zip(pairs, answers, strict=True) if splits}
+
+
+class Submit:
+    """``client.submit`` in the build's order: each call's tasks come after the earlier
+    calls' on a worker (Dask gives calls less than 100 ms apart the same priority, and
+    then a worker may run an article's last translation after the next articles' tasks,
+    and the article is written at the end)."""
+
+    def __init__(self, client: Client) -> None:
+        self.client, self.order = client, itertools.count(0, -1)
+        slots = [address for address, n in sorted(client.nthreads().items()) for _ in range(n)]
+        self.slots = itertools.cycle(slots or [None])
+
+    def __call__(self, function: Callable[..., Any], *args: Any) -> Future:
+        """``function(*args)`` on a worker, after every task submitted before."""
+        return self.client.submit(function, *args, pure=False, priority=next(self.order))
+
+    def spread(self, function: Callable[..., Any], *args: Any) -> Future:
+        """``function(*args)`` as :meth:`__call__`, meant for the next worker thread in turn:
+        a translation's parts go to different workers, where Dask would queue them all on
+        the worker holding the article (its other workers then wait for Dask to move one,
+        a second or more); a busy or lost worker's part may still move."""
+        slot = next(self.slots)
+        where = {} if slot is None else {"workers": [slot], "allow_other_workers": True}
+        return self.client.submit(function, *args, pure=False, priority=next(self.order), **where)
 
 
 class _Watch:
@@ -295,11 +369,13 @@ class _Watch:
     def finish(
         self, job: _Job, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
-        """``job.finish``; a Dask error on fetching its results is a lost cluster."""
+        """``job.finish``; a Dask error on fetching its results is a lost cluster (the
+        client may not know yet that its scheduler is gone)."""
         try:
             return job.finish(store, meter)
         except Exception as exc:
-            if self.client.status == "running" or isinstance(exc, Confl10nError):
+            from_dask = type(exc).__module__.partition(".")[0] == "distributed"
+            if isinstance(exc, Confl10nError) or not (from_dask or self.client.status != "running"):
                 raise
             raise self._lost(f"lost the Dask scheduler at {self.address}") from exc
 
@@ -327,22 +403,18 @@ class _Job:
         self,
         entry: PlannedArticle,
         plan: BuildPlan,
-        client: Client,
+        submit: Submit,
         store: TranslationCache | None,
         parts: Mapping[tuple[str, str], int],
     ) -> None:
-        self.entry, self.plan, self.client = entry, plan, client
+        self.entry, self.plan, self.submit = entry, plan, submit
         self.rows = cached_rows(store, entry)
         options = plan.options.translation
-        self.prepare = client.submit(
-            worker.prepare, entry, plan.summary, options.style_dir, pure=False
-        )
-        lang = entry.article.lang
-        self.parts = {loc: self._parts(loc, parts[(lang, loc)]) for loc in plan.targets(lang)}
+        self.prepare = submit(worker.prepare, entry, plan.summary, options.style_dir)
+        targets = plan.targets(entry.article.lang)
+        self.parts = {loc: self._parts(loc, parts[(entry.slug, loc)]) for loc in targets}
         self.translations = {
-            locale: client.submit(
-                worker.translate, self.prepare, locale, options, self.rows, shares, pure=False
-            )
+            locale: submit(worker.translate, self.prepare, locale, options, self.rows, shares)
             for locale, shares in self.parts.items()
         }
 
@@ -351,10 +423,7 @@ class _Job:
         args = (self.prepare, locale, self.plan.options.translation, self.rows)
         if count == 1:
             return []
-        return [
-            self.client.submit(worker.translate_part, *args, part, count, pure=False)
-            for part in range(count)
-        ]
+        return [self.submit.spread(worker.translate_part, *args, n, count) for n in range(count)]
 
     def futures(self) -> list[Future]:
         shares = (f for futures in self.parts.values() for f in futures)
