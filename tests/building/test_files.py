@@ -224,3 +224,9 @@ def test_a_link_wrapping_its_whole_sentence_is_written_once(apertium_bin: str) -
     out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
     assert out.decode().count("<a ") == 1
     assert nesting_errors(out.decode()) == []
+
+
+def test_a_bare_url_in_the_page_stays_text(apertium_bin: str) -> None:
+    fragment = "<p>The council put the plan online at https://example.org/plan on Monday.</p>"
+    out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
+    assert "<a " not in out.decode() and "https://example.org/plan" in out.decode()

@@ -149,7 +149,9 @@ def _escape(text: str) -> str:
 
 def _html_wrap(span: Inline, inside: str, raw: str) -> str:
     """A span as the tag it was read from (``label``, for HTML input), else the usual one."""
-    if span.kind in ("link", "url"):
+    if span.kind == "url":  # a bare URL in the page's text stays text, as it was written
+        return inside
+    if span.kind == "link":
         target = span.target or raw
         if not _SAFE_LINK.match(target):
             return inside
