@@ -125,7 +125,7 @@ def _edits(
         start, end, before, after = balanced_range(article.text, unit.start, unit.end)
         yield start, end, before + inline.render(target, placed, _escape, _html_wrap) + after
     if markup and article.source_format == "html":
-        for start, end, value in page_texts(article.text):
+        for start, end, value in page_texts(article):
             if value in words:
                 yield start, end, html.escape(words[value], quote=True)
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
-from confl10n.document import Inline
+from confl10n.document import Article, Inline
 from confl10n.errors import InputError
 from confl10n.text.blocks import Block, Run, url_spans
 
@@ -194,17 +194,14 @@ def html_blocks(text: str, *, source_name: str = "<html>") -> list[Block]:
     return kept
 
 
-def html_attributes(text: str, *, source_name: str = "<html>") -> list[tuple[int, int, str]]:
+def html_attributes(text: str, within: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
     """The ``alt`` and ``title`` attributes to translate in HTML ``text``: ``(start, end,
-    value)``, the span of each value in ``text`` and the value decoded; a page's only
-    between its article's first and last block. Raises as :func:`html_blocks` does."""
+    value)``, the span of each value in ``text`` and the value decoded; only those
+    starting ``within`` (a page's article: from its first unit to its last) when given."""
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
-    if not is_page(text):
-        return reader.attributes
-    blocks = html_blocks(text, source_name=source_name)
-    first, last = blocks[0].span[0], blocks[-1].span[1]
+    first, last = within or (0, len(text))
     return [a for a in reader.attributes if first <= a[0] < last]
 
 
@@ -220,11 +217,14 @@ def html_head_texts(text: str) -> list[tuple[int, int, str]]:
     return reader.texts
 
 
-def page_texts(text: str, *, source_name: str = "<html>") -> list[tuple[int, int, str]]:
-    """What of HTML ``text`` is translated besides its article's units, as ``(start, end,
-    value)``: :func:`html_head_texts`, then :func:`html_attributes` (which raises as
-    :func:`html_blocks` does)."""
-    return [*html_head_texts(text), *html_attributes(text, source_name=source_name)]
+def page_texts(article: Article) -> list[tuple[int, int, str]]:
+    """What of an HTML ``article``'s page is translated besides its units, as ``(start,
+    end, value)`` in ``article.text``: :func:`html_head_texts`, then the attributes of
+    :func:`html_attributes` (a page's inside its article only)."""
+    spans = [(unit.start, unit.end) for unit in article.units()]
+    page = spans and is_page(article.text)
+    within = (min(s for s, _ in spans), max(e for _, e in spans)) if page else None
+    return [*html_head_texts(article.text), *html_attributes(article.text, within)]
 
 
 def _parse(text: str) -> list[_Parsed]:

@@ -149,7 +149,7 @@ def _to_translate_alone(article: Article, translation: ArticleTranslation) -> li
     :func:`~confl10n.text.html.page_texts`): texts translated one by one."""
     texts = span_words_missing(article, {u.id: u.target for u in translation.units})
     if article.source_format == "html":
-        texts += [value for _, _, value in page_texts(article.text)]
+        texts += [value for _, _, value in page_texts(article)]
     return list(dict.fromkeys(texts))
 
 
