@@ -10,6 +10,15 @@ from pathlib import Path
 from tests.serve.conftest import Server
 
 
+def translated_html(server: Server, q: list[str], target: str) -> list[str]:
+    """``q`` through ``/translate`` from English with ``format=html``: the translated texts."""
+    body = {"q": q, "source": "en", "target": target, "format": "html"}
+    status, answer = server.post_json("translate", body)
+    assert status == 200, answer
+    texts: list[str] = answer["translatedText"]
+    return texts
+
+
 def test_html_tags_come_back_on_the_aligned_words(
     server_factory: Callable[..., Server], aligned_packages: Path
 ) -> None:
@@ -18,10 +27,7 @@ def test_html_tags_come_back_on_the_aligned_words(
         "<p>The <b>great</b> house is <i>very</i> red.</p>",
         '<p>The great house is <b>great</b>. A <a href="https://example.org/">great</a> day.</p>',
     ]
-    body = {"q": q, "source": "en", "target": "fr", "format": "html"}
-    status, answer = server.post_json("translate", body)
-    assert status == 200, answer
-    assert answer["translatedText"] == [
+    assert translated_html(server, q, "fr") == [
         "<p>The <b>new</b> house is <i>very</i> red.</p>",
         '<p>The new house is <b>new</b>. A <a href="https://example.org/">new</a> day.</p>',
     ]
@@ -36,10 +42,7 @@ def test_html_tags_through_apertium_come_back_on_the_words_apertium_wrote(
         '<p>The new plan and the <i>new</i> report were read. He <a href="https://example.org/">'
         "runs</a> the company.</p>",
     ]
-    body = {"q": q, "source": "en", "target": "es", "format": "html"}
-    status, answer = server.post_json("translate", body)
-    assert status == 200, answer
-    assert answer["translatedText"] == [
+    assert translated_html(server, q, "es") == [
         "<p>La casa <b>grande</b> es <i>muy</i> roja. <b>Dejaron</b> la ciudad temprano.</p>",
         "<p>El plan nuevo y el informe <i>nuevo</i> estuvieron leídos. "
         '<a href="https://example.org/">Corre</a> la empresa.</p>',

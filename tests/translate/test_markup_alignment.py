@@ -16,6 +16,16 @@ from confl10n.translate.article import translate_article
 from confl10n.translate.render import render_markdown
 from tests.helpers import invoke
 
+
+def markdown_lines(tmp_path: Path, story: str, *args: str | Path) -> list[str]:
+    """``story`` translated by ``confl10n translate … --format md`` with ``args``: its lines."""
+    path = tmp_path / "story.md"
+    path.write_text(story, encoding="utf-8")
+    code, out, err = invoke("translate", path, *args, "--no-cache", "--format", "md")
+    assert code == 0, err
+    return out.splitlines()
+
+
 MARKDOWN = (
     "# The great house\n\n"
     "The **great** house is *very* red. The great house is **great**.\n\n"
@@ -33,18 +43,12 @@ PAGE = (
 def test_markdown_out_has_the_markup_on_the_words_the_model_wrote(
     tmp_path: Path, aligned_packages: Path
 ) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(MARKDOWN, encoding="utf-8")
-    args: list[str | Path] = ["--to", "fr", "--models-dir", aligned_packages, "--threads", "1"]
-    args.append("--no-cache")
-    code, out, err = invoke("translate", story, *args, "--format", "md")
-    assert code == 0, err
-    assert out.splitlines()[2] == (
+    lines = markdown_lines(tmp_path, MARKDOWN, "--to", "fr", "--models-dir", aligned_packages,
+                           "--threads", "1")  # fmt: skip
+    assert lines[2] == (
         "The **new** house is *very* red. The new house is **new**."
     )  # the second "new" is where the attention of "great" is, not the first
-    assert (
-        out.splitlines()[4] == "*The new house is red.* A [new](https://example.org/) house is red."
-    )
+    assert lines[4] == "*The new house is red.* A [new](https://example.org/) house is red."
 
 
 def test_an_html_file_out_has_its_tags_on_the_aligned_words(
@@ -95,15 +99,9 @@ APERTIUM_MARKDOWN = (
 def test_markdown_through_apertium_has_the_markup_on_the_words_apertium_wrote(
     tmp_path: Path, apertium_bin: str
 ) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(APERTIUM_MARKDOWN, encoding="utf-8")
-    args = ("--to", "es", "--engine", "apertium", "--no-cache", "--format", "md")
-    code, out, err = invoke("translate", story, *args)
-    assert code == 0, err
-    assert (
-        out.splitlines()[2] == "La casa **grande** es *muy* roja. **Dejaron** la ciudad temprano."
-    )
-    assert out.splitlines()[4] == (
+    lines = markdown_lines(tmp_path, APERTIUM_MARKDOWN, "--to", "es", "--engine", "apertium")
+    assert lines[2] == "La casa **grande** es *muy* roja. **Dejaron** la ciudad temprano."
+    assert lines[4] == (
         "El plan nuevo y el informe *nuevo* estuvieron leídos. [Corre](https://example.org/) la empresa."
     )  # "nuevo" twice: the second is the one "new" went to; "runs" is "Corre" only here
 

@@ -270,8 +270,8 @@ def _matched(parsed: list[_Parsed], extract: list[str]) -> list[bool]:
     """For each block, whether most of its words line up with ``extract``: the two word
     streams are aligned in order (difflib), so a teaser repeating the lede outside the
     article finds no place; words too common to align on (difflib's popular ones) aside."""
-    owners = [i for i, (block, _) in enumerate(parsed) for _ in _words(block.text())]
-    ours = [word for block, _ in parsed for word in _words(block.text())]
+    pairs = [(i, word) for i, (block, _) in enumerate(parsed) for word in _words(block.text())]
+    owners, ours = [i for i, _ in pairs], [word for _, word in pairs]
     matcher = difflib.SequenceMatcher(None, ours, extract)
     hits, counted = [0] * len(parsed), [0] * len(parsed)
     popular = matcher.bpopular  # type: ignore[attr-defined]  # documented, not in typeshed
