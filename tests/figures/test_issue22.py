@@ -98,6 +98,27 @@ def test_a_range_alone_stays_one_range() -> None:
     assert (fees.value, fees.upper) == (Decimal(9250), Decimal(9535))
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The population grew by 300,000 to 5.1 million people.", [(300000, None), (5100000, None)]),
+        ("Staff grew by 1,500 to 2.3 million workers.", [(1500, None), (2300000, None)]),
+        ("Costs fell by $250,000 to $3.1 million.", [(250000, None), (3100000, None)]),
+        ("The price rose from $500,000 to $1.2 million.", [(500000, None), (1200000, None)]),
+        ("Between 800,000 and 1.2 million people came.", [(800000, 1200000)]),
+        ("The city has 700,000 to 1.1 million residents.", [(700000, 1100000)]),
+        # kept: a short numeral takes the scale; a whole one too when it stays below the other end
+        ("Sales rose from 2 to 9 million units.", [(2000000, None), (9000000, None)]),
+        ("It cost between £1,200 and £1,500 million.", [(1200000000, 1500000000)]),
+    ],
+)  # fmt: skip
+def test_a_numeral_written_out_whole_never_takes_the_other_ends_scale(
+    text: str, values: list[tuple[int, int | None]]
+) -> None:
+    read = [(q.value, q.upper) for q in find_quantities(text)]
+    assert read == [(Decimal(v), None if u is None else Decimal(u)) for v, u in values]
+
+
 # --- 2. Range words in the target language -----------------------------------------------------
 
 

@@ -272,9 +272,21 @@ def _in_terms_of(text: str, m: re.Match[str], tail: _Tail, level: Quantity) -> Q
     if (tail.kind != "number" and not same_money) or level.kind not in _CHANGE_KINDS:
         return None
     scale, power = (tail.scale, tail.power) if tail.scale else (level.scale, 0)
-    power = power or words.scale_power(scale)
+    power = power or _borrowed_power(m, level, scale)
     own = _Tail(level.kind, level.unit, scale if power else None, power, tail.end, tail.start)
     return _build(text, m, own)
+
+
+def _borrowed_power(m: re.Match[str], other: Quantity, scale: str | None) -> int:
+    """The power of ``scale`` (written at the range's or change's other end) for a numeral
+    that writes none: "2 to 9 million" is 2 million, but a numeral written out whole ("from
+    800,000 to 1.2 million", "by 1,500 to 2.3 million") keeps its value, unless the scale
+    keeps it within the other end ("between 1,200 and 1,500 million")."""
+    power = words.scale_power(scale)
+    digits = m["num"].replace(",", "")
+    if not power or len(digits.partition(".")[0]) <= 3 or not isinstance(other.value, Decimal):
+        return power
+    return power if abs(Decimal(digits).scaleb(power)) <= abs(other.value) else 0
 
 
 def _same_suffix(m: re.Match[str], level: Quantity) -> bool:
@@ -440,7 +452,7 @@ def _range(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
     upper = _range_upper(text, m, tail)
     if upper is None or not isinstance(upper.value, Decimal):
         return None
-    power = tail.power if tail.scale else words.scale_power(upper.scale)
+    power = tail.power if tail.scale else _borrowed_power(m, upper, upper.scale)
     value = _scaled(Decimal(m["num"].replace(",", "")), power)
     decimals = max(len(m["num"].partition(".")[2]), upper.decimals)
     kind, unit = (upper.kind, upper.unit) if tail.kind != "money" else ("money", tail.unit)
