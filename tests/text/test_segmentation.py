@@ -180,6 +180,14 @@ def test_newsroom_traps(text: str, lang: str, expected: list[str]) -> None:
         ("The speech by Patrick J. Murphy ran long.", ["The speech by Patrick J. Murphy ran long."]),
         ("The son of J. Smith spoke first.", ["The son of J. Smith spoke first."]),
         ("Mark J. Smith said costs rose.", ["Mark J. Smith said costs rose."]),
+        # The next sentence may open with a one-letter word: "A", "I"
+        ("The board chose Plan B. A new coach starts in June.",
+         ["The board chose Plan B.", "A new coach starts in June."]),
+        ("They sit in Division C. I think they will rise.",
+         ["They sit in Division C.", "I think they will rise."]),
+        ("He was given a grade of C. A teacher checked it.",
+         ["He was given a grade of C.", "A teacher checked it."]),
+        ("The author is Plan B. A. J. Smith wrote it.", ["The author is Plan B. A. J. Smith wrote it."]),
     ],
 )  # fmt: skip
 def test_a_single_capital_letter_ends_a_sentence_when_one_starts(

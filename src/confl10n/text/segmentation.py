@@ -43,7 +43,8 @@ _OPENER = re.compile(r"\s+([\"'“‘„«「『(\[¿¡*_]*)(\S)")
 _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
-_SENTENCE_START = re.compile(r"([A-Z][a-z]+)[,;:]?\s+[\"'“‘(]*[a-z]")
+# "Later his son …", and the one-letter words "A new coach …", "I think …" (not "A. J. Smith")
+_SENTENCE_START = re.compile(r"([A-Z][a-z]+|[AI])[,;:]?\s+[\"'“‘(]*[a-z]")
 # "Division B. ", "a grade of C. ": the word before a letter and its period, or before "of"
 # and the letter (closing quotes, space and opening quotes may follow: 'Plan B." "It').
 _DESIGNATED = re.compile(r"(\w+)\s+(?:of\s+)?\w\.[^\w]*$")
