@@ -252,11 +252,15 @@ def test_a_bad_unit_language_late_in_the_file_stores_nothing(tmp_path: Path) -> 
     assert approved_rows(cache) == []
 
 
-@pytest.mark.parametrize(("source", "target"), [("en", "de"), ("en-US", "zh-CN"), ("en", "pt_BR")])
+@pytest.mark.parametrize(
+    ("source", "target", "stored"),
+    [("en", "de", "de"), ("en-US", "zh-CN", "zh"), ("en", "pt_BR", "pb"), ("en", "zh-TW", "zt")],
+)
 def test_good_xliff_languages_are_stored_as_languages(
-    tmp_path: Path, source: str, target: str
+    tmp_path: Path, source: str, target: str, stored: str
 ) -> None:
+    """As the engines' languages, which the build of that locale asks for (pt_BR: pb)."""
     path = xliff_file(tmp_path / "article.xlf", ["title"], source=source, target=target)
     cache = tmp_path / "cache.sqlite3"
     assert run("import-xliff", path, "--cache", cache)[0] == 0
-    assert approved_rows(cache) == [(source[:2], target[:2], "title source")]
+    assert approved_rows(cache) == [(source[:2], stored, "title source")]

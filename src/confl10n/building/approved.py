@@ -70,12 +70,14 @@ class _UnitCheck:
     def rows(
         self, units: Iterable[ApprovedUnit], *, origin: str
     ) -> Iterator[tuple[str, str, str, str, str]]:
-        """Each unit as an approved cache row, checked and counted on the way."""
-        from confl10n.languages import language_of
+        """Each unit as an approved cache row, checked and counted on the way; its languages
+        are those the engines are asked for (``zh-TW`` -> ``zt``, ``pt-BR`` -> ``pb``), which
+        the build of that locale looks them up by."""
+        from confl10n.languages import argos_language
 
         for unit in units:
             self._check(unit.id)
-            pair = (language_of(unit.source_lang), language_of(unit.target_lang))
+            pair = (argos_language(unit.source_lang), argos_language(unit.target_lang))
             yield (*pair, unit.source, unit.target, f"{origin}#{unit.id}")
 
     def _check(self, unit_id: str) -> None:
