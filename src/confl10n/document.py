@@ -42,6 +42,8 @@ class Inline:
     with a state abbreviation, ``Springfield, Ill.``), ``strong``, ``em``,
     ``strike``, or ``note`` (a footnote mark such as ``[1](#fn1)``: ``start ==
     end``, ``label`` its text, ``target`` its URL — the mark is not in the text).
+    ``tag`` is the opening tag as written in an HTML source (``label`` its name),
+    attributes and all, so a translated page keeps them; not compared.
     """
 
     kind: str
@@ -49,6 +51,7 @@ class Inline:
     end: int
     target: str = ""
     label: str = ""
+    tag: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

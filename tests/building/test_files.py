@@ -230,3 +230,27 @@ def test_a_bare_url_in_the_page_stays_text(apertium_bin: str) -> None:
     fragment = "<p>The council put the plan online at https://example.org/plan on Monday.</p>"
     out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
     assert "<a " not in out.decode() and "https://example.org/plan" in out.decode()
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kept"),
+    [
+        ('<p>The council approved <a href="https://example.org/p" class="ext" target="_blank"'
+         ' rel="noopener">the plan</a> on Monday.</p>',
+         '<a href="https://example.org/p" class="ext" target="_blank" rel="noopener">'),
+        ('<p>Rates rose by <strong class="hl" id="r1">0.25 points</strong> today.</p>',
+         '<strong class="hl" id="r1">'),
+        ('<p>She thanked the <em data-x="1">crowd</em> at noon.</p>', '<em data-x="1">'),
+        ("<p>Run <code class='sh'>make all</code> twice.</p>", "<code class='sh'>make all</code>"),
+    ],
+)  # fmt: skip
+def test_inline_tags_keep_their_attributes(fragment: str, kept: str, apertium_bin: str) -> None:
+    out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
+    assert kept in out.decode()
+    assert nesting_errors(out.decode()) == []
+
+
+def test_a_links_title_is_translated_in_its_tag(apertium_bin: str) -> None:
+    fragment = '<p>See <a href="/r" title="The new plan">the report</a> today.</p>'
+    out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
+    assert re.search(r'<a href="/r" title="[^"]*plan nuevo[^"]*">', out.decode())

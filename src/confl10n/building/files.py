@@ -39,6 +39,7 @@ _ROOT = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _LANG_DIR = re.compile(r"\s(?:lang|dir|xml:lang)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)", re.I)
 _INLINE_TAGS = {"strong": ("b", "strong"), "em": ("i", "em"), "strike": ("s", "del", "strike")}
 _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#|/|\./|\.\./)|[^:]*$", re.IGNORECASE)
+_TITLE = re.compile(r"""(\stitle\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str) -> bytes:
@@ -122,6 +123,7 @@ def _edits(
             continue
         aligned = alignments.get(unit.id, ())
         placed = placed_spans(unit.text, target, unit.spans, words, aligned)
+        placed = tuple(replace(s, tag=_translated_title(s.tag, words)) for s in placed)
         start, end, before, after = balanced_range(article.text, unit.start, unit.end)
         yield start, end, before + inline.render(target, placed, _escape, _html_wrap) + after
     if markup and article.source_format == "html":
@@ -143,24 +145,41 @@ def placed_spans(
     return inline.align(source, target, spans, translated=words, alignment=alignment)[0]
 
 
+def _translated_title(tag: str, words: Mapping[str, str]) -> str:
+    """An opening tag as written with its ``title`` attribute translated (``words``: the
+    page's texts translated alone), the rest of it as it was."""
+
+    def title(match: re.Match[str]) -> str:
+        written = next(v for v in match.groups()[1:] if v is not None)
+        value = html.unescape(written)
+        return f'{match[1]}"{html.escape(words.get(value, value), quote=True)}"'
+
+    return _TITLE.sub(title, tag)
+
+
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
 def _html_wrap(span: Inline, inside: str, raw: str) -> str:
-    """A span as the tag it was read from (``label``, for HTML input), else the usual one."""
+    """A span as the tag it was read from (``tag``, attributes and all, for HTML input),
+    else the usual one."""
     if span.kind == "url":  # a bare URL in the page's text stays text, as it was written
         return inside
     if span.kind == "link":
         target = span.target or raw
         if not _SAFE_LINK.match(target):
             return inside
-        return f'<a href="{html.escape(target)}">{inside}</a>'
+        opening = span.tag or '<a href="' + html.escape(target) + '">'
+        return f"{opening}{inside}</a>"
     if span.kind == "code":
-        return f"<code>{html.escape(raw)}</code>"
+        return f"{span.tag or '<code>'}{html.escape(raw)}</code>"
     tag = {"strong": "strong", "em": "em", "strike": "del"}.get(span.kind)
     tag = span.label if span.label in _INLINE_TAGS.get(span.kind, ()) else tag
-    return f"<{tag}>{inside}</{tag}>" if tag else inside
+    if not tag:
+        return inside
+    opening = span.tag if span.tag and span.label == tag else f"<{tag}>"
+    return f"{opening}{inside}</{tag}>"
 
 
 def _with_lang(page: str, target: str) -> str:

@@ -371,7 +371,7 @@ class _Reader(HTMLParser):
         self.blocks: list[_Parsed] = []
         self.current = _Open()
         self.stack: list[str] = []
-        self.inline: list[tuple[str, int, str]] = []
+        self.inline: list[tuple[str, int, str, str]] = []  # name, start, href, tag as written
         self.lists: list[list[int]] = []  # per open list: [next number or 0 for bullets]
         self.table: list[list[int]] = []  # per open table: [row, column]
         self.skip = 0
@@ -395,7 +395,7 @@ class _Reader(HTMLParser):
             self._start_block(tag)
         elif tag in _INLINE:
             target = dict(attrs).get("href") or "" if tag == "a" else ""
-            self.inline.append((tag, self.current.size, target))
+            self.inline.append((tag, self.current.size, target, self.get_starttag_text() or ""))
         if tag not in _VOID:
             self.stack.append(tag)
 
@@ -489,12 +489,12 @@ class _Reader(HTMLParser):
 
     def _close_inline(self, tag: str) -> None:
         for index in range(len(self.inline) - 1, -1, -1):
-            name, begin, target = self.inline[index]
+            name, begin, target, written = self.inline[index]
             if name == tag:
                 del self.inline[index]
                 if begin < self.current.size:
                     kind, label = _INLINE[tag], tag if tag != "a" else ""
-                    span = Inline(kind, begin, self.current.size, target, label)
+                    span = Inline(kind, begin, self.current.size, target, label, written)
                     self.current.spans.append(span)
                 return
 

@@ -382,7 +382,7 @@ class _Builder:
         start, end = span
         ((source_start, source_end),) = block.source_spans([span])
         inline = tuple(
-            Inline(s.kind, max(s.start, start) - start, min(s.end, end) - start, s.target, s.label)
+            replace(s, start=max(s.start, start) - start, end=min(s.end, end) - start)
             for s in block.spans
             if s.kind != "note" and s.start < end and s.end > start
         )
