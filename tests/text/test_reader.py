@@ -233,3 +233,29 @@ def test_a_line_closing_with_a_quote_is_a_paragraph(lang: str, line: str) -> Non
     article = parse_text(f"Title\n\n{line}\n\n{line}\n", lang=lang, markdown=False)
     assert [s.heading for s in article.sections] == [None]
     assert [p.text for s in article.sections for p in s.paragraphs] == [line, line]
+
+
+@pytest.mark.parametrize(
+    ("lang", "last"),
+    [
+        ("ar", "هل سنبقى؟"),  # Arabic question mark
+        ("ar", "انتهى الاجتماع۔"),  # Arabic full stop
+        ("ja", "計画は来年始まる．"),  # full-width full stop
+        ("ja", "計画は来年始まる｡"),  # half-width ideographic full stop
+        ("en", "They won‼"),
+        ("en", "The rate rose by 5%.¹"),  # a footnote mark after the full stop
+        ("en", "The rate rose by 5%.[1]"),
+        ("en", "The rate rose by 5%.[12][13]"),
+        ("en", "“We stay.”²³"),
+    ],
+)
+def test_a_complete_last_sentence_is_not_flagged_truncated(lang: str, last: str) -> None:
+    article = parse_text(f"Title\n\nFirst paragraph.\n\n{last}\n", lang=lang, markdown=False)
+    assert not article.sections[-1].paragraphs[-1].truncated
+    assert not any("mid-sentence" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("last", ["The rate rose by[1]", "The rate rose by 5%¹", "He said [1"])
+def test_a_footnote_mark_does_not_hide_a_cut_sentence(last: str) -> None:
+    article = parse_text(f"Title\n\nFirst paragraph.\n\n{last}\n", markdown=False)
+    assert article.sections[-1].paragraphs[-1].truncated

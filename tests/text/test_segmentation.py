@@ -103,6 +103,12 @@ def test_region_codes_use_base_language() -> None:
         ("Trading opens at 9:30 a.m. ET on weekdays.", "en", ["Trading opens at 9:30 a.m. ET on weekdays."]),
         ("The shop shuts at 6 p.m. Staff leave soon after.", "en",
          ["The shop shuts at 6 p.m.", "Staff leave soon after."]),
+        ("Talks end at 10 A.M. Leaders then fly home.", "en",
+         ["Talks end at 10 A.M.", "Leaders then fly home."]),
+        ("Doors open at 7 P.M. Tickets are sold out.", "en",
+         ["Doors open at 7 P.M.", "Tickets are sold out."]),
+        ("The vote is at 9 A.M. Monday.", "en", ["The vote is at 9 A.M. Monday."]),
+        ("It starts at 8 A.M. ET daily.", "en", ["It starts at 8 A.M. ET daily."]),
         # 12: a missing space after the period still ends the sentence; domains and decimals do not
         ("Shares fell on Monday.The company blamed demand.", "en",
          ["Shares fell on Monday.", "The company blamed demand."]),

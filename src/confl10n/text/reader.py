@@ -46,7 +46,9 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FORMAT_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 INPUT_FORMATS = ("text", "markdown", "html", "docx")
 """The input formats an article is read from (``input_format``); None detects it."""
-_ENDINGS = tuple('.!?…。！？"”’»«“」』)')
+_ENDINGS = tuple('.!?…。！？‼⁇⁈⁉．｡؟۔।"”’»«“」』)')  # with Arabic ؟ ۔, Devanagari ।
+# Footnote marks after a sentence's end ("… by 5%.[1]", "… by 5%.¹"): not part of its text.
+_FOOTNOTE_MARKS = re.compile(r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$")
 _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
 _ITEM_KINDS = ("list_item", "table_cell")
 VERBATIM_BLOCKS = ("code", "html")
@@ -293,10 +295,11 @@ def _check_body(article: Article, source_name: str) -> None:
 def is_truncated(text: str) -> bool:
     """True if ``text`` stops mid-sentence or inside an open quotation.
 
-    Curly quotes pair as the text writes them: „…“ and ‚…‘ (German, Czech, …)
+    Footnote marks after the last punctuation (``[1]``, ``¹``) do not count. Curly quotes
+    pair as the text writes them: „…“ and ‚…‘ (German, Czech, …)
     where „ occurs, else “…” and ‘…’.
     """
-    stripped = text.rstrip().rstrip("*_")
+    stripped = _FOOTNOTE_MARKS.sub("", text.rstrip().rstrip("*_")).rstrip("*_")
     if not stripped.endswith(_ENDINGS):
         return True
     pairs = (("„", "“"), ("‚", "‘")) if "„" in stripped else (("“", "”"),)

@@ -128,13 +128,13 @@ def _inside_token(text: str, dot: int) -> bool:
 def _is_abbreviation(
     word: str, next_char: str, text: str, next_at: int, lang: str, rules: _Rules
 ) -> bool:
+    if word.lower() in rules.times:  # "8 p.m." and "8 P.M.", which is no initial
+        return _next_word(text, next_at) in rules.time_followers
     by_shape = _initial_or_region(word, text, next_at, rules)
     if by_shape is not None:
         return by_shape
     if word in rules.always:
         return True
-    if word in rules.times:
-        return _next_word(text, next_at) in rules.time_followers
     if next_char.isdigit() and word in rules.before_digit | rules.always:
         return True
     following = _next_word(text, next_at)
