@@ -60,6 +60,14 @@ def test_help_lists_the_build_commands() -> None:
     assert code == 0 and "build" in out and "import-xliff" in out
 
 
+@pytest.mark.parametrize("command", ["build", "translate", "summarize", "figures", "segment"])
+def test_help_names_every_article_format_the_command_reads(command: str) -> None:
+    """`build` reads HTML and Word files as the others do; its help said ".txt or .md"."""
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    assert all(suffix in out for suffix in (".txt", ".md", ".html", ".docx")), out
+
+
 def test_build_prints_where_output_went_and_warns_about_missing_engines(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:

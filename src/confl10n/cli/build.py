@@ -24,7 +24,9 @@ command = command_app()
 def build(
     files: Annotated[
         list[str] | None,
-        typer.Argument(help="Article files (.txt or .md); default: the config's sources."),
+        typer.Argument(
+            help="Article files (.txt, .md, .html, .docx); default: the config's sources."
+        ),
     ] = None,
     to: Annotated[
         list[str] | None,
