@@ -88,6 +88,16 @@ def test_build_prints_where_output_went_and_warns_about_missing_engines(
     assert "\r" not in err  # progress is drawn only on a terminal
 
 
+def test_build_prints_the_article_folder_absolute_for_a_relative_out(
+    tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out out` printed `out/<slug>`; the manual promises the folder, absolute."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("build", sample_path, "--to", "en", "--out", "out", "--no-cache")
+    assert code == 0, err
+    assert out == f"{tmp_path / 'out' / SLUG}  (en)\n"
+
+
 def test_strict_exits_69_and_writes_nothing(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:
