@@ -200,3 +200,34 @@ def test_other_programs_and_python_blocks_are_not_read_as_commands() -> None:
         "```ini\nDescription=confl10n translation service\nUser=confl10n\n```\n"
     )
     assert command_lines(text) == []
+
+
+# --- every relative link of the README and the manual leads to a page -----------------------
+
+
+def broken_links(page: Path) -> list[str]:
+    """The relative links of ``page`` (outside code) whose file does not exist, resolved
+    from the page's own folder as a Markdown viewer resolves them."""
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    text = re.sub(r"`[^`]*`", "", text)
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    return [
+        f"{page.name}: {target}"
+        for target in targets
+        if not re.match(r"[a-z]+:|#", target) and not (page.parent / target.split("#")[0]).exists()
+    ]
+
+
+def test_every_relative_link_leads_to_a_file() -> None:
+    """docs/index.md linked `docs/build.md` from inside docs/, which is docs/docs/build.md."""
+    assert [link for page in PAGES for link in broken_links(page)] == []
+
+
+def test_the_link_check_catches_a_link_to_no_file(tmp_path: Path) -> None:
+    page = tmp_path / "index.md"
+    (tmp_path / "build.md").write_text("# Build\n", encoding="utf-8")
+    page.write_text(
+        "[Build](build.md) [Gone](docs/build.md#x) [Web](https://x.example) `[c](code.md)`\n",
+        encoding="utf-8",
+    )
+    assert broken_links(page) == ["index.md: docs/build.md#x"]

@@ -60,6 +60,14 @@ def test_help_lists_the_build_commands() -> None:
     assert code == 0 and "build" in out and "import-xliff" in out
 
 
+@pytest.mark.parametrize("command", ["build", "translate", "summarize", "figures", "segment"])
+def test_help_names_every_article_format_the_command_reads(command: str) -> None:
+    """`build` reads HTML and Word files as the others do; its help said ".txt or .md"."""
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    assert all(suffix in out for suffix in (".txt", ".md", ".html", ".docx")), out
+
+
 def test_build_prints_where_output_went_and_warns_about_missing_engines(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:
@@ -78,6 +86,16 @@ def test_build_prints_where_output_went_and_warns_about_missing_engines(
     assert lines[0].startswith("confl10n: warning: skipping de_DE: no installed model translates")
     assert "`confl10n models install FILE.argosmodel`" in lines[0]
     assert "\r" not in err  # progress is drawn only on a terminal
+
+
+def test_build_prints_the_article_folder_absolute_for_a_relative_out(
+    tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out out` printed `out/<slug>`; the manual promises the folder, absolute."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("build", sample_path, "--to", "en", "--out", "out", "--no-cache")
+    assert code == 0, err
+    assert out == f"{tmp_path / 'out' / SLUG}  (en)\n"
 
 
 def test_strict_exits_69_and_writes_nothing(

@@ -108,6 +108,14 @@ def test_default_path_is_in_the_user_cache_folder(tmp_path: Path) -> None:
     assert path.is_file()
 
 
+def test_a_folder_given_as_the_cache_is_said_in_one_line(tmp_path: Path) -> None:
+    """`--cache /tmp` said "unable to open database file" (SQLite's words)."""
+    with pytest.raises(OutputError, match="is a folder; give a file in it") as caught:
+        TranslationCache(tmp_path)
+    assert str(tmp_path / "translations.sqlite3") in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="folder does not exist"):
         TranslationCache(tmp_path / "nowhere" / "cache.sqlite3")

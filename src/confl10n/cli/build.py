@@ -24,7 +24,9 @@ command = command_app()
 def build(
     files: Annotated[
         list[str] | None,
-        typer.Argument(help="Article files (.txt or .md); default: the config's sources."),
+        typer.Argument(
+            help="Article files (.txt, .md, .html, .docx); default: the config's sources."
+        ),
     ] = None,
     to: Annotated[
         list[str] | None,
@@ -131,9 +133,10 @@ def _print_report(report: BuildReport) -> None:
     for article in report.articles:
         kept = [k for k in article.kept if not k.startswith(".")]
         also = f"; kept {', '.join(kept)}" if kept else ""
-        say(f"{article.path}  ({', '.join(article.locales)}{also})")
+        folder = article.path.absolute()  # as the manual says, also for a relative --out
+        say(f"{folder}  ({', '.join(article.locales)}{also})")
         for locale in article.removed:
-            say(f"confl10n: removed {article.path / locale} (not in this build; --clean)", err=True)
+            say(f"confl10n: removed {folder / locale} (not in this build; --clean)", err=True)
     for message in dict.fromkeys(report.warnings):
         warn(message)
     for failure in report.failures:

@@ -107,6 +107,11 @@ class TranslationCache:
         self.path = Path(path)
         if not self.path.parent.is_dir():
             raise OutputError(f"translation cache {self.path}: folder does not exist")
+        if self.path.is_dir():
+            raise OutputError(
+                f"translation cache {self.path} is a folder; give a file in it "
+                f"({self.path / 'translations.sqlite3'})"
+            )
         try:
             self._db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
             _use_wal(self._db)

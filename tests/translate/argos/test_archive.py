@@ -45,19 +45,22 @@ def test_accepts_one_folder_and_returns_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "names",
+    ("names", "found"),
     [
-        ["a/x", "b/y"],
-        ["pkg/x", "README.md"],
-        ["metadata.json"],
-        [],
+        (["a/x", "b/y"], "found 2 top-level entries ('a', 'b')"),
+        (["pkg/x", "README.md"], "found 2 top-level entries ('README.md', 'pkg')"),
+        (["metadata.json"], "found only the file 'metadata.json'"),
+        ([], "but the archive is empty"),
     ],
     ids=["two-folders", "folder-and-file", "only-a-file", "empty"],
 )
-def test_refuses_anything_but_one_top_folder(tmp_path: Path, names: list[str]) -> None:
+def test_refuses_anything_but_one_top_folder(tmp_path: Path, names: list[str], found: str) -> None:
+    """The line says what the top level holds instead ("found 1 top-level entries" for a
+    lone file read as if one were fine)."""
     path = make_zip(tmp_path / "bad.zip", dict.fromkeys(names, b"x"))
-    with pytest.raises(ModelPackageError, match="exactly one top-level folder"):
+    with pytest.raises(ModelPackageError, match="exactly one top-level folder") as caught:
         check(path)
+    assert str(caught.value).endswith(found)
 
 
 def test_refuses_a_hidden_top_folder(tmp_path: Path) -> None:

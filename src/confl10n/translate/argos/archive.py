@@ -158,7 +158,7 @@ def _top_folder(entries: list[ZipInfo], label: str) -> str:
     nested = any(len(PurePosixPath(info.filename).parts) > 1 or info.is_dir() for info in entries)
     if len(tops) != 1 or not nested:
         raise ModelPackageError(
-            f"{label}: expected exactly one top-level folder, found {len(tops)} top-level entries"
+            f"{label}: expected exactly one top-level folder, {_found_at_top(sorted(tops))}"
         )
     top = tops.pop()
     if top.startswith("."):
@@ -169,6 +169,17 @@ def _top_folder(entries: list[ZipInfo], label: str) -> str:
             "(letters, digits and . _ - only, at most 100)"
         )
     return top
+
+
+def _found_at_top(tops: list[str]) -> str:
+    """What the top level holds instead of one folder, for the error line."""
+    if not tops:
+        return "but the archive is empty"
+    if len(tops) == 1:
+        return f"found only the file {tops[0]!r}"
+    shown = ", ".join(repr(name) for name in tops[:3])
+    more = f" and {len(tops) - 3} more" if len(tops) > 3 else ""
+    return f"found {len(tops)} top-level entries ({shown}{more})"
 
 
 def _extract_entry(archive: ZipFile, info: ZipInfo, destination: Path, budget: int) -> int:
