@@ -176,7 +176,7 @@ def test_segment_json_has_markers_cells_and_inline_spans(tmp_path: Path) -> None
     assert (item["kind"], item["marker"], item["cell"]) == ("list_item", "1. ", None)
     assert item["sentences"][0]["text"] == "See it."
     assert item["sentences"][0]["spans"] == [
-        {"kind": "link", "start": 4, "end": 6, "target": "https://x.org/a", "label": ""}
+        {"kind": "link", "start": 4, "end": 6, "target": "https://x.org/a", "label": "", "tag": ""}
     ]
     cells = [(p["kind"], p["cell"], p["literal"]) for p in paragraphs[1:]]
     assert cells == [
