@@ -40,8 +40,11 @@ _SPACED_END = re.compile(
 # What cannot start a sentence: closing quotes, punctuation and dashes (« Puis-je ? », dit-il)
 _NOT_OPENING = frozenset("»›”’)]},;:.!?-–—")
 _UNSPACED_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{_CLOSERS}]*")
-# » and › open German quotes (»Wir kommen«); a French closing » stands alone before a space.
-_OPENER = re.compile(r"\s+([\"'“‘„«‹»›「『(\[¿¡*_]*)(\S)")
+OPENING_MARKS = "\"'“‘„«‹»›「『([¿¡*_"
+"""What may stand before the first word of a sentence: opening quotes (» and › open German
+ones: »Wir kommen«) and brackets, Spanish ¿ and ¡, emphasis markers."""
+# A French closing » stands alone before a space: no opener there.
+_OPENER = re.compile(rf"\s+([{re.escape(OPENING_MARKS)}]*)(\S)")
 _GLUED_NEXT = re.compile(r"()(\S)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘„«‹»›(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
