@@ -12,6 +12,7 @@ from confl10n.languages import (
     join_sentences,
     language_of,
     language_problem,
+    sentence_start,
 )
 
 
@@ -110,3 +111,25 @@ def test_summaries_languages_are_the_sumy_names() -> None:
 
     assert LANGUAGES == languages.SUMY_NAMES
     assert LANGUAGES["zh"] == "chinese" and "zt" not in LANGUAGES
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        ("un tercio", "es_ES", "Un tercio"),
+        ("ejercicio 2024", "es", "Ejercicio 2024"),
+        ("évolution", "fr_FR", "Évolution"),
+        ("ένα τρίτο", "el", "Ένα τρίτο"),
+        ("iki milyar", "tr_TR", "İki milyar"),  # Turkish and Azerbaijani: dotted İ
+        ("ılık", "tr", "Ilık"),
+        ("iki milyard", "az", "İki milyard"),
+        ("Ein Drittel", "de_DE", "Ein Drittel"),
+        ("12 %", "es_ES", "12 %"),
+        ("三分之一", "zh_CN", "三分之一"),
+        ("", "es", ""),
+    ],
+)
+def test_sentence_start_writes_the_first_letter_as_a_sentence_opens(
+    text: str, locale: str, expected: str
+) -> None:
+    assert sentence_start(text, locale) == expected

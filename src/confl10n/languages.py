@@ -3,8 +3,8 @@
 One :class:`Language` per language that differs from the usual case (spaced,
 cased, left to right, no summary support): writing direction, whether words
 and sentences are separated by spaces, whether sentences end in CJK
-punctuation, whether the script has letter case, sumy's name for its stop-word
-list, and the locales Argos names with a code of its own (``zt`` for
+punctuation, whether the script has letter case (and a dotted capital İ), sumy's
+name for its stop-word list, and the locales Argos names with a code of its own (``zt`` for
 traditional Chinese, ``pb`` for Brazilian Portuguese). Locale codes are
 parsed here and nowhere else (:func:`language_of`, :func:`posix_locale`).
 
@@ -33,6 +33,7 @@ class Language:
     spaced: bool = True  # False: no spaces between words or sentences
     cjk: bool = False  # sentences end in 。！？ (segmentation rules)
     cased: bool = True
+    dotted_i: bool = False  # i and ı are two letters: i → İ, ı → I (Turkish, Azerbaijani)
     sumy: str | None = None  # sumy's stop-word list: summaries support the language
     argos_locales: tuple[str, ...] = ()  # locales Argos names by ``code``; the first is usual
 
@@ -74,6 +75,8 @@ _TABLE = (
     Language("pt", sumy="portuguese"),
     Language("sk", sumy="slovak"),
     Language("sv", sumy="swedish"),
+    Language("tr", dotted_i=True),
+    Language("az", dotted_i=True),
     Language("uk", sumy="ukrainian"),
 )
 LANGUAGES: dict[str, Language] = {language.code: language for language in _TABLE}
@@ -137,6 +140,17 @@ def direction(locale: str) -> Direction:
 def sentence_separator(locale: str) -> str:
     """What goes between two sentences: nothing in zh/ja/th/…, else a space."""
     return " " if facts(locale).spaced else ""
+
+
+def sentence_start(text: str, locale: str) -> str:
+    """``text`` as it reads opening a sentence in ``locale``'s language: its first letter in
+    upper case (``un tercio`` -> ``Un tercio``; ``iki`` -> ``İki`` in Turkish), unchanged in
+    scripts without letter case."""
+    language = facts(locale)
+    if not language.cased or not text[:1].islower():
+        return text
+    first = "İ" if language.dotted_i and text[0] == "i" else text[0].title()
+    return first + text[1:]
 
 
 def join_sentences(sentences: Sequence[str], locale: str) -> str:

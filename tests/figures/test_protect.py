@@ -20,7 +20,8 @@ from confl10n.figures.protect import (
     worth_protecting,
 )
 from confl10n.figures.qa import check_translation
-from confl10n.quantities.find import find_quantities
+from confl10n.localize.formatting import range_frames
+from confl10n.quantities.find import find_labels, find_quantities
 
 REF = date(2024, 12, 20)
 SOURCE = (
@@ -152,3 +153,51 @@ def test_round_trip_through_apertium() -> None:
     restored = restore(run.stdout.strip(), slots, "es_ES")
     assert "380.000 millones de yuanes" in restored and "2 de noviembre de 2019" in restored
     assert check_translation(SOURCE, restored, "es_ES", reference_date=REF) == []
+
+
+def _restored_as(text: str, translated: str, locale: str) -> str:
+    """``translated`` (the engine's output for ``text`` masked) with the figures put back."""
+    found = [q for q in find_quantities(text, reference_date=REF) if worth_protecting(q)]
+    labels = [q for q in find_labels(text) if all(q.end <= f.start or q.start >= f.end
+                                                  for f in found)]  # fmt: skip
+    _, slots = protect(text, found + labels, frames=range_frames(locale))
+    return restore(translated, slots, locale)
+
+
+@pytest.mark.parametrize(
+    ("text", "translated", "locale", "expected"),
+    [
+        ("FY 2024 ended well.", "⟦Q1⟧ acabó bien.", "es_ES", "Ejercicio 2024 acabó bien."),
+        ("September and October 2024 were busy.", "⟦Q1⟧ era ocupado.", "es_ES",
+         "Septiembre–octubre de 2024 era ocupado."),
+        ("A third of staff left.", "⟦Q1⟧ del personal dejó.", "es_ES", "Un tercio del personal dejó."),
+        ("A third of staff left.", "⟦Q1⟧ du personnel est parti.", "fr_FR",
+         "Un tiers du personnel est parti."),
+        ("A third of staff left.", "⟦Q1⟧ der Belegschaft ging.", "de_DE",
+         "Ein Drittel der Belegschaft ging."),
+        # after opening quotes, brackets and Spanish ¿ ¡ too
+        ("“A third of staff left,” he said.", "«⟦Q1⟧ del personal se fue», dijo.", "es_ES",
+         "«Un tercio del personal se fue», dijo."),
+        ("Did a third of staff leave?", "¿ ⟦Q1⟧ del personal se fue?", "es_ES",
+         "¿ Un tercio del personal se fue?"),
+        ("(A third of staff left.)", "(⟦Q1⟧ del personal se fue.)", "es_ES",
+         "(Un tercio del personal se fue.)"),
+        ("Between 2019 and 2021, sales fell.", "⟦Q1⟧, las ventas cayeron.", "es_ES",
+         "Entre 2019 y 2021, las ventas cayeron."),
+        # not where the figure does not open the translation, even if it opened the English
+        ("A third of staff left.", "Se fue ⟦Q1⟧ del personal.", "es_ES",
+         "Se fue un tercio del personal."),
+        ("Between 2019 and 2021, sales fell.", "Las ventas cayeron ⟦Q1⟧.", "es_ES",
+         "Las ventas cayeron entre 2019 y 2021."),
+        ("Staff: a third of them left.", "Personal: ⟦Q1⟧ de ellos se fue.", "es_ES",
+         "Personal: un tercio de ellos se fue."),
+        # scripts without letter case, and figures that start with a digit, stay as written
+        ("A third of staff left.", "⟦Q1⟧的员工离开了。", "zh_CN", "三分之一的员工离开了。"),
+        ("A third of staff left.", "⟦Q1⟧ الموظفين غادروا.", "ar_EG", "الثلث الموظفين غادروا."),
+        ("2.5% of staff left.", "⟦Q1⟧ del personal se fue.", "es_ES", "2,5\u00a0% del personal se fue."),
+    ],
+)  # fmt: skip
+def test_a_figure_that_opens_the_translation_starts_upper_case(
+    text: str, translated: str, locale: str, expected: str
+) -> None:
+    assert _restored_as(text, translated, locale) == expected

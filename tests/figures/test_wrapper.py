@@ -138,8 +138,8 @@ def test_the_name_says_locale_date_and_style_so_cache_keys_change_with_them(
     tmp_path: Path,
 ) -> None:
     dated = wrapper(reference_date=date(2024, 12, 20))
-    assert dated.name.startswith("quantities/2 zh_CN 2024-12-20 style:")
-    assert wrapper().name.startswith("quantities/2 zh_CN undated style:")
+    assert dated.name.startswith("quantities/3 zh_CN 2024-12-20 style:")
+    assert wrapper().name.startswith("quantities/3 zh_CN undated style:")
     assert wrapper("zh_TW").name != wrapper().name
     style = tmp_path / "styles" / "zh_CN"
     style.mkdir(parents=True)
@@ -286,3 +286,16 @@ def test_apertium_is_given_placeholders_plain_they_survive_and_read_better(
     assert sum("encima ⟦" in o for o in plain) == 0
     assert sum("encima ⟦" in o for o in shielded) == 4
     assert "Shanghai en ⟦Q1⟧, cuándo" in plain[0]
+
+
+def test_apertium_sentences_opened_by_a_figure_start_upper_case(apertium_bin: str) -> None:
+    text = (
+        "T\n\nFY 2024 ended well.\n\nSeptember and October 2024 were busy.\n\n"
+        "A third of staff left.\n\nStaff said a third of them left.\n"
+    )
+    engine = ApertiumEngine(apertium_bin=apertium_bin)
+    result = translate_article(parse_text(text), to="es", engine=engine, cache=False)
+    assert [u.target.split(" ")[0] for u in result.units][1:] == [
+        "Ejercicio", "Septiembre–octubre", "Un", "El",
+    ]  # fmt: skip
+    assert " un tercio " in result.units[-1].target

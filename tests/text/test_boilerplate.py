@@ -37,6 +37,9 @@ def test_a_table_column_named_like_furniture_cuts_nothing(column: str) -> None:
         "Voting ends Friday.",
         "Residents can comment until May 1!",
         "- Voting ends Friday\n- Results follow on Monday",
+        "Der Rat sagte: »Wir stimmen zu.«",  # German and Danish quotes close after the stop
+        "Der Rat sagte: „Wir stimmen zu.“",
+        "Hun sagde: ›Vi bliver.‹",
     ],
 )
 @pytest.mark.parametrize("label", ["Comments", "Share", "Related"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from confl10n.document import Inline
 from confl10n.text.inline import AlignedWord, align, aligned_range, needs_alignment
 
@@ -75,6 +77,24 @@ def test_whole_sentence_emphasis_wraps_the_whole_translation() -> None:
     assert shown(TARGET, placed) == [("em", "La casa grande es muy roja.")]
     placed, _ = align(SOURCE, TARGET, [Inline("strong", 0, len(SOURCE) - 1)])
     assert shown(TARGET, placed) == [("strong", "La casa grande es muy roja")]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Er sagte: »Wir stimmen zu.«",  # German and Danish quotes close with « ‹ “ ‘
+        "Er sagte: ›Wir stimmen zu.‹",
+        "Er sagte: „Wir stimmen zu.“",
+        "Il a dit : « Nous sommes d’accord. »",
+    ],
+)
+def test_the_final_punctuation_and_quotes_stay_outside_like_the_sources(target: str) -> None:
+    source = "He said: “We agree.”"
+    tail = target.rindex(".")
+    placed, _ = align(source, target, [Inline("em", 0, len(source) - 2)])
+    assert shown(target, placed) == [("em", target[:tail])]
+    note = Inline("note", len(source) - 2, len(source) - 2, "", "1")
+    assert [s.start for s in align(source, target, [note])[0]] == [tail]
 
 
 def test_only_spans_not_found_exactly_once_need_an_alignment() -> None:

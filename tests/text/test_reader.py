@@ -149,6 +149,21 @@ def test_truncated_quote_is_flagged_even_with_a_period() -> None:
     assert article.sections[-1].paragraphs[-1].truncated
 
 
+@pytest.mark.parametrize(
+    ("lang", "last"),
+    [
+        ("de", "Er sagte: »Das ist gut."),
+        ("de", "Er sagte: »Ja« und »Nein."),
+        ("de", "Sie sagte: »Er rief ›Halt!«"),
+        ("fr", "Il a dit : « Nous restons."),
+        ("fr", "Il a dit : ‹ Nous restons."),
+    ],
+)
+def test_an_open_guillemet_quotation_is_flagged_truncated(lang: str, last: str) -> None:
+    article = parse_text(f"Title\n\nFirst paragraph.\n\n{last}\n", lang=lang, markdown=False)
+    assert article.sections[-1].paragraphs[-1].truncated
+
+
 def test_boilerplate_markers_with_link_lists() -> None:
     text = "Title\n\nBody sentence.\n\nRelated Articles:\n\nSome other story\n\nAnother story\n"
     article = parse_text(text)
@@ -247,6 +262,12 @@ def test_a_line_closing_with_a_quote_is_a_paragraph(lang: str, line: str) -> Non
         ("en", "The rate rose by 5%.[1]"),
         ("en", "The rate rose by 5%.[12][13]"),
         ("en", "“We stay.”²³"),
+        ("de", "Er sagte: »Das ist gut …«"),  # German and Danish guillemets close with « and ‹
+        ("de", "Sie sagte: ›Wir bleiben.‹"),
+        ("de", "Er sagte: »Sie rief ›Halt!‹«"),
+        ("da", "Hun sagde: »Vi bliver.«"),
+        ("fr", "Il a dit : « Nous restons. »"),
+        ("fr", "» Nous continuerons. »"),  # French goes on with » a quotation of paragraphs
     ],
 )
 def test_a_complete_last_sentence_is_not_flagged_truncated(lang: str, last: str) -> None:

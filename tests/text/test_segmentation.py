@@ -128,6 +128,20 @@ def test_region_codes_use_base_language() -> None:
         ("Er fragte: „Kommst du?“ Sie nickte.", "de", ["Er fragte: „Kommst du?“", "Sie nickte."]),
         ("„Wir bleiben.“ Dann ging er.", "de", ["„Wir bleiben.“", "Dann ging er."]),
         ("Sie sagte: „Nein!“, und ging.", "de", ["Sie sagte: „Nein!“, und ging."]),
+        # German and Danish guillemets point inwards: »…« and ›…‹ (the reverse of French)
+        ("Er fragte: »Kommst du?« Sie nickte.", "de", ["Er fragte: »Kommst du?«", "Sie nickte."]),
+        ("Dann ging er. »Wir kommen«, sagte sie.", "de", ["Dann ging er.", "»Wir kommen«, sagte sie."]),
+        ("Die Stadt plant viel. »Das ist gut.« Der Rat stimmt zu.", "de",
+         ["Die Stadt plant viel.", "»Das ist gut.«", "Der Rat stimmt zu."]),
+        ("Er sagte: ›Gut.‹ Dann ging er.", "de", ["Er sagte: ›Gut.‹", "Dann ging er."]),
+        ("Er rief: »Halt!« »Sofort!« Alle standen.", "de",
+         ["Er rief: »Halt!«", "»Sofort!«", "Alle standen."]),
+        ("Sie sagte: »Das war’s …« Dann ging sie.", "de", ["Sie sagte: »Das war’s …«", "Dann ging sie."]),
+        ("Han spurgte: »Kommer du?« Hun nikkede.", "da", ["Han spurgte: »Kommer du?«", "Hun nikkede."]),
+        # an abbreviation right after an opening quote is still one
+        ("Er ging. »Dr. Müller kommt.« Dann.", "de", ["Er ging.", "»Dr. Müller kommt.«", "Dann."]),
+        ("„Dr. Müller kam.“ Dann ging er.", "de", ["„Dr. Müller kam.“", "Dann ging er."]),
+        ("Il dit «Oui.» Puis il part.", "fr", ["Il dit «Oui.»", "Puis il part."]),
         # 15: emphasis closing after a quote (plain text keeps the markers)
         ("_“… open.”_ That changes the plan.", "en", ["_“… open.”_", "That changes the plan."]),
         ("*“We are ready.”* The board agreed.", "en", ["*“We are ready.”*", "The board agreed."]),

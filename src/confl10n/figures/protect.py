@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from confl10n.errors import InvalidOptionError, TranslationError
-from confl10n.languages import facts
+from confl10n.languages import facts, sentence_start
 from confl10n.localize.formatting import check_locale, format_quantity
 from confl10n.quantities.find import MINUS
+from confl10n.text.segmentation import OPENING_MARKS
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Sequence
@@ -74,7 +75,6 @@ class Slot:
     before: str = ""  # the bracket just before the figure in the source ("(" of "($5)")
     after: str = ""  # the bracket just after it
     frame: str | None = None  # "between"/"from" opening a range, masked with it
-    capital: bool = False  # the frame word was capitalised ("Between 2024 and 2027, …")
 
 
 def worth_protecting(q: Quantity) -> bool:
@@ -112,8 +112,7 @@ def protect(
         start, frame = _frame(text, q, frames, position)
         before, after = text[start - 1 : start], text[q.end : q.end + 1]
         slot = Slot(f"⟦Q{number}⟧", q, before * (before in "([") if before else "",
-                    after * (after in ")]") if after else "", frame and frame.lower(),
-                    bool(frame and frame[0].isupper()))  # fmt: skip
+                    after * (after in ")]") if after else "", frame and frame.lower())  # fmt: skip
         pieces += [text[position:start], slot.token]
         slots.append(slot)
         position = q.end
@@ -147,7 +146,9 @@ def placeholder_problems(translated: str, slots: Sequence[Slot]) -> list[str]:
 def restore(
     translated: str, slots: Sequence[Slot], locale: str, *, style_dir: Path | None = None
 ) -> str:
-    """Put each slot's quantity back into ``translated``, written in ``locale``'s style.
+    """Put each slot's quantity back into ``translated``, written in ``locale``'s style;
+    one that opens the sentence (after opening quotes or brackets, if any) starts as a
+    sentence does in ``locale`` ("un tercio" -> "Un tercio").
 
     Raises TranslationError when a placeholder was dropped, repeated or invented:
     the caller should then translate the sentence unprotected and :func:`restyle` it.
@@ -160,7 +161,10 @@ def restore(
 
     def put_back(m: re.Match[str]) -> str:
         index = int(_ascii(m["n"])) - 1
-        value = _bracketed(rendered[index], slots[index], m["open"], m["close"])
+        text = rendered[index]
+        if _opens(translated, m.start()):
+            text = sentence_start(text, locale)
+        value = _bracketed(text, slots[index], m["open"], m["close"])
         if not cjk:
             return f"{m['lead']}{value}{m['trail']}"
         # Chinese and Japanese put no space between a figure and CJK text.
@@ -172,8 +176,12 @@ def restore(
 
 
 def _rendered(slot: Slot, locale: str, style_dir: Path | None) -> str:
-    text = format_quantity(slot.quantity, locale, style_dir=style_dir, frame=slot.frame)
-    return text[:1].upper() + text[1:] if slot.capital else text
+    return format_quantity(slot.quantity, locale, style_dir=style_dir, frame=slot.frame)
+
+
+def _opens(translated: str, at: int) -> bool:
+    """Whether nothing but spaces and opening quotes or brackets stands before ``at``."""
+    return all(c.isspace() or c in OPENING_MARKS for c in translated[:at])
 
 
 def sentence_case(masked: str, translated: str) -> str:

@@ -22,14 +22,17 @@ quantity must be found with the same value; what is not becomes a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, time
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from confl10n.figures.readback import (
     Reading,
     currency_marks,
+    currency_names,
     normalize_digits,
     read_figures,
     unit_marks,
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
     from confl10n.document import Article, Quantity
 
 __all__ = ["Finding", "check_article", "check_translation"]
+
+_Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +185,19 @@ def _literal(check: _Check, q: Quantity) -> bool:
         signless = _MINUS if written[:1].isdigit() else ""  # 0,4 is not inside -0,4
         found = re.search(rf"(?<![\d.,{signless}]){written}(?![\d]|[.,]\d)", text)
         if found is not None:
-            for reading in [
-                r for r in check.readings if r.start < found.end() and found.start() < r.end
-            ]:
-                check.take(reading)
+            _claim_literal(check, q, found.span())
             return True
     return False
+
+
+def _claim_literal(check: _Check, q: Quantity, span: _Span) -> None:
+    """Claim the readings inside the literal figure at ``span``; an amount's currency is
+    still checked, as the words after it may name another ("dólares australianos")."""
+    claimed = [r for r in check.readings if r.start < span[1] and span[0] < r.end]
+    for reading in claimed:
+        check.take(reading)
+    if q.kind == "money" and q.unit and claimed:
+        _currency_kept(check, q, claimed[0])
 
 
 def _match_dates(check: _Check, q: Quantity) -> bool:
@@ -213,17 +225,29 @@ def _unit_kept(check: _Check, q: Quantity, reading: Reading) -> None:
 
 
 _BEFORE, _AFTER = 15, 40  # how far from its number a currency may be written, in characters
+# What stands between a currency word several currencies share and the word that names
+# which one, as their names write it: "dólares australianos", "dollars de Hong Kong" after
+# it, "australische Dollar", "Hongkong-Dollar" before it.
+_NAMED_AFTER = re.compile(r"[^\W\d_]*[\s\-‐]*(?:(?:de|du|des|of|d['’])\s*)?")
+_NAMED_BEFORE = re.compile(r"[^\W\d_]*[\s\-‐]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Currencies:
+    """What shows each currency in one locale: its marks, and the marks that name it next
+    to a word it shares with others (before that word, after it)."""
+
+    marks: Mapping[str, frozenset[str]]
+    sides: Mapping[str, tuple[frozenset[str], frozenset[str]]]
 
 
 def _currency_kept(check: _Check, q: Quantity, reading: Reading) -> None:
     """Report an amount whose nearest currency (name or symbol, per CLDR and the locale's
     style) is another one (``wrong_currency``) or that shows none (``lost_unit``)."""
-    marks = currency_marks(str(q.unit), check.locale, check.style_dir) | _written(q)
-    own, spans = _nearest(check, marks, reading)
-    others = sorted((_nearest(check, currency_marks(code, check.locale, check.style_dir),
-                              reading, spans)[0], code not in _USUAL, code)
-                    for code in currency_codes() - {q.unit})  # fmt: skip
-    distance, _, code = others[0]
+    near = _currencies_near(check, q, reading)
+    own = near.pop(str(q.unit), _FAR)
+    others = sorted((distance, code not in _USUAL, code) for code, distance in near.items())
+    distance, _, code = others[0] if others else (_FAR, False, "")
     if own <= distance and own < _FAR:
         return
     if distance < _FAR:
@@ -233,39 +257,118 @@ def _currency_kept(check: _Check, q: Quantity, reading: Reading) -> None:
 
 
 def _written(q: Quantity) -> frozenset[str]:
-    """The source's own currency word or sign ("yuan", "EUR", "$"), lower-cased: an engine
-    may copy it as written."""
-    signs = re.findall(r"[^\w\s.,\-–]+", q.text)
+    """The source's own currency word or sign with its letters ("yuan", "EUR", "$", "A$"),
+    lower-cased: an engine may copy it as written."""
+    signs = re.findall(r"[^\W\d_]*[^\w\s.,\-–]+", q.text)
     named = [w for w in re.findall(r"[^\W\d_]+", q.text) if currency_word(w) == q.unit]
     return frozenset(w.casefold() for w in [*signs, *named])
 
 
 _MINUS = "\\-\u2212\u2011"  # minus signs, escaped for a character class
-_USUAL = ("USD", "EUR")  # named first when a mark ("dollar", "$") fits several currencies
+_USUAL = ("USD", "EUR")  # what a mark several currencies share ("dollar", "$") means alone
 _FAR = 10**6
 
 
-def _nearest(
-    check: _Check, marks: frozenset[str], reading: Reading, skip: tuple[tuple[int, int], ...] = ()
-) -> tuple[int, tuple[tuple[int, int], ...]]:
-    """(distance of the nearest of ``marks`` to ``reading`` or _FAR, spans of all found);
-    spans inside ``skip`` ("元" inside "美元") do not count. Letters must start a word, so
-    "ين" (yen) is not read inside "ملايين"; a word before the number counts only when
-    none follows it (words follow their number, symbols come before it)."""
+def _currencies_near(check: _Check, q: Quantity, reading: Reading) -> dict[str, int]:
+    """Each currency shown near ``reading`` -> its distance (see :func:`_gap`). A mark inside
+    a longer one ("$" in "US$", "元" in "美元") does not count; a mark several currencies
+    share ("dólares", "ドル") counts for the one a word next to it names ("dólares
+    australianos"), else for the usual one (the US dollar)."""
+    table = _currency_table(check.locale, check.style_dir)
+    code = str(q.unit)
+    marks = {**table.marks, code: table.marks.get(code, frozenset()) | _written(q)}
     text = check.translation.casefold()
+    found = _outermost(_mark_spans(text, marks, reading))
+    near: dict[str, int] = {}
+    for span, codes in found.items():
+        for meant in _meant(text, span, codes, found, table):
+            near[meant] = min(near.get(meant, _FAR), _gap(text, span, reading))
+    return near
+
+
+@cache
+def _currency_table(locale: str, style_dir: Path | None) -> _Currencies:
+    marks = {code: currency_marks(code, locale, style_dir) for code in currency_codes()}
+    counts = Counter(mark for found in marks.values() for mark in found)
+    shared = {mark for mark, count in counts.items() if count > 1}
+    sides = {code: _sides(currency_names(code, locale, style_dir), shared) for code in marks}
+    return _Currencies(marks, sides)
+
+
+def _sides(
+    names: Sequence[Sequence[str]], shared: set[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The marks of ``names`` that stand before a shared one, and those after it."""
+    before: set[str] = set()
+    after: set[str] = set()
+    for name in names:
+        for i, mark in enumerate(name):
+            if mark in shared:
+                before |= set(name[:i]) - shared
+                after |= set(name[i + 1 :]) - shared
+    return frozenset(before), frozenset(after)
+
+
+def _mark_spans(
+    text: str, marks: Mapping[str, frozenset[str]], reading: Reading
+) -> dict[_Span, set[str]]:
+    """Where each currency's marks occur near ``reading``. Letters must start a word, so
+    "ين" (yen) is not read inside "ملايين"."""
     low, high = max(0, reading.start - _BEFORE), min(len(text), reading.end + _AFTER)
-    best, spans = _FAR, []
-    for mark in marks:
-        word = mark[:1].isalpha()
-        edge = r"(?<![^\W\d_])" if word and not _is_cjk_text(mark) else ""
-        for m in re.finditer(edge + re.escape(mark), text[:high]):
-            if m.start() < low or any(a <= m.start() and m.end() <= b for a, b in skip):
-                continue
-            spans.append((m.start(), m.end()))
-            after = m.start() >= reading.end
-            gap = m.start() - reading.end if after else reading.start - m.end() + _AFTER * word
-            best = min(best, max(gap, 0))
-    return best, tuple(spans)
+    spans: dict[_Span, set[str]] = {}
+    for code, found in marks.items():
+        for mark in found:
+            edge = r"(?<![^\W\d_])" if mark[:1].isalpha() and not _is_cjk_text(mark) else ""
+            for m in re.finditer(edge + re.escape(mark), text[:high]):
+                if m.start() >= low:
+                    spans.setdefault(m.span(), set()).add(code)
+    return spans
+
+
+def _outermost(spans: dict[_Span, set[str]]) -> dict[_Span, set[str]]:
+    """``spans`` without those inside a longer one."""
+    return {
+        (a, b): codes
+        for (a, b), codes in spans.items()
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
+    }
+
+
+def _meant(
+    text: str, span: _Span, codes: set[str], found: dict[_Span, set[str]], table: _Currencies
+) -> set[str]:
+    """The currencies the mark at ``span`` shows: one of those sharing it that a word next
+    to it names, else the usual one, else all of them."""
+    if len(codes) == 1:
+        return codes
+    named = {code for code in codes if _named(text, span, code, found, table)}
+    usual = [code for code in _USUAL if code in codes]
+    return named or ({usual[0]} if usual else codes)
+
+
+def _named(
+    text: str, span: _Span, code: str, found: dict[_Span, set[str]], table: _Currencies
+) -> bool:
+    """Whether a mark of ``code`` alone stands right before or after the shared one at
+    ``span``, where the currency's names put it ("dólares australianos")."""
+    before, after = table.sides[code]
+    for (a, b), codes in found.items():
+        mark = text[a:b]
+        if codes != {code}:
+            continue
+        if a >= span[1] and mark in after and _NAMED_AFTER.fullmatch(text, span[1], a):
+            return True
+        if b <= span[0] and mark in before and _NAMED_BEFORE.fullmatch(text, b, span[0]):
+            return True
+    return False
+
+
+def _gap(text: str, span: _Span, reading: Reading) -> int:
+    """How far the mark at ``span`` is from ``reading``: a word before the number counts
+    only when none follows it (words follow their number, symbols come before it)."""
+    if span[0] >= reading.end:
+        return span[0] - reading.end
+    return max(reading.start - span[1] + _AFTER * text[span[0]].isalpha(), 0)
 
 
 def _is_cjk_text(word: str) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from confl10n.languages import language_of
 from confl10n.localize import formatting as localize
+from confl10n.quantities.words import currency_signs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,6 +46,9 @@ _CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+"
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|~|～|至|到|a|al|y|e|hasta|bis|auf|und|à|et|au)\s*",
                         re.IGNORECASE)  # fmt: skip
 _STOPS = frozenset({"des", "del", "los", "las", "der", "die", "von"})  # in currency names
+# A currency sign with the letters written onto it ("US$", "$US", "CN¥", "€"), or a word.
+_CURRENCY_SIGN = re.compile(r"[^\w\s.,'’\-–~～]")
+_CURRENCY_PART = re.compile(r"[^\W\d_]*[^\w\s.,'’\-–~～]+[^\W\d_]*|[^\W\d_]+")
 _SPACES = "\u00a0\u202f\u2009 "
 _YMD = tuple[int | None, int | None, int | None]
 
@@ -102,18 +106,32 @@ def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tu
 def currency_marks(code: str, locale: str, style_dir: Path | None = None) -> frozenset[str]:
     """What shows currency ``code`` in a ``locale`` text, lower-cased: CLDR's names and
     symbol and the style's names, as word stems (5 letters: "dólar", "euro"), whole CJK
-    names less their scale characters ("美元", "円") and symbols ("$", "€", "US$")."""
+    names less their scale characters ("美元", "円"), symbols with their letters ("€",
+    "us$", "$au") and the signs English writes ("$", "a$")."""
+    named = {mark for name in currency_names(code, locale, style_dir) for mark in name}
+    return frozenset({code.casefold(), *currency_signs(code), *named})
+
+
+@cache
+def currency_names(
+    code: str, locale: str, style_dir: Path | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """Each of CLDR's and the style's names of currency ``code`` in ``locale`` as the marks
+    of :func:`currency_marks` it holds, in their order ("dólares australianos" -> ("dólar",
+    "austr"), "Australische Dollar" -> ("austr", "dolla"))."""
     from confl10n.document import Quantity
 
     names = list(localize.cldr_unit_names(code, locale))
     for value in (Decimal(5), Decimal(5_000_000)):
         q = Quantity("money", code, 0, 0, value, unit=code)
         names.append(localize.format_quantity(q, locale, style_dir=style_dir))
-    marks = {code.casefold()}
-    for name in names:
-        marks |= {sym for sym in re.findall(r"[^\w\s.,'’\-–~～]+", name) if sym != "%"}
-        marks |= {_stem(w, locale) for w in re.findall(r"[^\W\d_]+", name)} - {""}
-    return frozenset(marks)
+    return tuple(_name_marks(name, locale) for name in names)
+
+
+def _name_marks(name: str, locale: str) -> tuple[str, ...]:
+    found = _CURRENCY_PART.findall(name)
+    marks = (w.casefold() if _CURRENCY_SIGN.search(w) else _stem(w, locale) for w in found)
+    return tuple(m for m in marks if m and m != "%")
 
 
 def _stem(word: str, locale: str) -> str:

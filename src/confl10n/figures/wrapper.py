@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 UNPROTECTED = "numbers-unprotected"
 """The flag of a unit translated without placeholders because the engine damaged them."""
 
-VERSION = 2  # 2: issue 22 (changes and levels, range words, scaled measures, periods)
+# 2: issue 22 (changes and levels, range words, scaled measures, periods);
+# 3: a figure that opens its sentence starts upper case ("Un tercio del personal …")
+VERSION = 3
 """Part of the wrapper's name, so of cache keys: bump it when the same input would
 come out differently."""
 

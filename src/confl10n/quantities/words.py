@@ -198,6 +198,13 @@ def is_filler(word: str) -> bool:
     return word.lower() in _set("noun_fillers")
 
 
+def currency_signs(code: str) -> frozenset[str]:
+    """The signs written before an amount in ``code``, lower-cased ("$", "us$" for USD;
+    "a$", "au$" for AUD), letters alone ("rs") left out."""
+    signs = _data()["currency_signs"].items()
+    return frozenset(s for s, c in signs if c == code and not s.isalpha())
+
+
 def currency_codes() -> frozenset[str]:
     """Every ISO 4217 code this vocabulary can read (USD, EUR, JPY, INR …)."""
     return frozenset({*_data()["currency_signs"].values(), *_data()["currency_words"].values()})

@@ -42,7 +42,7 @@ NEAR_DUPLICATE = 0.8
 """Share of the shorter sentence's words found in the other one that makes it a repeat."""
 
 _ENDS = ".!?。！？…‼⁇⁈⁉．｡؟۔।"  # with Arabic ؟ and ۔, Devanagari ।
-_CLOSERS = "\"'”’»›)]}」』》）〉】〕"
+_CLOSERS = "\"'”’»«›‹)]}」』》）〉】〕"  # German and Danish close with « and ‹
 _FINAL = re.compile(rf"[{re.escape(_ENDS)}][{re.escape(_CLOSERS)}\s*_]*$")
 _LEAD_IN = re.compile(r"[:：]\W*$")
 _BRACKETS = tuple(
@@ -79,6 +79,7 @@ _ANAPHOR = re.compile(
 _STRAIGHT_QUOTE = '"'
 _CURLY = ("“", "”")
 _LOW_QUOTE = "„"
+_GUILLEMETS = (("«", "»"), ("‹", "›"))  # counted, not paired: «…» (French) or »…« (German)
 
 
 def ineligible(sentence: Sentence, paragraph: Paragraph, *, lang: str = "en") -> str | None:
@@ -127,7 +128,7 @@ def _balance(text: str, lang: str) -> str | None:
     if _LOW_QUOTE in text or lang in ("de", "cs", "sk", "pl", "hu", "ro", "bg", "uk", "ru"):
         # „…“ (German and others): the low mark opens, “ (or ”) closes.
         opening, closing = text.count(_LOW_QUOTE), opening + closing
-    if opening != closing or text.count("«") != text.count("»"):
+    if opening != closing or any(text.count(a) != text.count(b) for a, b in _GUILLEMETS):
         return "unbalanced quotes"
     if any(text.count(a) != text.count(b) for a, b in _BRACKETS):
         return "unbalanced brackets"

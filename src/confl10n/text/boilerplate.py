@@ -21,8 +21,8 @@ from confl10n.text.blocks import Block
 _MARKER_KINDS = ("heading", "text")
 _FURNITURE_KINDS = ("heading", "text", "list_item", "html")
 # Where a sentence of prose may end: a full stop or "!" (a headline may ask a question;
-# a link title has no full stop), closing quotes, then a space or the end.
-_SENTENCE_END = re.compile(r"[.!…][\"'”’»)\]]*(?=\s|$)")
+# a link title has no full stop), closing quotes (German “ ‘ « ‹ too), then a space or the end.
+_SENTENCE_END = re.compile(r"[.!…][\"'”’“‘»«›‹)\]]*(?=\s|$)")
 _PROSE_WORDS = 3  # words a sentence of prose has at least ("Voting ends Friday.")
 _PROMPT_WORDS = 15  # a prompt is one short line; a longer paragraph is story
 _LINKED_SHARE = 0.5  # share of a block's characters inside links that makes it a link line

@@ -34,7 +34,7 @@ Wrap = Callable[[Inline, str, str], str]
 _SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _PLACED_ALONE = frozenset(("link", "strong", "em", "strike"))
 _EMPHASIS = frozenset(("strong", "em", "strike"))
-_TRAILING = re.compile(r"[\s.!?…。！？\"'”’»」』)\]]*$")
+_TRAILING = re.compile(r"[\s.!?…。！？\"'”’“‘»«›‹」』)\]]*$")  # German closes with “ ‘ « ‹
 # What an aligned range loses at its ends unless the span's own words have it there.
 _EDGES = " \t\n.,;:!?…。，、；：！？\"'“”‘’«»「」『』()[]"
 

@@ -46,10 +46,13 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FORMAT_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 INPUT_FORMATS = ("text", "markdown", "html", "docx")
 """The input formats an article is read from (``input_format``); None detects it."""
-_ENDINGS = tuple('.!?…。！？‼⁇⁈⁉．｡؟۔।"”’»«“」』)')  # with Arabic ؟ ۔, Devanagari ।
+_ENDINGS = tuple('.!?…。！？‼⁇⁈⁉．｡؟۔।"”’»«›‹“」』)')  # with Arabic ؟ ۔, Devanagari ।
 # Footnote marks after a sentence's end ("… by 5%.[1]", "… by 5%.¹"): not part of its text.
 _FOOTNOTE_MARKS = re.compile(r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$")
-_OPEN_CLOSE = (("«", "»"), ("「", "」"), ("『", "』"), ("(", ")"))
+_OPEN_CLOSE = (("「", "」"), ("『", "』"), ("(", ")"))
+_GUILLEMETS = (("«", "»"), ("‹", "›"))  # French order; German and Danish write »…« and ›…‹
+# A German opening guillemet: the first one in the text, » or ›, set right before its word.
+_GERMAN_OPENING = re.compile(r"^[^«»‹›]*[»›](?=\S)")
 _ITEM_KINDS = ("list_item", "table_cell")
 VERBATIM_BLOCKS = ("code", "html")
 """Paragraph kinds kept as their source (``literal``), with no sentences: code, raw HTML."""
@@ -297,13 +300,25 @@ def is_truncated(text: str) -> bool:
 
     Footnote marks after the last punctuation (``[1]``, ``¹``) do not count. Curly quotes
     pair as the text writes them: „…“ and ‚…‘ (German, Czech, …)
-    where „ occurs, else “…” and ‘…’.
+    where „ occurs, else “…” and ‘…’; guillemets »…« and ›…‹ (German, Danish) where the
+    first one opens so, else «…» and ‹…›.
     """
     stripped = _FOOTNOTE_MARKS.sub("", text.rstrip().rstrip("*_")).rstrip("*_")
     if not stripped.endswith(_ENDINGS):
         return True
     pairs = (("„", "“"), ("‚", "‘")) if "„" in stripped else (("“", "”"),)
-    return any(stripped.count(a) > stripped.count(b) for a, b in (*pairs, *_OPEN_CLOSE))
+    return any(
+        stripped.count(a) > stripped.count(b)
+        for a, b in (*pairs, *_guillemet_pairs(stripped), *_OPEN_CLOSE)
+    )
+
+
+def _guillemet_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """Opening and closing guillemets as ``text`` writes them: »…« when its first one is a
+    German opening », else «…» (a French » that goes on a quotation stands before a space)."""
+    if _GERMAN_OPENING.match(text):
+        return tuple((b, a) for a, b in _GUILLEMETS)
+    return _GUILLEMETS
 
 
 class _Builder:

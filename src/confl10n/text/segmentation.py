@@ -27,9 +27,10 @@ from confl10n.languages import facts, language_of
 SUPPORTED = ("ar", "de", "en", "es", "fr", "ja", "ko", "zh")
 
 _CLOSERS = re.escape("\"'”’»」』）)]】〕›")
-# German closes quotes with “ and ‘ („Kommst du?“ Sie nickte.); emphasis markers
-# left in plain text may close after the punctuation too (_“… open.”_ That …).
-_SPACED_CLOSERS = _CLOSERS + re.escape("“‘*_")
+# German closes quotes with “ and ‘ („Kommst du?“ Sie nickte.), and German and Danish
+# guillemets with « and ‹ (»Kommst du?« Sie nickte.); emphasis markers left in plain text
+# may close after the punctuation too (_“… open.”_ That …).
+_SPACED_CLOSERS = _CLOSERS + re.escape("“‘«‹*_")
 # French sets a (narrow) no-break space before closing guillemets: « Oui ! »
 # Both alternatives start with a character set, which keeps re's fast scan for it.
 _SPACED_END = re.compile(
@@ -39,9 +40,13 @@ _SPACED_END = re.compile(
 # What cannot start a sentence: closing quotes, punctuation and dashes (« Puis-je ? », dit-il)
 _NOT_OPENING = frozenset("»›”’)]},;:.!?-–—")
 _UNSPACED_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{_CLOSERS}]*")
-_OPENER = re.compile(r"\s+([\"'“‘„«「『(\[¿¡*_]*)(\S)")
+OPENING_MARKS = "\"'“‘„«‹»›「『([¿¡*_"
+"""What may stand before the first word of a sentence: opening quotes (» and › open German
+ones: »Wir kommen«) and brackets, Spanish ¿ and ¡, emphasis markers."""
+# A French closing » stands alone before a space: no opener there.
+_OPENER = re.compile(rf"\s+([{re.escape(OPENING_MARKS)}]*)(\S)")
 _GLUED_NEXT = re.compile(r"()(\S)")
-_WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
+_WORD_BEFORE = re.compile(r"([^\s\"'“‘„«‹»›(\[]+)$")
 _NEXT_WORD = re.compile(r"\w+")
 # "Later his son …", and the one-letter words "A new coach …", "I think …" (not "A. J. Smith")
 _SENTENCE_START = re.compile(r"([A-Z][a-z]+|[AI])[,;:]?\s+[\"'“‘(]*[a-z]")
