@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from confl10n.document import Inline
-from confl10n.text.inline import AlignedWord, align, aligned_range, needs_alignment
+from confl10n.text.inline import (
+    AlignedWord,
+    align,
+    aligned_range,
+    markdown_wrap,
+    needs_alignment,
+    render,
+)
 
 SOURCE = "The big house is very red."
 TARGET = "La casa grande es muy roja."
@@ -82,3 +89,12 @@ def test_only_spans_not_found_exactly_once_need_an_alignment() -> None:
     assert not needs_alignment(SOURCE, "The big casa.", [span("strong", "big")])
     assert not needs_alignment(SOURCE, TARGET, [span("code", "big")])
     assert needs_alignment(SOURCE, TARGET, [span("link", "big", target="#a")])
+
+
+def test_a_span_written_twice_over_the_same_words_is_written_once() -> None:
+    spans = [Inline("strong", 0, 3), Inline("strong", 0, 3), Inline("em", 0, 3)]
+    assert render("big house", spans, str, markdown_wrap) == "***big*** house"  # was **big****big**
+    nested = [Inline("strong", 0, 3, label="b", tag=f'<b class="{c}">') for c in "ab"]
+    assert render("big house", nested, str, lambda s, inside, _: f"{s.tag}{inside}</b>") == (
+        '<b class="a"><b class="b">big</b></b> house'
+    )

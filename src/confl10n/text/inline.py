@@ -286,9 +286,12 @@ def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def render(text: str, spans: Sequence[Inline], escape: Callable[[str], str], wrap: Wrap) -> str:
-    """``text`` with ``spans`` (sorted, nested; crossing ones dropped) written by ``wrap``."""
+    """``text`` with ``spans`` (sorted, nested; crossing ones dropped, and a span written
+    twice over the same words written once) written by ``wrap``."""
     kept: list[Inline] = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if any(k == span and k.tag == span.tag for k in kept):
+            continue
         if not any(_crosses((span.start, span.end), (k.start, k.end)) for k in kept):
             kept.append(span)
     return _render(text, 0, len(text), kept, escape, wrap)
@@ -301,9 +304,6 @@ def _render(
     while index < len(spans):
         span = spans[index]
         inner = [s for s in spans[index + 1 :] if s.end <= span.end and s.start < span.end]
-        inner = [
-            s for s in inner if (s.start, s.end) != (span.start, span.end) or s.kind != span.kind
-        ]
         parts.append(escape(text[position : span.start]))
         inside = (
             _render(text, span.start, span.end, inner, escape, wrap) if span.kind != "code" else ""
