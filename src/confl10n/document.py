@@ -41,7 +41,11 @@ class Inline:
     dateline opening a paragraph, ``SPRINGFIELD, Ill. (AP) —``), ``place`` (a place
     with a state abbreviation, ``Springfield, Ill.``), ``strong``, ``em``,
     ``strike``, or ``note`` (a footnote mark such as ``[1](#fn1)``: ``start ==
-    end``, ``label`` its text, ``target`` its URL — the mark is not in the text).
+    end``, ``label`` its text, ``target`` its URL — the mark is not in the text);
+    from HTML also ``element`` (any other text-level element: ``<sup>``,
+    ``<span>``, ``<abbr>`` …, ``label`` its name) and ``void`` (markup with no
+    text of its own at a point, ``start == end``: an image, a ``<br>``, an empty
+    element, a footnote mark ``<sup>1</sup>``; ``tag`` is that markup as written).
     ``tag`` is the opening tag as written in an HTML source (``label`` its name),
     attributes and all, so a translated page keeps them; not compared.
     """

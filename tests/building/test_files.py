@@ -254,3 +254,80 @@ def test_a_links_title_is_translated_in_its_tag(apertium_bin: str) -> None:
     fragment = '<p>See <a href="/r" title="The new plan">the report</a> today.</p>'
     out = translated_file(spanish_text(fragment, "html"), fragment.encode(), suffix=".html")
     assert re.search(r'<a href="/r" title="[^"]*plan nuevo[^"]*">', out.decode())
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ('<p>The mayor <img src="m.jpg" alt="The mayor"> spoke at noon. She<sup>1</sup> left'
+         " early.</p>",
+         '<p>El alcalde <img src="m.jpg" alt="El alcalde"> habló en 12:00. Dejó'
+         " temprano<sup>1</sup>.</p>"),
+        ('<p>The <abbr title="World Health Organization">WHO</abbr> met the <span class="hl">big'
+         "</span> crowd.</p>",
+         '<p>La <abbr title="Organización Mundial de la Salud">OMS</abbr> cumplió la multitud'
+         ' <span class="hl">grande</span>.</p>'),
+        ('<p>She said <span lang="fr">bonjour</span> to the <u>red</u> car.</p>',
+         '<p>Dijo <span lang="fr">bonjour</span> al coche <u>rojo</u>.</p>'),
+        ('<p>The <mark>new</mark> plan is <small>very</small> <q>fair</q>, says <cite>The Times'
+         '</cite> on <time datetime="2026-05-01">Friday</time>.</p>',
+         "<p>El plan <mark>nuevo</mark> es <small>muy</small> <q>justo</q>, dice <cite>El Tiempo"
+         '</cite> el <time datetime="2026-05-01">viernes</time>.</p>'),
+        ("<p>Press <kbd>Ctrl</kbd> and <var>x</var> to close the <s>old</s> window.</p>",
+         "<p>Prensa <kbd>Ctrl</kbd> y <var>x</var> para cerrar la ventana <s>vieja</s>.</p>"),
+        ("<p>Water is H<sub>2</sub>O and the area is 5 m<sup>2</sup> in the house.</p>",
+         "<p>EL agua es H<sub>2</sub>O y el área es 5 metros<sup>2</sup> en la casa.</p>"),
+        ('<p>The city<sup><a href="#fn1">[1]</a></sup> grew. Read <a href="/x"><img src="i.png"'
+         ' alt="The icon"></a> more <i class="fa fa-star"></i> now.</p>',
+         '<p>La ciudad<sup><a href="#fn1">[1]</a></sup> creció. Leído <a href="/x"><img'
+         ' src="i.png" alt="El icono"></a> más <i class="fa fa-star"></i> ahora.</p>'),
+        ("<p>The 20<sup>th</sup> century ended.</p>", "<p>El siglo XX acabó<sup></sup>.</p>"),
+        ('<p><span class="lead" id="s1">The council met on Monday.</span> It voted.</p>',
+         '<p><span class="lead" id="s1">El consejo cumplió el lunes.</span> Votó.</p>'),
+    ],
+    ids=["issue-case", "abbr-span", "span-lang-u", "mark-small-q-cite-time", "kbd-var-s",
+         "sub-sup", "footnote-link-linked-image-icon", "sup-lost-in-translation",
+         "span-over-a-sentence"],
+)  # fmt: skip
+def test_every_element_in_a_sentence_comes_back_on_its_words(
+    fragment: str, expected: str, apertium_bin: str
+) -> None:
+    whole = translated_text(spanish_text(fragment, "html"), markup=True, set_lang=False)
+    assert whole == expected
+    assert nesting_errors(whole) == []
+
+
+def test_an_image_in_a_pages_sentence_stays_with_its_alt_translated(
+    news_page_path: Path, tmp_path: Path, apertium_bin: str
+) -> None:
+    page = news_page_path.read_text("utf-8")
+    image = '<img src="/i/line.png" alt="The red line">'
+    page = page.replace("Officials said the line", f"Officials said {image} the line")
+    (tmp_path / "page.html").write_text(page, "utf-8")
+    out = translated_file(spanish(tmp_path / "page.html"), page.encode(), suffix=".html").decode()
+    assert '<img src="/i/line.png" alt="La línea roja">' in out
+    assert "Officials" not in out
+
+
+def test_translate_output_and_build_keep_images_and_footnote_marks(
+    tmp_path: Path, apertium_bin: str
+) -> None:
+    source = tmp_path / "mayor.html"
+    source.write_text(
+        '<h1>The mayor</h1><p>The mayor <img src="m.jpg" alt="The mayor"> spoke at noon.'
+        " She<sup>1</sup> left early.</p>",
+        "utf-8",
+    )
+    code, _, err = invoke("translate", source, "--to", "es_ES", "--engine", "apertium",
+                          "--no-cache", "--output", tmp_path / "out.html")  # fmt: skip
+    assert code == 0, err
+    expected = (
+        '<p>El alcalde <img src="m.jpg" alt="El alcalde"> habló en 12:00. Dejó'
+        " temprano<sup>1</sup>.</p>"
+    )
+    assert expected in (tmp_path / "out.html").read_text("utf-8")
+    code, _, err = invoke("build", source, "--to", "es_ES", "--engine", "apertium",
+                          "--no-cache", "--out", tmp_path / "built")  # fmt: skip
+    assert code == 0, err
+    (folder,) = (tmp_path / "built").iterdir()
+    assert expected in (folder / "es_ES" / "article.html").read_text("utf-8")

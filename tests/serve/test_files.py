@@ -170,3 +170,25 @@ def test_translate_html_keeps_sentences_whole_and_tags_on_their_words(
     status, answer = served.post_json("translate", body)
     assert status == 200, answer
     assert answer["translatedText"] == expected
+
+
+MAYOR = (
+    '<p>The mayor <img src="m.jpg" alt="The mayor"> spoke at noon. She<sup>1</sup> left early.'
+    ' The <abbr title="World Health Organization">WHO</abbr> met the <span class="hl">big</span>'
+    " crowd.</p>"
+)
+MAYOR_ES = (
+    '<p>El alcalde <img src="m.jpg" alt="El alcalde"> habló en 12:00. Dejó temprano<sup>1</sup>.'
+    ' La <abbr title="Organización Mundial de la Salud">OMS</abbr> cumplió la multitud'
+    ' <span class="hl">grande</span>.</p>'
+)
+
+
+def test_images_footnote_marks_and_other_elements_come_back_in_html(served: Server) -> None:
+    body = {"q": MAYOR, "source": "en", "target": "es", "format": "html", "api_key": API_KEY}
+    status, answer = served.post_json("translate", body)
+    assert (status, answer["translatedText"]) == (200, MAYOR_ES)
+    status, uploaded = upload(served, "mayor.html", MAYOR.encode())
+    assert status == 200, uploaded
+    status, data, _ = download(uploaded["translatedFileUrl"])
+    assert status == 200 and MAYOR_ES in data.decode()

@@ -47,3 +47,19 @@ def test_html_tags_through_apertium_come_back_on_the_words_apertium_wrote(
         "<p>El plan nuevo y el informe <i>nuevo</i> estuvieron leídos. "
         '<a href="https://example.org/">Corre</a> la empresa.</p>',
     ]
+
+
+def test_other_elements_and_images_come_back_on_the_aligned_words(
+    server_factory: Callable[..., Server], aligned_packages: Path
+) -> None:
+    server = server_factory("--models-dir", str(aligned_packages), "--threads", "1", "--no-cache")
+    q = [
+        '<p>The <mark class="m">great</mark> house<img src="h.png" alt="x"> is <span lang="en">'
+        "very</span> red.</p>",
+        "<p>The great<sup>2</sup> house is red.</p>",
+    ]
+    assert translated_html(server, q, "fr") == [
+        '<p>The <mark class="m">new</mark> house<img src="h.png" alt="x"> is <span lang="en">'
+        "very</span> red.</p>",
+        "<p>The new<sup>2</sup> house is red.</p>",
+    ]

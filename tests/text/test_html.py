@@ -339,3 +339,88 @@ def test_the_headline_is_the_heading_the_page_title_names() -> None:
     assert article.title.text == "Library gets $4.5 million in funding"
     assert [s.heading.text for s in article.sections if s.heading] == ["When it opens"]
     assert "Latest news" not in " ".join(u.text for u in article.units())
+
+
+def spans_of(fragment: str) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """Each unit's text and its spans: kind, the words under it, its label and its tag."""
+    units = list(parse_text(fragment, input_format="html").units())
+    return [
+        (u.text, [(s.kind, u.text[s.start : s.end], s.label, s.tag) for s in u.spans])
+        for u in units
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['<abbr title="World Health Organization">', '<span lang="fr">', "<span class='hl'>",
+     "<sup>", "<sub>", "<u>", '<mark class="x">', "<small>", "<q>", "<cite>",
+     '<time datetime="2026-05-01">', "<kbd>", "<var>", "<ins>", "<dfn>", "<bdi>", "<font>"],
+)  # fmt: skip
+def test_every_text_level_element_is_a_span_with_its_tag_as_written(written: str) -> None:
+    name = re.match(r"<(\w+)", written)[1]  # type: ignore[index]
+    fragment = f"<p>The mayor met {written}the press</{name}> on Monday.</p>"
+    assert spans_of(fragment) == [
+        ("The mayor met the press on Monday.", [("element", "the press", name, written)])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text", "at", "markup"),
+    [
+        ('<p>The mayor <img src="m.jpg" alt="The mayor"> spoke.</p>', "The mayor spoke.", 10,
+         '<img src="m.jpg" alt="The mayor"> '),
+        ('<p>The mayor<img src="m.jpg"/> spoke.</p>', "The mayor spoke.", 9, '<img src="m.jpg"/>'),
+        ("<p>The long<br>road began.</p>", "The long road began.", 9, "<br>"),
+        ("<p>A super<wbr>market opened.</p>", "A supermarket opened.", 7, "<wbr>"),
+        ('<p>Read <i class="fa fa-star"></i>more now.</p>', "Read more now.", 5,
+         '<i class="fa fa-star"></i>'),
+        ('<p>Read <a href="/x"><img src="i.png"></a> more.</p>', "Read more.", 5,
+         '<a href="/x"><img src="i.png"></a> '),
+        ('<p>A <svg width="9"><title>x</title></svg> star shone.</p>', "A star shone.", 2,
+         '<svg width="9"><title>x</title></svg> '),
+        ("<p>She<sup>1</sup> left early.</p>", "She left early.", 3, "<sup>1</sup>"),
+        ('<p>The city<sup><a href="#fn2">[2]</a></sup> grew fast.</p>', "The city grew fast.", 8,
+         '<sup><a href="#fn2">[2]</a></sup>'),
+        ("<p>The mark<sup>*</sup> stays here.</p>", "The mark stays here.", 8, "<sup>*</sup>"),
+    ],
+)  # fmt: skip
+def test_markup_without_text_in_a_sentence_is_a_void_span_as_written(
+    fragment: str, text: str, at: int, markup: str
+) -> None:
+    ((read, spans),) = spans_of(fragment)
+    assert read == text
+    assert [s for s in spans if s[0] == "void"] == [("void", "", "", markup)]
+    unit = next(parse_text(fragment, input_format="html").units())
+    assert unit.spans[0].start == unit.spans[0].end == at
+    assert markup.strip() in fragment[unit.start : unit.end]
+
+
+def test_a_footnote_number_is_not_read_into_the_word_before_it() -> None:
+    fragment = "<p>She<sup>1</sup> left early. The 20<sup>th</sup> century ended.</p>"
+    assert [text for text, _ in spans_of(fragment)] == [
+        "She left early.", "The 20th century ended.",
+    ]  # fmt: skip
+    assert spans_of(fragment)[1][1] == [("element", "th", "sup", "<sup>")]
+
+
+def test_markup_between_sentences_stays_outside_them() -> None:
+    fragment = '<p><img src="a.png">The city grew.<sup>3</sup> <br>Then it shrank.</p>'
+    units = list(parse_text(fragment, input_format="html").units())
+    assert [(u.text, u.spans) for u in units] == [("The city grew.", ()), ("Then it shrank.", ())]
+    assert [fragment[u.start : u.end] for u in units] == ["The city grew.", "Then it shrank."]
+
+
+def test_nested_elements_over_the_same_words_keep_their_order() -> None:
+    fragment = '<p>It <span class="a"><span class="b">grew</span></span> <b><i>fast</i></b>.</p>'
+    ((_, spans),) = spans_of(fragment)
+    assert [(kind, tag) for kind, _, _, tag in spans] == [
+        ("element", '<span class="a">'), ("element", '<span class="b">'),
+        ("strong", "<b>"), ("em", "<i>"),
+    ]  # fmt: skip
+
+
+def test_markdown_and_plain_text_read_inline_html_as_before() -> None:
+    markdown = parse_text("She<sup>1</sup> left <img src=a.png> early.\n", input_format="markdown")
+    assert [(u.text, u.spans) for u in markdown.units()] == [("She1 left  early.", ())]
+    text = parse_text("She<sup>1</sup> left <b>early</b>.\n", input_format="text")
+    assert [(u.text, u.spans) for u in text.units()] == [("She<sup>1</sup> left <b>early</b>.", ())]

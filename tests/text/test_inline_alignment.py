@@ -9,7 +9,14 @@ import re
 import pytest
 
 from confl10n.document import Inline
-from confl10n.text.inline import AlignedWord, align, aligned_range, needs_alignment
+from confl10n.text.inline import (
+    AlignedWord,
+    align,
+    aligned_range,
+    markdown_wrap,
+    needs_alignment,
+    render,
+)
 
 SOURCE = "The big house is very red."
 TARGET = "La casa grande es muy roja."
@@ -102,3 +109,47 @@ def test_only_spans_not_found_exactly_once_need_an_alignment() -> None:
     assert not needs_alignment(SOURCE, "The big casa.", [span("strong", "big")])
     assert not needs_alignment(SOURCE, TARGET, [span("code", "big")])
     assert needs_alignment(SOURCE, TARGET, [span("link", "big", target="#a")])
+
+
+def void(at: int, markup: str = "<img>") -> Inline:
+    return Inline("void", at, at, tag=markup)
+
+
+def test_markup_without_text_goes_next_to_the_word_it_touches() -> None:
+    after_big, before_house = (
+        void(7, "<img a>"),
+        void(8, "<img b>"),
+    )  # "The big<img a> <img b>house"
+    placed, _ = align(SOURCE, TARGET, [after_big, before_house], alignment=SPANISH)
+    assert [(s.start, s.tag) for s in placed] == [(3, "<img b>"), (14, "<img a>")]  # casa grande
+    assert needs_alignment(SOURCE, TARGET, [after_big])
+
+
+def test_markup_inside_a_word_the_translation_keeps_stays_inside_it() -> None:
+    source, target = "Water is H2O now.", "El agua es H2O ahora."
+    subscript, soft_break = Inline("element", 10, 11, label="sub"), void(10, "<wbr>")
+    placed, _ = align(source, target, [subscript, soft_break])
+    assert [(s.kind, s.start, s.end) for s in placed] == [("element", 12, 13), ("void", 12, 12)]
+
+
+def test_markup_whose_word_is_lost_goes_where_a_footnote_mark_goes() -> None:
+    source, target = "She left early.", "Dejó temprano."
+    assert align(source, target, [void(3, "<sup>1</sup>")])[0] == (void(13, "<sup>1</sup>"),)
+    assert align(source, target, [void(15)])[0] == (void(14),)  # after the final stop
+
+
+def test_an_element_not_placed_is_kept_whole_or_empty_never_lost() -> None:
+    whole = Inline("element", 0, len(SOURCE), label="span", tag='<span class="lead">')
+    part = Inline("element", 4, 7, label="sup", tag="<sup>")
+    placed, lost = align(SOURCE, "Todo cambió hoy.", [whole, part])
+    assert [(s.start, s.end, s.label) for s in placed] == [(0, 16, "span"), (15, 15, "sup")]
+    assert lost == ()
+
+
+def test_a_span_written_twice_over_the_same_words_is_written_once() -> None:
+    spans = [Inline("strong", 0, 3), Inline("strong", 0, 3), Inline("em", 0, 3)]
+    assert render("big house", spans, str, markdown_wrap) == "***big*** house"  # was **big****big**
+    nested = [Inline("strong", 0, 3, label="b", tag=f'<b class="{c}">') for c in "ab"]
+    assert render("big house", nested, str, lambda s, inside, _: f"{s.tag}{inside}</b>") == (
+        '<b class="a"><b class="b">big</b></b> house'
+    )

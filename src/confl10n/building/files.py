@@ -2,12 +2,15 @@
 
 An HTML article's spans index the page itself, so the translated page is the
 source page with each unit's source span (title, headings, sentences, inline
-tags inside them included) replaced by its translation, the sentence's links
-and emphasis put back by :func:`confl10n.text.inline.align` (by their words,
-their words translated alone, or the engine's word alignment; a link that
-cannot be placed wraps the whole translated sentence); the head's title and
-description metas and the article's ``alt`` and ``title`` attributes are
-translated too; everything else — other markup, scripts, styles, URLs, code,
+tags inside them included) replaced by its translation, the sentence's links,
+emphasis and other inline elements put back as written by
+:func:`confl10n.text.inline.align` (by their words, their words translated
+alone, or the engine's word alignment; a link that cannot be placed wraps the
+whole translated sentence, another element that cannot stays, empty, at its
+end), and its images, line breaks and footnote marks next to the word they
+touched; the head's title and description metas and the article's ``alt`` and
+``title`` attributes are translated too (inside a sentence's tags as well);
+everything else — other markup, scripts, styles, URLs, code,
 white space — stays byte for byte, and the root element gets the target's
 ``lang`` and ``dir``. A plain-text article is rewritten the same way. A ``.docx`` is
 rewritten paragraph by paragraph (:func:`confl10n.text.docx.rewrite_docx`),
@@ -39,7 +42,8 @@ _ROOT = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _LANG_DIR = re.compile(r"\s(?:lang|dir|xml:lang)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)", re.I)
 _INLINE_TAGS = {"strong": ("b", "strong"), "em": ("i", "em"), "strike": ("s", "del", "strike")}
 _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#|/|\./|\.\./)|[^:]*$", re.IGNORECASE)
-_TITLE = re.compile(r"""(\stitle\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""(\s(?:alt|title)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
 
 
 def translated_file(translation: ArticleTranslation, data: bytes, *, suffix: str) -> bytes:
@@ -123,7 +127,7 @@ def _edits(
             continue
         aligned = alignments.get(unit.id, ())
         placed = placed_spans(unit.text, target, unit.spans, words, aligned)
-        placed = tuple(replace(s, tag=_translated_title(s.tag, words)) for s in placed)
+        placed = tuple(replace(s, tag=_translated_attributes(s.tag, words)) for s in placed)
         start, end, before, after = balanced_range(article.text, unit.start, unit.end)
         yield start, end, before + inline.render(target, placed, _escape, _html_wrap) + after
     if markup and article.source_format == "html":
@@ -145,16 +149,19 @@ def placed_spans(
     return inline.align(source, target, spans, translated=words, alignment=alignment)[0]
 
 
-def _translated_title(tag: str, words: Mapping[str, str]) -> str:
-    """An opening tag as written with its ``title`` attribute translated (``words``: the
-    page's texts translated alone), the rest of it as it was."""
+def _translated_attributes(markup: str, words: Mapping[str, str]) -> str:
+    """Markup as written (an opening tag, an image) with the ``alt`` and ``title``
+    attributes of its tags translated (``words``: the page's texts translated alone, see
+    :func:`~confl10n.text.html.page_texts`), the rest of it as it was."""
 
-    def title(match: re.Match[str]) -> str:
+    def attribute(match: re.Match[str]) -> str:
         written = next(v for v in match.groups()[1:] if v is not None)
         value = html.unescape(written)
-        return f'{match[1]}"{html.escape(words.get(value, value), quote=True)}"'
+        if value not in words:
+            return match[0]
+        return f'{match[1]}"{html.escape(words[value], quote=True)}"'
 
-    return _TITLE.sub(title, tag)
+    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), markup)
 
 
 def _escape(text: str) -> str:
@@ -163,9 +170,13 @@ def _escape(text: str) -> str:
 
 def _html_wrap(span: Inline, inside: str, raw: str) -> str:
     """A span as the tag it was read from (``tag``, attributes and all, for HTML input),
-    else the usual one."""
+    else the usual one; markup with no text as it was written."""
     if span.kind == "url":  # a bare URL in the page's text stays text, as it was written
         return inside
+    if span.kind == "void":
+        return span.tag
+    if span.kind == "element":
+        return f"{span.tag}{inside}</{span.label}>"
     if span.kind == "link":
         target = span.target or raw
         if not _SAFE_LINK.match(target):

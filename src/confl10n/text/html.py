@@ -5,9 +5,13 @@ where every tag, text and entity starts, so each run of plain text keeps the
 exact source span it was read from (entities and collapsed white space are
 runs whose text replaces their source). Headings, paragraphs, list items,
 block quotes and table cells become :class:`~confl10n.text.blocks.Block` s;
-links, emphasis and code become :class:`~confl10n.document.Inline` spans;
-``<pre>`` is a verbatim code block. Scripts, styles, forms and the like are
-never text.
+links, emphasis and code become :class:`~confl10n.document.Inline` spans, and so
+does every other text-level element (``<sup>``, ``<span lang>``, ``<abbr>`` …: an
+``element`` span); markup with no text of its own inside a block (``<img>``, a
+``<br>``, an empty element, an ``<svg>``, a footnote mark ``<sup>1</sup>``, whose
+number is no prose) is a ``void`` span, kept as written at its point, so a
+translated page loses none of it. ``<pre>`` is a verbatim code block. Scripts,
+styles, forms and the like are never text.
 
 A whole page (it has ``<html>``, ``<head>``, ``<body>`` or a doctype) is a news
 page with site furniture around the article: which blocks are the article is
@@ -61,6 +65,7 @@ _KICKER_WORDS = 12  # a line before the headline this short is a date or kicker,
 _KEPT_SHARE = 0.5  # of a block's words found in the article, in order
 _SOFT_HYPHEN = re.compile("\u00ad")  # a hyphenation hint, invisible unless a line breaks there
 _VOID = _names("br img hr meta link input wbr area base col source track param")
+_FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*\u2020\u2021\u00a7]{1,3}")  # 1, [2], *, †, ‡, §
 _SPACE = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _CONTENT = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
@@ -126,9 +131,15 @@ def _wrapping(page: str, start: int, end: int) -> tuple[int, int]:
         after = _TAG.match(page, end + len(page[end:]) - len(page[end:].lstrip()))
         if not (before and after) or before[1] or not after[1]:
             return start, end
-        if before[2].lower() != after[2].lower() or before[2].lower() not in _INLINE:
+        if before[2].lower() != after[2].lower() or not _text_level(before[2].lower()):
             return start, end
         start, end = before.start(), after.end()
+
+
+def _text_level(name: str) -> bool:
+    """Whether the reader keeps element ``name`` as a span over its words (a link,
+    emphasis, ``<sup>``, ``<span>`` …): no block, void or skipped element."""
+    return name not in _BLOCKS and name not in _VOID and name not in _SKIP
 
 
 def _unbalanced(page: str, start: int, end: int) -> tuple[_Tags, _Tags]:
@@ -361,6 +372,22 @@ class _Open:
     size: int = 0
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """An inline element open in ``block``: its name, link target and opening tag as
+    written; where its words begin, where it is written, and how many runs and spans
+    the block had when it opened."""
+
+    name: str
+    target: str
+    written: str
+    block: _Open
+    begin: int
+    source: int
+    runs: int
+    spans: int
+
+
 class _Reader(HTMLParser):
     """Follows the tag stream and cuts it into blocks, each run keeping its source span."""
 
@@ -371,10 +398,12 @@ class _Reader(HTMLParser):
         self.blocks: list[_Parsed] = []
         self.current = _Open()
         self.stack: list[str] = []
-        self.inline: list[tuple[str, int, str, str]] = []  # name, start, href, tag as written
+        self.inline: list[_Pending] = []
         self.lists: list[list[int]] = []  # per open list: [next number or 0 for bullets]
         self.table: list[list[int]] = []  # per open table: [row, column]
         self.skip = 0
+        self.skipped_at = 0  # where the outermost skipped element being read starts
+        self.closing = ""  # the end tag being read
         self.pre: int | None = None
         self.attributes: list[tuple[int, int, str]] = []
         self.breaks: tuple[_Open | None, int] = (None, 0)  # (block, runs) after the last <br>
@@ -385,7 +414,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip or tag in _SKIP:
-            self.skip += tag in _SKIP and tag not in _VOID
+            self._skipped(tag)
             return
         self._attributes()
         if tag == "br":
@@ -393,11 +422,31 @@ class _Reader(HTMLParser):
             return
         if tag in _BLOCKS:
             self._start_block(tag)
-        elif tag in _INLINE:
-            target = dict(attrs).get("href") or "" if tag == "a" else ""
-            self.inline.append((tag, self.current.size, target, self.get_starttag_text() or ""))
+        elif tag in _VOID:
+            self._void(self.get_starttag_text() or "")
+        else:
+            self._open_inline(tag, dict(attrs).get("href") or "" if tag == "a" else "")
         if tag not in _VOID:
             self.stack.append(tag)
+
+    def _skipped(self, tag: str) -> None:
+        """A tag in or opening an element that is never text (a script, an ``<svg>``, a
+        button): the outermost such element is kept whole, as written, by :meth:`_void`."""
+        if not self.skip:
+            self.skipped_at = self._offset()
+            if tag in _VOID:  # an <input>: nothing more to come
+                self._void(self.get_starttag_text() or "")
+        self.skip += tag in _SKIP and tag not in _VOID
+
+    def _void(self, markup: str, at: int | None = None) -> None:
+        """``markup`` with no text of its own, at this point of the block (or ``at``)."""
+        where = self.current.size if at is None else at
+        self.current.spans.append(Inline("void", where, where, tag=markup))
+
+    def _open_inline(self, tag: str, target: str) -> None:
+        block, written = self.current, self.get_starttag_text() or ""
+        opened = (block.size, self._offset(), len(block.runs), len(block.spans))
+        self.inline.append(_Pending(tag, target, written, block, *opened))
 
     def _line_break(self) -> None:
         """A ``<br>``: a space, or a paragraph break when it follows another in running text
@@ -407,6 +456,7 @@ class _Reader(HTMLParser):
             self.flush()
             return
         self._text(self._offset(), " ", len(self.get_starttag_text() or ""))
+        self._void(self.get_starttag_text() or "")
         self.breaks = (self.current, len(self.current.runs))
 
     def _attributes(self) -> None:
@@ -421,14 +471,20 @@ class _Reader(HTMLParser):
                 )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.skip:
-            self._attributes()
-        if tag == "br" and not self.skip:
+        if self.skip:
+            return
+        self._attributes()
+        if tag == "br":
             self._line_break()
+        elif tag not in _BLOCKS:  # <img/>, <svg …/>, <span/>
+            self._void(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
+        self.closing = tag
         if self.skip:
             self.skip -= tag in _SKIP
+            if not self.skip:
+                self._void(self.source[self.skipped_at : self._closed_at(tag)])
             return
         if tag not in self.stack:
             return
@@ -440,9 +496,9 @@ class _Reader(HTMLParser):
                 return
 
     def _end(self, tag: str) -> None:
-        if tag in _INLINE:
+        if tag not in _BLOCKS:
             self._close_inline(tag)
-        elif tag in _BLOCKS:
+        else:
             self.flush(end=tag == "pre")
             if tag in ("ul", "ol") and self.lists:
                 self.lists.pop()
@@ -483,20 +539,54 @@ class _Reader(HTMLParser):
         if not plain:
             return
         if plain == " " and (not block.runs or block.runs[-1][2].endswith(" ")):
+            self._space_after_void(self.source[start:end])
             return
         block.runs.append((start, end, plain))
         block.size += len(plain)
 
+    def _space_after_void(self, space: str) -> None:
+        """White ``space`` right after markup that came after a space (``Read <img> more``):
+        written with the markup, as the text has no space of its own there."""
+        block = self.current
+        last = block.spans[-1] if block.spans else None
+        if last and last.kind == "void" and last.start == block.size and not space.strip():
+            block.spans[-1] = replace(last, tag=last.tag + space)
+
     def _close_inline(self, tag: str) -> None:
-        for index in range(len(self.inline) - 1, -1, -1):
-            name, begin, target, written = self.inline[index]
-            if name == tag:
-                del self.inline[index]
-                if begin < self.current.size:
-                    kind, label = _INLINE[tag], tag if tag != "a" else ""
-                    span = Inline(kind, begin, self.current.size, target, label, written)
-                    self.current.spans.append(span)
-                return
+        """The span of the inline element ``tag`` just closed: over its words, or a void
+        one (:meth:`_as_void`); none for an element other than a link or emphasis that
+        began in an earlier block (its tags are outside this block's sentences)."""
+        found = [i for i, pending in enumerate(self.inline) if pending.name == tag]
+        if not found:
+            return
+        pending, block = self.inline.pop(found[-1]), self.current
+        words = "".join(run[2] for run in block.runs[pending.runs :])
+        if pending.block is block and (not words.strip() or _is_mark(tag, words)):
+            self._as_void(pending, words)
+        elif pending.begin < block.size and (tag in _INLINE or pending.block is block):
+            kind, label = _INLINE.get(tag, "element"), tag if tag != "a" else ""
+            span = Inline(kind, pending.begin, block.size, pending.target, label, pending.written)
+            inner = pending.spans if pending.block is block else len(block.spans)
+            block.spans.insert(inner, span)  # before the spans inside it, as written
+
+    def _as_void(self, pending: _Pending, words: str) -> None:
+        """The element just closed kept whole, as written, at its point: one without words
+        (an icon, a linked image) or a footnote mark, whose number leaves the text."""
+        block = self.current
+        if words.strip():
+            del block.runs[pending.runs :]
+            block.size = pending.begin
+        del block.spans[pending.spans :]  # the marks inside go with it
+        self._void(self.source[pending.source : self._closed_at(pending.name)], pending.begin)
+
+    def _closed_at(self, name: str) -> int:
+        """Where element ``name``, closed now, ends: after its end tag, or before the end
+        tag of the parent that closed it."""
+        start = self._offset()
+        if name != self.closing:
+            return start
+        end = self.source.find(">", start)
+        return end + 1 if end >= 0 else len(self.source)
 
     def _start_block(self, tag: str) -> None:
         self.flush()
@@ -544,7 +634,7 @@ class _Reader(HTMLParser):
             block.size -= 1
             block.runs.pop()
         if block.runs:
-            spans = tuple(replace(s, end=min(s.end, block.size)) for s in block.spans)
+            spans = tuple(_clipped(s, block.size) for s in block.spans)
             plain = "".join(run[2] for run in block.runs)
             spans += url_spans(plain, [(s.start, s.end) for s in spans if s.kind == "link"])
             self.blocks.append((self._block(block, spans), _FURNITURE & frozenset(self.stack)))
@@ -563,6 +653,16 @@ class _Reader(HTMLParser):
         if code.strip():
             self.blocks.append((Block("code", ((start, end, code),)), frozenset()))
         self.current = _Open()
+
+
+def _clipped(span: Inline, size: int) -> Inline:
+    """``span`` ending by ``size`` (a block's trailing white space is trimmed)."""
+    return replace(span, start=min(span.start, size), end=min(span.end, size))
+
+
+def _is_mark(tag: str, words: str) -> bool:
+    """Whether an element of ``words`` is a footnote mark (``<sup>1</sup>``, ``<sup>[2]</sup>``)."""
+    return tag == "sup" and _FOOTNOTE_MARK.fullmatch(words.strip()) is not None
 
 
 def _innermost(stack: list[str], tags: tuple[str, ...]) -> str | None:

@@ -13,7 +13,11 @@ its source words. A link still not placed wraps the whole translated
 sentence, and so does emphasis over the whole source sentence; other emphasis
 and code not found is dropped (never put on words it did not cover), and a
 URL (or a second lost link) is returned apart so the writer can still give
-the address after the sentence.
+the address after the sentence. Any other element read from HTML (``element``:
+a ``<sup>``, a ``<span lang>``) must not be lost: over the whole sentence it
+wraps the whole translation, else, empty, it goes where a footnote mark goes.
+Markup with no text (``void``: an image, a footnote mark) goes next to the
+translation of the word it touches, else where a footnote mark goes.
 :func:`render` writes text with spans through two callbacks, so Markdown and
 HTML writers share the nesting logic.
 """
@@ -32,8 +36,9 @@ Wrap = Callable[[Inline, str, str], str]
 # Letters of scripts written with spaces: a word found in a translation must not touch
 # one of them, while Chinese or Japanese around a Latin name is fine ("在Harbour City").
 _SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
-_PLACED_ALONE = frozenset(("link", "strong", "em", "strike"))
+_PLACED_ALONE = frozenset(("link", "strong", "em", "strike", "element"))
 _EMPHASIS = frozenset(("strong", "em", "strike"))
+_WRAPPED = _EMPHASIS | {"element"}  # what an unplaced span over a whole sentence wraps again
 _TRAILING = re.compile(r"[\s.!?…。！？\"'”’“‘»«›‹」』)\]]*$")  # German closes with “ ‘ « ‹
 # What an aligned range loses at its ends unless the span's own words have it there.
 _EDGES = " \t\n.,;:!?…。，、；：！？\"'“”‘’«»「」『』()[]"
@@ -68,35 +73,114 @@ def align(
     ``target`` and the ``source`` words they align with) points at is taken. Else
     the span covers the target words aligned with its source words (see
     :func:`aligned_range`). Footnote marks go to the same place relative to the
-    final punctuation. A link still not placed wraps the whole of ``target`` (its
-    final punctuation aside) when no other link is placed, so it stays on the
-    sentence it belongs to; so does emphasis over the whole of ``source``; links
-    and URLs that still cannot be placed are returned second; other unplaced
-    emphasis and code are dropped.
+    final punctuation; ``void`` markup next to the word it touches (:func:`_void`).
+    A link still not placed wraps the whole of ``target`` (its final punctuation
+    aside) when no other link is placed, so it stays on the sentence it belongs
+    to; so do emphasis and an ``element`` over the whole of ``source``; links and
+    URLs that still cannot be placed are returned second; another unplaced
+    ``element`` stays, empty, where a footnote mark goes (its words are not put on
+    words it did not cover, nor is it lost); other unplaced emphasis and code are
+    dropped.
     """
     if target == source:
         return tuple(spans), ()
     placed: list[Inline] = []
     unplaced: list[Inline] = []
     for span in spans:
-        moved = (
-            _note(source, target, span)
-            if span.kind == "note"
-            else _find(source, target, span, placed, (translated or {}, alignment))
-        )
+        moved = _moved(source, target, span, placed, (translated or {}, alignment))
         if moved is not None:
             placed.append(moved)
         elif span.kind in ("link", "url") or _whole(source, span):
             unplaced.append(span)
+        elif span.kind == "element":
+            placed.append(_note(source, target, span))
     placed, unplaced = _wrap_whole(source, target, placed, unplaced)
     unplaced = [s for s in unplaced if s.kind in ("link", "url")]
     return tuple(sorted(placed, key=lambda s: (s.start, -s.end))), tuple(unplaced)
 
 
+def _moved(
+    source: str,
+    target: str,
+    span: Inline,
+    placed: list[Inline],
+    helps: tuple[Mapping[str, str], Sequence[AlignedWord]],
+) -> Inline | None:
+    """``span`` on ``target``, as its kind is placed; None if it could not be."""
+    if span.kind == "note":
+        return _note(source, target, span)
+    if span.kind == "void":
+        return _void(source, target, span, helps)
+    return _find(source, target, span, placed, helps)
+
+
+def _void(
+    source: str,
+    target: str,
+    span: Inline,
+    helps: tuple[Mapping[str, str], Sequence[AlignedWord]],
+) -> Inline:
+    """Markup with no text (an image, a footnote mark) at its place in a word the
+    translation has unchanged (``super<wbr>market``), else after the translation of the
+    word it follows unspaced in ``source``, else before that of the word it precedes;
+    where that word is not found, where a footnote mark goes (:func:`_note`)."""
+    inside = _in_word(source, target, span, [], helps[1])
+    if inside is not None:
+        return inside
+    after = span.start > 0 and not source[span.start - 1].isspace()
+    word = _touching(source, span.start, after=after)
+    found = _find(source, target, word, [], helps) if word else None
+    if found is None:
+        return _note(source, target, span)
+    at = found.end if after else found.start
+    return replace(span, start=at, end=at)
+
+
+def _touching(source: str, at: int, *, after: bool) -> Inline | None:
+    """The word of ``source`` ending (``after``) or starting at ``at``, as a span."""
+    match = re.search(r"\S+\Z", source[:at]) if after else re.match(r"\S+", source[at:])
+    if match is None:
+        return None
+    start = match.start() if after else at
+    return Inline("void", start, start + len(match.group()))
+
+
+def _in_word(
+    source: str, target: str, span: Inline, placed: list[Inline], alignment: Sequence[AlignedWord]
+) -> Inline | None:
+    """``span`` over part of a word (``H<sub>2</sub>O``, ``super<wbr>market``) on the same
+    characters of that word where ``target`` has it unchanged; None for a span over whole
+    words or in a word the translation changed."""
+    start, end = _word_around(source, span)
+    if (start, end) == (span.start, span.end) or start == end:
+        return None
+    word = Inline(span.kind, start, end)
+    hint = aligned_range(source, target, word, alignment)
+    found = _found(source[start:end], target, word, placed, hint=hint)
+    if found is None:
+        return None
+    return replace(span, start=found.start + span.start - start, end=found.start + span.end - start)
+
+
+def _word_around(source: str, span: Inline) -> Range:
+    """The word holding ``span``: the characters touching it up to white space,
+    punctuation at its ends aside."""
+    before = re.search(r"\S*\Z", source[: span.start])
+    after = re.match(r"\S*", source[span.end :])
+    start = span.start - len(before[0] if before else "")
+    end = span.end + len(after[0] if after else "")
+    while start < span.start and source[start] in _EDGES:
+        start += 1
+    while end > span.end and source[end - 1] in _EDGES:
+        end -= 1
+    return start, end
+
+
 def _whole(source: str, span: Inline) -> bool:
-    """Whether ``span`` is emphasis over all of ``source`` (final punctuation aside)."""
+    """Whether ``span`` is emphasis or an element over all of ``source`` (final
+    punctuation aside)."""
     first = len(source) - len(source.lstrip())
-    return span.kind in _EMPHASIS and span.start <= first and span.end >= _tail(source)
+    return span.kind in _WRAPPED and span.start <= first and span.end >= _tail(source)
 
 
 def _wrap_whole(
@@ -109,7 +193,7 @@ def _wrap_whole(
     if not target[:end].strip():
         return placed, unplaced
     links = [s for s in unplaced if s.kind == "link"]
-    wrapped = [s for s in unplaced if s.kind in _EMPHASIS]
+    wrapped = [s for s in unplaced if s.kind in _WRAPPED]
     if links and not any(p.kind in ("link", "url") for p in placed):
         wrapped.append(links[0])
     whole = [replace(s, start=0, end=_whole_end(source, target, s)) for s in wrapped]
@@ -118,8 +202,8 @@ def _wrap_whole(
 
 def _whole_end(source: str, target: str, span: Inline) -> int:
     """Where ``span`` wrapping all of ``target`` ends: after its final punctuation for
-    emphasis that held the source's, else before it."""
-    if span.kind in _EMPHASIS and _tail(source) < span.end:
+    emphasis or an element that held the source's, else before it."""
+    if span.kind in _WRAPPED and _tail(source) < span.end:
         return len(target.rstrip())
     return _tail(target) or len(target)
 
@@ -138,7 +222,8 @@ def _find(
     if not words.strip():
         return None
     hint = aligned_range(source, target, span, alignment)
-    found = _found(words, target, span, placed, hint=hint)
+    found = _in_word(source, target, span, placed, alignment)
+    found = found or _found(words, target, span, placed, hint=hint)
     alone = translated.get(words.strip(), "").strip()
     alone = alone if words.rstrip().endswith((".", "。")) else alone.rstrip(".。")
     if found is None and alone and span.kind not in ("code", "url"):
@@ -218,10 +303,13 @@ def _overlaps(a: Range, b: Range) -> bool:
 
 def needs_alignment(source: str, target: str, spans: Sequence[Inline]) -> bool:
     """Whether :func:`align` would use a word alignment of ``source`` and ``target``: some
-    link or emphasis has words that do not occur exactly once in ``target``."""
+    link, emphasis or element has words that do not occur exactly once in ``target``,
+    or there is ``void`` markup to put next to a word."""
     if target == source:
         return False
     for span in spans:
+        if span.kind == "void":
+            return True
         words = source[span.start : span.end].strip()
         if span.kind in _PLACED_ALONE and words and _count(words, target) != 1:
             return True
@@ -263,7 +351,8 @@ def words_article(words: Sequence[str], lang: str) -> Article:
 
 
 def _note(source: str, target: str, span: Inline) -> Inline:
-    """A footnote mark after the final punctuation if the source has it there, else before it."""
+    """A footnote mark (or a span, emptied) after the final punctuation if the source has
+    it there, else before it."""
     source_tail = _tail(source)
     at = len(target) if span.start > source_tail else _tail(target)
     return replace(span, start=at, end=at)
@@ -286,9 +375,12 @@ def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def render(text: str, spans: Sequence[Inline], escape: Callable[[str], str], wrap: Wrap) -> str:
-    """``text`` with ``spans`` (sorted, nested; crossing ones dropped) written by ``wrap``."""
+    """``text`` with ``spans`` (sorted, nested; crossing ones dropped, and a span written
+    twice over the same words written once) written by ``wrap``."""
     kept: list[Inline] = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.kind != "void" and any(k == span and k.tag == span.tag for k in kept):
+            continue
         if not any(_crosses((span.start, span.end), (k.start, k.end)) for k in kept):
             kept.append(span)
     return _render(text, 0, len(text), kept, escape, wrap)
@@ -301,9 +393,6 @@ def _render(
     while index < len(spans):
         span = spans[index]
         inner = [s for s in spans[index + 1 :] if s.end <= span.end and s.start < span.end]
-        inner = [
-            s for s in inner if (s.start, s.end) != (span.start, span.end) or s.kind != span.kind
-        ]
         parts.append(escape(text[position : span.start]))
         inside = (
             _render(text, span.start, span.end, inner, escape, wrap) if span.kind != "code" else ""
