@@ -11,6 +11,7 @@ import pytest
 
 from confl10n.document import Article
 from confl10n.errors import InputError
+from confl10n.quantities.find import find_quantities
 from confl10n.text.reader import parse_bytes, parse_text, read_article
 
 FURNITURE = (
@@ -401,6 +402,20 @@ def test_a_footnote_number_is_not_read_into_the_word_before_it() -> None:
         "She left early.", "The 20th century ended.",
     ]  # fmt: skip
     assert spans_of(fragment)[1][1] == [("element", "th", "sup", "<sup>")]
+
+
+def test_an_exponent_is_no_footnote_mark_so_an_area_stays_an_area() -> None:
+    fragment = (
+        "<p>The flat covers 50 m<sup>2</sup> in all. A 3 km<sup>2</sup> park opened."
+        " It holds 5 ft<sup>3</sup> of soil. The firm<sup>2</sup> grew.</p>"
+    )
+    texts = [text for text, _ in spans_of(fragment)]
+    assert texts == [
+        "The flat covers 50 m2 in all.", "A 3 km2 park opened.",
+        "It holds 5 ft3 of soil.", "The firm grew.",
+    ]  # fmt: skip
+    units = [q.unit for text in texts[:2] for q in find_quantities(text)]
+    assert units == ["area-square-meter", "area-square-kilometer"]
 
 
 def test_markup_between_sentences_stays_outside_them() -> None:

@@ -65,6 +65,8 @@ _KICKER_WORDS = 12  # a line before the headline this short is a date or kicker,
 _KEPT_SHARE = 0.5  # of a block's words found in the article, in order
 _SOFT_HYPHEN = re.compile("\u00ad")  # a hyphenation hint, invisible unless a line breaks there
 _VOID = _names("br img hr meta link input wbr area base col source track param")
+# What an exponent follows: a digit (10⁶) or a unit of length (m², km², ft³), unspaced.
+_EXPONENT_BASE = re.compile(r"(?:\d|(?<![^\W\d_])(?:[kcmdnµμ]?m|ft|in|mi|yd))$")
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*\u2020\u2021\u00a7]{1,3}")  # 1, [2], *, †, ‡, §
 _SPACE = re.compile(r"\s+")
 _ATTRIBUTE = re.compile(r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
@@ -561,7 +563,8 @@ class _Reader(HTMLParser):
             return
         pending, block = self.inline.pop(found[-1]), self.current
         words = "".join(run[2] for run in block.runs[pending.runs :])
-        if pending.block is block and (not words.strip() or _is_mark(tag, words)):
+        before = "".join(run[2] for run in block.runs[: pending.runs])
+        if pending.block is block and (not words.strip() or _is_mark(tag, words, before)):
             self._as_void(pending, words)
         elif pending.begin < block.size and (tag in _INLINE or pending.block is block):
             kind, label = _INLINE.get(tag, "element"), tag if tag != "a" else ""
@@ -660,9 +663,13 @@ def _clipped(span: Inline, size: int) -> Inline:
     return replace(span, start=min(span.start, size), end=min(span.end, size))
 
 
-def _is_mark(tag: str, words: str) -> bool:
-    """Whether an element of ``words`` is a footnote mark (``<sup>1</sup>``, ``<sup>[2]</sup>``)."""
-    return tag == "sup" and _FOOTNOTE_MARK.fullmatch(words.strip()) is not None
+def _is_mark(tag: str, words: str, before: str) -> bool:
+    """Whether an element of ``words`` after the text ``before`` is a footnote mark
+    (``She<sup>1</sup>``, ``<sup>[2]</sup>``), not an exponent: ``m<sup>2</sup>`` stays
+    "m2" (square metres, as figures read it), ``10<sup>6</sup>`` stays "106"."""
+    if tag != "sup" or _FOOTNOTE_MARK.fullmatch(words.strip()) is None:
+        return False
+    return not (words.strip().isdigit() and _EXPONENT_BASE.search(before))
 
 
 def _innermost(stack: list[str], tags: tuple[str, ...]) -> str | None:
