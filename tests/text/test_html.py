@@ -416,6 +416,7 @@ def test_an_exponent_is_no_footnote_mark_so_an_area_stays_an_area() -> None:
     ]  # fmt: skip
     units = [q.unit for text in texts[:2] for q in find_quantities(text)]
     assert units == ["area-square-meter", "area-square-kilometer"]
+    assert [spans for _, spans in spans_of(fragment)[:3]] == [[], [], []]  # plain text
 
 
 def test_markup_between_sentences_stays_outside_them() -> None:

@@ -564,7 +564,9 @@ class _Reader(HTMLParser):
         pending, block = self.inline.pop(found[-1]), self.current
         words = "".join(run[2] for run in block.runs[pending.runs :])
         before = "".join(run[2] for run in block.runs[: pending.runs])
-        if pending.block is block and (not words.strip() or _is_mark(tag, words, before)):
+        if _is_exponent(tag, words, before):
+            return  # plain text: the figure it ends ("50 m2") is written in the locale's style
+        if pending.block is block and (not words.strip() or _is_mark(tag, words)):
             self._as_void(pending, words)
         elif pending.begin < block.size and (tag in _INLINE or pending.block is block):
             kind, label = _INLINE.get(tag, "element"), tag if tag != "a" else ""
@@ -663,13 +665,17 @@ def _clipped(span: Inline, size: int) -> Inline:
     return replace(span, start=min(span.start, size), end=min(span.end, size))
 
 
-def _is_mark(tag: str, words: str, before: str) -> bool:
-    """Whether an element of ``words`` after the text ``before`` is a footnote mark
-    (``She<sup>1</sup>``, ``<sup>[2]</sup>``), not an exponent: ``m<sup>2</sup>`` stays
-    "m2" (square metres, as figures read it), ``10<sup>6</sup>`` stays "106"."""
-    if tag != "sup" or _FOOTNOTE_MARK.fullmatch(words.strip()) is None:
-        return False
-    return not (words.strip().isdigit() and _EXPONENT_BASE.search(before))
+def _is_mark(tag: str, words: str) -> bool:
+    """Whether an element of ``words`` is a footnote mark (``<sup>1</sup>``, ``<sup>[2]</sup>``)."""
+    return tag == "sup" and _FOOTNOTE_MARK.fullmatch(words.strip()) is not None
+
+
+def _is_exponent(tag: str, words: str, before: str) -> bool:
+    """Whether an element of ``words`` after the text ``before`` is an exponent, no footnote
+    mark: ``m<sup>2</sup>`` reads "m2" (square metres, as figures read it), ``10<sup>6</sup>``
+    "106"."""
+    digits = words.strip()
+    return tag == "sup" and digits.isdigit() and _EXPONENT_BASE.search(before) is not None
 
 
 def _innermost(stack: list[str], tags: tuple[str, ...]) -> str | None:
