@@ -219,6 +219,9 @@ def test_percentages_keep_their_precision(locale: str) -> None:
 UNITS = [
     "1.92 square kilometers", "20 km", "5 kg", "3 hectares", "7 tonnes", "2 liters",
     "90 km/h", "30 °C", "5 MW", "8 GB", "12 square metres", "4 miles", "3 hours",
+    "6 ft", "5 in²", "20 lb", "8 oz", "3 gallons", "5 cubic feet", "2,000 sq ft",
+    "100 yards", "60 mph", "60 miles per hour", "100 degrees Fahrenheit", "20 knots",
+    "200 nautical miles", "5 tons", "35 psi", "15 stone", "5 cubic metres",
 ]  # fmt: skip
 
 
@@ -230,6 +233,45 @@ def test_no_raw_unit_id_ever_reaches_a_reader(locale: str) -> None:
         rendered = format_quantity(q, locale)
         assert q.unit not in rendered, rendered
         assert q.unit.split("-", 1)[1] not in rendered or "-" not in q.unit.split("-", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "ours"),
+    [
+        ("A 6-foot wall.", "es_ES", "6 pies"),
+        ("A 6-foot wall.", "de_DE", "6 Fuß"),
+        ("A 6-foot wall.", "fr_FR", "6 pieds"),
+        ("A 6-foot wall.", "zh_CN", "6英尺"),
+        ("A 6-foot wall.", "ja_JP", "6フィート"),
+        ("A 1-foot gap.", "es_ES", "1 pie"),
+        ("a 12-inch pizza", "de_DE", "12 Zoll"),
+        ("a 12-inch pizza", "zh_TW", "12英寸"),
+        ("a 20-pound turkey", "es_ES", "20 libras"),
+        ("a 20-pound turkey", "de_DE", "20 Pfund"),
+        ("a 20-pound turkey", "ja_JP", "20ポンド"),
+        ("an 8-ounce cup", "fr_FR", "8\u00a0onces"),
+        ("a 10-gallon hat", "es_ES", "10 galones"),
+        ("2,000 sq ft of space", "de_DE", "2.000 Quadratfuß"),
+        ("5 cubic feet of gas", "es_ES", "5 pies cúbicos"),
+        ("at 60 mph", "zh_CN", "每小时60英里"),
+        ("at 60 miles per hour", "de_DE", "60 Meilen pro Stunde"),
+        ("it hit 100 degrees Fahrenheit", "es_ES", "100 grados Fahrenheit"),
+        ("it hit 100°F", "zh_TW", "華氏100度"),
+        ("200 nautical miles", "fr_FR", "200\u00a0milles marins"),
+        ("at 20 knots", "ja_JP", "20ノット"),
+        ("100 yards away", "es_ES", "100 yardas"),
+        ("he weighs 15 stone", "zh_CN", "15英石"),
+        ("5 tons of steel", "es_ES", "5 toneladas cortas"),  # CLDR's short ton
+        ("5 tonnes of steel", "es_ES", "5 toneladas"),
+        ("1.2 million square feet", "es_ES", "1,2 millones de pies cuadrados"),
+        ("1.2 million square feet", "zh_CN", "120万平方英尺"),
+        ("5 to 6 feet", "de_DE", "5–6 Fuß"),
+        ("5 to 6 feet", "zh_CN", "5至6英尺"),
+        ("a 5-in. screen", "ar_EG", "٥ بوصة"),
+    ],
+)
+def test_us_and_imperial_units_in_cldr_words(text: str, locale: str, ours: str) -> None:
+    assert format_quantity(_q(text), locale) == ours
 
 
 def test_dates_long_and_medium() -> None:

@@ -268,3 +268,201 @@ def test_figures_2_smaller_misses(text: str, figure: str, kind: str, value: str)
 def test_figures_2_not_multipliers_or_figures(text: str) -> None:
     kinds = {q.kind for q in find_quantities(text, reference_date=REF)}
     assert not kinds & {"multiplier", "fraction", "number"}
+
+
+# --- US and imperial units, in every form the metric ones have -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # unit adjectives
+        ("A 6-foot wall.", "6-foot", "6", "length-foot"),
+        ("a 3-inch gap", "3-inch", "3", "length-inch"),
+        ("a 12-inch pizza", "12-inch", "12", "length-inch"),
+        ("a 20-pound turkey", "20-pound", "20", "mass-pound"),
+        ("It dropped a 2,000-pound bomb.", "2,000-pound", "2000", "mass-pound"),
+        ("a 10-gallon hat", "10-gallon", "10", "volume-gallon"),
+        ("a 4-ft wall", "4-ft", "4", "length-foot"),
+        ("an 8-ounce cup", "8-ounce", "8", "mass-ounce"),
+        ("a 5-in. screen", "5-in.", "5", "length-inch"),
+        ("a 2-in pipe", "2-in", "2", "length-inch"),
+        ("a 100-yard dash", "100-yard", "100", "length-yard"),
+        ("a 5-ton truck", "5-ton", "5", "mass-ton"),
+        ("a 2,000 square-foot home", "2,000 square-foot", "2000", "area-square-foot"),
+        ("a 20-lb turkey", "20-lb", "20", "mass-pound"),
+        # abbreviations, spaced, attached, with their dot inside a sentence
+        ("It is 6 ft tall.", "6 ft", "6", "length-foot"),
+        ("A 6 ft wall.", "6 ft", "6", "length-foot"),
+        ("a 6ft wall", "6ft", "6", "length-foot"),
+        ("a 5 ft. wall", "5 ft.", "5", "length-foot"),
+        ("20 lb of rice", "20 lb", "20", "mass-pound"),
+        ("20 lbs of rice", "20 lbs", "20", "mass-pound"),
+        ("a 20lb turkey", "20lb", "20", "mass-pound"),
+        ("a 20 lb. turkey", "20 lb.", "20", "mass-pound"),
+        ("8 oz of coffee", "8 oz", "8", "mass-ounce"),
+        ("3 gal of water", "3 gal", "3", "volume-gallon"),
+        ("100 yd away", "100 yd", "100", "length-yard"),
+        ("5 mi away", "5 mi", "5", "length-mile"),
+        ("2,000 sq ft of space", "2,000 sq ft", "2000", "area-square-foot"),
+        ("2,000 sq. ft. of space", "2,000 sq. ft.", "2000", "area-square-foot"),
+        ("5 cu ft of storage", "5 cu ft", "5", "volume-cubic-foot"),
+        ("50 ft2 of floor", "50 ft2", "50", "area-square-foot"),
+        ("40 ft² of floor", "40 ft²", "40", "area-square-foot"),
+        ("5 ft3 of gas", "5 ft3", "5", "volume-cubic-foot"),
+        ("6 ft³ of gas", "6 ft³", "6", "volume-cubic-foot"),
+        ("It is 5 in² wide.", "5 in²", "5", "area-square-inch"),
+        ("a 7 in³ engine", "7 in³", "7", "volume-cubic-inch"),
+        ("at 35 psi", "35 psi", "35", "pressure-pound-force-per-square-inch"),
+        ("200 nmi offshore", "200 nmi", "200", "length-nautical-mile"),
+        ("at 60 mph", "60 mph", "60", "speed-mile-per-hour"),
+        ("it hit 100°F", "100°F", "100", "temperature-fahrenheit"),
+        ("it hit 100 °F", "100 °F", "100", "temperature-fahrenheit"),
+        # words
+        ("5 cubic feet of storage", "5 cubic feet", "5", "volume-cubic-foot"),
+        ("3 gallons of milk", "3 gallons", "3", "volume-gallon"),
+        ("8 ounces of gold", "8 ounces", "8", "mass-ounce"),
+        (
+            "1.2 million troy ounces of gold",
+            "1.2 million troy ounces",
+            "1200000",
+            "mass-ounce-troy",
+        ),
+        ("8 fluid ounces of milk", "8 fluid ounces", "8", "volume-fluid-ounce"),
+        ("6 feet tall", "6 feet", "6", "length-foot"),
+        ("He is 6 foot tall.", "6 foot", "6", "length-foot"),
+        ("5 miles away", "5 miles", "5", "length-mile"),
+        ("100 yards away", "100 yards", "100", "length-yard"),
+        ("3 inches of rain", "3 inches", "3", "length-inch"),
+        ("5 square inches", "5 square inches", "5", "area-square-inch"),
+        ("30 square yards", "30 square yards", "30", "area-square-yard"),
+        ("9 cubic yards of soil", "9 cubic yards", "9", "volume-cubic-yard"),
+        ("at 60 miles per hour", "60 miles per hour", "60", "speed-mile-per-hour"),
+        ("at 60 miles an hour", "60 miles an hour", "60", "speed-mile-per-hour"),
+        ("at 60 kilometres an hour", "60 kilometres an hour", "60", "speed-kilometer-per-hour"),
+        (
+            "it hit 100 degrees Fahrenheit",
+            "100 degrees Fahrenheit",
+            "100",
+            "temperature-fahrenheit",
+        ),
+        ("it rose 1 degree Celsius", "1 degree Celsius", "1", "temperature-celsius"),
+        ("at 20 knots", "20 knots", "20", "speed-knot"),
+        ("200 nautical miles offshore", "200 nautical miles", "200", "length-nautical-mile"),
+        (
+            "a tyre at 35 pounds per square inch",
+            "35 pounds per square inch",
+            "35",
+            "pressure-pound-force-per-square-inch",
+        ),
+        ("he weighs 15 stone", "15 stone", "15", "mass-stone"),
+        ("5 cubic metres of water", "5 cubic metres", "5", "volume-cubic-meter"),
+        ("3 m³ of water", "3 m³", "3", "volume-cubic-meter"),
+        # tons are CLDR's short ton, tonnes and metric tons its metric tonne
+        ("5 tons of steel", "5 tons", "5", "mass-ton"),
+        ("5 short tons of steel", "5 short tons", "5", "mass-ton"),
+        ("5 tonnes of steel", "5 tonnes", "5", "mass-tonne"),
+        ("5 metric tons of steel", "5 metric tons", "5", "mass-tonne"),
+        # with a scale word
+        ("1.2 million square feet", "1.2 million square feet", "1200000", "area-square-foot"),
+        ("2 billion gallons", "2 billion gallons", "2000000000", "volume-gallon"),
+        ("The rocket weighs 1.2 million pounds.", "1.2 million pounds", "1200000", "mass-pound"),
+        # pounds after a word of weighing
+        ("it weighs 20 pounds", "20 pounds", "20", "mass-pound"),
+        ("weighing 20 pounds, it fell", "20 pounds", "20", "mass-pound"),
+        ("It weighed about 2 pounds.", "2 pounds", "2", "mass-pound"),
+        # inches only where "in" is no preposition
+        ("12 in x 8 in", "12 in", "12", "length-inch"),
+        ("12 in x 8 in", "8 in", "8", "length-inch"),
+        ("a 12 in. x 8 in. photo", "12 in.", "12", "length-inch"),
+        ("a 4 in. gap", "4 in.", "4", "length-inch"),
+        ("He is 6 ft 2 in tall.", "2 in", "2", "length-inch"),
+        ("He is 6 ft 2 in.", "2 in", "2", "length-inch"),
+        ("He is 6ft 2in tall.", "2in", "2", "length-inch"),
+    ],
+)
+def test_us_and_imperial_units_are_measures(text: str, figure: str, value: str, unit: str) -> None:
+    found = [(q.kind, q.text, str(q.value), q.unit) for q in find_quantities(text)]
+    assert ("measure", figure, value, unit) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "upper", "unit"),
+    [
+        ("5 to 6 feet", "5 to 6 feet", "5", "6", "length-foot"),
+        ("between 10 and 12 inches", "10 and 12 inches", "10", "12", "length-inch"),
+        ("The baby weighs 5 to 6 pounds.", "5 to 6 pounds", "5", "6", "mass-pound"),
+        ("It weighed between 5 and 6 pounds.", "5 and 6 pounds", "5", "6", "mass-pound"),
+        (
+            "4 to 5 million square feet",
+            "4 to 5 million square feet",
+            "4000000",
+            "5000000",
+            "area-square-foot",
+        ),
+        ("at 20-25 knots", "20-25 knots", "20", "25", "speed-knot"),
+    ],
+)
+def test_imperial_ranges_share_their_unit(
+    text: str, figure: str, value: str, upper: str, unit: str
+) -> None:
+    q = _one(text)
+    assert (q.kind, q.text, str(q.value), str(q.upper), q.unit) == (
+        "measure", figure, value, upper, unit
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("It rose by 2 inches to 40 inches.", [("2 inches", "2"), ("40 inches", "40")]),
+        ("His weight rose by 2 pounds to 40 pounds.", [("2 pounds", "2"), ("40 pounds", "40")]),
+        ("It rose from 5 to 6 feet.", [("5", "5"), ("6 feet", "6")]),
+        (
+            "It grew by 2 to 9 million square feet.",
+            [("2", "2000000"), ("9 million square feet", "9000000")],
+        ),
+    ],
+)
+def test_an_imperial_change_and_level_are_two_measures_in_one_unit(
+    text: str, figures: list[tuple[str, str]]
+) -> None:
+    found = find_quantities(text)
+    assert [(q.text, str(q.value)) for q in found] == figures
+    assert {q.kind for q in found} == {"measure"} and len({q.unit for q in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # "in" as a preposition, or where it may be one: no inch is invented
+        ("It rose 5 in May.", [("number", "5"), ("date", "May")]),
+        ("It grew 5 in.", [("number", "5")]),
+        ("The screen is 4 in.", [("number", "4")]),
+        ("5 in 10 people agree.", [("number", "5"), ("count", "10")]),
+        ("It won 3 in a row.", [("number", "3")]),
+        ("He is 6 feet 2 in the north.", [("measure", "6 feet"), ("number", "2")]),
+        ("a 3-in-1 printer", [("number", "3")]),
+        # pounds as money, or not said to be a weight: as before
+        ("He paid 20 pounds for it.", [("count", "20")]),
+        ("The deal is worth 500 million pounds.", [("count", "500 million")]),
+        ("It cost £20.", [("money", "£20")]),
+        ("They paid 20 pounds sterling.", [("money", "20 pounds sterling")]),
+        ("a 20-pound note", [("number", "20")]),
+        ("It cost £5 and a 20-pound turkey.", [("money", "£5"), ("number", "20")]),
+        # a singular unit before a plural noun modifies the noun
+        ("10 foot soldiers marched.", [("count", "10")]),
+        ("3 stone walls stood.", [("count", "3")]),
+        ("3 yard sales opened.", [("count", "3")]),
+        ("55 gallon drums leaked.", [("count", "55")]),
+        # "foot" without a number is no unit
+        ("They went on foot.", []),
+        ("It stands at the foot of the hill.", []),
+        # a year before a unit word stays a year
+        ("Since 2018 inches of rain fell.", [("date", "2018")]),
+    ],
+)
+def test_ambiguous_unit_words_keep_their_other_reading(
+    text: str, kinds: list[tuple[str, str]]
+) -> None:
+    assert [(q.kind, q.text) for q in find_quantities(text)] == kinds

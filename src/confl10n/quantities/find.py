@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from confl10n.document import Quantity
-from confl10n.quantities import words
+from confl10n.quantities import ambiguous, words
 from confl10n.quantities.dates import find_dates
 from confl10n.quantities.labels import TIMES, find_labels, is_identifier
 from confl10n.quantities.spoken import find_spoken
@@ -390,7 +390,7 @@ def _hyphened(text: str, start: int, pos: int, sign: str | None) -> _Tail | None
     scale = words.scale_after(text, pos + 1)
     if scale is not None:
         return _after(text, start, scale.end, sign, scale)
-    unit = words.adjective_unit(text, pos + 1)
+    unit = words.adjective_unit(text, pos + 1) or ambiguous.adjective_unit(text, pos + 1)
     if unit is None or sign or _HYPHEN_OLD.match(text, unit.end):
         return None  # "30-year-old" is an age, better translated with its words
     if unit.meaning == "multiplier":
@@ -411,7 +411,7 @@ def _after(text: str, start: int, pos: int, sign: str | None, scale: words.Hit |
     percent = words.percent_after(text, pos)
     if percent is not None:
         return _Tail("percent", None, word, power, percent, start)
-    unit = words.unit_after(text, pos)
+    unit = words.unit_after(text, pos) or ambiguous.unit_after(text, start, pos)
     if unit is not None:
         return _Tail("measure", unit.meaning, word, power, unit.end, start)
     noun = _noun(text, pos)

@@ -71,7 +71,7 @@ def find_labels(text: str) -> list[Quantity]:
 def is_identifier(text: str, m: re.Match[str]) -> bool:
     """Numbers that name rather than count: 5G, Windows 11, No. 7, Section 12, 8(a)."""
     tail = m["tail"]
-    if tail and tail not in ("%", *TIMES) and not words.is_unit_or_scale(tail):
+    if tail and tail not in ("%", *TIMES) and not words.is_unit_or_scale(tail, attached=True):
         return tail.lower() not in ("st", "nd", "rd", "th")
     if _LABEL_AFTER.match(text, m.end()) or _is_score(text, m):
         return True

@@ -95,16 +95,82 @@ def percent_after(text: str, pos: int) -> int | None:
 
 
 def unit_after(text: str, pos: int) -> Hit | None:
-    """A unit name or symbol at ``pos``; ``meaning`` is the CLDR unit id."""
-    return _lookup("units", text, pos) or _lookup("unit_symbols", text, pos, ignore_case=False)
+    """A unit name or symbol at ``pos``; ``meaning`` is the CLDR unit id.
+
+    A [modifier_units] name before a plural noun is none ("10 foot soldiers")."""
+    hit = _unit_word(text, pos)
+    return None if hit is None or _modifies_noun(text, hit) else hit
+
+
+def _unit_word(text: str, pos: int) -> Hit | None:
+    """A unit name or symbol at ``pos``, with the dot of an abbreviation ("20 lb. of")."""
+    hit = _lookup("units", text, pos) or _lookup("unit_symbols", text, pos, ignore_case=False)
+    return None if hit is None else with_dot(text, hit)
+
+
+def _modifies_noun(text: str, hit: Hit) -> bool:
+    """Whether ``hit`` is a [modifier_units] name before a plural noun ("3 stone walls")."""
+    if hit.word.lower() not in _set("modifier_units"):
+        return False
+    noun = re.compile(r"\s+([A-Za-z]+)").match(text, hit.end)
+    return noun is not None and looks_plural(noun[1]) and not is_noun_stop(noun[1])
+
+
+# An abbreviation's dot inside a sentence ("a 4 in. gap", "12 in. x 8 in."); at the end of
+# one it is the full stop.
+_DOT_GOES_ON = re.compile(r"\.(?=\s+[a-z0-9]|\s*[x×]\s*[0-9])")
+_ABBREVIATION = re.compile(r"(?<![A-Za-z])[a-z]{1,3}$")
+
+
+def with_dot(text: str, hit: Hit) -> Hit:
+    """``hit`` with the dot after it when it is an abbreviation inside a sentence."""
+    if not _ABBREVIATION.search(hit.word) or not _DOT_GOES_ON.match(text, hit.end):
+        return hit
+    return Hit(hit.meaning, hit.word + ".", hit.end + 1)
 
 
 def adjective_unit(text: str, pos: int) -> Hit | None:
-    """A unit written after a hyphen ("30-year", "1.3-km", "3-fold") at ``pos``.
+    """A unit written after a hyphen ("30-year", "1.3-km", "3-fold", "6-foot") at ``pos``.
 
     ``meaning`` is the CLDR unit id, or ``multiplier`` for "fold".
     """
-    return _lookup("adjective_units", text, pos) or unit_after(text, pos)
+    return _lookup("adjective_units", text, pos) or _unit_word(text, pos)
+
+
+def weighed_unit_after(text: str, pos: int) -> Hit | None:
+    """A unit that is a mass only where the context says so ("pounds") at ``pos``."""
+    return _lookup("weighed_units", text, pos)
+
+
+def preposition_unit_after(text: str, pos: int) -> Hit | None:
+    """A unit that is also a preposition ("in") at ``pos``, with its dot inside a sentence."""
+    hit = _lookup("preposition_units", text, pos, ignore_case=False)
+    return None if hit is None else with_dot(text, hit)
+
+
+def is_weighing(word: str) -> bool:
+    """Whether ``word`` says that a weight follows ("weighs", "weighing")."""
+    return word.lower() in _set("weighing_words")
+
+
+def is_pound_money_noun(word: str) -> bool:
+    """Whether ``word`` makes the "pound" before it money ("a 20-pound note")."""
+    return word.lower() in _set("pound_money_nouns")
+
+
+def names_sterling(context: str) -> bool:
+    """Whether ``context`` writes the pound sterling (a sign or word for GBP: "£", "GBP",
+    "pounds sterling"), so that a bare "pound" in it may be money."""
+    return _sterling().search(context) is not None
+
+
+@cache
+def _sterling() -> re.Pattern[str]:
+    signs = [s for s, code in _data()["currency_signs"].items() if code == "GBP"]
+    names = [w for w, code in _data()["currency_words"].items() if code == "GBP"]
+    spelled = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    sign = "|".join(map(re.escape, signs)) or "(?!)"
+    return re.compile(rf"{sign}|\b(?:{spelled})\b", re.IGNORECASE)
 
 
 def fraction(word: str) -> int | None:
@@ -113,8 +179,10 @@ def fraction(word: str) -> int | None:
 
 
 def unit_symbol(word: str) -> str | None:
-    """The CLDR unit id of a symbol attached to a number ("20km")."""
-    return _data()["unit_symbols"].get(word)  # type: ignore[no-any-return]
+    """The CLDR unit id of a symbol attached to a number ("20km", "6ft", "2in": attached,
+    "in" is no preposition)."""
+    found = _data()["unit_symbols"].get(word) or _data()["preposition_units"].get(word)
+    return None if found is None else str(found)
 
 
 def suffix_power(word: str, *, money: bool) -> int | None:
@@ -133,8 +201,11 @@ def scale_power(word: str | None) -> int:
     return int(_data()["scales"].get(lower) or _data()["scale_suffixes"].get(lower, 0))
 
 
-def is_unit_or_scale(word: str) -> bool:
-    """Whether letters attached to a number are a unit or scale, not an identifier."""
+def is_unit_or_scale(word: str, *, attached: bool = False) -> bool:
+    """Whether letters after a number are a unit or scale, not an identifier; ``attached``
+    (written onto the number: "2in") also takes the units that are prepositions."""
+    if attached and word in _data()["preposition_units"]:
+        return True
     return word in _data()["unit_symbols"] or word.lower() in _data()["scale_suffixes"]
 
 
