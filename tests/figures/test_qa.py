@@ -244,3 +244,74 @@ def test_an_old_level_that_loses_its_scale_is_flagged() -> None:
         "es_ES",
     )
     assert [(f.problem, f.source) for f in findings] == [("wrong_scale", "$4")]
+
+
+# Right translations of US and imperial measures, written as each press writes them.
+IMPERIAL_GOOD = [
+    ("A 6-foot wall.", "Un muro de 6 pies.", "es_ES"),
+    ("A 6-foot wall.", "Eine 6 Fuß hohe Mauer.", "de_DE"),
+    ("A 6-foot wall.", "Un mur de 6 pieds.", "fr_FR"),
+    ("A 6-foot wall.", "一道6英尺高的墙。", "zh_CN"),
+    ("A 6-foot wall.", "一道6呎高的牆。", "zh_TW"),
+    ("A 6-foot wall.", "高さ6フィートの壁。", "ja_JP"),
+    ("A 6-foot wall.", "جدار بارتفاع ٦ أقدام.", "ar_EG"),
+    ("a 12-inch pizza", "una pizza de 12 pulgadas", "es_ES"),
+    ("a 12-inch pizza", "eine 12-Zoll-Pizza", "de_DE"),
+    ("a 12-inch pizza", "12吋披薩", "zh_TW"),
+    ("a 20-pound turkey", "un pavo de 20 libras", "es_ES"),
+    ("a 20-pound turkey", "ein 20-Pfund-Truthahn", "de_DE"),
+    ("a 20-pound turkey", "une dinde de 20 livres", "fr_FR"),
+    ("a 20-pound turkey", "一只20磅的火鸡", "zh_CN"),
+    ("a 20-pound turkey", "20ポンドの七面鳥", "ja_JP"),
+    ("The baby weighs 5 pounds.", "يزن الطفل ٥ أرطال.", "ar_EG"),
+    ("It got 3 inches of rain.", "هطلت ٣ بوصات من الأمطار.", "ar_EG"),
+    ("The home has 2,000 sq ft of space.", "La casa tiene 2000 pies cuadrados.", "es_ES"),
+    ("The home has 2,000 sq ft of space.", "Das Haus hat 2000 Quadratfuß.", "de_DE"),
+    ("The home has 2,000 sq ft of space.", "La maison fait 2 000 pieds carrés.", "fr_FR"),
+    ("The home has 2,000 sq ft of space.", "房屋面積2,000平方呎。", "zh_TW"),
+    ("Winds reached 60 mph.", "Los vientos alcanzaron 60 millas por hora.", "es_ES"),
+    ("Winds reached 60 mph.", "Der Wind erreichte 60 mph.", "de_DE"),
+    ("Winds reached 60 mph.", "风速达到60英里/小时。", "zh_CN"),
+    ("It was 100 degrees Fahrenheit.", "Es war 100 °F heiß.", "de_DE"),
+    ("It was 100 degrees Fahrenheit.", "气温达到华氏100度。", "zh_CN"),
+    ("It sailed at 20 knots.", "Navegó a 20 nudos.", "es_ES"),
+    ("He weighs 15 stone.", "Er wiegt 15 Stone.", "de_DE"),
+    ("It moved 5 tons of steel.", "Movió 5 toneladas de acero.", "es_ES"),
+    ("It moved 5 tons of steel.", "Es bewegte 5 Tonnen Stahl.", "de_DE"),
+    ("It moved 5 tons of steel.", "運送了5噸鋼材。", "zh_TW"),
+    ("It moved 5 tons of steel.", "鋼材5トンを運んだ。", "ja_JP"),
+    ("The print is 12 in x 8 in.", "Der Druck misst 12 x 8 Zoll.", "de_DE"),
+    ("He is 6 ft 2 in tall.", "Mide 6 pies 2 pulgadas.", "es_ES"),
+    ("The tyre is at 35 psi.", "Der Reifen hat 35 psi.", "de_DE"),
+    ("The warehouse covers 1.2 million square feet.",
+     "El almacén ocupa 1,2 millones de pies cuadrados.", "es_ES"),
+    ("The warehouse covers 1.2 million square feet.", "仓库占地120万平方英尺。", "zh_CN"),
+    ("The river rose by 2 inches to 40 inches.",
+     "El río subió 2 pulgadas hasta 40 pulgadas.", "es_ES"),
+    ("The baby weighs 5 to 6 pounds.", "Das Baby wiegt 5 bis 6 Pfund.", "de_DE"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "translation", "locale"), IMPERIAL_GOOD)
+def test_right_translations_of_imperial_measures_raise_nothing(
+    source: str, translation: str, locale: str
+) -> None:
+    assert check_translation(source, translation, locale) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        ("A 6-foot wall.", "Un muro de 6 metros.", "es_ES", "lost_unit"),
+        ("A 6-foot wall.", "一道6米高的牆。", "zh_TW", "lost_unit"),
+        ("A 6-foot wall.", "Un muro de 7 pies.", "es_ES", "wrong_value"),
+        ("a 20-pound turkey", "ein 20-Kilo-Truthahn", "de_DE", "lost_unit"),
+        ("It moved 5 tons of steel.", "Movió 5 kilos de acero.", "es_ES", "lost_unit"),
+        ("The warehouse covers 1.2 million square feet.",
+         "El almacén ocupa 1,2 pies cuadrados.", "es_ES", "wrong_scale"),
+    ],
+)  # fmt: skip
+def test_wrong_imperial_measures_are_caught(
+    source: str, translation: str, locale: str, problem: str
+) -> None:
+    assert [f.problem for f in check_translation(source, translation, locale)] == [problem]

@@ -95,11 +95,25 @@ def unit_marks(q: Quantity, locale: str, *, style_dir: Path | None = None) -> tu
     rendered = localize.format_quantity(q, locale, style_dir=style_dir)
     found = {w for w in re.findall(r"[^\W\d_]+", rendered) if w.lower() not in _scales(locale)}
     found |= set(re.findall(r"[^\W\d_]+", q.text)) - {"and", "to", "between", "a", "an"}
-    found |= set(localize.cldr_unit_names(q.unit or "", locale))
+    found |= {w for unit in _same_units(q.unit) for w in localize.cldr_unit_names(unit, locale)}
+    found |= set(_unit_words(language_of(locale)).get(q.unit or "", []))
     stems = {w.casefold()[:5] for w in found if w}
     # CJK units may come back shorter (百分点 for 个百分点): any two characters of them count
     stems |= {w[i : i + 2] for w in found if _is_cjk(w) for i in range(len(w) - 1)}
     return tuple(sorted(stems))
+
+
+def _same_units(unit: str | None) -> list[str]:
+    """``unit`` and the units whose CLDR names copy writes for it (mass-ton: mass-tonne)."""
+    return [unit, *_unit_words("same").get(unit, [])] if unit else []
+
+
+@cache
+def _unit_words(table: str) -> dict[str, list[str]]:
+    """A table of data/unit_words.toml: unit words CLDR lacks, by language, or "same"."""
+    path = resources.files("confl10n") / "data" / "unit_words.toml"
+    found: dict[str, list[str]] = tomllib.loads(path.read_text(encoding="utf-8")).get(table, {})
+    return found
 
 
 @cache
