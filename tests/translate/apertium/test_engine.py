@@ -332,6 +332,7 @@ def test_hung_pipeline_times_out(
 ) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # where the script puts its file
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     data = data_dir_running(
         tmp_path / "data", apertium_bin, script(tmp_path, "hangs", "sleep 60\n")
