@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import stat
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -326,7 +327,13 @@ def test_broken_language_data(apertium_bin: str, tmp_path: Path) -> None:
         engine(apertium_bin, data_dir=tmp_path).translate_batch(BATCH, "en", "es")
 
 
-def test_hung_pipeline_times_out(apertium_bin: str, tmp_path: Path) -> None:
+def test_hung_pipeline_times_out(
+    apertium_bin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # where the script puts its file
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     data = data_dir_running(
         tmp_path / "data", apertium_bin, script(tmp_path, "hangs", "sleep 60\n")
     )
@@ -334,3 +341,5 @@ def test_hung_pipeline_times_out(apertium_bin: str, tmp_path: Path) -> None:
     with pytest.raises(TranslationError, match=r"did not finish within 1 s"):
         engine(apertium_bin, data_dir=data, timeout=1).translate_batch(BATCH, "en", "es")
     assert time.monotonic() - started < 10
+    # The script's own temporary file (removed when it exits, which a stop skips) too.
+    assert list(temporary.iterdir()) == []

@@ -24,6 +24,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -217,12 +218,16 @@ class ApertiumEngine:
     def _run(self, args: list[str], stream: str, *, what: str) -> tuple[str, str]:
         """Run the command on ``stream``; its stdout and the last line of its stderr."""
         data = _utf8_bytes(stream)
-        process = _start([self._binary(), "-d", str(self.data_dir()), *args])
-        try:
-            out, err = process.communicate(data, timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            _stop(process)
-            raise TranslationError(f"{what} did not finish within {self.timeout:g} s") from None
+        # The script makes a temporary file that it removes on exit, which a stopped
+        # pipeline never reaches: it goes in a folder of ours, removed in every case.
+        with tempfile.TemporaryDirectory(prefix="confl10n-apertium-") as scratch:
+            command = [self._binary(), "-d", str(self.data_dir()), *args]
+            process = _start(command, {**os.environ, "TMPDIR": scratch})
+            try:
+                out, err = process.communicate(data, timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                _stop(process)
+                raise TranslationError(f"{what} did not finish within {self.timeout:g} s") from None
         _check_exit(process.returncode, out, err, what)
         return _utf8(out, what), _last_line(err)
 
@@ -404,10 +409,11 @@ def _utf8(data: bytes, what: str) -> str:
         raise TranslationError(f"{what} wrote invalid UTF-8 ({exc.reason})") from exc
 
 
-def _start(command: list[str]) -> subprocess.Popen[bytes]:
+def _start(command: list[str], environment: dict[str, str]) -> subprocess.Popen[bytes]:
     try:
         return subprocess.Popen(
             command,
+            env=environment,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
