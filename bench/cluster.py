@@ -22,10 +22,13 @@ cluster to closing it, the build's own seconds, the load average before it and t
 other processes used meanwhile (cores, on average: the machine's busy time less this
 run's processes'), whether every output equals (a)'s (timings aside), the peak RSS of
 the client and of each worker process, and whether each worker loaded each model once.
-Then, per checkout, two workers against one (command wall) in each round.
+Then, per checkout, two workers against one (command wall) in each round. With
+``--ceiling``, each round first measures what two workers can give at most here: the
+sample (every other sentence) translated by the engine alone in one process, then in two processes at once
+(each loaded first, then started together), as the throughput of two against one.
 
     .venv/bin/python bench/cluster.py [--articles N] [--threads N] [--rounds N]
-                                      [--baseline DIR] [--work DIR]
+                                      [--baseline DIR] [--work DIR] [--ceiling]
 """
 
 from __future__ import annotations
@@ -145,6 +148,52 @@ def child(mode: str, work: Path, out: Path, threads: int) -> None:
     print(json.dumps({**found, "client": peak_rss_mib()}))
 
 
+def engine_child(threads: int, go: Path) -> None:
+    """Load the bench model, say ready, wait for ``go`` to exist, then translate every other
+    sentence of the sample and print the seconds that took (one JSON line)."""
+    from confl10n import get_engine, read_article
+
+    engine = get_engine("argos", models_dir=packages_dir(), threads=threads)
+    units = [unit.text for unit in read_article(SAMPLE).units()][::2]  # half: ~10 s
+    engine.translate_batch(units[:1], "en", "zh")  # the model loaded
+    print("ready", flush=True)
+    while not go.exists():
+        time.sleep(0.005)
+    started = time.perf_counter()
+    engine.translate_batch(units, "en", "zh")
+    print(json.dumps({"seconds": time.perf_counter() - started}), flush=True)
+
+
+def engines_side_by_side(count: int, options: argparse.Namespace) -> list[float]:
+    """The seconds each of ``count`` engine processes (fresh interpreters) took to translate
+    the sample at the same time."""
+    go = options.work / "go"
+    go.unlink(missing_ok=True)
+    command = [sys.executable, __file__, "--child", "engine", "--out", str(go)]
+    command += ["--work", str(options.work), "--threads", str(options.threads)]
+    children = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(count)]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    go.touch()
+    seconds = [json.loads(child.communicate()[0])["seconds"] for child in children]
+    go.unlink()
+    return seconds
+
+
+def ceiling(options: argparse.Namespace) -> float:
+    """How much two engine processes side by side translate against one alone (throughput):
+    the most two one-thread workers can give on this machine for the engine's work."""
+    (alone,) = engines_side_by_side(1, options)
+    pair = engines_side_by_side(2, options)
+    ratio = 2 * alone / (sum(pair) / 2)
+    print(
+        f"  engine alone {alone:.1f} s, two side by side {pair[0]:.1f} and {pair[1]:.1f} s:"
+        f" x{ratio:.2f} the throughput",
+        flush=True,
+    )
+    return ratio
+
+
 def output(out: Path) -> dict[str, bytes]:
     files = sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
     return {p.relative_to(out).as_posix(): _TIMINGS.sub(b"{}", p.read_bytes()) for p in files}
@@ -186,6 +235,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=1, help="runs of each cluster mode")
     parser.add_argument("--baseline", type=Path, help="another checkout (its src/ is used)")
     parser.add_argument("--work", type=Path, default=WORK, help="scratch folder (emptied)")
+    parser.add_argument(
+        "--ceiling", action="store_true", help="each round, also two engines against one"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -193,6 +245,9 @@ def parse() -> argparse.Namespace:
 
 def main() -> None:
     options = parse()
+    if options.child == "engine":
+        engine_child(options.threads, options.out)
+        return
     if options.child:
         child(options.child, options.work, options.out, options.threads)
         return
@@ -205,7 +260,10 @@ def main() -> None:
     expected = output(options.work / "local")
     print(describe("local", reference, True, reference["wall"]))
     walls: dict[tuple[str, str], list[float]] = {}
+    ceilings: list[float] = []
     for number in range(1, options.rounds + 1):
+        if options.ceiling:
+            ceilings.append(ceiling(options))
         order = list(trees.items()) if number % 2 else list(reversed(trees.items()))
         for mode in MODES:
             for name, tree in order:
@@ -220,6 +278,9 @@ def main() -> None:
         pairs = zip(walls[(name, MODES[0])], walls[(name, MODES[1])], strict=True)
         ratios = ", ".join(f"x{one / two:.2f}" for one, two in pairs)
         print(f"{name}: two workers against one, command wall, by round: {ratios}")
+    if ceilings:
+        shown = ", ".join(f"x{ratio:.2f}" for ratio in ceilings)
+        print(f"two engine processes against one (throughput), by round: {shown}")
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ import pytest
 from confl10n import BuildOptions, TranslateOptions
 from confl10n.building import worker
 from confl10n.building.assemble import Prepared
-from confl10n.building.cluster import Submit, split_parts
+from confl10n.building.cluster import ArticleJob, Submit, split_parts
 from confl10n.building.plan import BuildPlan, plan_build
+from confl10n.building.share import share_of
 from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.cache import CacheRows
 from confl10n.translate.results import ArticleTranslation
@@ -132,6 +133,19 @@ def test_the_translations_left_over_for_the_threads_are_shared(
     assert {found.get((entry.slug, "es_ES"), 1) for entry in plan.articles} == {1}  # Apertium
 
 
+class _Sent:
+    """What :class:`_Recorder` gives back for a task: its number, as its key."""
+
+    def __init__(self, key: int) -> None:
+        self.key = key
+
+    def __eq__(self, other: object) -> bool:
+        return other == self.key
+
+    def __hash__(self) -> int:
+        return self.key
+
+
 class _Recorder:
     """Records what a cluster build submits, for workers ``a`` (2 threads) and ``b`` (1)."""
 
@@ -139,8 +153,8 @@ class _Recorder:
         self.calls: list[dict[str, Any]] = []
 
     def submit(self, function: Any, *args: Any, **options: Any) -> Any:
-        self.calls.append(options)
-        return len(self.calls)
+        self.calls.append({"function": function.__name__, **options})
+        return _Sent(len(self.calls))
 
     def nthreads(self) -> dict[str, int]:
         return {"tcp://b": 1, "tcp://a": 2}
@@ -181,3 +195,32 @@ def test_a_shared_translation_keeps_the_alignments_markup_is_placed_by(
     shared = worker.translate(prepared, "fr_FR", translation, NO_ROWS, parts)
     assert whole.translation.alignments  # the linked sentence needs one
     assert shared.translation.alignments == whole.translation.alignments
+
+
+def test_an_articles_whole_translations_are_sent_before_the_parts_of_a_shared_one(
+    plan: BuildPlan,
+) -> None:
+    client = _Recorder()
+    entry = plan.articles[0]
+    parts = {(entry.slug, "zh_CN"): 2, (entry.slug, "es_ES"): 1}
+    job = ArticleJob(entry, plan, Submit(cast(Any, client)), None, parts)
+    sent = [call["function"] for call in client.calls]
+    assert sent == ["prepare", "translate", "translate_part", "translate_part", "translate"]
+    assert client.calls[1]["priority"] > client.calls[2]["priority"]  # es_ES's, run first
+    assert list(job.translations) == ["zh_CN", "es_ES"]  # still in the plan's order
+    assert job.translations["es_ES"] == 2 and job.translations["zh_CN"] == 5
+
+
+@pytest.mark.parametrize("parts", [2, 3, 4])
+def test_shares_are_dealt_back_and_forth_so_none_gets_every_longer_one(parts: int) -> None:
+    sentences = [f"s{n:02}" for n in range(24)]  # an even number of rounds for 2, 3 and 4
+    shares = [share_of(sentences, part, parts) for part in range(parts)]
+    assert sorted(s for share in shares for s in share) == sentences  # each once
+    sizes = [len(share) for share in shares]
+    assert max(sizes) - min(sizes) <= 1
+    # Sorted by length: by position, every share's sum is the same (dealt round and round,
+    # share 0 would have the least of every round).
+    sums = {sum(sentences.index(s) for s in share) for share in shares}
+    assert len(sums) == 1
+    if parts == 2:
+        assert shares[0][:4] == ["s00", "s03", "s04", "s07"]
