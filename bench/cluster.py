@@ -24,8 +24,9 @@ run's processes'), whether every output equals (a)'s (timings aside), the peak R
 the client and of each worker process, and whether each worker loaded each model once.
 Then, per checkout, two workers against one (command wall) in each round. With
 ``--ceiling``, each round first measures what two workers can give at most here: the
-sample (every other sentence) translated by the engine alone in one process, then in two processes at once
-(each loaded first, then started together), as the throughput of two against one.
+sample (every other sentence) translated by the engine alone in one process, then in
+two processes at once (each loaded first, then started together), as the throughput
+of two against one.
 
     .venv/bin/python bench/cluster.py [--articles N] [--threads N] [--rounds N]
                                       [--baseline DIR] [--work DIR] [--ceiling]
