@@ -82,7 +82,7 @@ def test_a_missing_engine_names_the_pair_in_the_engines_codes_with_their_locale(
                          str(argos_packages_dir), "--no-cache")  # fmt: skip
     assert (code, out) == (69, "")
     source, target = pair.split("->")
-    assert f"no installed model translates {pair} ({locale}) (installed: " in err
+    assert f"no installed model translates {pair} ({locale}) (Argos models: " in err
     assert f"confl10n models download {source} {target}`" in err and len(err.splitlines()) == 1
 
 

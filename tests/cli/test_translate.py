@@ -150,7 +150,7 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
     assert out == ""
     assert err.count("\n") == 1
     assert err.startswith(
-        "confl10n: error: no installed model translates en->fr (installed: en->zh)"
+        "confl10n: error: no installed model translates en->fr (Argos models: en->zh)"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["packages"]
 
