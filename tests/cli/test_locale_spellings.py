@@ -136,6 +136,34 @@ def test_summarize_takes_every_spelling_of_the_language(typed: str, article: Pat
     assert json.loads(out) == json.loads(plain)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["segment", "--lang"], ["summarize", "--lang"], ["translate", "--to", "es", "--from"]],
+)
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("english", "unknown locale 'english'; did you mean en?"),
+     ("es_XX", "unknown locale 'es_XX'; did you mean es_ES, es_MX, sv_AX?")],
+)  # fmt: skip
+def test_the_article_s_language_is_checked_as_a_target_is(
+    args: list[str], typed: str, message: str, article: Path
+) -> None:
+    code, out, err = run(args[0], str(article), *args[1:], typed)
+    assert (code, out, err) == (64, "", f"confl10n: error: {message}\n")
+
+
+@pytest.mark.parametrize("command", ["segment", "summarize"])
+def test_the_article_s_language_takes_every_spelling(command: str, article: Path) -> None:
+    for typed in ("en", "EN", "en_US", "en-gb"):
+        code, _, err = run(command, str(article), "--lang", typed)
+        assert code == 0, err
+
+
+def test_summaries_name_the_languages_they_have_for_a_real_one_they_lack(article: Path) -> None:
+    code, _, err = run("summarize", str(article), "--lang", "fi")
+    assert code == 64 and "summaries do not support language 'fi'; supported: ar, cs" in err
+
+
 @pytest.mark.parametrize("command", ["translate", "figures", "build"])
 def test_an_unknown_code_is_one_line_with_close_matches(
     command: str, article: Path, tmp_path: Path

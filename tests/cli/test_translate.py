@@ -192,7 +192,7 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
     ("args", "code", "message"),
     [
         (["--to", "klingon"], 64, "unknown locale 'klingon'; write a language (es)"),
-        (["--to", "zh", "--from", "xx"], 64, "unknown language code 'xx'"),
+        (["--to", "zh", "--from", "xx"], 64, "unknown locale 'xx'; write a language (es)"),
         (["--to", "zh", "--cache", "c.db", "--no-cache"], 64, "--cache and --no-cache"),
         (["--to", "zh", "--device", "tpu"], 64, "unknown device 'tpu'"),
         (["--to", "zh", "--beam-size", "0"], 64, "beam size must be at least 1"),

@@ -93,6 +93,19 @@ def test_translate_quotes_a_target_without_an_engine_as_typed(served: Server) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "extra"), [("v1/summarize", {}), ("v1/figures", {"locales": ["es"]})]
+)
+def test_v1_checks_the_article_s_language_as_the_cli_does(
+    served: Server, path: str, extra: dict[str, list[str]]
+) -> None:
+    body = {"text": TEXT, "source": "english", **extra}
+    assert served.post_json(path, body, **KEY) == (
+        400,
+        {"error": "unknown locale 'english'; did you mean en?"},
+    )
+
+
 def test_v1_unknown_locales_are_400_with_close_matches(served: Server) -> None:
     for path in ("v1/figures", "v1/bulletin"):
         status, answer = served.post_json(path, {"text": TEXT, "locales": ["es_XX"]}, **KEY)

@@ -340,12 +340,13 @@ def _language_field(fields: dict[str, Any], name: str) -> str:
 
 
 def _article(body: ArticleRequest) -> Article:
+    from confl10n.localize.target import article_language
     from confl10n.text.reader import parse_text
 
     text = clean_text(body.text)
     return parse_text(
         text,
-        lang=body.source,
+        lang=article_language(body.source),
         markdown=body.markdown,
         source_name="<request>",
         keep_boilerplate=body.keep_boilerplate,
