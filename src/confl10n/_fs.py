@@ -14,6 +14,7 @@
   carried into the new one first, byte for byte, where the caller says (a
   build keeps the locales it does not write).
 * :func:`user_dir`: the XDG data and cache folders, resolved at call time.
+* :func:`unreadable`: why a file cannot be read, in the words every command uses.
 """
 
 from __future__ import annotations
@@ -38,6 +39,24 @@ def user_dir(kind: Literal["data", "cache"]) -> Path:
     """``$XDG_DATA_HOME`` or ``$XDG_CACHE_HOME``, else ``~/.local/share`` or ``~/.cache``."""
     variable, default = _XDG[kind]
     return Path(os.environ.get(variable) or Path.home().joinpath(*default))
+
+
+def unreadable(path: Path | str, exc: OSError, *, what: str = "") -> str:
+    """Why ``path`` (a ``what``, e.g. ``config``) could not be opened, as every command
+    says it: ``nope.xlf: no such file``, ``x: is a directory``, ``x: cannot read
+    (Permission denied)``.
+
+    >>> unreadable("nope.xlf", FileNotFoundError(2, "No such file or directory"))
+    'nope.xlf: no such file'
+    >>> unreadable("keys", PermissionError(13, "Permission denied"), what="API key file")
+    'API key file keys: cannot read (Permission denied)'
+    """
+    name = f"{what} {path}" if what else str(path)
+    if isinstance(exc, FileNotFoundError):
+        return f"{name}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"{name}: is a directory"
+    return f"{name}: cannot read ({exc.strerror or exc})"
 
 
 def write_text_atomic(path: Path, text: str) -> None:

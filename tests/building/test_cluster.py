@@ -18,6 +18,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -323,6 +325,101 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_69(
     assert err.startswith(f"confl10n: error: cannot reach the Dask scheduler at {closed}: ")
     assert err.count("\n") == 1 and time.monotonic() - started < 60
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def not_dask() -> Iterator[Callable[[bytes | None], str]]:
+    """Starts loopback servers that are no Dask scheduler: each answers a connection with
+    ``reply`` (another protocol's bytes) or, given None, never answers."""
+    servers: list[socket.socket] = []
+
+    def start(reply: bytes | None) -> str:
+        server = socket.create_server(("127.0.0.1", 0))
+        servers.append(server)
+
+        def serve() -> None:
+            with suppress(OSError):
+                while True:
+                    connection, _ = server.accept()
+                    if reply is not None:
+                        connection.sendall(reply)
+                    servers.append(connection)  # kept open: a peer that says nothing more
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"tcp://127.0.0.1:{server.getsockname()[1]}"
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def build_process(tmp_path: Path, sample_path: Path, scheduler: str) -> tuple[int, str, float]:
+    """``python -m confl10n build … --scheduler`` in a process of its own, so what Dask
+    prints as the process ends (a client's ``__del__``) is seen: (exit code, stderr, seconds)."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "confl10n", "build", str(sample_path), "--out",
+         str(tmp_path / "out"), "--to", "es_ES", "--scheduler", scheduler],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return done.returncode, done.stderr, time.monotonic() - started
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (b"SSH-2.0-OpenSSH_9.2p1\r\n" + b"\xff" * 64, "is no Dask scheduler: what answers there"),
+        (None, "cannot reach the Dask scheduler at tcp://127.0.0.1:"),
+    ],
+    ids=["other-protocol", "silent"],
+)
+def test_a_server_that_is_no_dask_scheduler_is_one_line_exit_69_and_nothing_after(
+    tmp_path: Path, sample_path: Path, not_dask: Callable[[bytes | None], str],
+    reply: bytes | None, message: str,
+) -> None:  # fmt: skip
+    code, err, seconds = build_process(tmp_path, sample_path, not_dask(reply))
+    assert code == 69 and err.count("\n") == 1, err
+    assert err.startswith("confl10n: error: ") and message in err
+    assert seconds < 30 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("scheduler", "message"),
+    [
+        ("nonsense://x", "unsupported scheme nonsense:// in the Dask scheduler address"),
+        ("ucx://host:8786", "unsupported scheme ucx://"),
+        ("inproc://x", "malformed Dask scheduler address 'inproc://x'"),
+        ("tcp://127.0.0.1", "(missing port number in address '127.0.0.1')"),
+        ("tcp://127.0.0.1:99999", "(port 99999); give tcp://HOST:8786"),
+    ],
+)
+def test_an_address_that_is_no_dask_address_is_exit_64_before_connecting(
+    tmp_path: Path, sample_path: Path, scheduler: str, message: str
+) -> None:
+    code, out, err = invoke(
+        "build", sample_path, "--out", tmp_path / "out", "--scheduler", scheduler
+    )
+    assert (code, out) == (64, "") and err.count("\n") == 1
+    assert message in err and not (tmp_path / "out").exists()
+
+
+def test_no_dask_address_is_said_at_once_and_nothing_after_in_a_real_process(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    code, err, seconds = build_process(tmp_path, sample_path, "inproc://x")
+    assert code == 64 and err.count("\n") == 1 and seconds < 30, err
+
+
+def test_a_client_that_fails_to_start_is_closed_at_once() -> None:
+    """Dask leaves such a client open; its ``__del__`` waited 10 s and printed a traceback."""
+    code = (
+        "from confl10n.building.cluster import _client\n"
+        "try:\n    _client('inproc://x')\nexcept Exception as exc:\n    print(type(exc).__name__)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.stdout, done.stderr) == ("ClusterError\n", "")
+    assert time.monotonic() - started < 9
 
 
 @pytest.mark.parametrize(

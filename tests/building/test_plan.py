@@ -22,6 +22,24 @@ def article_file(folder: Path, title: str) -> Path:
     return path
 
 
+def test_a_skipped_locale_names_apertium_s_pairs_as_apertium_s_not_as_models(
+    tmp_path: Path, sample_path: Path, apertium_bin: str
+) -> None:
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    plan = plan_build(
+        [sample_path],
+        BuildOptions(
+            locales=["de_DE", "es_ES"],
+            out=tmp_path / "out",
+            translation=TranslateOptions(settings=(ArgosSettings(models_dir=empty),)),
+        ),
+    )
+    (skipped,) = plan.skipped()
+    assert skipped.locale == "de_DE"
+    assert "en->de (Argos models: none; Apertium pairs: " in skipped.reason
+
+
 def test_missing_engine_is_reported_before_work_and_the_others_proceed(
     tmp_path: Path, sample_path: Path, argos_packages_dir: Path
 ) -> None:

@@ -109,6 +109,11 @@ def test_several_translations_get_a_header_each() -> None:
     assert text.count("== zh (en->zh) ==") == 2
 
 
+def test_translations_into_one_language_are_headed_by_their_locales() -> None:
+    text = render_text([replace(_zh(), locale="zh_CN"), replace(_zh(), locale="zh_SG")])
+    assert "== zh_CN (en->zh) ==" in text and "== zh_SG (en->zh) ==" in text
+
+
 MARKED = """# Rents in [Harbour City](https://x.org/hc)
 
 1. First **step** done.

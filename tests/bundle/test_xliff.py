@@ -134,8 +134,15 @@ def test_bad_files_are_input_errors(tmp_path: Path, content: bytes, message: str
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match=r"nope\.xlf: no such file$"):
         read_xliff_approved(tmp_path / "nope.xlf")
+
+
+def test_a_folder_is_an_input_error_said_as_for_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.xlf"
+    folder.mkdir()
+    with pytest.raises(InputError, match=r"folder\.xlf: is a directory$"):
+        read_xliff_approved(folder)
 
 
 ENTITY_XLIFF = (

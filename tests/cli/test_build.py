@@ -219,6 +219,14 @@ def test_import_xliff_without_approved_units_warns(
     assert "no approved translations" in err
 
 
+def test_import_xliff_of_a_missing_file_says_so_as_the_other_commands_do(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.xlf"
+    code, out, err = invoke("import-xliff", missing, "--cache", tmp_path / "cache.sqlite3")
+    assert (code, out, err) == (65, "", f"confl10n: error: {missing}: no such file\n")
+    code, _, err = invoke("segment", tmp_path / "nope.md")
+    assert (code, err) == (65, f"confl10n: error: {tmp_path / 'nope.md'}: no such file\n")
+
+
 def test_import_xliff_of_a_non_xliff_file_exits_65(tmp_path: Path) -> None:
     bad = tmp_path / "notes.xlf"
     bad.write_text("<html/>")

@@ -25,6 +25,17 @@ def test_table_has_a_row_per_figure_and_a_column_per_locale(sample_path: Path) -
     assert money.rstrip().endswith("380 Milliarden Yuan")
 
 
+def test_a_locale_given_twice_is_one_column_and_listed_once(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Chips\n\nIt was worth 380 billion yuan.\n", encoding="utf-8")
+    asked = ["--locale", "es", "--locale", "es_MX", "--locale", "es"]
+    table = runner.invoke(app, ["figures", str(article), *asked])
+    assert table.exit_code == 0, table.output
+    assert table.stdout.splitlines()[0].split() == ["id", "source", "kind", "value", "es", "es_MX"]
+    document = runner.invoke(app, ["figures", str(article), *asked, "--format", "json"])
+    assert json.loads(document.stdout)["locales"] == ["es", "es_MX"]
+
+
 def test_json_carries_spans_values_and_renderings(sample_path: Path) -> None:
     result = runner.invoke(
         app, ["figures", str(sample_path), "--locale", "es_ES", "--format", "json"]

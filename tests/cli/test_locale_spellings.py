@@ -82,7 +82,7 @@ def test_a_missing_engine_names_the_pair_in_the_engines_codes_with_their_locale(
                          str(argos_packages_dir), "--no-cache")  # fmt: skip
     assert (code, out) == (69, "")
     source, target = pair.split("->")
-    assert f"no installed model translates {pair} ({locale}) (installed: " in err
+    assert f"no installed model translates {pair} ({locale}) (Argos models: " in err
     assert f"confl10n models download {source} {target}`" in err and len(err.splitlines()) == 1
 
 
@@ -134,6 +134,34 @@ def test_summarize_takes_every_spelling_of_the_language(typed: str, article: Pat
     assert code == 0, err
     _, plain, _ = run("summarize", str(article), "--lang", "en", "--format", "json")
     assert json.loads(out) == json.loads(plain)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["segment", "--lang"], ["summarize", "--lang"], ["translate", "--to", "es", "--from"]],
+)
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("english", "unknown locale 'english'; did you mean en?"),
+     ("es_XX", "unknown locale 'es_XX'; did you mean es_ES, es_MX, sv_AX?")],
+)  # fmt: skip
+def test_the_article_s_language_is_checked_as_a_target_is(
+    args: list[str], typed: str, message: str, article: Path
+) -> None:
+    code, out, err = run(args[0], str(article), *args[1:], typed)
+    assert (code, out, err) == (64, "", f"confl10n: error: {message}\n")
+
+
+@pytest.mark.parametrize("command", ["segment", "summarize"])
+def test_the_article_s_language_takes_every_spelling(command: str, article: Path) -> None:
+    for typed in ("en", "EN", "en_US", "en-gb"):
+        code, _, err = run(command, str(article), "--lang", typed)
+        assert code == 0, err
+
+
+def test_summaries_name_the_languages_they_have_for_a_real_one_they_lack(article: Path) -> None:
+    code, _, err = run("summarize", str(article), "--lang", "fi")
+    assert code == 64 and "summaries do not support language 'fi'; supported: ar, cs" in err
 
 
 @pytest.mark.parametrize("command", ["translate", "figures", "build"])

@@ -88,9 +88,42 @@ def test_several_languages_one_after_the_other(
     )
     assert code == 0
     assert out.split("\n\n") == [
-        "== zh (en->zh) ==\ntitle  Shanghai\ns1  (untitled)\n  s1.p1\n    s1.p1.t1  Media gathered.",
-        "== ja (en->ja) ==\ntitle  Shanghai\ns1  (untitled)\n  s1.p1\n    s1.p1.t1  Media gathered.\n",
+        "== zh_CN (en->zh) ==\ntitle  Shanghai\ns1  (untitled)\n  s1.p1\n    s1.p1.t1  Media gathered.",
+        "== ja_JP (en->ja) ==\ntitle  Shanghai\ns1  (untitled)\n  s1.p1\n    s1.p1.t1  Media gathered.\n",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_two_locales_of_one_language_are_told_apart_by_their_locale(
+    tmp_path: Path, apertium_bin: str, fmt: str
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Shanghai\n\nIt cost 1,500.5 yuan.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["translate", str(article), "--to", "es", "--to", "es_MX", "--format", fmt,
+              "--no-cache"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    headers = [line for line in result.stdout.splitlines() if line.startswith("== ")]
+    assert headers == ["== es_ES (en->es) ==", "== es_MX (en->es) =="]
+    (status,) = [line for line in result.stderr.splitlines() if "es_MX" in line]
+    assert status.startswith("confl10n: qa es (es_MX)")
+
+
+def test_json_tells_two_locales_of_one_language_apart_by_qa_locale(
+    tmp_path: Path, apertium_bin: str
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Shanghai\n\nIt cost 1,500.5 yuan.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["translate", str(article), "--to", "es", "--to", "es_MX", "--format", "json",
+              "--no-cache"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    translations = json.loads(result.stdout)["translations"]
+    assert [(t["target"], t["qa"]["locale"]) for t in translations] == [
+        ("es", "es_ES"), ("es", "es_MX")
+    ]  # fmt: skip
 
 
 def test_output_is_written_whole_and_nothing_printed(
@@ -150,7 +183,7 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
     assert out == ""
     assert err.count("\n") == 1
     assert err.startswith(
-        "confl10n: error: no installed model translates en->fr (installed: en->zh)"
+        "confl10n: error: no installed model translates en->fr (Argos models: en->zh)"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["packages"]
 
@@ -159,7 +192,7 @@ def test_missing_pair_fails_in_one_line_and_writes_nothing(
     ("args", "code", "message"),
     [
         (["--to", "klingon"], 64, "unknown locale 'klingon'; write a language (es)"),
-        (["--to", "zh", "--from", "xx"], 64, "unknown language code 'xx'"),
+        (["--to", "zh", "--from", "xx"], 64, "unknown locale 'xx'; write a language (es)"),
         (["--to", "zh", "--cache", "c.db", "--no-cache"], 64, "--cache and --no-cache"),
         (["--to", "zh", "--device", "tpu"], 64, "unknown device 'tpu'"),
         (["--to", "zh", "--beam-size", "0"], 64, "beam size must be at least 1"),

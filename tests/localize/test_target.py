@@ -9,7 +9,7 @@ import pytest
 
 from confl10n.errors import InvalidOptionError
 from confl10n.localize.formatting import load_style
-from confl10n.localize.target import LocaleTarget, locale_target
+from confl10n.localize.target import LocaleTarget, article_language, locale_target
 
 
 @pytest.mark.parametrize(
@@ -91,6 +91,8 @@ def test_another_locale_of_the_language_writes_the_figures() -> None:
         ("zh_XX", "unknown locale 'zh_XX'; did you mean zh_CN, "),
         ("xx", "unknown locale 'xx'; write a language (es), a locale (es_ES, es-419)"),
         ("klingon", "unknown locale 'klingon'; write a language (es)"),
+        ("english", "unknown locale 'english'; did you mean en?"),
+        ("Chinese", "unknown locale 'Chinese'; did you mean zh?"),
         ("", "unknown locale ''; write a language (es)"),
         ("zh/../../etc", "unknown locale 'zh/../../etc'; write a language (es)"),
         ("es\x1b[2J", "unknown locale 'es\\x1b[2J'; write a language (es)"),
@@ -101,6 +103,25 @@ def test_unknown_codes_are_one_line_with_close_matches(typed: str, message: str)
         locale_target(typed)
     assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
     assert caught.value.exit_code == 64
+
+
+@pytest.mark.parametrize("typed", ["en", "EN", "en_US", "en-gb", "zh-Hant", "pt-BR", "zt", None])
+def test_an_article_language_is_taken_as_given_in_any_spelling_a_target_takes(
+    typed: str | None,
+) -> None:
+    assert article_language(typed) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("english", "unknown locale 'english'; did you mean en?"),
+     ("es_XX", "unknown locale 'es_XX'; did you mean es_ES, es_MX, sv_AX?"),
+     ("xx", "unknown locale 'xx'; write a language (es)")],
+)  # fmt: skip
+def test_an_article_language_is_refused_as_a_target_would_be(typed: str, message: str) -> None:
+    with pytest.raises(InvalidOptionError) as caught:
+        article_language(typed)
+    assert str(caught.value).startswith(message)
 
 
 def test_a_style_dir_is_where_the_style_comes_from(tmp_path: Path) -> None:

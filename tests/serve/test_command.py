@@ -30,7 +30,7 @@ def test_the_cli_imports_no_web_stack() -> None:
         (["--workers", "0"], 64, "--workers must be at least 1"),
         (["--queue-timeout", "0"], 64, "--queue-timeout must be above 0"),
         (["--cache", "c.db", "--no-cache"], 64, "--cache and --no-cache exclude each other"),
-        (["--api-keys", "missing.txt"], 65, "API key file missing.txt: cannot read"),
+        (["--api-keys", "missing.txt"], 65, "API key file missing.txt: no such file\n"),
         (["--engine", "marian"], 64, "unknown engine 'marian'"),
         (["--alternatives-limit", "-1"], 64, "--alternatives-limit must be at least 0"),
         (["--cors-origins", " , "], 64, "--cors-origins names no origin (give * for any)"),

@@ -19,6 +19,8 @@ from confl10n.text.reader import parse_bytes
 from tests.serve.conftest import API_KEY, Server
 
 PAGE_HEADINGS = 3
+NOT_SUPPORTED = "is not supported: unknown locale 'es_XX'; did you mean es_ES, es_MX, sv_AX?"
+NO_MODEL = "is not supported: no installed model translates"
 
 
 def multipart(fields: dict[str, str], name: str, data: bytes) -> tuple[bytes, str]:
@@ -110,8 +112,21 @@ def test_auto_reads_a_file_as_translate_reads_its_text(served: Server) -> None:
         ("story.txt", b"Some text.", {"api_key": "wrong"}, 403, "Invalid API key"),
         ("story.txt", b"Some text.", {"target": ""}, 400, "missing target parameter"),
         ("story.txt", b"x" * (3 * 2**20), {}, 413, "request body larger than"),
+        ("story.txt", b"Some text.", {"target": "es_XX"}, 400, f"es_XX {NOT_SUPPORTED}"),
+        ("story.txt", b"Some text.", {"source": "EN_xx"}, 400, "EN_xx is not supported: unknown"),
+        ("story.txt", b"Some text.", {"target": "DE"}, 400, f"DE {NO_MODEL} en->de"),
     ],
-    ids=["not-a-zip", "no-article", "pdf", "bad-key", "no-target", "too-large"],
+    ids=[
+        "not-a-zip",
+        "no-article",
+        "pdf",
+        "bad-key",
+        "no-target",
+        "too-large",
+        "bad-target",
+        "bad-source",
+        "no-engine",
+    ],
 )
 def test_bad_uploads_get_their_status(
     served: Server, name: str, data: bytes, fields: dict[str, str], status: int, message: str

@@ -385,6 +385,15 @@ def test_suggest_needs_its_four_fields(open_server: Server) -> None:
         )  # fmt: skip
 
 
+def test_suggest_refuses_an_unknown_code_as_translate_does(open_server: Server) -> None:
+    body = {"q": "Hello.", "s": "¡Hola!", "source": "en", "target": "es_XX"}
+    status, answer = open_server.post_json("suggest", body)
+    assert status == 400
+    assert answer["error"].startswith(
+        "es_XX is not supported: unknown locale 'es_XX'; did you mean"
+    )
+
+
 def test_a_suggestion_is_an_approved_unit_the_server_and_the_next_build_use(
     open_server: Server, tmp_path: Path, apertium_bin: str
 ) -> None:

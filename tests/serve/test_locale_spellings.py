@@ -70,6 +70,42 @@ def test_v1_figures_bulletin_and_summarize_take_every_spelling(served: Server) -
     assert status == 200 and summary["lang"] == "en", summary
 
 
+@pytest.mark.parametrize("field", ["target", "source"])
+def test_translate_quotes_an_unknown_code_as_typed_with_the_cli_s_close_matches(
+    served: Server, field: str
+) -> None:
+    body = {"q": TEXT, "source": "en", "target": "es", field: "es_XX", "api_key": API_KEY}
+    assert served.post_json("translate", body) == (
+        400,
+        {
+            "error": "es_XX is not supported: unknown locale 'es_XX'; did you mean es_ES, es_MX, sv_AX?"
+        },
+    )
+
+
+def test_translate_quotes_a_target_without_an_engine_as_typed(served: Server) -> None:
+    body = {"q": TEXT, "source": "auto", "target": "DE-de", "api_key": API_KEY}
+    assert served.post_json("translate", body) == (400, {"error": "DE-de is not supported"})
+    body = {**body, "source": "EN"}
+    assert served.post_json("translate", body) == (
+        400,
+        {"error": "DE-de is not supported: no installed model translates en->de"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "extra"), [("v1/summarize", {}), ("v1/figures", {"locales": ["es"]})]
+)
+def test_v1_checks_the_article_s_language_as_the_cli_does(
+    served: Server, path: str, extra: dict[str, list[str]]
+) -> None:
+    body = {"text": TEXT, "source": "english", **extra}
+    assert served.post_json(path, body, **KEY) == (
+        400,
+        {"error": "unknown locale 'english'; did you mean en?"},
+    )
+
+
 def test_v1_unknown_locales_are_400_with_close_matches(served: Server) -> None:
     for path in ("v1/figures", "v1/bulletin"):
         status, answer = served.post_json(path, {"text": TEXT, "locales": ["es_XX"]}, **KEY)

@@ -191,13 +191,13 @@ def test_missing_pair_names_pair_installed_pairs_and_the_install_command(
         )
     message = str(error.value)
     assert "en->fr" in message
-    assert "installed: en->zh" in message
+    assert "(Argos models: en->zh)" in message
     assert "confl10n models install" in message
     assert "\n" not in message
 
 
 def test_nothing_installed_says_none(tmp_path: Path) -> None:
-    with pytest.raises(EngineUnavailableError, match=r"installed: none"):
+    with pytest.raises(EngineUnavailableError, match=r"\(Argos models: none\)"):
         translate_article(
             parse_text(ARTICLE),
             options=TranslateOptions(
@@ -211,7 +211,7 @@ def test_auto_skips_an_engine_that_is_not_installed(
     tmp_path: Path, argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium command to be found
-    with pytest.raises(EngineUnavailableError, match=r"\(installed: en->zh\);"):
+    with pytest.raises(EngineUnavailableError, match=r"\(Argos models: en->zh\);"):
         translate_article(
             parse_text(ARTICLE),
             options=TranslateOptions(settings=(ArgosSettings(models_dir=argos_packages_dir),)),
@@ -268,7 +268,7 @@ def test_unknown_engine_is_refused(argos_packages_dir: Path) -> None:
 def test_engine_whose_module_is_missing_is_unavailable(
     argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ghost = registry.EngineEntry("ghost", "confl10n.translate.ghost", "GhostEngine")
+    ghost = registry.EngineEntry("ghost", "confl10n.translate.ghost", "GhostEngine", "Ghost pairs")
     monkeypatch.setattr(registry, "ENGINES", (*registry.ENGINES, ghost))
     with pytest.raises(EngineUnavailableError, match="engine 'ghost' is not available"):
         translate_article(parse_text(ARTICLE), options=TranslateOptions(engine="ghost"), to="zh")

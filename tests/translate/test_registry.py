@@ -69,7 +69,7 @@ def test_get_engine_refuses_unknown_engines_and_settings() -> None:
 def test_a_registered_engine_whose_module_is_missing_is_unavailable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ghost = registry.EngineEntry("ghost", "confl10n.translate.ghost", "GhostEngine")
+    ghost = registry.EngineEntry("ghost", "confl10n.translate.ghost", "GhostEngine", "Ghost pairs")
     monkeypatch.setattr(registry, "ENGINES", (*registry.ENGINES, ghost))
     with pytest.raises(EngineUnavailableError, match="engine 'ghost' is not available"):
         registry.get_engine("ghost")

@@ -30,8 +30,9 @@ import logging
 import math
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -210,11 +211,9 @@ def local_config() -> dict[str, object]:
 
 @contextmanager
 def _remote(distributed: Any, address: str, wait: float) -> Iterator[Client]:
-    try:
-        client = distributed.Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-    except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
+    check_address(address)
+    _check_scheduler(address)
+    client = _client(address)
     with client:
         try:
             client.wait_for_workers(1, timeout=wait)
@@ -223,6 +222,119 @@ def _remote(distributed: Any, address: str, wait: float) -> Iterator[Client]:
                 f"the Dask scheduler at {address} has no worker after {wait:g} s"
             ) from exc
         yield client
+
+
+_ADDRESS_HINT = "give tcp://HOST:8786"
+
+
+def check_address(address: str) -> None:
+    """Nothing if ``address`` is a Dask address this process can connect to.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` (before any connection) for an
+    unknown or unusable scheme (``nonsense://x``, ``ucx://``), a malformed location (no
+    port, a port out of range) or an ``inproc://`` address of another process.
+    """
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.registry import get_backend
+
+    scheme, location = parse_address(address, strict=False)
+    unsupported = InvalidOptionError(
+        f"unsupported scheme {scheme}:// in the Dask scheduler address {address!r}; "
+        + _ADDRESS_HINT
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the removed ucx backend warns, then raises that
+        try:
+            backend = get_backend(scheme)
+        except Exception as exc:  # Dask's ValueError, or the removed backend's own
+            raise unsupported from exc
+        try:
+            backend.get_address_host(location)  # inproc: also that it is this process's
+            port = _port(backend, location)
+        except ValueError as exc:
+            raise InvalidOptionError(
+                f"malformed Dask scheduler address {address!r} ({exc}); {_ADDRESS_HINT}"
+            ) from exc
+        except Exception as exc:  # a backend that cannot be used at all (ucx)
+            raise unsupported from exc
+    if port is not None and not 0 < port < 2**16:
+        raise InvalidOptionError(
+            f"malformed Dask scheduler address {address!r} (port {port}); {_ADDRESS_HINT}"
+        )
+
+
+def _port(backend: Any, location: str) -> int | None:
+    try:
+        port: int = backend.get_address_host_port(location)[1]
+    except NotImplementedError:  # inproc addresses have no port
+        return None
+    return port
+
+
+def _check_scheduler(address: str) -> None:
+    """Nothing if a Dask scheduler answers at ``address`` within :data:`CONNECT_SECONDS`.
+
+    Asked before a Client is made: a Client whose start fails is left open by Dask (its
+    ``__del__`` then waits 10 s and prints a traceback), and one talking to a server that
+    answers in another protocol may wait for ever or read the bytes as a frame size.
+    Raises :class:`~confl10n.errors.ClusterError` for no answer, or not a scheduler's.
+    """
+    import asyncio
+
+    try:
+        answer = asyncio.run(asyncio.wait_for(_identity(address), CONNECT_SECONDS))
+    except TimeoutError as exc:  # before OSError, which it is
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {CONNECT_SECONDS:g} s"
+        ) from exc
+    except OSError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
+    except Exception as exc:  # what the bytes of another protocol decode to (MemoryError, …)
+        raise ClusterError(
+            f"{address} is no Dask scheduler: what answers there does not speak Dask's protocol"
+        ) from exc
+    kind = answer.get("type") if isinstance(answer, dict) else None
+    if kind != "Scheduler":
+        what = f"a Dask {kind}" if isinstance(kind, str) else "something else"
+        raise ClusterError(f"{address} is no Dask scheduler: {what} answers there")
+
+
+async def _identity(address: str) -> object:
+    """What the Dask server at ``address`` says it is (``{"type": "Scheduler", …}``)."""
+    from distributed.comm import connect as open_comm
+
+    comm = await open_comm(address, timeout=CONNECT_SECONDS)
+    try:
+        await comm.write({"op": "identity", "reply": True})
+        answer: object = await comm.read()
+    finally:
+        comm.abort()
+    return answer
+
+
+def _client(address: str) -> Client:
+    """A Client of the scheduler at ``address``, closed at once if it fails to start (Dask
+    leaves such a client open; its ``__del__`` would wait 10 s and print a traceback).
+
+    Raises :class:`~confl10n.errors.ClusterError` when it cannot connect.
+    """
+    from distributed import Client
+
+    class ClosingClient(Client):  # type: ignore[misc]  # Dask is Any to mypy (pyproject)
+        def start(self, **kwargs: Any) -> None:
+            try:
+                super().start(**kwargs)
+            except BaseException:
+                with suppress(Exception):
+                    self.close(timeout=CONNECT_SECONDS)
+                raise
+
+    try:
+        return ClosingClient(address, timeout=CONNECT_SECONDS, set_as_default=False)
+    except Exception as exc:  # OSError, TimeoutError, or Dask reading a bad answer
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from exc
 
 
 def remote_probe(client: Client) -> EngineProbe:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from confl10n._fs import unreadable
 from confl10n.errors import InputError, InvalidOptionError
 
 CONFIG_NAME = "confl10n.toml"
@@ -80,7 +81,7 @@ def load_config(path: Path) -> BuildConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(f"cannot read config {path}: {exc.strerror or exc}") from exc
+        raise InputError(unreadable(path, exc, what="config")) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from exc
     table = _build_table(data, path)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from confl10n._fs import unreadable
 from confl10n._version import __version__
 from confl10n.bundle.bulletin import (
     BulletinFigure,
@@ -90,7 +91,7 @@ def iter_xliff_approved(path: Path, *, max_bytes: int = MAX_XLIFF_BYTES) -> Iter
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise InputError(unreadable(path, exc)) from exc
     with stream:
         yield from _approved_units(_events(_Bounded(stream, max_bytes, path), path), path)
 

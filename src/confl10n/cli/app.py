@@ -183,11 +183,14 @@ def load_article(
     max_bytes: int,
     input_format: str | None = None,
 ) -> Article:
-    """Read ``path`` (``-`` for stdin) into an Article, printing its warnings; InputError
-    (exit 65) for more than ``max_bytes``. ``input_format`` is one of
+    """Read ``path`` (``-`` for stdin) into an Article in ``lang`` (checked first:
+    :func:`~confl10n.localize.target.article_language`), printing its warnings;
+    InputError (exit 65) for more than ``max_bytes``. ``input_format`` is one of
     :data:`confl10n.text.reader.INPUT_FORMATS` (None: detect)."""
+    from confl10n.localize.target import article_language
     from confl10n.text.reader import parse_bytes, read_article, read_bounded
 
+    lang = article_language(lang)
     if path == "-":
         data = read_bounded(sys.stdin.buffer, max_bytes=max_bytes, source_name="<stdin>")
         article = parse_bytes(

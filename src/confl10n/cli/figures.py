@@ -69,7 +69,7 @@ def figures(
     if unplaced:
         warn(f"{unplaced} date(s) written without a year and no reference date (front-matter "
              "date: or --reference-date): their year is left out")  # fmt: skip
-    show(_RENDER[output_format](rows, locales))
+    show(_RENDER[output_format](rows, list(dict.fromkeys(locales))))  # one column each
 
 
 def _parse_date(text: str) -> date:

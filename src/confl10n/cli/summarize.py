@@ -54,10 +54,13 @@ def summarize(
     import warnings
 
     from confl10n.summarize import SummaryOptions, summarize_sections, summarize_text
+    from confl10n.summarize.options import language
 
     asked = SummaryOptions(
         algorithm=algorithm, sentences=sentences, ratio=ratio, lang=lang, lede_mode=lede
     ).checked()  # a bad option fails before the article is read
+    if lang is not None:
+        language(lang)  # one summaries lack: the list of those they have, before the spelling
     article = load_article(
         file,
         lang=lang,

@@ -82,8 +82,9 @@ def unplaced_dates(rows: Sequence[FigureRow]) -> int:
 
 
 def figures_document(rows: Sequence[FigureRow], locales: Sequence[str]) -> dict[str, Any]:
-    """``{"locales": [...], "figures": [row, ...]}``: the JSON both faces give."""
-    return {"locales": list(locales), "figures": [asdict(row) for row in rows]}
+    """``{"locales": [...], "figures": [row, ...]}``: the JSON both faces give (a locale
+    given twice is listed once, as its renderings are keyed once)."""
+    return {"locales": list(dict.fromkeys(locales)), "figures": [asdict(row) for row in rows]}
 
 
 def _row(q: Quantity, renderings: dict[str, str], *, dated: bool) -> FigureRow:

@@ -575,6 +575,20 @@ def language_name(code: str, *, display: str = "en") -> str:
     return name or code
 
 
+def language_by_name(name: str) -> str | None:
+    """The ISO 639-1 code of the language CLDR calls ``name`` in English, in any letter
+    case (``English`` -> ``en``, ``spanish`` -> ``es``), else None (``Klingon``: tlh).
+
+    >>> language_by_name("English"), language_by_name("Klingon")
+    ('en', None)
+    """
+    from babel import Locale
+
+    wanted = name.strip().casefold()
+    codes = [c for c, n in Locale("en").languages.items() if n.casefold() == wanted]
+    return next((code for code in codes if len(code) == 2), None)
+
+
 def cldr_symbols(locale: str, system: str) -> dict[str, str]:
     """CLDR's number symbols of ``locale`` in numbering ``system`` (latn if it has none)."""
     return _symbols(_parse(locale), system)

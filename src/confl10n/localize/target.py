@@ -28,10 +28,16 @@ from typing import Any
 
 from confl10n.errors import InvalidOptionError
 from confl10n.languages import argos_language, argos_locale, posix_locale
-from confl10n.localize.formatting import cldr_locale, load_style, resolved_locale, style_names
+from confl10n.localize.formatting import (
+    cldr_locale,
+    language_by_name,
+    load_style,
+    resolved_locale,
+    style_names,
+)
 from confl10n.localize.styles import style_file
 
-__all__ = ["LocaleTarget", "locale_target"]
+__all__ = ["LocaleTarget", "article_language", "locale_target"]
 
 _ENCODING = re.compile(r"\.(?i:utf[-_]?8)$")
 _SPELLING = re.compile(r"[A-Za-z]{2,3}(?:_(?:[A-Za-z]{4}|[A-Za-z]{2}|[0-9]{3}))*")
@@ -85,6 +91,20 @@ def locale_target(
     )
 
 
+def article_language(lang: str | None) -> str | None:
+    """An article's language as given (None: the article's own), once it is known to be a
+    language or locale in a spelling a target takes (``en``, ``EN``, ``en_US``, ``pt-BR``):
+    for ``--lang``, ``--from`` and the service's ``source``.
+
+    Raises :class:`~confl10n.errors.InvalidOptionError` as :func:`locale_target` does:
+    ``unknown locale 'es_XX'; did you mean es_ES, …?``, ``unknown locale 'english'; did
+    you mean en?``.
+    """
+    if lang is not None:
+        _tag(lang)
+    return lang
+
+
 def _how(tag: str, locale: str, style_from: str | None, *, chosen: bool) -> str:
     """Where the locale and its style came from, by the tag (the same for every spelling
     of a target): ``es -> es_ES (CLDR likely subtags): newsroom style es_ES``."""
@@ -106,8 +126,11 @@ def _tag(typed: str) -> str:
     ``zh_TW``)."""
     spelled = _ENCODING.sub("", posix_locale(typed))  # as in $LANG: es_ES.UTF-8
     if not _SPELLING.fullmatch(spelled):
+        named = language_by_name(typed)
         raise InvalidOptionError(
-            f"unknown locale {typed!r}; write a language (es), a locale (es_ES, es-419) "
+            f"unknown locale {typed!r}; did you mean {named}?"
+            if named
+            else f"unknown locale {typed!r}; write a language (es), a locale (es_ES, es-419) "
             "or a script tag (zh-Hant)"
         )
     language, *subtags = spelled.split("_")

@@ -33,6 +33,7 @@ from confl10n.errors import Confl10nError, ModelPackageError, OutputError, Trans
 from confl10n.serve.cors import ALLOWED_HEADERS, ALLOWED_METHODS, MAX_AGE, EveryResponse
 from confl10n.serve.files import Downloads, media_type, upload_format
 from confl10n.serve.libre import (
+    as_typed,
     detect_text,
     frontend_settings,
     guess_json,
@@ -332,19 +333,20 @@ def _language_field(fields: dict[str, Any], name: str) -> str:
     value = fields.get(name)
     if not isinstance(value, str) or not value.strip():
         raise RequestError(400, f"Invalid request: missing {name} parameter")
-    return value.strip().lower()
+    return as_typed(value)
 
 
 # --- /v1/ ------------------------------------------------------------------------------------
 
 
 def _article(body: ArticleRequest) -> Article:
+    from confl10n.localize.target import article_language
     from confl10n.text.reader import parse_text
 
     text = clean_text(body.text)
     return parse_text(
         text,
-        lang=body.source,
+        lang=article_language(body.source),
         markdown=body.markdown,
         source_name="<request>",
         keep_boilerplate=body.keep_boilerplate,

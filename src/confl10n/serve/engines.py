@@ -43,6 +43,8 @@ class EngineHolder:
     above 0, each engine stands behind a :class:`~confl10n.serve.batching.BatchingEngine`
     (concurrent requests share calls of up to :data:`MERGED_BATCHES` times that many
     tokens; ``batch_wait`` seconds of waiting for them).
+    ``offered`` keeps the pairs of every engine that loaded (none for one without
+    models), for the message of a pair none translates.
     Raises InvalidOptionError for an unknown engine name, EngineUnavailableError
     when no engine is installed.
     """
@@ -51,6 +53,7 @@ class EngineHolder:
         self, options: TranslateOptions, *, max_batch_tokens: int = 0, batch_wait: float = 0.0
     ) -> None:
         self.problems: dict[str, str] = {}
+        self.offered: dict[str, tuple[tuple[str, str], ...]] = {}
         self._lock = threading.Lock()
         choice = registry.check_engine_choice(options.engine_choice)
         names = registry.auto_order() if choice == "auto" else (choice,)
@@ -79,6 +82,7 @@ class EngineHolder:
         except (EngineUnavailableError, ImportError) as exc:
             self.problems[name] = str(exc)
             return None
+        self.offered[name] = pairs
         if not pairs:
             self.problems[name] = "no language pairs installed"
             return None
@@ -109,8 +113,7 @@ class EngineHolder:
         for held in self.held:
             if route(held.pairs, source, target) is not None:
                 return held.engine.name
-        names = tuple(h.engine.name for h in self.held)
-        raise unavailable(source, target, self.pairs, engines=names)
+        raise unavailable(source, target, self.offered, engines=tuple(self.offered))
 
     def warm_up(self) -> None:
         """Load every model now (one word through each direct pair), not on a first request."""

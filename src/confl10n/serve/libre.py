@@ -53,10 +53,17 @@ def translate_request(
         check_chars(len(text), char_limit)
     locale = fields.get("locale")
     return TranslateRequest(
-        texts, batch, source.strip().lower(), target.strip().lower(), fmt == "html",
+        texts, batch, as_typed(source), as_typed(target), fmt == "html",
         alternatives_count(fields.get("alternatives"), alternatives_limit),
         str(locale) if locale else None,
     )  # fmt: skip
+
+
+def as_typed(code: str) -> str:
+    """A ``source`` or ``target`` field as the user spelled it (so messages quote it as
+    typed: ``es_XX``), only ``auto`` in any case read as ``auto``."""
+    stripped = code.strip()
+    return AUTO if stripped.lower() == AUTO else stripped
 
 
 def suggestion(fields: Mapping[str, Any]) -> tuple[str, str, str, str]:

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from confl10n._fs import unreadable
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.serve.detect import ACCURACIES
 from confl10n.translate.options import TranslateOptions
@@ -129,8 +130,10 @@ def read_api_keys(path: str) -> frozenset[str]:
     """
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"API key file {path}: cannot read ({exc})") from exc
+    except OSError as exc:
+        raise InputError(unreadable(path, exc, what="API key file")) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"API key file {path}: not UTF-8 text ({exc.reason})") from exc
     keys = frozenset(s for line in text.splitlines() if (s := line.strip()) and s[0] != "#")
     if not keys:
         raise InputError(f"API key file {path}: holds no key")

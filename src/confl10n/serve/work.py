@@ -145,12 +145,16 @@ class Service:
         it: ``xx is not supported``, naming the pair in the engine's codes after a colon
         (``zh-Hant is not supported: no installed model translates en->zt``)."""
         chosen = self._locale_target(typed)
-        if chosen.language not in self.targets and source != AUTO:
-            pair = f"{self._locale_target(source).language}->{chosen.language}"
-            raise UnsupportedLanguageError(
-                f"{typed} is not supported: no installed model translates {pair}"
-            )
-        return self.check_language(chosen.language, self.targets), locale or chosen.locale
+        if chosen.language not in self.targets:
+            raise UnsupportedLanguageError(f"{typed} is not supported{self._why(source, chosen)}")
+        return chosen.language, locale or chosen.locale
+
+    def _why(self, source: str, chosen: LocaleTarget) -> str:
+        """``: no installed model translates en->xx`` for a known source, else nothing."""
+        if source == AUTO:
+            return ""
+        pair = f"{self._locale_target(source).language}->{chosen.language}"
+        return f": no installed model translates {pair}"
 
     def _source(self, typed: str, target: str) -> str:
         """The engine language of a source spelled any way (text already in the target
@@ -163,8 +167,9 @@ class Service:
 
         try:
             return locale_target(typed, style_dir=self.options.style_dir)
-        except InvalidOptionError:
-            raise UnsupportedLanguageError(f"{typed} is not supported") from None
+        except InvalidOptionError as exc:
+            # LibreTranslate's words first, then the CLI's reason and close matches
+            raise UnsupportedLanguageError(f"{typed} is not supported: {exc}") from exc
 
     @staticmethod
     def check_language(code: str, known: frozenset[str] | dict[str, list[str]]) -> str:
@@ -202,15 +207,17 @@ class Service:
         from confl10n.building.files import translated_file
         from confl10n.text.reader import parse_bytes
 
+        language, locale = self._target(target, None, source)
         article = parse_bytes(data, source_name="file", input_format=fmt)
         if source == AUTO:
-            source = self._file_source(article, target)
-        result = self.translate(replace(article, lang=source), target)
+            source = self._file_source(article, language)
+        else:
+            source = self._source(source, language)
+        result = self.translate(replace(article, lang=source), target, locale=locale)
         return translated_file(result, data, suffix=suffix)
 
-    def _file_source(self, article: Article, target: str) -> str:
+    def _file_source(self, article: Article, language: str) -> str:
         """``source=auto``'s language of an uploaded file: of its first 20 sentences."""
-        language, _ = self._target(target, None, AUTO)
         text = clean_text(" ".join(s.text for s in article.sentences[:20]))
         return self.auto_source(text, language).language
 
@@ -281,7 +288,7 @@ class Service:
         cache = self.cache()
         if not isinstance(cache, TranslationCache):
             raise InvalidOptionError("suggestions need the translation cache (no --no-cache)")
-        pair = (language_code(source), language_code(target))
+        pair = (self._locale_target(source).language, self._locale_target(target).language)
         cache.put_approved(
             *pair, clean_text(text).strip(), clean_text(suggestion).strip(), origin="suggest"
         )

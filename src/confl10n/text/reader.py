@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from confl10n._fs import unreadable
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
 from confl10n.errors import InputError, InvalidOptionError
 from confl10n.text.blocks import Block, plain_blocks
@@ -84,10 +85,8 @@ def read_article(
     try:
         with path.open("rb") as stream:
             data = read_bounded(stream, max_bytes=max_bytes, source_name=name)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(unreadable(name, exc)) from exc
     suffix = path.suffix.lower()
     input_format = input_format or _FORMAT_SUFFIXES.get(suffix)
     if markdown is None and suffix in (*_MARKDOWN_SUFFIXES, *_PLAIN_SUFFIXES):

@@ -8,7 +8,7 @@ loaded once per run, not once per article.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 from confl10n.errors import EngineUnavailableError, ModelPackageError
@@ -71,13 +71,15 @@ class Engines:
         :class:`~confl10n.errors.EngineUnavailableError` naming what to install.
         """
         names = registry.auto_order() if choice == "auto" else (choice,)
-        offered: list[tuple[str, str]] = []
+        offered: dict[str, list[tuple[str, str]]] = {}
         for engine in self._candidates(names, skip_missing=choice == "auto"):
             pairs = _pairs(engine, skip_missing=choice == "auto")
+            if pairs is None:
+                continue
             path = route(pairs, source, target)
             if path is not None:
                 return engine, path
-            offered += pairs
+            offered[engine.name] = pairs
         for engine in self.created():
             if isinstance(engine, ReportsBroken) and (problem := engine.broken(source, target)):
                 raise ModelPackageError(problem)
@@ -106,13 +108,14 @@ class _Wrapped(Engines):
         return self._engines[name]
 
 
-def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]]:
+def _pairs(engine: Engine, *, skip_missing: bool) -> list[tuple[str, str]] | None:
+    """The engine's pairs; None for one that turns out not to be installed (skipped)."""
     try:
         return engine.pairs()
     except EngineUnavailableError:
         if not skip_missing:
             raise
-        return []
+        return None
 
 
 def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[str, ...] | None:
@@ -127,14 +130,25 @@ def route(pairs: Sequence[tuple[str, str]], source: str, target: str) -> tuple[s
 def unavailable(
     source: str,
     target: str,
-    pairs: Sequence[tuple[str, str]],
+    offered: Mapping[str, Sequence[tuple[str, str]]],
     *,
     engines: Sequence[str] = ("argos",),
 ) -> EngineUnavailableError:
-    """The error for a pair no installed model can translate, saying how to get one
-    with the ``engines`` that were tried."""
-    installed = ", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none"
+    """The error for a pair no installed model can translate: what each engine tried
+    has (``offered``: engine name -> its pairs), and how to get a model with the
+    ``engines`` that were tried."""
     return EngineUnavailableError(
         f"no installed model translates {code_label(source)}->{code_label(target)}"
-        f" (installed: {installed}); " + registry.install_hint(engines, source, target)
+        f" ({installed_pairs(offered)}); " + registry.install_hint(engines, source, target)
     )
+
+
+def installed_pairs(offered: Mapping[str, Sequence[tuple[str, str]]]) -> str:
+    """Each engine's pairs under its own name for them, so one engine's pairs are never
+    shown as another's models: ``Argos models: none; Apertium pairs: en->es, es->en``."""
+    parts = [
+        f"{registry.installed_label(name)}: "
+        + (", ".join(f"{a}->{b}" for a, b in sorted(set(pairs))) or "none")
+        for name, pairs in offered.items()
+    ]
+    return "; ".join(parts) or "no engine is installed"

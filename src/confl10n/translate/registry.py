@@ -20,12 +20,14 @@ from confl10n.translate.engine import Engine, EngineSettings, EngineStatus, Inst
 
 @dataclass(frozen=True, slots=True)
 class EngineEntry:
-    """A registered engine: its name, its module and class, and its settings' type as
+    """A registered engine: its name, its module and class, what messages call the
+    language pairs it has installed (``Argos models``), and its settings' type as
     ``module:Class`` (None: the engine takes no run settings)."""
 
     name: str
     module: str
     factory: str
+    installed: str
     settings: str | None = None
 
     def load(self, attribute: str) -> Any:
@@ -48,9 +50,12 @@ ENGINES: tuple[EngineEntry, ...] = (
         "argos",
         "confl10n.translate.argos.engine",
         "ArgosEngine",
+        "Argos models",
         "confl10n.translate.argos.settings:ArgosSettings",
     ),
-    EngineEntry("apertium", "confl10n.translate.apertium.engine", "ApertiumEngine"),
+    EngineEntry(
+        "apertium", "confl10n.translate.apertium.engine", "ApertiumEngine", "Apertium pairs"
+    ),
 )
 """The registered engines; ``auto`` tries them in this order (the first that can do the
 pair wins; one that is not installed at all is skipped)."""
@@ -75,6 +80,15 @@ def entry(name: str) -> EngineEntry:
         if known.name == name:
             return known
     raise InvalidOptionError(f"unknown engine {name!r}; choose one of: {', '.join(engine_names())}")
+
+
+def installed_label(name: str) -> str:
+    """What messages call the pairs engine ``name`` has installed (``Argos models``);
+    ``<name> pairs`` for an engine the registry does not know (one a test hands in)."""
+    for known in ENGINES:
+        if known.name == name:
+            return known.installed
+    return f"{name} pairs"
 
 
 def check_engine_choice(name: str) -> str:

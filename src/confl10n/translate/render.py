@@ -42,10 +42,12 @@ def render_json(translations: Sequence[ArticleTranslation]) -> str:
 
 
 def _header(translation: ArticleTranslation, count: int) -> list[str]:
-    # Only several languages in one output need telling apart.
+    # Only several translations in one output need telling apart, and by their locale:
+    # es and es_MX are both translated en->es.
     if count == 1:
         return []
-    return [f"== {translation.target} ({'->'.join(translation.provenance.path)}) =="]
+    locale = translation.locale or translation.target
+    return [f"== {locale} ({'->'.join(translation.provenance.path)}) =="]
 
 
 def _text_lines(translation: ArticleTranslation) -> list[str]:

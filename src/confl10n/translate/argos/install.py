@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confl10n import _fs
+from confl10n._fs import unreadable
 from confl10n.errors import InvalidOptionError, ModelPackageError, OutputError
 from confl10n.languages import language_problem
 from confl10n.translate.argos.archive import ArchiveLimits, check_archive, extract_safely
@@ -160,12 +161,10 @@ def _open_archive(source: Path) -> ZipFile:
 
     try:
         return zipfile.ZipFile(source)
-    except FileNotFoundError:
-        raise ModelPackageError(f"{source}: no such file") from None
     except zipfile.BadZipFile as exc:
         raise ModelPackageError(f"{source.name}: not a zip archive (.argosmodel)") from exc
     except OSError as exc:
-        raise ModelPackageError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+        raise ModelPackageError(unreadable(source, exc)) from exc
 
 
 def _make_dir(directory: Path) -> bool:
