@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -137,3 +138,15 @@ def test_json_shows_new_kinds_with_only_the_parts_written(tmp_path: Path) -> Non
     source, _, value, _, rendering, note = rows[5]
     assert (source, value, rendering) == ("May 5", "2025-05-05", "5. Mai")
     assert note is not None and "2025" in note and "2024" in note
+
+
+def test_a_measures_value_names_its_unit_once_in_plain_english(tmp_path: Path) -> None:
+    path = tmp_path / "units.txt"
+    text = "The probe flew 4.5bn km. Output rose from 2 to 9 million tonnes."
+    path.write_text(f"T\n\n{text} Between 5 and 6 feet of snow fell.\n", encoding="utf-8")
+    table = runner.invoke(app, ["figures", str(path), "--locale", "es_ES"]).stdout
+    values = [re.split(r"\s{2,}", line)[3] for line in table.splitlines()[1:]]
+    # The value is already scaled: no scale word after it, and no range word either.
+    assert values == [
+        "4500000000 kilometers", "2000000 metric tons", "9000000 metric tons", "5–6 feet",
+    ]  # fmt: skip

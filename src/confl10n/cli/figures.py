@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -86,8 +87,10 @@ def _shown_value(row: FigureRow) -> str:
         value = f"{value}–{row.upper}"
     if row.kind == "percent":
         return value + "%"
-    if row.kind == "measure":  # the English unit as written, never a CLDR id
-        return f"{value} {row.source.lstrip('0123456789.,-−– ')}"
+    if row.kind == "measure" and row.unit:  # never a CLDR id, nor the scale word again
+        from confl10n.localize.formatting import unit_words
+
+        return f"{value} {unit_words(row.unit, Decimal(row.upper or row.value or 0))}"
     return f"{value} {row.unit}" if row.kind == "money" else value
 
 

@@ -75,6 +75,7 @@ __all__ = [
     "range_frames",
     "resolved_locale",
     "style_names",
+    "unit_words",
     "usual_locale",
 ]
 
@@ -134,6 +135,24 @@ def range_frames(locale: str, *, style_dir: Path | None = None) -> frozenset[str
     """The words of :data:`RANGE_FRAMES` that ``locale``'s style writes ranges with."""
     ranges = load_style(locale, style_dir=style_dir).get("ranges", {})
     return frozenset(frame for frame in RANGE_FRAMES if frame in ranges)
+
+
+def unit_words(unit: str, count: Decimal) -> str:
+    """CLDR's English words for ``count`` of ``unit`` (a CLDR unit id), without the number:
+    ``kilometers``, ``metric ton``; for an id CLDR does not know, its words.
+
+    >>> unit_words("mass-tonne", Decimal(9000000))
+    'metric tons'
+    >>> unit_words("length-foot", Decimal(1))
+    'foot'
+    """
+    from babel.units import UnknownUnitError, format_unit
+
+    try:
+        text = format_unit(1 if count == 1 else 2, unit, "long", locale="en")
+    except UnknownUnitError:
+        return unit.partition("-")[2].replace("-", " ")
+    return text.removeprefix("1" if count == 1 else "2").strip()
 
 
 def check_locale(locale: str) -> str:
