@@ -126,3 +126,21 @@ def test_json_shows_new_kinds_with_only_the_parts_written(tmp_path: Path) -> Non
     source, _, value, _, rendering, note = rows[5]
     assert (source, value, rendering) == ("May 5", "2025-05-05", "5. Mai")
     assert note is not None and "2025" in note and "2024" in note
+
+
+def test_a_compound_duration_is_one_row_in_its_smallest_unit(tmp_path: Path) -> None:
+    article = tmp_path / "delays.md"
+    article.write_text("# Delays\n\nAverage delays rose by 35 minutes to 1 hour 20 minutes.\n")
+    args = ["figures", str(article), "--locale", "es_ES", "--locale", "de_DE", "--locale", "zh_CN"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["figures"]
+    assert [(r["source"], r["value"], r["unit"]) for r in rows] == [
+        ("35 minutes", "35", "duration-minute"),
+        ("1 hour 20 minutes", "80", "duration-hour-and-minute"),
+    ]
+    assert rows[1]["renderings"] == {
+        "es_ES": "1 hora y 20 minutos", "de_DE": "1 Stunde, 20 Minuten", "zh_CN": "1小时20分钟",
+    }  # fmt: skip
+    table = runner.invoke(app, args)
+    assert "80 minutes" in table.stdout

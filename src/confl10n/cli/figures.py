@@ -13,6 +13,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show, warn
+from confl10n.document import duration_units
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ def _shown_value(row: FigureRow) -> str:
         value = f"{value}–{row.upper}"
     if row.kind == "percent":
         return value + "%"
+    smallest = duration_units(row.unit)[-1:]
+    if smallest:  # a compound duration, in its smallest unit: "80 minutes" (1 hour 20 minutes)
+        return f"{value} {smallest[0].removeprefix('duration-')}s"
     if row.kind == "measure":  # the English unit as written, never a CLDR id
         return f"{value} {row.source.lstrip('0123456789.,-−– ')}"
     return f"{value} {row.unit}" if row.kind == "money" else value
