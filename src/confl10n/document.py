@@ -186,7 +186,10 @@ class Quantity:
     * ``money`` (``unit`` an ISO 4217 code, ``value`` in whole units: 380000000000);
     * ``measure`` (``unit`` a CLDR unit id such as ``area-square-kilometer`` or
       ``duration-year`` — "a 30-year loan" is 30 ``duration-year`` — or
-      ``percentage-point``, which CLDR lacks);
+      ``percentage-point``, which CLDR lacks); a compound duration ("1 hour 20
+      minutes", "2h 5m", "2:01:09") is one measure in a CLDR mixed unit
+      (``duration-hour-and-minute``) with ``value`` in its smallest unit (80) and
+      ``decimals`` those of that unit: :func:`duration_terms` gives back its terms;
     * ``multiplier`` ("2.5x", "threefold": ``value`` 2.5, 3);
     * ``fraction`` ("a third": ``value`` the fraction to 6 places, ``unit`` "1/3");
     * ``time`` (a time of day, "8 p.m.": ``value`` a :class:`~datetime.time`);
@@ -220,3 +223,55 @@ class Quantity:
     parts: str | None = None
     sentence_id: str | None = None
     note: str | None = None
+
+
+DURATION_STEPS: dict[str, tuple[str, int]] = {
+    "duration-year": ("duration-month", 12),
+    "duration-week": ("duration-day", 7),
+    "duration-day": ("duration-hour", 24),
+    "duration-hour": ("duration-minute", 60),
+    "duration-minute": ("duration-second", 60),
+    "duration-second": ("duration-millisecond", 1000),
+}
+"""Each duration unit a compound duration may hold, with the next smaller unit and how
+many of it the unit holds (a month holds no fixed number of days: none follows it)."""
+
+
+def duration_units(unit: str | None) -> tuple[str, ...]:
+    """The CLDR units of a compound duration's mixed unit, largest first
+    (``duration-hour-and-minute`` -> ``duration-hour``, ``duration-minute``); () for any
+    other unit."""
+    if not unit or not unit.startswith("duration-") or "-and-" not in unit:
+        return ()
+    return tuple(f"duration-{name}" for name in unit.removeprefix("duration-").split("-and-"))
+
+
+def mixed_duration(units: tuple[str, ...]) -> str:
+    """The CLDR mixed unit of ``units`` (``duration-hour``, ``duration-minute`` ->
+    ``duration-hour-and-minute``)."""
+    return "duration-" + "-and-".join(unit.removeprefix("duration-") for unit in units)
+
+
+def duration_size(unit: str, smaller: str) -> int | None:
+    """How many ``smaller`` one ``unit`` holds (3600 seconds in an hour), None when
+    :data:`DURATION_STEPS` leads from neither to the other."""
+    size = 1
+    while unit != smaller:
+        if unit not in DURATION_STEPS:
+            return None
+        unit, count = DURATION_STEPS[unit]
+        size *= count
+    return size
+
+
+def duration_terms(q: Quantity) -> list[tuple[Decimal, str]]:
+    """A compound duration's terms as (value, CLDR unit), largest first (1 hour 20
+    minutes: (1, duration-hour), (20, duration-minute)); [] for any other quantity."""
+    units = duration_units(q.unit)
+    if not units or not isinstance(q.value, Decimal):
+        return []
+    rest, smallest, terms = abs(q.value), units[-1], []
+    for unit in units[:-1]:
+        whole, rest = divmod(rest, duration_size(unit, smallest) or 1)
+        terms.append((whole, unit))
+    return [*terms, (rest, smallest)]

@@ -150,3 +150,21 @@ def test_a_measures_value_names_its_unit_once_in_plain_english(tmp_path: Path) -
     assert values == [
         "4500000000 kilometers", "2000000 metric tons", "9000000 metric tons", "5–6 feet",
     ]  # fmt: skip
+
+
+def test_a_compound_duration_is_one_row_in_its_smallest_unit(tmp_path: Path) -> None:
+    article = tmp_path / "delays.md"
+    article.write_text("# Delays\n\nAverage delays rose by 35 minutes to 1 hour 20 minutes.\n")
+    args = ["figures", str(article), "--locale", "es_ES", "--locale", "de_DE", "--locale", "zh_CN"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["figures"]
+    assert [(r["source"], r["value"], r["unit"]) for r in rows] == [
+        ("35 minutes", "35", "duration-minute"),
+        ("1 hour 20 minutes", "80", "duration-hour-and-minute"),
+    ]
+    assert rows[1]["renderings"] == {
+        "es_ES": "1 hora y 20 minutos", "de_DE": "1 Stunde, 20 Minuten", "zh_CN": "1小时20分钟",
+    }  # fmt: skip
+    table = runner.invoke(app, args)
+    assert "80 minutes" in table.stdout

@@ -329,3 +329,27 @@ def test_the_old_level_with_its_own_year() -> None:
     labels = {shown: label for shown, label, _ in _rows(text)}
     assert labels["183"] == "Number of AI enterprises in Shanghai, 2018"
     assert "348 in 2023" in labels["348"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Average delays rose by 35 minutes to 1 hour 20 minutes.",
+         [("35 minutes", "Average delays rose", "subject"),
+          ("1 hour 20 minutes", "Average delays rose by 35 minutes to 1 hour 20 minutes", "clause")]),
+        ("Average delays rose to 1 hour 20 minutes.",
+         [("1 hour 20 minutes", "Average delays", "subject")]),
+        ("The flight time was cut by 30 minutes to 2 hours 5 minutes.",
+         [("30 minutes", "The flight time was cut by 30 minutes to 2 hours 5 minutes", "clause"),
+          ("2 hours 5 minutes", "The flight time was cut by 30 minutes to 2 hours 5 minutes",
+           "clause")]),
+        ("Kipchoge won the marathon in 2:01:09.",
+         [("2:01:09", "Kipchoge won the marathon in 2:01:09", "clause")]),
+        ("He was jailed for 3 years and 6 months.",
+         [("3 years and 6 months", "He was jailed for 3 years and 6 months", "clause")]),
+    ],
+)  # fmt: skip
+def test_a_compound_duration_is_one_row_labelled_by_what_the_article_says(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _rows(text) == expected

@@ -315,3 +315,71 @@ def test_wrong_imperial_measures_are_caught(
     source: str, translation: str, locale: str, problem: str
 ) -> None:
     assert [f.problem for f in check_translation(source, translation, locale)] == [problem]
+
+
+# --- compound durations: one figure, each of its terms checked -------------------------------
+
+DELAYS = "Average delays rose by 35 minutes to 1 hour 20 minutes."
+TRIP = "The trip took 2 hours, 5 minutes and 30 seconds."
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale"),
+    [
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 1 hora y 20 minutos.", "es_ES"),
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 1 hora 20 minutos.", "es_ES"),
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 80 minutos.", "es_ES"),
+        (DELAYS, "Die Verspätungen stiegen um 35 Minuten auf 1 Stunde, 20 Minuten.", "de_DE"),
+        (DELAYS, "Die Verspätungen stiegen um 35 Minuten auf 1 Stunde und 20 Minuten.", "de_DE"),
+        (DELAYS, "平均延误增加35分钟，达到1小时20分钟。", "zh_CN"),
+        (DELAYS, "平均延误增加35分钟，达到1小时20分。", "zh_CN"),
+        (TRIP, "El viaje duró 2 horas, 5 minutos y 30 segundos.", "es_ES"),
+        (TRIP, "Die Reise dauerte 2 Stunden, 5 Minuten und 30 Sekunden.", "de_DE"),
+        ("She waited 1 hr 15 min.", "Esperó 1 hora y 15 minutos.", "es_ES"),
+        ("He ran it in 2h 5m.", "他用了2小时5分钟跑完。", "zh_CN"),
+        ("She finished in 2:01:09.", "Terminó en 2:01:09.", "es_ES"),
+        ("She finished in 2:01:09.", "Terminó en 2 horas, 1 minuto y 9 segundos.", "es_ES"),
+        ("He ran the mile in 3:45.2.", "Er lief die Meile in 3:45,2.", "de_DE"),
+        ("It took 30 seconds.", "Tardó 30 segundos.", "es_ES"),
+        ("Bolt won in 9.58s.", "Bolt gewann in 9,58 Sekunden.", "de_DE"),
+    ],
+)  # fmt: skip
+def test_right_translations_of_durations_raise_nothing(
+    source: str, translation: str, locale: str
+) -> None:
+    assert check_translation(source, translation, locale) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problems"),
+    [
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 1 hora.", "es_ES",
+         [("missing", "20 minutes")]),  # a lost term
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 1 hora y 25 minutos.", "es_ES",
+         [("wrong_value", "20 minutes")]),
+        (DELAYS, "Los retrasos medios aumentaron 35 minutos hasta 2 horas y 20 minutos.", "es_ES",
+         [("wrong_value", "1 hour")]),
+        (DELAYS, "平均延误增加35分钟，达到1小时。", "zh_CN", [("missing", "20 minutes")]),
+        (DELAYS, "平均延误增加35分钟，达到1小时2分钟。", "zh_CN", [("wrong_value", "20 minutes")]),
+        (TRIP, "El viaje duró 2 horas y 5 minutos.", "es_ES", [("missing", "30 seconds")]),
+        ("She finished in 2:01:09.", "Terminó en 2:01:19.", "es_ES", [("wrong_value", "09")]),
+        ("He ran the mile in 3:45.2.", "Er lief die Meile in 3:46,2.", "de_DE",
+         [("wrong_value", "45.2")]),
+        ("He ran the mile in 3:45.2.", "Er lief die Meile in 3:45.2.", "de_DE",
+         [("english_style", "45.2")]),
+        ("It took 30 seconds.", "Tardó 30.", "es_ES", [("lost_unit", "30 seconds")]),
+    ],
+)  # fmt: skip
+def test_wrong_translations_of_durations_are_caught(
+    source: str, translation: str, locale: str, problems: list[tuple[str, str]]
+) -> None:
+    found = check_translation(source, translation, locale)
+    assert [(f.problem, f.source) for f in found] == problems
+
+
+def test_a_term_of_a_compound_duration_is_reported_where_the_source_writes_it() -> None:
+    (finding,) = check_translation(
+        DELAYS, "Los retrasos aumentaron 35 minutos hasta 1 hora.", "es_ES"
+    )
+    assert DELAYS[finding.start : finding.end] == "20 minutes"
+    assert finding.expected == "20 minutos"

@@ -222,6 +222,7 @@ UNITS = [
     "6 ft", "5 in²", "20 lb", "8 oz", "3 gallons", "5 cubic feet", "2,000 sq ft",
     "100 yards", "60 mph", "60 miles per hour", "100 degrees Fahrenheit", "20 knots",
     "200 nautical miles", "5 tons", "35 psi", "15 stone", "5 cubic metres",
+    "1 hour 20 minutes", "2h 5m", "2:01:09", "3 years and 6 months", "30 seconds", "250 ms",
 ]  # fmt: skip
 
 
@@ -400,3 +401,47 @@ def test_a_frame_on_a_single_figure_changes_nothing_and_a_bad_frame_is_an_error(
     assert format_quantity(q, "es_ES", frame="between") == format_quantity(q, "es_ES")
     with pytest.raises(InvalidOptionError, match="range frame must be between or from"):
         format_quantity(q, "es_ES", frame="among")
+
+
+# --- compound durations: each term with CLDR's unit, joined by CLDR's unit list pattern ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "ours"),
+    [
+        ("to 1 hour 20 minutes", "es_ES", "1 hora y 20 minutos"),
+        ("to 1 hour 20 minutes", "de_DE", "1 Stunde, 20 Minuten"),  # CLDR: "und" only before a last of three
+        ("to 1 hour 20 minutes", "zh_CN", "1小时20分钟"),
+        ("to 1 hour 20 minutes", "zh_TW", "1小時 20分鐘"),
+        ("to 1 hour 20 minutes", "ja_JP", "1時間 20分"),
+        ("to 1 hour 20 minutes", "fr_FR", "1\u00a0heure et 20 minutes"),  # as CLDR spaces them
+        ("to 1 hour 20 minutes", "ar_EG", "ساعة و٢٠ دقيقة"),
+        ("2 hours, 5 minutes and 30 seconds", "es_ES", "2 horas, 5 minutos y 30 segundos"),
+        ("2 hours, 5 minutes and 30 seconds", "de_DE", "2 Stunden, 5 Minuten und 30 Sekunden"),
+        ("2 hours, 5 minutes and 30 seconds", "zh_CN", "2小时5分钟30秒钟"),
+        ("one hour and 40 minutes", "es_ES", "1 hora y 40 minutos"),
+        ("3 hrs 12 mins", "de_DE", "3 Stunden, 12 Minuten"),
+        ("in 2h 5m", "es_ES", "2 horas y 5 minutos"),
+        ("in 2h05", "zh_CN", "2小时5分钟"),
+        ("1 min 30.5 sec", "es_ES", "1 minuto y 30,5 segundos"),
+        ("3 years and 6 months", "es_ES", "3 años y 6 meses"),
+        ("jailed for 1 year and 1 month", "de_DE", "1 Jahr, 1 Monat"),
+        ("in 1 hour 0 minutes", "es_ES", "1 hora y 0 minutos"),  # every term written stays
+        ("finished in 2:01:09", "es_ES", "2:01:09"),  # a race time stays a clock
+        ("in 3:45.2", "de_DE", "3:45,2"),  # with the locale's decimal sign
+        ("in 3:45.2", "zh_CN", "3:45.2"),
+        ("in 3:45.2", "ar_EG", "٣:٤٥٫٢"),
+        ("Bolt won in 9.58s", "es_ES", "9,58 segundos"),
+        ("It took 30 seconds", "de_DE", "30 Sekunden"),
+        ("a lag of 250 ms", "zh_CN", "250毫秒"),
+    ],
+)  # fmt: skip
+def test_compound_durations_in_cldr_words(text: str, locale: str, ours: str) -> None:
+    assert format_quantity(_q(text), locale) == ours
+
+
+@pytest.mark.parametrize("locale", MANY)
+def test_every_locale_writes_a_compound_duration_in_words(locale: str) -> None:
+    for text in ("2 hours, 5 minutes and 30 seconds", "1 hr 15 min", "3 years and 6 months"):
+        written = format_quantity(_q(text), locale)
+        assert "duration" not in written and "-and-" not in written, written

@@ -14,6 +14,7 @@ import typer
 
 from confl10n.cli import options as opt
 from confl10n.cli.app import command_app, load_article, show, warn
+from confl10n.document import duration_units
 from confl10n.errors import InvalidOptionError
 
 if TYPE_CHECKING:
@@ -90,7 +91,9 @@ def _shown_value(row: FigureRow) -> str:
     if row.kind == "measure" and row.unit:  # never a CLDR id, nor the scale word again
         from confl10n.localize.formatting import unit_words
 
-        return f"{value} {unit_words(row.unit, Decimal(row.upper or row.value or 0))}"
+        # A compound duration in its smallest unit: "80 minutes" (1 hour 20 minutes).
+        unit = (duration_units(row.unit) or (row.unit,))[-1]
+        return f"{value} {unit_words(unit, Decimal(row.upper or row.value or 0))}"
     return f"{value} {row.unit}" if row.kind == "money" else value
 
 

@@ -29,6 +29,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
+from confl10n.document import duration_terms
 from confl10n.figures.readback import (
     Reading,
     currency_marks,
@@ -115,7 +116,7 @@ def check_translation(
         quantities = find_quantities(source, reference_date=reference_date)
     else:
         quantities = list(source)
-    pending = [q for q in quantities if not _flag_or_match(check, q)]
+    pending = [part for q in quantities for part in _unmatched(check, q)]
     for q in pending:
         _mismatch(check, q)
     if isinstance(source, str):
@@ -145,6 +146,43 @@ def check_article(
                 reference_date=article.published, style_dir=style_dir,
             )  # fmt: skip
     return findings
+
+
+def _unmatched(check: _Check, q: Quantity) -> list[Quantity]:
+    """What of ``q`` the translation does not say: [] when it is matched (or flagged), else
+    ``q``, or the terms of a compound duration that are not there."""
+    terms = _duration_parts(q)
+    if not terms:
+        return [] if _flag_or_match(check, q) else [q]
+    whole = replace(q, unit=terms[-1].unit)  # "80 minutos" for 1 hour 20 minutes is right
+    if _literal(check, q) or _flag_or_match(check, whole):
+        return []
+    return [term for term in terms if not _flag_or_match(check, term)]
+
+
+def _duration_parts(q: Quantity) -> list[Quantity]:
+    """A compound duration's terms as figures of their own ("1 hour", "20 minutes"); a race
+    time's as plain numbers, as a clock writes them without units ("3:45,2"). [] for any
+    other quantity."""
+    terms = duration_terms(q)
+    kind = "number" if ":" in q.text else "measure"
+    spans = _term_spans(q.text, len(terms))
+    last = len(terms) - 1
+    return [
+        replace(q, kind=kind, value=value, unit=unit, text=q.text[a:b], start=q.start + a,
+                end=q.start + b, decimals=q.decimals if i == last else 0)
+        for i, ((value, unit), (a, b)) in enumerate(zip(terms, spans, strict=True))
+    ]  # fmt: skip
+
+
+_TERM = re.compile(r"[0-9]+(?:\.[0-9]+)?[\s-]*[^\W\d_]*")
+
+
+def _term_spans(text: str, count: int) -> list[_Span]:
+    """Where each of a compound duration's ``count`` terms is written in ``text`` ("1
+    hour", "20 minutes"); the whole text for each when a term's number is a word."""
+    found = [m.span() for m in _TERM.finditer(text)]
+    return found if len(found) == count else [(0, len(text))] * count
 
 
 def _flag_or_match(check: _Check, q: Quantity) -> bool:
@@ -477,6 +515,7 @@ def _unexpected(check: _Check, source: str, quantities: Sequence[Quantity]) -> N
     value (with its sign: 0,4 is the source's 0.4 even when -0.4 is there too) nor the
     digits of anything else the source writes (labels, names)."""
     values = {v for q in quantities for v in (q.value, q.upper) if isinstance(v, Decimal)}
+    values |= {value for q in quantities for value, _ in duration_terms(q)}
     known = _digit_runs(source)
     for r in check.readings:
         if r.value in values or r.english in values:

@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from confl10n.document import duration_terms, duration_units
 from confl10n.errors import InvalidOptionError
 from confl10n.languages import argos_locale, language_of, posix_locale
 from confl10n.localize.shapes import (
@@ -429,6 +430,8 @@ def _money_cldr(ctx: _Ctx, value: Decimal, code: str, decimals: int) -> str:
 
 
 def _measure(ctx: _Ctx, q: Quantity) -> str:
+    if duration_units(q.unit):
+        return _duration(ctx, q)
     english = re.sub(r"^[^A-Za-z°]*", "", q.text)
 
     def one(value: Decimal) -> str:
@@ -463,6 +466,54 @@ def _measure_one(ctx: _Ctx, value: Decimal, unit: str, decimals: int, english: s
         return _plural(ctx, override, value).format(_decimal(ctx, value, decimals))
     text = _cldr_unit(ctx, value, unit, decimals) or f"{_decimal(ctx, value, decimals)} {english}"
     return _UNIT_SPACE.sub("", text) if ctx.get("units", "no_space") else text
+
+
+def _duration(ctx: _Ctx, q: Quantity) -> str:
+    """A compound duration: each term in its CLDR unit, joined by CLDR's unit list ("1 hora
+    y 20 minutos", "1小时20分钟"); a race time written as a clock stays one ("2:01:09")."""
+    terms = duration_terms(q)
+    if ":" in q.text:
+        return _clock(ctx, [value for value, _ in terms], q.decimals)
+    last = len(terms) - 1
+    written = [_measure_one(ctx, value, unit, q.decimals if i == last else 0,
+                            unit.removeprefix("duration-"))
+               for i, (value, unit) in enumerate(terms)]  # fmt: skip
+    return _unit_list(ctx.locale, written)
+
+
+# CLDR root's aliases for the long unit list: unit -> unit-short -> standard.
+_UNIT_LISTS = ("unit", "unit-short", "standard")
+
+
+def _unit_list(locale: Locale, items: list[str]) -> str:
+    """``items`` joined by the locale's CLDR unit list pattern. Each part of the pattern is
+    resolved through CLDR's aliases on its own: babel's ``format_list(style="unit")`` takes
+    the first style a locale has even when it lacks the part (es has only the "end" of
+    "unit" and raises KeyError)."""
+    patterns = locale.list_patterns
+
+    def part(key: str) -> str:
+        return next(str(patterns[style][key]) for style in _UNIT_LISTS
+                    if style in patterns and key in patterns[style])  # fmt: skip
+
+    if len(items) < 3:
+        return part("2").format(*items) if len(items) == 2 else "".join(items)
+    text = part("start").format(*items[:2])
+    for item in items[2:-1]:
+        text = part("middle").format(text, item)
+    return part("end").format(text, items[-1])
+
+
+def _clock(ctx: _Ctx, values: list[Decimal], decimals: int) -> str:
+    """A race time as a clock, with the locale's time separator and decimal sign
+    ("2:01:09", "3:45,2")."""
+    from babel.numbers import format_decimal
+
+    fraction = "." + "0" * decimals if decimals else ""
+    patterns = ["0", *["00"] * (len(values) - 2), "00" + fraction]
+    fields = [format_decimal(value, pattern, ctx.locale, numbering_system=ctx.numbering)
+              for value, pattern in zip(values, patterns, strict=True)]  # fmt: skip
+    return _symbols(ctx.locale, ctx.numbering).get("timeSeparator", ":").join(fields)
 
 
 def _cldr_unit(ctx: _Ctx, value: Decimal, unit: str, decimals: int) -> str | None:

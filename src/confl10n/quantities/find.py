@@ -23,9 +23,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from confl10n.document import Quantity
+from confl10n.document import Quantity, duration_units
 from confl10n.quantities import ambiguous, words
 from confl10n.quantities.dates import find_dates
+from confl10n.quantities.durations import duration_at, find_durations
 from confl10n.quantities.labels import TIMES, find_labels, is_identifier
 from confl10n.quantities.spoken import find_spoken
 
@@ -122,7 +123,7 @@ def find_quantities(text: str, *, reference_date: date | None = None) -> list[Qu
     year or month a date leaves out ("December 19", "the 19th").
     """
     candidates = [*find_dates(text, reference_date), *find_spoken(text), *_numerals(text),
-                  *_spelled(text)]  # fmt: skip
+                  *_spelled(text), *find_durations(text)]  # fmt: skip
     candidates.sort(key=lambda q: (q.start, q.start - q.end))
     chosen: list[Quantity] = []
     for q in candidates:
@@ -238,8 +239,7 @@ def _change(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
     if join is None or join[0].strip() != "to" or not _CHANGE_BY.search(_before(text, m.start())):
         return None
     change = _build(text, m, tail)
-    second = _NUMERAL.match(text, join.end())
-    level = _numeral(text, second) if second else None
+    level = _level_at(text, join.end())
     if level is None or level.kind not in _CHANGE_KINDS:
         return change
     if _same_suffix(m, level):  # "by 2m to 9m tonnes": 2 million tonnes, not 2 metres
@@ -259,9 +259,18 @@ def _old_level(text: str, m: re.Match[str], tail: _Tail) -> Quantity | None:
         or not _CHANGE_VERBS.search(_before(text, m.start()))
     ):
         return None
-    second = _NUMERAL.match(text, join.end())
-    level = _numeral(text, second) if second else None
+    level = _level_at(text, join.end())
     return _in_terms_of(text, m, tail, level) if level is not None else None
+
+
+def _level_at(text: str, pos: int) -> Quantity | None:
+    """The new level a change or old level leads "to": a compound duration ("to 1 hour 20
+    minutes") or a numeral."""
+    compound = duration_at(text, pos)
+    if compound is not None:
+        return compound
+    second = _NUMERAL.match(text, pos)
+    return _numeral(text, second) if second else None
 
 
 def _in_terms_of(text: str, m: re.Match[str], tail: _Tail, level: Quantity) -> Quantity | None:
@@ -273,7 +282,8 @@ def _in_terms_of(text: str, m: re.Match[str], tail: _Tail, level: Quantity) -> Q
         return None
     scale, power = (tail.scale, tail.power) if tail.scale else (level.scale, 0)
     power = power or _borrowed_power(m, level, scale)
-    own = _Tail(level.kind, level.unit, scale if power else None, power, tail.end, tail.start)
+    unit = (duration_units(level.unit) or (level.unit,))[-1]  # "from 55 to 1 hour 20 minutes"
+    own = _Tail(level.kind, unit, scale if power else None, power, tail.end, tail.start)
     return _build(text, m, own)
 
 

@@ -148,6 +148,22 @@ def preposition_unit_after(text: str, pos: int) -> Hit | None:
     return None if hit is None else with_dot(text, hit)
 
 
+def duration_after(text: str, pos: int) -> Hit | None:
+    """A duration unit at ``pos`` ("hours", "hr", "min.", "ms"); ``meaning`` is its CLDR id."""
+    hit = _unit_word(text, pos)
+    return hit if hit is not None and hit.meaning.startswith("duration-") else None
+
+
+def duration_part_after(text: str, pos: int) -> Hit | None:
+    """A unit that is a duration only beside another part of one ("m", "s", "days") at ``pos``."""
+    return _lookup("duration_parts", text, pos, ignore_case=False)
+
+
+def is_decimal_duration_part(word: str) -> bool:
+    """Whether [duration_parts] ``word`` is a duration alone after a decimal ("9.58s")."""
+    return word in _set("decimal_duration_parts")
+
+
 def is_weighing(word: str) -> bool:
     """Whether ``word`` says that a weight follows ("weighs", "weighing")."""
     return word.lower() in _set("weighing_words")
