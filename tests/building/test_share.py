@@ -18,7 +18,7 @@ import pytest
 from confl10n import BuildOptions, TranslateOptions
 from confl10n.building import worker
 from confl10n.building.assemble import Prepared
-from confl10n.building.cluster import ArticleJob, Submit, split_parts
+from confl10n.building.cluster import Submit, split_parts
 from confl10n.building.plan import BuildPlan, plan_build
 from confl10n.building.share import share_of
 from confl10n.translate.argos.settings import ArgosSettings
@@ -133,19 +133,6 @@ def test_the_translations_left_over_for_the_threads_are_shared(
     assert {found.get((entry.slug, "es_ES"), 1) for entry in plan.articles} == {1}  # Apertium
 
 
-class _Sent:
-    """What :class:`_Recorder` gives back for a task: its number, as its key."""
-
-    def __init__(self, key: int) -> None:
-        self.key = key
-
-    def __eq__(self, other: object) -> bool:
-        return other == self.key
-
-    def __hash__(self) -> int:
-        return self.key
-
-
 class _Recorder:
     """Records what a cluster build submits, for workers ``a`` (2 threads) and ``b`` (1)."""
 
@@ -153,8 +140,8 @@ class _Recorder:
         self.calls: list[dict[str, Any]] = []
 
     def submit(self, function: Any, *args: Any, **options: Any) -> Any:
-        self.calls.append({"function": function.__name__, **options})
-        return _Sent(len(self.calls))
+        self.calls.append(options)
+        return len(self.calls)
 
     def nthreads(self) -> dict[str, int]:
         return {"tcp://b": 1, "tcp://a": 2}
@@ -195,20 +182,6 @@ def test_a_shared_translation_keeps_the_alignments_markup_is_placed_by(
     shared = worker.translate(prepared, "fr_FR", translation, NO_ROWS, parts)
     assert whole.translation.alignments  # the linked sentence needs one
     assert shared.translation.alignments == whole.translation.alignments
-
-
-def test_an_articles_whole_translations_are_sent_before_the_parts_of_a_shared_one(
-    plan: BuildPlan,
-) -> None:
-    client = _Recorder()
-    entry = plan.articles[0]
-    parts = {(entry.slug, "zh_CN"): 2, (entry.slug, "es_ES"): 1}
-    job = ArticleJob(entry, plan, Submit(cast(Any, client)), None, parts)
-    sent = [call["function"] for call in client.calls]
-    assert sent == ["prepare", "translate", "translate_part", "translate_part", "translate"]
-    assert client.calls[1]["priority"] > client.calls[2]["priority"]  # es_ES's, run first
-    assert list(job.translations) == ["zh_CN", "es_ES"]  # still in the plan's order
-    assert job.translations["es_ES"] == 2 and job.translations["zh_CN"] == 5
 
 
 @pytest.mark.parametrize("parts", [2, 3, 4])

@@ -368,7 +368,7 @@ def run_on_cluster(
     with open_cache(cache) as store:
         parts = split_parts(client, plan)
         submit = Submit(client)
-        jobs = [ArticleJob(entry, plan, submit, store, parts) for entry in plan.articles]
+        jobs = [_Job(entry, plan, submit, store, parts) for entry in plan.articles]
         owner = {future.key: job for job in jobs for future in job.futures()}
         futures = [f for job in jobs for f in job.futures()]
         watch = _Watch(client, plan.options.worker_timeout, done, len(jobs))
@@ -479,7 +479,7 @@ class _Watch:
                 time.sleep(POLL_SECONDS)
 
     def finish(
-        self, job: ArticleJob, store: TranslationCache | None, meter: Meter
+        self, job: _Job, store: TranslationCache | None, meter: Meter
     ) -> ArticleReport | ArticleFailure:
         """``job.finish``; a Dask error on fetching its results is a lost cluster (the
         client may not know yet that its scheduler is gone)."""
@@ -508,7 +508,7 @@ class _Watch:
         )
 
 
-class ArticleJob:
+class _Job:
     """One article's tasks on the cluster, then its assembly and writing on the client."""
 
     def __init__(
@@ -524,19 +524,11 @@ class ArticleJob:
         options = plan.options.translation
         self.prepare = submit(worker.prepare, entry, plan.summary, options.style_dir)
         targets = plan.targets(entry.article.lang)
-        counts = {locale: parts[(entry.slug, locale)] for locale in targets}
-        # Whole translations first: a worker then runs them before its part of a shared
-        # one, rather than after it while the other workers wait for the last part.
-        whole = {loc: self._translate(loc, []) for loc in targets if counts[loc] == 1}
-        self.parts = {locale: self._parts(locale, counts[locale]) for locale in targets}
-        shared = {loc: self._translate(loc, self.parts[loc]) for loc in targets if counts[loc] > 1}
-        self.translations = {locale: {**whole, **shared}[locale] for locale in targets}
-
-    def _translate(self, locale: str, shares: list[Future]) -> Future:
-        """The task of the translation to ``locale``, from the ``shares``' outputs if any."""
-        options = self.plan.options.translation
-        args = (self.prepare, locale, options, self.rows, shares)
-        return self.submit(worker.translate, *args)
+        self.parts = {loc: self._parts(loc, parts[(entry.slug, loc)]) for loc in targets}
+        self.translations = {
+            locale: submit(worker.translate, self.prepare, locale, options, self.rows, shares)
+            for locale, shares in self.parts.items()
+        }
 
     def _parts(self, locale: str, count: int) -> list[Future]:
         """The tasks sharing the translation to ``locale`` (none for a count of 1)."""
