@@ -20,7 +20,6 @@ from confl10n.building import worker
 from confl10n.building.assemble import Prepared
 from confl10n.building.cluster import Submit, split_parts
 from confl10n.building.plan import BuildPlan, plan_build
-from confl10n.building.share import share_of
 from confl10n.translate.argos.settings import ArgosSettings
 from confl10n.translate.cache import CacheRows
 from confl10n.translate.results import ArticleTranslation
@@ -182,18 +181,3 @@ def test_a_shared_translation_keeps_the_alignments_markup_is_placed_by(
     shared = worker.translate(prepared, "fr_FR", translation, NO_ROWS, parts)
     assert whole.translation.alignments  # the linked sentence needs one
     assert shared.translation.alignments == whole.translation.alignments
-
-
-@pytest.mark.parametrize("parts", [2, 3, 4])
-def test_shares_are_dealt_back_and_forth_so_none_gets_every_longer_one(parts: int) -> None:
-    sentences = [f"s{n:02}" for n in range(24)]  # an even number of rounds for 2, 3 and 4
-    shares = [share_of(sentences, part, parts) for part in range(parts)]
-    assert sorted(s for share in shares for s in share) == sentences  # each once
-    sizes = [len(share) for share in shares]
-    assert max(sizes) - min(sizes) <= 1
-    # Sorted by length: by position, every share's sum is the same (dealt round and round,
-    # share 0 would have the least of every round).
-    sums = {sum(sentences.index(s) for s in share) for share in shares}
-    assert len(sums) == 1
-    if parts == 2:
-        assert shares[0][:4] == ["s00", "s03", "s04", "s07"]

@@ -4,8 +4,8 @@ A translation to a locale gives a neural engine every pending sentence in one ca
 (:func:`~confl10n.translate.pipeline.translate_units`). When a cluster build has too few
 translations to keep its workers busy to the end, it splits that call: each of ``parts``
 tasks runs the article's translation, as every build does, up to that call, translates
-its share of the sentences (they come sorted by length and are dealt out back and forth,
-so the shares are alike: :func:`share_of`) and stops there (:func:`translate_share`). One more
+its share of the sentences (every ``parts``-th from its own number on: they come sorted
+by length, so the shares are alike) and stops there (:func:`translate_share`). One more
 task then runs the whole translation with those outputs handed back instead of
 translated (:func:`replaying`); its engine translates only what no part did (second
 passes, link words, the second step through a pivot language).
@@ -63,21 +63,6 @@ def translate_share(
     with suppress(_Stopped):
         run(wrapped)
     return outputs
-
-
-def share_of(sentences: Sequence[str], part: int, parts: int) -> list[str]:
-    """Share ``part`` (from 0) of ``parts`` of ``sentences``, which come sorted by length:
-    dealt out back and forth (0, 1, 1, 0, 0, 1, …), so that no share gets the longer of
-    every round, as dealing round and round would give share 0.
-
-    >>> share_of(["a", "b", "c", "d", "e"], 0, 2)
-    ['a', 'd', 'e']
-    >>> share_of(["a", "b", "c", "d", "e"], 1, 2)
-    ['b', 'c']
-    """
-    rounds = ((i // parts, i % parts) for i in range(len(sentences)))
-    dealt = (turn if rnd % 2 == 0 else parts - 1 - turn for rnd, turn in rounds)
-    return [sentence for sentence, to in zip(sentences, dealt, strict=True) if to == part]
 
 
 def replaying(engines: Engines, parts: Iterable[Part]) -> Engines:
@@ -138,7 +123,7 @@ class _Share(_Wrapper):
 
     def translate_batch(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         """Raises :class:`_Stopped` once its share is translated."""
-        mine = share_of(sentences, self.part, self.parts)
+        mine = list(sentences[self.part :: self.parts])
         done = self.engine.translate_batch(mine, source, target) if mine else []
         self.outputs.update(((source, target, s), t) for s, t in zip(mine, done, strict=True))
         raise _Stopped
