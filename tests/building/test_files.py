@@ -285,10 +285,12 @@ def test_a_links_title_is_translated_in_its_tag(apertium_bin: str) -> None:
         ("<p>The 20<sup>th</sup> century ended.</p>", "<p>El siglo XX acabó<sup></sup>.</p>"),
         ('<p><span class="lead" id="s1">The council met on Monday.</span> It voted.</p>',
          '<p><span class="lead" id="s1">El consejo cumplió el lunes.</span> Votó.</p>'),
+        ("<p>The mayor <!-- photo: AP --> spoke at noon.<!-- end --> It voted.</p>",
+         "<p>El alcalde <!-- photo: AP --> habló en 12:00.<!-- end --> Votó.</p>"),
     ],
     ids=["issue-case", "abbr-span", "span-lang-u", "mark-small-q-cite-time", "kbd-var-s",
          "sub-sup", "footnote-link-linked-image-icon", "sup-lost-in-translation",
-         "span-over-a-sentence"],
+         "span-over-a-sentence", "comments"],
 )  # fmt: skip
 def test_every_element_in_a_sentence_comes_back_on_its_words(
     fragment: str, expected: str, apertium_bin: str

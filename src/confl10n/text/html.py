@@ -472,6 +472,12 @@ class _Reader(HTMLParser):
                     (start + match.start(group), start + match.end(group), value)
                 )
 
+    def handle_comment(self, data: str) -> None:
+        """A comment inside a sentence is kept at its point, as an image is (a translated
+        page replaces the sentence's source, comments and all)."""
+        if not self.skip and self.current.size:
+            self._void(f"<!--{data}-->")
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip:
             return
