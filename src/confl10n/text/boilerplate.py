@@ -17,12 +17,13 @@ from functools import lru_cache
 from importlib import resources
 
 from confl10n.text.blocks import Block
+from confl10n.text.segmentation import CLOSING_QUOTES
 
 _MARKER_KINDS = ("heading", "text")
 _FURNITURE_KINDS = ("heading", "text", "list_item", "html")
 # Where a sentence of prose may end: a full stop or "!" (a headline may ask a question;
-# a link title has no full stop), closing quotes (German “ ‘ « ‹ too), then a space or the end.
-_SENTENCE_END = re.compile(r"[.!…][\"'”’“‘»«›‹)\]]*(?=\s|$)")
+# a link title has no full stop), closing quotes or brackets, then a space or the end.
+_SENTENCE_END = re.compile(rf"[.!…][{re.escape(CLOSING_QUOTES)})\]]*(?=\s|$)")
 _PROSE_WORDS = 3  # words a sentence of prose has at least ("Voting ends Friday.")
 _PROMPT_WORDS = 15  # a prompt is one short line; a longer paragraph is story
 _LINKED_SHARE = 0.5  # share of a block's characters inside links that makes it a link line

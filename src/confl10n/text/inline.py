@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from confl10n.document import Article, Inline, Paragraph, Section, Sentence
+from confl10n.text.segmentation import CLOSING_QUOTES
 
 Wrap = Callable[[Inline, str, str], str]
 """``wrap(span, rendered_inside, raw_inside)`` -> the span's markup around its inside."""
@@ -39,7 +40,7 @@ _SPACED_LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
 _PLACED_ALONE = frozenset(("link", "strong", "em", "strike", "element"))
 _EMPHASIS = frozenset(("strong", "em", "strike"))
 _WRAPPED = _EMPHASIS | {"element"}  # what an unplaced span over a whole sentence wraps again
-_TRAILING = re.compile(r"[\s.!?…。！？\"'”’“‘»«›‹」』)\]]*$")  # German closes with “ ‘ « ‹
+_TRAILING = re.compile(rf"[\s.!?…。！？{re.escape(CLOSING_QUOTES)}」』)\]]*$")
 # What an aligned range loses at its ends unless the span's own words have it there.
 _EDGES = " \t\n.,;:!?…。，、；：！？\"'“”‘’«»「」『』()[]"
 

@@ -43,6 +43,9 @@ _UNSPACED_END = re.compile(rf"(?:[。！？!?；;]+|…+|\.{{3,}})[{_CLOSERS}]*"
 OPENING_MARKS = "\"'“‘„«‹»›「『([¿¡*_"
 """What may stand before the first word of a sentence: opening quotes (» and › open German
 ones: »Wir kommen«) and brackets, Spanish ¿ and ¡, emphasis markers."""
+CLOSING_QUOTES = "\"'”’“‘»«›‹"
+"""Quotes that may close a sentence after its full stop, in every style the reader knows
+(German and Danish close with “ ‘ « ‹; French and English with » ” ’)."""
 # A French closing » stands alone before a space: no opener there.
 _OPENER = re.compile(rf"\s+([{re.escape(OPENING_MARKS)}]*)(\S)")
 _GLUED_NEXT = re.compile(r"()(\S)")
